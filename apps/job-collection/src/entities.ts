@@ -1,0 +1,2 @@
+/** Every TypeORM entity of this app. */
+export const ENTITIES: Function[] = [];

@@ -1,0 +1,32 @@
+import { ServiceModule } from '@laowu/service';
+import { DynamicModule, Module } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
+import { MatchingConfig } from './matching.config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { SCHEMA } from './schema';
+
+export const ABOUT = {
+  name: 'matching',
+  title: 'Laowu matching',
+  description: 'Ranks jobs for workers and workers for jobs in Elasticsearch, with reasons; instant hiring (即时快招).',
+};
+
+@Module({})
+export class AppModule {
+  static forRoot(config: MatchingConfig, options: { logDestination?: DestinationStream } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceModule.forRoot({
+          app: ABOUT.name,
+          config,
+          persistence: { schema: SCHEMA, entities: ENTITIES, migrations: MIGRATIONS },
+          outbox: true,
+      search: true,
+          logDestination: options.logDestination,
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { ServiceModule } from '@laowu/service';
+import { DynamicModule, Module } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
+import { WorkerProfilesConfig } from './worker-profiles.config';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { SCHEMA } from './schema';
+
+export const ABOUT = {
+  name: 'worker-profiles',
+  title: 'Laowu worker profiles',
+  description: 'Stations register workers; personal data stays encrypted and masked; employment lists and monthly monitoring.',
+};
+
+@Module({})
+export class AppModule {
+  static forRoot(config: WorkerProfilesConfig, options: { logDestination?: DestinationStream } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceModule.forRoot({
+          app: ABOUT.name,
+          config,
+          persistence: { schema: SCHEMA, entities: ENTITIES, migrations: MIGRATIONS },
+          outbox: true,
+          logDestination: options.logDestination,
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+export * from './topics';
+export * from './common.dto';
+export * from './envelope/event-envelope';
+export * from './envelope/create-envelope';
+export * from './registry';
+export * from './jobs/job-changed/job-changed.event';
+export * from './workers/worker-changed/worker-changed.event';
+export * from './matches/match-found/match-found.event';
+export * from './dispatch/worker-arrived/worker-arrived.event';
+export * from './dispatch/batch-state-changed/batch-state-changed.event';

@@ -1,0 +1,82 @@
+import { Type } from 'class-transformer';
+import {
+  IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { AgeRangeData, JOB_KINDS, JobKind, LocationData, REGION_CODE_PATTERN, WageData } from '../../common.dto';
+import { EventDefinition } from '../../envelope/create-envelope';
+
+export const JOB_STATUSES = ['open', 'filled', 'closed', 'expired'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** What happened to the job; the event always carries the job's whole current state. */
+export const JOB_CHANGES = ['created', 'updated', 'closed', 'expired', 'filled_count'] as const;
+export type JobChange = (typeof JOB_CHANGES)[number];
+
+export class JobSkillData {
+  @IsString()
+  @MaxLength(64)
+  code: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  minLevel?: number;
+}
+
+export class CrossRegionData {
+  @IsArray()
+  @Matches(REGION_CODE_PATTERN, { each: true })
+  sourceRegionCodes: string[];
+}
+
+export class BenefitsData {
+  @IsOptional() @IsBoolean() housing?: boolean;
+  @IsOptional() @IsBoolean() meals?: boolean;
+  @IsOptional() @IsBoolean() transport?: boolean;
+  @IsOptional() @IsBoolean() injuryInsurance?: boolean;
+}
+
+/**
+ * `laowu.jobs.v1` — the job's latest state (the topic is compacted). `version` is monotonic per
+ * job: readers use it as an external version so a replay or a stale duplicate changes nothing.
+ */
+export class JobChangedData {
+  @IsUUID() jobId: string;
+  @IsInt() @Min(1) version: number;
+  @IsIn(JOB_CHANGES) change: JobChange;
+  @IsIn(JOB_STATUSES) status: JobStatus;
+  @IsString() @MaxLength(100) agencyId: string;
+  @IsOptional() @IsString() @MaxLength(100) externalId?: string;
+  @IsString() @MaxLength(200) title: string;
+  @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @IsIn(JOB_KINDS) kind: JobKind;
+  @IsOptional() @IsString() @MaxLength(20) occupationCode?: string;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => JobSkillData) skills: JobSkillData[];
+  @IsInt() @Min(1) headcount: number;
+  @IsInt() @Min(0) filled: number;
+  @ValidateNested() @Type(() => WageData) wage: WageData;
+  @ValidateNested() @Type(() => LocationData) location: LocationData;
+  @IsOptional() @ValidateNested() @Type(() => CrossRegionData) crossRegion?: CrossRegionData;
+  @IsOptional() @ValidateNested() @Type(() => AgeRangeData) ageRange?: AgeRangeData;
+  @IsBoolean() olderWorkerFriendly: boolean;
+  @IsOptional() @IsISO8601() startAt?: string;
+  @IsOptional() @IsISO8601() endAt?: string;
+  @IsBoolean() instant: boolean;
+  @IsOptional() @ValidateNested() @Type(() => BenefitsData) benefits?: BenefitsData;
+  @IsOptional() @IsInt() @Min(0) @Max(100) relocationQuotaPct?: number;
+  @IsOptional() @IsString() @MaxLength(100) laborBrand?: string;
+  /**
+   * Bumped only when what a worker would judge the job by changes (not for filled counts): the
+   * instant path announces each job–worker pair once per material version.
+   */
+  @IsInt() @Min(1) materialVersion: number;
+  @IsISO8601() postedAt: string;
+  @IsISO8601() updatedAt: string;
+}
+
+export const JobChanged: EventDefinition<JobChangedData> = {
+  type: 'job.changed',
+  schemaVersion: 1,
+  keyOf: (data) => data.jobId,
+};

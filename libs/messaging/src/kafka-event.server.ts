@@ -1,0 +1,222 @@
+import { deadLetterTopic, EventEnvelope, parseEvent } from '@laowu/contracts';
+import { runWithCorrelation, sleep } from '@laowu/platform';
+import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
+import { BaseRpcContext } from '@nestjs/microservices/ctx-host/base-rpc.context';
+import { Batch, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import { consumedEvents, handlerDuration } from './consumer.metrics';
+import { EventPublisher } from './event-publisher';
+import { isTransient } from './transient-error';
+
+export interface KafkaEventServerOptions {
+  groupId: string;
+  /** Attempts for a handler error that is not transient, before the message is dead-lettered. */
+  maxAttempts?: number;
+  retryBackoffMs?: number;
+  /** Largest batch handed to a batch handler at once. */
+  maxBatchSize?: number;
+}
+
+/** Handlers registered with `@EventPattern(topic, { batch: true })` receive arrays of envelopes. */
+export interface EventHandlerExtras {
+  batch?: boolean;
+}
+
+export class KafkaEventContext extends BaseRpcContext<[KafkaMessage[], number, string]> {
+  get topic(): string {
+    return this.args[2];
+  }
+}
+
+interface Parsed {
+  message: KafkaMessage;
+  envelope?: EventEnvelope;
+  problem?: string;
+}
+
+/**
+ * A Nest microservice transport over Kafka with the guarantees Laowu needs: every message is
+ * validated against its contract, offsets are committed only after the handler's effect, a bad
+ * message goes to `<topic>.dlq` and the consumer moves on, and an outage of a dependency pauses
+ * the partition (retrying) rather than losing or dead-lettering messages.
+ */
+export class KafkaEventServer extends Server implements CustomTransportStrategy {
+  private consumer?: Consumer;
+  private stopping = false;
+  private readonly dlq: EventPublisher;
+  private readonly options: Required<KafkaEventServerOptions>;
+
+  constructor(private readonly kafka: Kafka, options: KafkaEventServerOptions) {
+    super();
+    this.options = { maxAttempts: 3, retryBackoffMs: 200, maxBatchSize: 500, ...options };
+    this.dlq = new EventPublisher(kafka);
+  }
+
+  listen(callback: () => void): void {
+    void this.runUntilStopped();
+    callback();
+  }
+
+  async close(): Promise<void> {
+    this.stopping = true;
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.dlq.close();
+  }
+
+  on(): never {
+    throw new Error('KafkaEventServer does not emit events');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  /** Joins the group and keeps rejoining after crashes until the app closes. */
+  private async runUntilStopped(): Promise<void> {
+    const topics = [...this.getHandlers().keys()];
+    if (!topics.length) return;
+    while (!this.stopping) {
+      try {
+        await this.runConsumer(topics);
+        return;
+      } catch (error) {
+        this.logger.warn?.(`consumer ${this.options.groupId} could not start: ${(error as Error).message}; retrying`);
+        await sleep(2000);
+      }
+    }
+  }
+
+  private async runConsumer(topics: string[]): Promise<void> {
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      maxWaitTimeInMs: 100,
+      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10000 },
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart && !this.stopping) {
+        this.logger.error?.(`consumer ${this.options.groupId} crashed: ${payload.error.message}; restarting`);
+        void consumer.disconnect().finally(() => this.runUntilStopped());
+      }
+    });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 3,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+  }
+
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const handler = this.getHandlerByPattern(batch.topic);
+    if (!handler) return;
+    const parsed = batch.messages.map((message) => this.parse(batch.topic, message));
+    const wantsBatches = (handler.extras as EventHandlerExtras | undefined)?.batch === true;
+    const chunks = wantsBatches ? chunk(parsed, this.options.maxBatchSize) : parsed.map((p) => [p]);
+    for (const group of chunks) {
+      if (!payload.isRunning() || payload.isStale()) return;
+      await this.deadLetterInvalid(batch, group);
+      const valid = group.filter((p) => p.envelope);
+      if (valid.length) await this.handleWithRetry(handler, batch, valid, wantsBatches, payload);
+      const last = group[group.length - 1].message.offset;
+      payload.resolveOffset(last);
+      await payload.commitOffsetsIfNecessary({
+        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: nextOffset(last) }] }],
+      });
+      await payload.heartbeat();
+    }
+  }
+
+  private parse(topic: string, message: KafkaMessage): Parsed {
+    try {
+      return { message, envelope: parseEvent(topic, message.value) };
+    } catch (error) {
+      return { message, problem: (error as Error).message };
+    }
+  }
+
+  private async handleWithRetry(
+    handler: MessageHandler,
+    batch: Batch,
+    items: Parsed[],
+    asBatch: boolean,
+    payload: EachBatchPayload,
+  ): Promise<void> {
+    const context = new KafkaEventContext([items.map((i) => i.message), batch.partition, batch.topic]);
+    const envelopes = items.map((i) => i.envelope!);
+    for (let attempt = 1; ; attempt++) {
+      const stopTimer = handlerDuration.startTimer({ topic: batch.topic });
+      try {
+        await runWithCorrelation(envelopes[0].correlationId, async () => {
+          const result = await handler(asBatch ? envelopes : envelopes[0], context);
+          await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+        });
+        consumedEvents.inc({ topic: batch.topic, outcome: 'ok' }, items.length);
+        return;
+      } catch (error) {
+        const transient = isTransient(error);
+        if (!transient && attempt >= this.options.maxAttempts) {
+          if (asBatch && items.length > 1) {
+            // Find the poison message(s) one by one rather than dead-lettering the whole batch.
+            for (const item of items) await this.handleWithRetry(handler, batch, [item], asBatch, payload);
+            return;
+          }
+          await this.deadLetter(batch, items[0].message, `handler failed: ${(error as Error).message}`);
+          return;
+        }
+        if (!payload.isRunning()) throw error;
+        this.logger.warn?.(`${batch.topic} handler attempt ${attempt} failed (${transient ? 'transient' : 'error'}): ${(error as Error).message}`);
+        await sleep(Math.min(this.options.retryBackoffMs * 2 ** Math.min(attempt - 1, 6), 5000));
+        await payload.heartbeat().catch(() => undefined);
+      } finally {
+        stopTimer();
+      }
+    }
+  }
+
+  private async deadLetterInvalid(batch: Batch, group: Parsed[]): Promise<void> {
+    for (const item of group) {
+      if (item.problem) await this.deadLetter(batch, item.message, item.problem);
+    }
+  }
+
+  private async deadLetter(batch: Batch, message: KafkaMessage, reason: string): Promise<void> {
+    this.logger.warn?.(`dead-lettering ${batch.topic}[${batch.partition}]@${message.offset}: ${reason}`);
+    const headers: IHeaders = {
+      ...message.headers,
+      'laowu-dlq-reason': reason.slice(0, 1000),
+      'laowu-dlq-topic': batch.topic,
+      'laowu-dlq-partition': String(batch.partition),
+      'laowu-dlq-offset': message.offset,
+      'laowu-dlq-group': this.options.groupId,
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.dlq.send(deadLetterTopic(batch.topic), [
+          { key: message.key?.toString() ?? '', value: message.value ?? Buffer.alloc(0), headers },
+        ]);
+        consumedEvents.inc({ topic: batch.topic, outcome: 'dead_lettered' });
+        return;
+      } catch (error) {
+        if (this.stopping) throw error;
+        await sleep(Math.min(200 * attempt, 5000));
+      }
+    }
+  }
+}
+
+function nextOffset(offset: string): string {
+  return (BigInt(offset) + 1n).toString();
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+

@@ -1,0 +1,80 @@
+import { sleep } from '@laowu/platform';
+import { DynamicModule, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { CustomStrategy } from '@nestjs/microservices';
+import { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { EventPublisher } from './event-publisher';
+import { createKafka, KafkaConnection } from './kafka.factory';
+import { KafkaEventServer, KafkaEventServerOptions } from './kafka-event.server';
+import { KafkaReadiness } from './kafka.readiness';
+import { OutboxRelay, OutboxRelayOptions } from './outbox/outbox.relay';
+import { ensureTopics } from './topics.bootstrap';
+
+export const KAFKA = Symbol('KAFKA');
+
+/** Creates Laowu's topics in the background, retrying while Kafka is away; boot never waits. */
+class TopicsInitializer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Topics');
+  private stopped = false;
+
+  constructor(@Inject(KAFKA) private readonly kafka: Kafka) {}
+
+  onApplicationBootstrap(): void {
+    void this.ensure();
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+  }
+
+  private async ensure(): Promise<void> {
+    for (let attempt = 1; !this.stopped; attempt++) {
+      try {
+        const created = await ensureTopics(this.kafka);
+        if (created.length) this.logger.log(`created topics ${created.join(', ')}`);
+        return;
+      } catch (error) {
+        if (attempt === 1) this.logger.warn(`topics not ensured yet: ${(error as Error).message}`);
+        await sleep(Math.min(500 * attempt, 5000));
+      }
+    }
+  }
+}
+
+export interface MessagingOptions {
+  connection: KafkaConnection;
+  /** When set, the app's outbox in this Postgres schema is relayed to Kafka. */
+  outbox?: OutboxRelayOptions;
+}
+
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: KAFKA, useFactory: () => createKafka(options.connection) },
+      { provide: EventPublisher, useFactory: (kafka: Kafka) => new EventPublisher(kafka), inject: [KAFKA] },
+      { provide: KafkaReadiness, useFactory: (kafka: Kafka) => new KafkaReadiness(kafka), inject: [KAFKA] },
+      TopicsInitializer,
+    ];
+    if (options.outbox) {
+      const outbox = options.outbox;
+      providers.push({
+        provide: OutboxRelay,
+        // A publisher of its own, so relay reconnects never disturb other producers.
+        useFactory: (dataSource: DataSource, kafka: Kafka) => new OutboxRelay(dataSource, new EventPublisher(kafka), outbox),
+        inject: [DataSource, KAFKA],
+      });
+    }
+    return {
+      module: MessagingModule,
+      global: true,
+      providers,
+      exports: providers.filter((p): p is Exclude<Provider, Function> => typeof p !== 'function').map((p) => p.provide),
+    };
+  }
+}
+
+/** The microservice strategy an app connects to consume its topics (`@EventPattern(topic)`). */
+export function kafkaConsumer(connection: KafkaConnection, options: KafkaEventServerOptions): CustomStrategy {
+  return { strategy: new KafkaEventServer(createKafka(connection), options) };
+}

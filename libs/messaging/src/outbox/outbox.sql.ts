@@ -1,0 +1,32 @@
+/**
+ * The outbox and inbox tables live in each app's own schema; apps create them from their first
+ * migration with these statements.
+ */
+export function outboxTablesSql(schema: string): string[] {
+  return [
+    `CREATE TABLE "${schema}".outbox (
+       seq bigserial PRIMARY KEY,
+       id uuid NOT NULL UNIQUE,
+       topic text NOT NULL,
+       key text NOT NULL,
+       type text NOT NULL,
+       payload jsonb NOT NULL,
+       headers jsonb NOT NULL DEFAULT '{}',
+       created_at timestamptz NOT NULL DEFAULT now(),
+       sent_at timestamptz
+     )`,
+    `CREATE INDEX outbox_unsent ON "${schema}".outbox (seq) WHERE sent_at IS NULL`,
+    `CREATE TABLE "${schema}".processed_events (
+       event_id uuid NOT NULL,
+       consumer text NOT NULL,
+       processed_at timestamptz NOT NULL DEFAULT now(),
+       PRIMARY KEY (event_id, consumer)
+     )`,
+  ];
+}
+
+export function dropOutboxTablesSql(schema: string): string[] {
+  return [`DROP TABLE "${schema}".processed_events`, `DROP TABLE "${schema}".outbox`];
+}
+
+export const outboxChannel = (schema: string) => `${schema}_outbox`;

@@ -1,0 +1,4 @@
+export * from './ensure-schema';
+export * from './persistence.module';
+export * from './postgres.readiness';
+export * from './test-database.guard';

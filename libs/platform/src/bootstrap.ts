@@ -1,0 +1,70 @@
+import { DynamicModule, Logger as NestLogger, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CustomStrategy } from '@nestjs/microservices';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { BaseConfig } from './config/base.config';
+import { ConfigError, loadConfig } from './config/load-config';
+import { HttpErrorFilter } from './errors/http-error.filter';
+import { createValidationPipe } from './errors/validation';
+import { correlationMiddleware } from './http/correlation.middleware';
+import { installJsonBody } from './http/json-body';
+import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
+
+export interface AppDescription {
+  name: string;
+  title: string;
+  description: string;
+}
+
+/** Everything an app needs around its module: body limits, errors, validation, docs. */
+export function configureApp(app: NestExpressApplication, config: BaseConfig, about: AppDescription): void {
+  app.useLogger(app.get(Logger));
+  app.use(correlationMiddleware);
+  installJsonBody(app.getHttpAdapter().getInstance(), config.BODY_LIMIT_BYTES);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalInterceptors(new HttpMetricsInterceptor());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(about.title).setDescription(about.description).setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
+}
+
+export async function createApp(module: Type<unknown> | DynamicModule, config: BaseConfig, about: AppDescription): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  configureApp(app, config, about);
+  return app;
+}
+
+/** Reads and validates the config; a bad one exits at once with a message naming the variable. */
+export function loadConfigOrExit<T extends BaseConfig>(configClass: new () => T, appName: string): T {
+  try {
+    return loadConfig(configClass);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`[${appName}] ${error.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+}
+
+/**
+ * Starts an app: HTTP first, then its Kafka consumers (if any), so that /health answers while
+ * the consumers join their group.
+ */
+export async function startApp(
+  module: Type<unknown> | DynamicModule,
+  config: BaseConfig,
+  about: AppDescription,
+  consumer?: CustomStrategy,
+): Promise<NestExpressApplication> {
+  const app = await createApp(module, config, about);
+  if (consumer) app.connectMicroservice(consumer, { inheritAppConfig: true });
+  await app.listen(config.PORT, config.HOST);
+  await app.startAllMicroservices();
+  new NestLogger(about.name).log(`${about.name} listening on ${config.HOST}:${config.PORT}`);
+  return app;
+}

@@ -1,0 +1,65 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import { DomainError, FieldProblem } from './domain-error';
+import { RequestValidationError } from './validation';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code?: string;
+  message: string;
+  details?: FieldProblem[];
+  [extra: string]: unknown;
+}
+
+/** The one place where errors become HTTP responses, in the shape API.md fixes. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) return;
+    const body = this.toBody(exception);
+    if (!(exception instanceof HttpException) && !(exception instanceof DomainError)) this.logger.error(exception);
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      return {
+        ...exception.extra,
+        statusCode: exception.status,
+        error: STATUS_CODES[exception.status] ?? 'Error',
+        code: exception.code,
+        message: exception.message,
+        details: exception.details,
+      };
+    }
+    if (exception instanceof RequestValidationError) {
+      const details = exception.details;
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        code: 'REQUEST.INVALID',
+        message: details.map((d) => `${d.field}: ${d.problem}`).join('; ') || 'Invalid request',
+        details,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (isHealthReport(response)) return { statusCode: status, ...response } as unknown as ErrorBody;
+      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: 'Internal server error' };
+  }
+}
+
+/** Terminus' readiness report (`{ status, info, error, details }`) is passed through whole. */
+function isHealthReport(response: unknown): response is Record<string, unknown> {
+  return typeof response === 'object' && response !== null && 'details' in response && 'info' in response;
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// npm test: brings the local stack up if it is not running, type-checks, then runs every unit,
+// integration and e2e test against the real Kafka, search engine and PostgreSQL.
+// LAOWU_TEST_INFRA=containers uses testcontainers instead (needs a Docker engine).
+const { ensureStack, run, say } = require('./lib');
+
+const extraArgs = process.argv.slice(2);
+if (process.env.LAOWU_TEST_INFRA !== 'containers') ensureStack();
+
+say('type-checking (tsc --noEmit)…');
+const typecheck = run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+if (typecheck !== 0) process.exit(typecheck);
+
+say('running tests (jest, in band: they share one stack)…');
+process.exit(run('npx', ['jest', '--runInBand', ...extraArgs]));

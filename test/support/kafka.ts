@@ -1,0 +1,68 @@
+import { Consumer, Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { testInfra } from './infra';
+
+export function testKafka(): Kafka {
+  return new Kafka({ clientId: 'laowu-test', brokers: testInfra().kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+}
+
+export interface ReadMessage {
+  topic: string;
+  partition: number;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+  offset: string;
+}
+
+/**
+ * Records every message written to `topics` from the moment it is created (the current end
+ * offsets), so a test sees exactly what its own actions produced.
+ */
+export class TopicRecorder {
+  readonly messages: ReadMessage[] = [];
+  private consumer?: Consumer;
+
+  private constructor(private readonly kafka: Kafka) {}
+
+  static async start(topics: string[]): Promise<TopicRecorder> {
+    const recorder = new TopicRecorder(testKafka());
+    await recorder.begin(topics);
+    return recorder;
+  }
+
+  private async begin(topics: string[]): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    const ends = await Promise.all(topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) })));
+    await admin.disconnect();
+    this.consumer = this.kafka.consumer({ groupId: `recorder-${randomUUID()}`, maxWaitTimeInMs: 100 });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics, fromBeginning: false });
+    const assigned = new Promise<void>((resolve) => this.consumer!.on(this.consumer!.events.GROUP_JOIN, () => resolve()));
+    await this.consumer.run({ autoCommit: false, eachMessage: async ({ topic, partition, message }) => this.record(topic, partition, message) });
+    await assigned;
+    for (const { topic, offsets } of ends) {
+      for (const { partition, high } of offsets) this.consumer.seek({ topic, partition, offset: high });
+    }
+  }
+
+  private record(topic: string, partition: number, message: KafkaMessage): void {
+    const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString() ?? '']));
+    this.messages.push({ topic, partition, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers, offset: message.offset });
+  }
+
+  /** Waits until `predicate` holds for the recorded messages (or times out). */
+  async waitFor(predicate: (messages: ReadMessage[]) => boolean, timeoutMs = 20000): Promise<ReadMessage[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.messages)) {
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms; recorded ${this.messages.length} messages`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return this.messages;
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+}
