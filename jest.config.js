@@ -18,6 +18,7 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@laowu/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
 };
 
 module.exports = {
@@ -34,7 +35,7 @@ module.exports = {
       testMatch: ['<rootDir>/apps/*/test/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      setupFiles: ['<rootDir>/test/support/setup-env.ts'],
+      setupFiles: ['reflect-metadata', '<rootDir>/test/support/setup-env.ts'],
       slowTestThreshold: 30,
     },
   ],

@@ -30,23 +30,40 @@ const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
 const PROVINCE_ONLY = new Set(['71', '81', '82']);
 
 /**
- * County-level units renamed or re-coded after the GeoJSON was drawn (c. 2017/18), where the old
- * and new names do not share a stem. Key: `<city code>:<current name>`, value: the GeoJSON name.
- * Each entry is a documented 撤县设区 / 更名 (民政部 行政区划变更).
+ * County-level units renamed, re-coded or merged after the GeoJSON was drawn (c. 2017/18) whose
+ * new name shares no stem with the old one. Key: `<city code>:<current name>`; value: the GeoJSON
+ * feature(s) it succeeded, as `name` or `fileCity/name` (searched in the whole province). For a
+ * merger the centre is the mean of the predecessors' centres. Each entry is a 民政部 change
+ * (撤县设区 / 更名 / 合并). Units carved out of parts of others (光明区, 临平区, 钱塘区, 龙港市,
+ * 红谷滩区 …) are deliberately absent: they fall back to their city's centre.
  */
-const GEOJSON_NAME_ALIASES: Record<string, string> = {
-  '130500:信都区': '邢台县', // 2020 邢台县 → 信都区
-  '130500:襄都区': '桥东区', // 2020 桥东区 → 襄都区
-  '130500:任泽区': '任县', // 2020 任县 → 任泽区
-  '140200:云州区': '大同县', // 2018 大同县 → 云州区
-  '140200:平城区': '城区', // 2018 大同 城区 → 平城区
-  '140200:云冈区': '南郊区', // 2018 南郊区 → 云冈区
-  '140400:潞州区': '城区', // 2018 长治 城区 → 潞州区
-  '140400:上党区': '长治县', // 2018 长治县 → 上党区
-  '361100:广信区': '上饶县', // 2019 上饶县 → 广信区
-  '360400:柴桑区': '九江县', // 2017 九江县 → 柴桑区
-  '520200:盘州市': '盘县', // 2017 盘县 → 盘州市
-  '540600:色尼区': '那曲县', // 2017 那曲县 → 色尼区
+const GEOJSON_PREDECESSORS: Record<string, string[]> = {
+  '130200:滦州市': ['滦县'], // 2018
+  '130500:信都区': ['邢台县'], // 2020
+  '130500:襄都区': ['桥东区'], // 2020
+  '130500:任泽区': ['任县'], // 2020
+  '140200:云州区': ['大同县'], // 2018
+  '140200:平城区': ['城区'], // 2018
+  '140200:云冈区': ['南郊区'], // 2018
+  '140400:潞州区': ['城区'], // 2018
+  '140400:上党区': ['长治县'], // 2018
+  '230700:伊美区': ['伊春区', '美溪区'], // 2019 伊春 reform
+  '230700:乌翠区': ['乌马河区', '翠峦区'],
+  '230700:金林区': ['西林区'],
+  '230700:汤旺县': ['汤旺河区', '乌伊岭区'],
+  '230700:丰林县': ['新青区', '红星区', '五营区'],
+  '230700:大箐山县': ['带岭区'],
+  '340200:湾沚区': ['芜湖县'], // 2020
+  '350400:沙县区': ['沙县'], // 2021
+  '360400:柴桑区': ['九江县'], // 2017
+  '361100:广信区': ['上饶县'], // 2019
+  '370100:莱芜区': ['莱芜/莱城区'], // 2019 莱芜市 merged into 济南
+  '430200:渌口区': ['株洲县'], // 2018
+  '450100:横州市': ['横县'], // 2021
+  '511500:叙州区': ['宜宾县'], // 2018
+  '520200:盘州市': ['盘县'], // 2017
+  '540600:色尼区': ['那曲县'], // 2017
+  '610400:彬州市': ['彬县'], // 2018
 };
 
 interface CodeRow {
@@ -359,13 +376,33 @@ class FeatureIndex {
     const exactProvince = province.filter((f) => f.name === county.name);
     if (exactProvince.length === 1) return { feature: exactProvince[0], by: 'name-in-province' };
 
-    const alias = GEOJSON_NAME_ALIASES[`${city.code}:${county.name}`];
-    const aliased = alias ? local.find((f) => f.name === alias) : undefined;
-    if (aliased) return { feature: aliased, by: 'renamed' };
+    const predecessors = this.predecessors(county, city, province);
+    if (predecessors) return { feature: predecessors, by: predecessors.name.includes('+') ? 'merged' : 'renamed' };
 
     const stemLocal = local.filter((f) => sameStem(f.name, county.name));
     if (stemLocal.length === 1) return { feature: stemLocal[0], by: 'renamed' };
     return undefined;
+  }
+
+  /** The documented predecessor feature(s), merged into one synthetic feature for a merger. */
+  private predecessors(county: CodeRow, city: CodeRow, province: GeoFeature[]): GeoFeature | undefined {
+    const refs = GEOJSON_PREDECESSORS[`${city.code}:${county.name}`];
+    if (!refs) return undefined;
+    const found = refs.map((ref) => {
+      const [fileCity, name] = ref.includes('/') ? ref.split('/') : [undefined, ref];
+      const inCity = province.filter((f) => f.name === name && (fileCity ? f.fileCity === fileCity : fileBelongsToCity(f.fileCity, city.name)));
+      if (inCity.length !== 1) throw new Error(`predecessor ${ref} of ${county.code} ${county.name}: ${inCity.length} matches`);
+      return inCity[0];
+    });
+    if (found.length === 1) return found[0];
+    for (const f of found) f.used = true;
+    return {
+      ...found[0],
+      name: found.map((f) => f.name).join('+'),
+      centre: mean(found.map((f) => f.centre))!,
+      centreKind: found.every((f) => f.centreKind === 'cp') ? 'cp' : 'polygon',
+      used: true,
+    };
   }
 }
 
@@ -469,7 +506,7 @@ function build(codes: Codes, features: GeoFeature[]): Built {
     const city = cityCentre.get(county.cityCode);
     if (own) {
       const scattered = county.cityCode.slice(2, 4) === '90'; // 省直辖县: no common centre
-      if (city && !scattered && haversineKm(own.centre, city.centre) > 300) {
+      if (city && !scattered && haversineKm(own.centre, city.centre) > 400) {
         warnings.push(`${county.code} ${county.name}: own centre is ${Math.round(haversineKm(own.centre, city.centre))} km from its city's mean`);
       }
       regions.push({ code: county.code, name: county.name, lat: own.centre.lat, lon: own.centre.lon, centre: own.kind, matchedBy: own.by });

@@ -9,3 +9,4 @@ export * from './workers/worker-changed/worker-changed.event';
 export * from './matches/match-found/match-found.event';
 export * from './dispatch/worker-arrived/worker-arrived.event';
 export * from './dispatch/batch-state-changed/batch-state-changed.event';
+export * from './deterministic-id';
