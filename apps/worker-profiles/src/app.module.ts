@@ -5,6 +5,8 @@ import { WorkerProfilesConfig } from './worker-profiles.config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SCHEMA } from './schema';
+import { PiiModule } from './pii/pii.module';
+import { WorkersModule } from './workers/workers.module';
 
 export const ABOUT = {
   name: 'worker-profiles',
@@ -25,6 +27,8 @@ export class AppModule {
           outbox: true,
           logDestination: options.logDestination,
         }),
+        PiiModule,
+        WorkersModule,
       ],
     };
   }

@@ -1,0 +1,53 @@
+import { isCalendarDate, isMobilePhone, parseResidentId } from '@laowu/domain';
+import { registerDecorator, ValidationOptions } from 'class-validator';
+
+/**
+ * A valid resident ID number (GB 11643: 18 characters, check digit, real birth date, known region
+ * prefix). The message names the rule broken, never the number itself.
+ */
+export function IsResidentId(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isResidentId',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && parseResidentId(value).ok,
+        defaultMessage: (args) => {
+          const parsed = typeof args?.value === 'string' ? parseResidentId(args.value) : undefined;
+          return `is not a valid resident ID number: ${parsed && !parsed.ok ? parsed.problem : 'must be a string'}`;
+        },
+      },
+    });
+}
+
+/** A mainland mobile number (11 digits, 13–19…). */
+export function IsChinaMobile(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isChinaMobile',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isMobilePhone(value),
+        defaultMessage: () => 'must be a mainland mobile number: 11 digits starting with 13–19',
+      },
+    });
+}
+
+/** A real calendar date written YYYY-MM-DD. */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
+        defaultMessage: () => 'must be a real date written YYYY-MM-DD',
+      },
+    });
+}

@@ -1,0 +1,25 @@
+import type { EmploymentStatus } from '@laowu/contracts';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { RegistrationBasis } from './worker.entity';
+
+export type StatusSource = 'registration' | 'station' | 'dispatch';
+
+/**
+ * One entry of a worker's employment-status history, effective from `effectiveDate`. Entries
+ * are only ever added; the current status is the latest effective one (by date, then by entry).
+ */
+@Entity({ name: 'employment_status_history' })
+export class EmploymentStatusEntry {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) seq: string;
+  @Column('uuid', { name: 'worker_id' }) workerId: string;
+  @Column('text') status: EmploymentStatus;
+  @Column('date', { name: 'effective_date' }) effectiveDate: string;
+  /** Where the status was registered (for unemployment: residence, employment or insurance place, 九). */
+  @Column('text', { name: 'region_code' }) regionCode: string;
+  @Column('text', { name: 'registered_at', nullable: true }) registeredAt: RegistrationBasis | null;
+  @Column('text', { nullable: true }) employer: string | null;
+  @Column('text') source: StatusSource;
+  /** The principal (or event) that recorded it. */
+  @Column('text', { name: 'recorded_by' }) recordedBy: string;
+  @Column('timestamptz', { name: 'recorded_at', default: () => 'now()' }) recordedAt: Date;
+}

@@ -1,0 +1,38 @@
+import { isKnownCertificate, isKnownRegion, isKnownSkill } from '@laowu/domain';
+import { DomainError, FieldProblem } from '@laowu/platform';
+
+export interface CodesToCheck {
+  regions?: Record<string, string | undefined>;
+  targetRegionCodes?: string[];
+  skills?: { code: string }[];
+  certificates?: { code: string }[];
+}
+
+/**
+ * Well-formed codes that name nothing in the reference data are a 422 (API.md), naming every
+ * offending field at once.
+ */
+export function assertKnownCodes(codes: CodesToCheck): void {
+  const problems: FieldProblem[] = [];
+  for (const [field, code] of Object.entries(codes.regions ?? {})) {
+    if (code !== undefined && !isKnownRegion(code)) problems.push({ field, problem: `${code} is not a known GB/T 2260 region` });
+  }
+  (codes.targetRegionCodes ?? []).forEach((code, i) => {
+    if (!isKnownRegion(code)) problems.push({ field: `preferences.targetRegionCodes.${i}`, problem: `${code} is not a known GB/T 2260 region` });
+  });
+  (codes.skills ?? []).forEach(({ code }, i) => {
+    if (!isKnownSkill(code)) problems.push({ field: `skills.${i}.code`, problem: `${code} is not in the skill taxonomy` });
+  });
+  (codes.certificates ?? []).forEach(({ code }, i) => {
+    if (!isKnownCertificate(code)) problems.push({ field: `certificates.${i}.code`, problem: `${code} is not in the certificate taxonomy` });
+  });
+  if (problems.length) throw DomainError.unprocessable('WORKER.UNKNOWN_CODE', problems);
+}
+
+export function assertUniqueCodes(field: string, items: { code: string }[] | undefined): void {
+  const seen = new Set<string>();
+  for (const [i, { code }] of (items ?? []).entries()) {
+    if (seen.has(code)) throw DomainError.invalid('REQUEST.INVALID', [{ field: `${field}.${i}.code`, problem: `${code} appears twice` }]);
+    seen.add(code);
+  }
+}

@@ -1,0 +1,43 @@
+import { createEnvelope, EventEnvelope, WorkerChanged, WorkerChangedData } from '@laowu/contracts';
+import { ageOn } from '@laowu/domain';
+import { Worker } from './worker.entity';
+import { isAvailable } from './worker.response.dto';
+
+export const PRODUCER = 'worker-profiles';
+
+/**
+ * The projection matching needs and nothing more (WorkerChangedData): never the name, ID number,
+ * phone or birth date — age in whole years only. Built field by field so that a new column on
+ * Worker can never leak into events by accident.
+ */
+export function workerChangedData(worker: Worker, now: Date): WorkerChangedData {
+  const { preferences } = worker;
+  return {
+    workerId: worker.id,
+    version: worker.version,
+    stationId: worker.stationId,
+    ageYears: ageOn(worker.birthDate, now),
+    gender: worker.gender,
+    homeRegionCode: worker.homeRegionCode,
+    residenceRegionCode: worker.residenceRegionCode,
+    location: { lat: worker.lat, lon: worker.lon },
+    skills: worker.skills.map(({ code, level }) => ({ code, level })),
+    certificates: worker.certificates.map(({ code, level }) => ({ code, level })),
+    priorityGroups: [...worker.priorityGroups],
+    preferences: {
+      kinds: [...preferences.kinds],
+      willingToMigrate: preferences.willingToMigrate,
+      targetRegionCodes: [...preferences.targetRegionCodes],
+      maxCommuteKm: preferences.maxCommuteKm,
+      ...(preferences.minWage ? { minWage: { amount: preferences.minWage.amount, unit: preferences.minWage.unit } } : {}),
+      ...(preferences.availableFrom ? { availableFrom: preferences.availableFrom } : {}),
+    },
+    employmentStatus: worker.employmentStatus,
+    available: isAvailable(worker),
+    updatedAt: worker.updatedAt.toISOString(),
+  };
+}
+
+export function workerChangedEvent(worker: Worker, now = new Date()): EventEnvelope<WorkerChangedData> {
+  return createEnvelope(WorkerChanged, workerChangedData(worker, now), { producer: PRODUCER, occurredAt: now });
+}

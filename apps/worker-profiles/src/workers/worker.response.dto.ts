@@ -1,0 +1,91 @@
+import { EMPLOYMENT_STATUSES, EmploymentStatus, PRIORITY_GROUPS, PriorityGroup } from '@laowu/contracts';
+import { ageOn } from '@laowu/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EmploymentStatusEntry } from './employment-status-entry.entity';
+import { SkillLevel, Worker, WorkerPreferences } from './worker.entity';
+
+export class CurrentStatusResponse {
+  @ApiProperty({ enum: EMPLOYMENT_STATUSES }) status: EmploymentStatus;
+  @ApiProperty() effectiveDate: string;
+  @ApiProperty() regionCode: string;
+  @ApiPropertyOptional({ nullable: true }) registeredAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) employer: string | null;
+}
+
+/** A worker as stations see it: personal data masked, birth date reduced to age. */
+export class WorkerResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() version: number;
+  @ApiProperty() stationId: string;
+  @ApiProperty({ example: '5101**********1234' }) idNumber: string;
+  @ApiProperty({ example: '张*' }) name: string;
+  @ApiProperty({ example: '138****0000' }) phone: string;
+  @ApiProperty({ enum: ['male', 'female'] }) gender: 'male' | 'female';
+  @ApiProperty() ageYears: number;
+  @ApiProperty() homeRegionCode: string;
+  @ApiProperty() residenceRegionCode: string;
+  @ApiProperty() location: { lat: number; lon: number };
+  @ApiProperty() skills: SkillLevel[];
+  @ApiProperty() certificates: SkillLevel[];
+  @ApiProperty({ enum: PRIORITY_GROUPS, isArray: true }) priorityGroups: PriorityGroup[];
+  @ApiProperty() preferences: WorkerPreferences;
+  @ApiProperty({ type: CurrentStatusResponse }) employmentStatus: CurrentStatusResponse;
+  @ApiProperty({ description: 'false while employed' }) available: boolean;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+
+  static of(worker: Worker, now = new Date()): WorkerResponse {
+    return {
+      id: worker.id,
+      version: worker.version,
+      stationId: worker.stationId,
+      idNumber: worker.idNumberMasked,
+      name: worker.nameMasked,
+      phone: worker.phoneMasked,
+      gender: worker.gender,
+      ageYears: ageOn(worker.birthDate, now),
+      homeRegionCode: worker.homeRegionCode,
+      residenceRegionCode: worker.residenceRegionCode,
+      location: { lat: worker.lat, lon: worker.lon },
+      skills: worker.skills,
+      certificates: worker.certificates,
+      priorityGroups: worker.priorityGroups,
+      preferences: worker.preferences,
+      employmentStatus: {
+        status: worker.employmentStatus,
+        effectiveDate: worker.statusEffectiveDate,
+        regionCode: worker.statusRegionCode,
+        registeredAt: worker.statusRegisteredAt,
+        employer: worker.employer,
+      },
+      available: isAvailable(worker),
+      createdAt: worker.createdAt.toISOString(),
+      updatedAt: worker.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class StatusEntryResponse extends CurrentStatusResponse {
+  @ApiProperty() source: string;
+  @ApiProperty() recordedAt: string;
+
+  static of(entry: EmploymentStatusEntry): StatusEntryResponse {
+    return {
+      status: entry.status,
+      effectiveDate: entry.effectiveDate,
+      regionCode: entry.regionCode,
+      registeredAt: entry.registeredAt,
+      employer: entry.employer,
+      source: entry.source,
+      recordedAt: entry.recordedAt.toISOString(),
+    };
+  }
+}
+
+export class RegisteredWorkerResponse {
+  @ApiProperty() id: string;
+}
+
+export function isAvailable(worker: Pick<Worker, 'employmentStatus'>): boolean {
+  return worker.employmentStatus !== 'employed';
+}

@@ -1,0 +1,82 @@
+import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
+import { RequestValidationError } from '@laowu/platform';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
+  ApiTags, ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { EmploymentStatusService } from './employment-status.service';
+import { PatchWorkerRequest } from './patch-worker.request.dto';
+import { RecordEmploymentStatusRequest } from './record-employment-status.request.dto';
+import { RegisterWorkerRequest } from './register-worker.request.dto';
+import { RegisteredWorkerResponse, StatusEntryResponse, WorkerResponse } from './worker.response.dto';
+import { WorkersService } from './workers.service';
+
+const UUID = new ParseUUIDPipe({
+  version: '4',
+  exceptionFactory: () => new RequestValidationError([{ field: 'id', problem: 'must be a worker id (UUID)' }]),
+});
+
+@ApiTags('workers')
+@ApiBearerAuth()
+@Controller('v1/workers')
+export class WorkersHttpController {
+  constructor(
+    private readonly workers: WorkersService,
+    private readonly statuses: EmploymentStatusService,
+  ) {}
+
+  @Post()
+  @Roles('station', 'admin')
+  @ApiOperation({ summary: 'Register a worker (station: under its own stationId)' })
+  @ApiCreatedResponse({ type: RegisteredWorkerResponse })
+  @ApiConflictResponse({ description: 'this resident ID number is already registered: `{ existingId }`' })
+  @ApiUnprocessableEntityResponse({ description: 'unknown region, skill or certificate code' })
+  @ApiForbiddenResponse({ description: 'stationId is not the calling station' })
+  register(@CurrentPrincipal() principal: Principal, @Body() body: RegisterWorkerRequest): Promise<RegisteredWorkerResponse> {
+    return this.workers.register(principal, body);
+  }
+
+  @Get(':id')
+  @Roles('station', 'bureau', 'admin')
+  @ApiOperation({ summary: 'A worker, personal data masked (station: registered by it or resident in its region)' })
+  @ApiOkResponse({ type: WorkerResponse })
+  @ApiForbiddenResponse()
+  @ApiNotFoundResponse()
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UUID) id: string): Promise<WorkerResponse> {
+    return WorkerResponse.of(await this.workers.get(principal, id));
+  }
+
+  @Patch(':id')
+  @Roles('station', 'admin')
+  @ApiOperation({ summary: 'Change non-identity fields (version + 1)' })
+  @ApiOkResponse({ type: WorkerResponse })
+  @ApiForbiddenResponse()
+  @ApiNotFoundResponse()
+  async patch(@CurrentPrincipal() principal: Principal, @Param('id', UUID) id: string, @Body() body: PatchWorkerRequest): Promise<WorkerResponse> {
+    return WorkerResponse.of(await this.workers.patch(principal, id, body));
+  }
+
+  @Post(':id/employment-status')
+  @Roles('station', 'admin')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record an employment status from an effective date (unemployment: where the worker lives, works or is insured, 九)' })
+  @ApiCreatedResponse({ type: WorkerResponse })
+  @ApiUnprocessableEntityResponse({ description: 'unknown region, future date, or a region that does not fit registeredAt' })
+  @ApiForbiddenResponse()
+  async recordStatus(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UUID) id: string,
+    @Body() body: RecordEmploymentStatusRequest,
+  ): Promise<WorkerResponse> {
+    return WorkerResponse.of(await this.statuses.record(principal, id, body));
+  }
+
+  @Get(':id/employment-status')
+  @Roles('station', 'bureau', 'admin')
+  @ApiOperation({ summary: "The worker's status history, oldest first" })
+  @ApiOkResponse({ type: [StatusEntryResponse] })
+  async history(@CurrentPrincipal() principal: Principal, @Param('id', UUID) id: string): Promise<StatusEntryResponse[]> {
+    return (await this.workers.history(principal, id)).map((entry) => StatusEntryResponse.of(entry));
+  }
+}

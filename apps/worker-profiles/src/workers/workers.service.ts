@@ -1,0 +1,195 @@
+import { TOPICS } from '@laowu/contracts';
+import { chinaDate, findRegion, maskPhone, maskResidentId, parseResidentId } from '@laowu/domain';
+import { appendToOutbox } from '@laowu/messaging';
+import { Principal } from '@laowu/auth';
+import { DomainError } from '@laowu/platform';
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { maskName } from '../common/masking';
+import { PiiCipher } from '../pii/pii-cipher';
+import { SCHEMA } from '../schema';
+import { EmploymentStatusService, initialStatus } from './employment-status.service';
+import { EmploymentStatusEntry } from './employment-status-entry.entity';
+import { PatchWorkerRequest } from './patch-worker.request.dto';
+import { assertKnownCodes, assertUniqueCodes } from './reference-codes';
+import { RegisterWorkerRequest, WorkerPreferencesRequest } from './register-worker.request.dto';
+import { assertCanRegister, canRead, canWrite, forbiddenWorker } from './worker-access.policy';
+import { workerChangedEvent } from './worker-changed.projection';
+import { Worker, WorkerPreferences } from './worker.entity';
+import { lockWorkerRow } from './worker.lock';
+
+const UNIQUE_VIOLATION = '23505';
+const DEFAULT_MAX_COMMUTE_KM = 30;
+const ALL_KINDS: WorkerPreferences['kinds'] = ['gig', 'fulltime', 'seasonal', 'public_welfare', 'work_relief', 'workshop'];
+
+/**
+ * Registering and changing workers. Every write is one transaction: the worker row, its status
+ * history entry and the WorkerChanged outbox row commit together or not at all, so a crash
+ * halfway leaves no trace and the caller may simply retry (a retried registration answers 409
+ * with the id of the worker the first attempt created).
+ */
+@Injectable()
+export class WorkersService {
+  private readonly logger = new Logger(WorkersService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: PiiCipher,
+    private readonly statuses: EmploymentStatusService,
+  ) {}
+
+  async register(principal: Principal, request: RegisterWorkerRequest): Promise<{ id: string }> {
+    assertCanRegister(principal, request.stationId);
+    this.checkCodes(request);
+    const identity = parseResidentId(request.idNumber);
+    if (!identity.ok) throw DomainError.invalid('REQUEST.INVALID', [{ field: 'idNumber', problem: identity.problem }]);
+    const idNumberHash = this.cipher.blindIndex(identity.id);
+    const now = new Date();
+    const worker = this.newWorker(request, identity, idNumberHash, now);
+    await this.assertNotRegistered(idNumberHash);
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.insert(Worker, worker);
+        await this.statuses.appendInitialEntry(manager, worker, principal.sub);
+        await appendToOutbox(manager, SCHEMA, TOPICS.workers, [workerChangedEvent(worker, now)]);
+      });
+    } catch (error) {
+      // Two registrations of one number racing: the unique blind index lets exactly one in.
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) await this.assertNotRegistered(idNumberHash);
+      throw error;
+    }
+    this.logger.log({ workerId: worker.id, stationId: worker.stationId }, 'worker registered');
+    return { id: worker.id };
+  }
+
+  async get(principal: Principal, id: string): Promise<Worker> {
+    const worker = await this.dataSource.getRepository(Worker).findOneBy({ id });
+    if (!worker) throw DomainError.notFound('WORKER.NOT_FOUND', 'worker');
+    if (!canRead(principal, worker)) throw forbiddenWorker();
+    return worker;
+  }
+
+  async history(principal: Principal, id: string): Promise<EmploymentStatusEntry[]> {
+    await this.get(principal, id);
+    return this.dataSource.getRepository(EmploymentStatusEntry).find({ where: { workerId: id }, order: { effectiveDate: 'ASC', seq: 'ASC' } });
+  }
+
+  async patch(principal: Principal, id: string, request: PatchWorkerRequest): Promise<Worker> {
+    this.checkCodes(request);
+    return this.dataSource.transaction(async (manager) => {
+      const worker = await lockWorkerRow(manager, id);
+      if (!canWrite(principal, worker)) throw forbiddenWorker();
+      this.applyPatch(worker, request);
+      this.reencryptIfRotated(worker, request);
+      worker.version += 1;
+      worker.updatedAt = new Date();
+      await manager.save(Worker, worker);
+      await appendToOutbox(manager, SCHEMA, TOPICS.workers, [workerChangedEvent(worker, worker.updatedAt)]);
+      return worker;
+    });
+  }
+
+  private checkCodes(request: RegisterWorkerRequest | PatchWorkerRequest): void {
+    assertUniqueCodes('skills', request.skills);
+    assertUniqueCodes('certificates', request.certificates);
+    assertKnownCodes({
+      regions: { homeRegionCode: request.homeRegionCode, residenceRegionCode: request.residenceRegionCode },
+      targetRegionCodes: request.preferences?.targetRegionCodes,
+      skills: request.skills,
+      certificates: request.certificates,
+    });
+  }
+
+  private async assertNotRegistered(idNumberHash: Buffer): Promise<void> {
+    const existing = await this.dataSource.getRepository(Worker).findOne({ where: { idNumberHash }, select: { id: true } });
+    if (existing) {
+      throw DomainError.conflict('WORKER.ALREADY_REGISTERED', 'a worker with this resident ID number is already registered', {
+        existingId: existing.id,
+      });
+    }
+  }
+
+  private newWorker(
+    request: RegisterWorkerRequest,
+    identity: { id: string; birthDate: string; gender: 'male' | 'female' },
+    idNumberHash: Buffer,
+    now: Date,
+  ): Worker {
+    const id = randomUUID();
+    const residence = findRegion(request.residenceRegionCode)!;
+    const preferences = mergePreferences(undefined, request.preferences);
+    return Object.assign(new Worker(), {
+      id,
+      version: 1,
+      stationId: request.stationId,
+      ...this.encryptedIdentity(id, identity.id, request.name, request.phone),
+      idNumberHash,
+      birthDate: identity.birthDate,
+      gender: identity.gender,
+      homeRegionCode: request.homeRegionCode,
+      residenceRegionCode: request.residenceRegionCode,
+      lat: request.location?.lat ?? residence.lat,
+      lon: request.location?.lon ?? residence.lon,
+      skills: (request.skills ?? []).map(({ code, level }) => ({ code, level })),
+      certificates: (request.certificates ?? []).map(({ code, level }) => ({ code, level })),
+      priorityGroups: request.priorityGroups ?? [],
+      preferences,
+      willingToMigrate: preferences.willingToMigrate,
+      ...initialStatus(request.residenceRegionCode, request.employmentStatus, chinaDate(now)),
+      createdAt: now,
+      updatedAt: now,
+    } satisfies Worker);
+  }
+
+  private encryptedIdentity(workerId: string, idNumber: string, name: string, phone: string) {
+    return {
+      idNumberEnc: this.cipher.encrypt(idNumber, workerId, 'idNumber'),
+      idNumberMasked: maskResidentId(idNumber),
+      nameEnc: this.cipher.encrypt(name, workerId, 'name'),
+      nameMasked: maskName(name),
+      phoneEnc: this.cipher.encrypt(phone, workerId, 'phone'),
+      phoneMasked: maskPhone(phone),
+      piiKeyId: this.cipher.activeKeyId,
+    };
+  }
+
+  private applyPatch(worker: Worker, request: PatchWorkerRequest): void {
+    if (request.homeRegionCode !== undefined) worker.homeRegionCode = request.homeRegionCode;
+    if (request.residenceRegionCode !== undefined) worker.residenceRegionCode = request.residenceRegionCode;
+    if (request.location !== undefined) Object.assign(worker, { lat: request.location.lat, lon: request.location.lon });
+    if (request.skills !== undefined) worker.skills = request.skills.map(({ code, level }) => ({ code, level }));
+    if (request.certificates !== undefined) worker.certificates = request.certificates.map(({ code, level }) => ({ code, level }));
+    if (request.priorityGroups !== undefined) worker.priorityGroups = request.priorityGroups;
+    if (request.preferences !== undefined) {
+      worker.preferences = mergePreferences(worker.preferences, request.preferences);
+      worker.willingToMigrate = worker.preferences.willingToMigrate;
+    }
+  }
+
+  /**
+   * A new name or phone is encrypted with the active key; and whenever a row is written, values
+   * still under an older key are re-encrypted, so rotation completes as workers are touched.
+   */
+  private reencryptIfRotated(worker: Worker, request: PatchWorkerRequest): void {
+    if (request.name === undefined && request.phone === undefined && worker.piiKeyId === this.cipher.activeKeyId) return;
+    const idNumber = this.cipher.decrypt(worker.idNumberEnc, worker.id, 'idNumber');
+    const name = request.name ?? this.cipher.decrypt(worker.nameEnc, worker.id, 'name');
+    const phone = request.phone ?? this.cipher.decrypt(worker.phoneEnc, worker.id, 'phone');
+    Object.assign(worker, this.encryptedIdentity(worker.id, idNumber, name, phone));
+  }
+}
+
+function mergePreferences(current: WorkerPreferences | undefined, request: WorkerPreferencesRequest | undefined): WorkerPreferences {
+  const merged: WorkerPreferences = {
+    kinds: request?.kinds ?? current?.kinds ?? ALL_KINDS,
+    willingToMigrate: request?.willingToMigrate ?? current?.willingToMigrate ?? false,
+    targetRegionCodes: request?.targetRegionCodes ?? current?.targetRegionCodes ?? [],
+    maxCommuteKm: request?.maxCommuteKm ?? current?.maxCommuteKm ?? DEFAULT_MAX_COMMUTE_KM,
+  };
+  const minWage = request?.minWage ?? current?.minWage;
+  if (minWage) merged.minWage = { amount: minWage.amount, unit: minWage.unit };
+  const availableFrom = request?.availableFrom ?? current?.availableFrom;
+  if (availableFrom) merged.availableFrom = availableFrom;
+  return merged;
+}
