@@ -5,9 +5,11 @@ import { MatchingConfig } from './matching.config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SCHEMA } from './schema';
+import { MatchingModule } from './matching.module';
+import { ABOUT_NAME } from './about';
 
 export const ABOUT = {
-  name: 'matching',
+  name: ABOUT_NAME,
   title: 'Laowu matching',
   description: 'Ranks jobs for workers and workers for jobs in Elasticsearch, with reasons; instant hiring (即时快招).',
 };
@@ -23,9 +25,10 @@ export class AppModule {
           config,
           persistence: { schema: SCHEMA, entities: ENTITIES, migrations: MIGRATIONS },
           outbox: true,
-      search: true,
+          search: true,
           logDestination: options.logDestination,
         }),
+        MatchingModule,
       ],
     };
   }

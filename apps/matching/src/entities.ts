@@ -1,2 +1,4 @@
+import { InstantAnnouncement } from './instant/instant-announcement.entity';
+
 /** Every TypeORM entity of this app. */
-export const ENTITIES: Function[] = [];
+export const ENTITIES: Function[] = [InstantAnnouncement];

@@ -1,0 +1,2 @@
+/** The app's name: Kafka client id, log field, event producer. */
+export const ABOUT_NAME = 'matching';

@@ -1,0 +1,52 @@
+import { TransientError } from '@laowu/messaging';
+import { SearchClient } from '@laowu/search';
+
+export interface VersionedDocument {
+  id: string;
+  /** The aggregate's version: written as an external version, so an older one changes nothing. */
+  version: number;
+  source: object;
+}
+
+const CHUNK = 1000;
+
+/** Keeps the highest version per id: a batch may carry several states of one aggregate. */
+export function latestPerId<T extends { id: string; version: number }>(items: T[]): T[] {
+  const latest = new Map<string, T>();
+  for (const item of items) {
+    const seen = latest.get(item.id);
+    if (!seen || seen.version < item.version) latest.set(item.id, item);
+  }
+  return [...latest.values()];
+}
+
+/**
+ * Writes documents with `version_type: external` through the bulk API, in chunks. A 409 (the
+ * index already holds this or a newer version) counts as done; any other failed item throws, so
+ * the consumer retries or dead-letters and its offset is not committed. Returns how many were
+ * applied (not conflicts).
+ */
+export async function writeVersioned(client: SearchClient, index: string, documents: VersionedDocument[]): Promise<number> {
+  let applied = 0;
+  for (let i = 0; i < documents.length; i += CHUNK) {
+    const chunk = documents.slice(i, i + CHUNK);
+    const body = chunk.flatMap((d) => [{ index: { _index: index, _id: d.id, version: d.version, version_type: 'external' } }, d.source]);
+    const { body: result } = await client.bulk({ body });
+    const failures: string[] = [];
+    let busy = false;
+    for (const item of result.items as Record<string, { _id: string; status: number; error?: { type: string; reason?: string } }>[]) {
+      const outcome = Object.values(item)[0];
+      if (outcome.status < 300) applied++;
+      else if (outcome.status === 409) continue;
+      else {
+        busy ||= outcome.status === 429 || outcome.status >= 500;
+        failures.push(`${outcome._id}: ${outcome.status} ${outcome.error?.type ?? ''} ${outcome.error?.reason ?? ''}`.trim());
+      }
+    }
+    if (failures.length) {
+      const message = `bulk write to ${index} failed for ${failures.length} document(s): ${failures.slice(0, 3).join('; ')}`;
+      throw busy ? new TransientError(message) : new Error(message);
+    }
+  }
+  return applied;
+}

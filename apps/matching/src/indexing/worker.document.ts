@@ -1,0 +1,99 @@
+import { WorkerChangedData } from '@laowu/contracts';
+import { findRegion, wagePerDay } from '@laowu/domain';
+import { regionLevels } from './job.document';
+import { GeoPolygon, reachPolygon } from './reach-area';
+
+/** The design's default commute radius when a worker gives none. */
+export const DEFAULT_COMMUTE_KM = 30;
+
+/** How a worker is stored in the `workers` index: matching rules only, nothing personal. */
+export interface WorkerDocument {
+  workerId: string;
+  version: number;
+  stationId: string;
+  ageYears: number;
+  homeRegionCode: string;
+  homeCodes: string[];
+  residenceRegionCode: string;
+  residenceCodes: string[];
+  location: { lat: number; lon: number };
+  reachArea: GeoPolygon;
+  maxCommuteKm: number;
+  skills: { code: string; level: number }[];
+  certificates: { code: string; level: number }[];
+  skillKeys: string[];
+  priorityGroups: WorkerChangedData['priorityGroups'];
+  kinds: WorkerChangedData['preferences']['kinds'];
+  willingToMigrate: boolean;
+  targetRegionCodes: string[];
+  minWagePerDay?: number;
+  availableFrom?: string;
+  employmentStatus: WorkerChangedData['employmentStatus'];
+  available: boolean;
+  updatedAt: string;
+}
+
+/** `code@1`…`code@level`: the keys of every job requirement this skill satisfies. */
+export function skillKeysOf(skills: { code: string; level: number }[]): string[] {
+  const keys = new Set<string>();
+  for (const { code, level } of skills) for (let l = 1; l <= level; l++) keys.add(`${code}@${l}`);
+  return [...keys];
+}
+
+/** Where the worker is: their own point, or else the centre of their residence region. */
+function workerLocation(worker: WorkerChangedData): { lat: number; lon: number } {
+  if (worker.location) return { lat: worker.location.lat, lon: worker.location.lon };
+  const region = findRegion(worker.residenceRegionCode) ?? findRegion(worker.homeRegionCode);
+  return region ? { lat: region.lat, lon: region.lon } : { lat: 0, lon: 0 };
+}
+
+export function toWorkerDocument(worker: WorkerChangedData): WorkerDocument {
+  const location = workerLocation(worker);
+  const maxCommuteKm = worker.preferences.maxCommuteKm || DEFAULT_COMMUTE_KM;
+  const minWage = worker.preferences.minWage;
+  const skills = worker.skills.map((s) => ({ code: s.code, level: s.level }));
+  const certificates = worker.certificates.map((c) => ({ code: c.code, level: c.level }));
+  return {
+    workerId: worker.workerId,
+    version: worker.version,
+    stationId: worker.stationId,
+    ageYears: worker.ageYears,
+    homeRegionCode: worker.homeRegionCode,
+    homeCodes: regionLevels(worker.homeRegionCode),
+    residenceRegionCode: worker.residenceRegionCode,
+    residenceCodes: regionLevels(worker.residenceRegionCode),
+    location,
+    reachArea: reachPolygon(location.lat, location.lon, maxCommuteKm),
+    maxCommuteKm,
+    skills,
+    certificates,
+    skillKeys: skillKeysOf([...skills, ...certificates]),
+    priorityGroups: worker.priorityGroups,
+    kinds: worker.preferences.kinds,
+    willingToMigrate: worker.preferences.willingToMigrate,
+    targetRegionCodes: worker.preferences.willingToMigrate ? worker.preferences.targetRegionCodes : [],
+    minWagePerDay: minWage ? wagePerDay(minWage.amount, minWage.unit) : undefined,
+    availableFrom: worker.preferences.availableFrom,
+    employmentStatus: worker.employmentStatus,
+    available: worker.available,
+    updatedAt: worker.updatedAt,
+  };
+}
+
+/** A worker as a job's owner sees them: no name, ID number or phone exist in the index anyway. */
+export function workerSummary(worker: WorkerDocument) {
+  return {
+    stationId: worker.stationId,
+    ageYears: worker.ageYears,
+    homeRegionCode: worker.homeRegionCode,
+    residenceRegionCode: worker.residenceRegionCode,
+    skills: worker.skills,
+    certificates: worker.certificates,
+    priorityGroups: worker.priorityGroups,
+    kinds: worker.kinds,
+    willingToMigrate: worker.willingToMigrate,
+    maxCommuteKm: worker.maxCommuteKm,
+    minWagePerDay: worker.minWagePerDay,
+    available: worker.available,
+  };
+}

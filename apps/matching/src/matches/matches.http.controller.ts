@@ -1,0 +1,55 @@
+import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MatchesLimitRequest } from './limit.request.dto';
+import { CandidatesResponse, JobMatchesResponse, toCandidate, toJobMatch } from './match.response.dto';
+import { MatchesService } from './matches.service';
+import { UuidParamPipe } from './uuid-param.pipe';
+
+@ApiTags('matching')
+@ApiBearerAuth()
+@Controller('v1')
+export class MatchesHttpController {
+  constructor(private readonly matches: MatchesService) {}
+
+  @Get('workers/:id/matches')
+  @Roles('station', 'admin')
+  @ApiOperation({
+    summary: 'Ranked jobs for a worker, each with reasons',
+    description:
+      'Hard filters only: job open, headcount left, kind accepted by the worker, start/end not passed. Age is never a filter (十二). ' +
+      'Each reason is { factor, contribution, detail }; contributions add up to the score. A station sees workers it registered or ' +
+      'who live in its region (403 WORKER.NOT_YOURS otherwise).',
+  })
+  @ApiOkResponse({ type: JobMatchesResponse })
+  @ApiNotFoundResponse({ description: 'WORKER.NOT_FOUND' })
+  @ApiForbiddenResponse({ description: 'WORKER.NOT_YOURS' })
+  async matchesForWorker(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: MatchesLimitRequest,
+  ): Promise<JobMatchesResponse> {
+    const ranked = await this.matches.matchesForWorker(principal, id, query.limit ?? 20);
+    return { items: ranked.map(toJobMatch) };
+  }
+
+  @Get('jobs/:id/candidates')
+  @Roles('agency', 'admin')
+  @ApiOperation({
+    summary: 'Ranked candidate workers for a job, each with reasons and a masked summary',
+    description:
+      'Available workers who accept the job kind, ranked by the same factors; poverty-alleviated workers and monitoring targets ' +
+      'rank up (十四), relocated workers for jobs with a relocation quota (十五). An agency sees only its own jobs.',
+  })
+  @ApiOkResponse({ type: CandidatesResponse })
+  @ApiNotFoundResponse({ description: 'JOB.NOT_FOUND' })
+  @ApiForbiddenResponse({ description: 'JOB.NOT_YOURS' })
+  async candidatesForJob(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: MatchesLimitRequest,
+  ): Promise<CandidatesResponse> {
+    const ranked = await this.matches.candidatesForJob(principal, id, query.limit ?? 50);
+    return { items: ranked.map(toCandidate) };
+  }
+}

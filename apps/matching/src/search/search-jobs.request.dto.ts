@@ -1,0 +1,44 @@
+import { JOB_KINDS, JobKind } from '@laowu/contracts';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+
+export class NearRequest {
+  @ApiPropertyOptional() @IsNumber() @Min(-90) @Max(90) lat: number;
+  @ApiPropertyOptional() @IsNumber() @Min(-180) @Max(180) lon: number;
+  @ApiPropertyOptional({ minimum: 0.1, maximum: 2000 }) @IsNumber() @Min(0.1) @Max(2000) km: number;
+}
+
+/** Job search for station staff serving a walk-in worker. */
+export class SearchJobsRequest {
+  @ApiPropertyOptional({ example: '普工 电子厂', description: 'Chinese keywords, matched with the cjk analyzer on title and description' })
+  @IsOptional() @IsString() @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ example: '440300', description: 'Any level: province, city or county (GB/T 2260); unknown → 422' })
+  @IsOptional() @Matches(/^\d{6}$/, { message: 'regionCode must be a 6-digit GB/T 2260 code' })
+  regionCode?: string;
+
+  @ApiPropertyOptional({ enum: JOB_KINDS, isArray: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(JOB_KINDS.length) @IsIn(JOB_KINDS, { each: true })
+  kinds?: JobKind[];
+
+  @ApiPropertyOptional({ type: NearRequest })
+  @IsOptional() @ValidateNested() @Type(() => NearRequest)
+  near?: NearRequest;
+
+  @ApiPropertyOptional({ description: 'Minimum wage in CNY per day (job wages are normalised per day)' })
+  @IsOptional() @IsNumber() @Min(0) @Max(100000)
+  wageMin?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  instantOnly?: boolean;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 500 }) @IsOptional() @IsInt() @Min(1) @Max(500)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 }) @IsOptional() @IsInt() @Min(1) @Max(100)
+  pageSize?: number;
+}
