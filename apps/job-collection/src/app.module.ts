@@ -4,6 +4,8 @@ import type { DestinationStream } from 'pino';
 import { JobCollectionConfig } from './job-collection.config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { JobsModule } from './jobs/jobs.module';
+import { ReferenceModule } from './reference/reference.module';
 import { SCHEMA } from './schema';
 
 export const ABOUT = {
@@ -25,6 +27,8 @@ export class AppModule {
           outbox: true,
           logDestination: options.logDestination,
         }),
+        JobsModule,
+        ReferenceModule,
       ],
     };
   }

@@ -1,2 +1,4 @@
+import { JobEntity } from './jobs/job.entity';
+
 /** Every TypeORM entity of this app. */
-export const ENTITIES: Function[] = [];
+export const ENTITIES: Function[] = [JobEntity];

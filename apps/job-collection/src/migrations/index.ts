@@ -1,4 +1,5 @@
 import { Outbox1764300000000 } from './1764300000000-outbox';
+import { Jobs1764300000001 } from './1764300000001-jobs';
 
 /** In order; run at start by TypeORM (migrationsRun). */
-export const MIGRATIONS = [Outbox1764300000000];
+export const MIGRATIONS = [Outbox1764300000000, Jobs1764300000001];

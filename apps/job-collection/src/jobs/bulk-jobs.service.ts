@@ -1,0 +1,113 @@
+import { TOPICS } from '@laowu/contracts';
+import { appendToOutbox } from '@laowu/messaging';
+import { DomainError } from '@laowu/platform';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { SCHEMA } from '../schema';
+import { BulkItemResult } from './bulk-create-jobs.request.dto';
+import { CreateJobRequest } from './create-job.request.dto';
+import { jobChangedEnvelope } from './job-changed.envelope';
+import { toJobContent } from './job-content';
+import { pointOf, referenceProblems, validateJobBody } from './job-request.validation';
+import { JobEntity } from './job.entity';
+import { insertIgnoringRepeats, JobsService, newJob } from './jobs.service';
+
+const CHUNK_SIZE = 250;
+
+interface Prepared {
+  index: number;
+  request: CreateJobRequest;
+  job: JobEntity;
+}
+
+/**
+ * Bulk create. Each item is validated on its own (400/422 results never touch the database).
+ * Valid items are written in chunks: one multi-row insert plus one outbox insert per chunk, in one
+ * transaction, so a chunk's jobs and their events commit together or not at all. If a chunk
+ * fails as a whole (e.g. a value the database refuses), its items are retried one by one, each
+ * in its own transaction, so one bad item never takes others down with it. A crash mid-call
+ * leaves whole chunks committed with their events and nothing of the rest; repeating the call
+ * is safe for items with an externalId (identical repeats answer 200 with the existing id).
+ */
+@Injectable()
+export class BulkJobsService {
+  private readonly logger = new Logger(BulkJobsService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: JobsService,
+  ) {}
+
+  async create(agencyId: string, items: unknown[]): Promise<BulkItemResult[]> {
+    const results: BulkItemResult[] = new Array(items.length);
+    const ready: Prepared[] = [];
+    items.forEach((item, index) => {
+      const prepared = this.prepare(agencyId, item, index);
+      if ('status' in prepared) results[index] = prepared;
+      else ready.push(prepared);
+    });
+    for (let i = 0; i < ready.length; i += CHUNK_SIZE) {
+      const chunk = ready.slice(i, i + CHUNK_SIZE);
+      for (const result of await this.writeChunkOrItems(agencyId, chunk)) results[result.index] = result;
+    }
+    return results;
+  }
+
+  private prepare(agencyId: string, item: unknown, index: number): Prepared | BulkItemResult {
+    const checked = validateJobBody(item);
+    if (checked.error) return failure(index, checked.error);
+    const problems = referenceProblems(checked.job);
+    if (problems.length) return failure(index, DomainError.unprocessable('JOB.UNKNOWN_REFERENCE', problems));
+    const request = checked.job;
+    return { index, request, job: newJob(agencyId, toJobContent(request, pointOf(request)), request) };
+  }
+
+  private async writeChunkOrItems(agencyId: string, chunk: Prepared[]): Promise<BulkItemResult[]> {
+    try {
+      return await this.writeChunk(agencyId, chunk);
+    } catch (error) {
+      this.logger.warn(`bulk chunk of ${chunk.length} failed (${(error as Error).message}); writing its items one by one`);
+      return Promise.all(chunk.map((item) => this.writeOne(agencyId, item)));
+    }
+  }
+
+  private async writeChunk(agencyId: string, chunk: Prepared[]): Promise<BulkItemResult[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = await insertIgnoringRepeats(manager, chunk.map((p) => p.job));
+      const created = chunk.filter((p) => inserted.has(p.job.id));
+      await appendToOutbox(manager, SCHEMA, TOPICS.jobs, created.map((p) => jobChangedEnvelope(p.job, 'created')));
+      const repeats = chunk.filter((p) => !inserted.has(p.job.id));
+      const existing = repeats.length
+        ? await manager.findBy(JobEntity, { agencyId, externalId: In(repeats.map((p) => p.job.externalId!)) })
+        : [];
+      const byExternalId = new Map(existing.map((job) => [job.externalId, job]));
+      return chunk.map((p) => {
+        if (inserted.has(p.job.id)) return { index: p.index, id: p.job.id, status: 201 };
+        const job = byExternalId.get(p.job.externalId)!;
+        if (job.requestHash !== p.job.requestHash) {
+          return failure(p.index, DomainError.conflict('JOB.EXTERNAL_ID_CONFLICT', `externalId ${job.externalId} was already used for a different job`, { existingId: job.id }));
+        }
+        return { index: p.index, id: job.id, status: 200 };
+      });
+    });
+  }
+
+  private async writeOne(agencyId: string, item: Prepared): Promise<BulkItemResult> {
+    try {
+      const { job, created } = await this.jobs.create(agencyId, item.request);
+      return { index: item.index, id: job.id, status: created ? 201 : 200 };
+    } catch (error) {
+      if (error instanceof DomainError) return failure(item.index, error);
+      this.logger.error(`bulk item ${item.index} not saved: ${(error as Error).message}`);
+      return { index: item.index, status: 500, error: { code: 'JOB.NOT_SAVED', message: 'the job could not be saved; retry it' } };
+    }
+  }
+}
+
+function failure(index: number, error: DomainError): BulkItemResult {
+  return {
+    index,
+    status: error.status,
+    error: { code: error.code, message: error.message, details: error.details, ...(error.extra as { existingId?: string }) },
+  };
+}

@@ -1,0 +1,227 @@
+import { JOB_KINDS, JobKind, REGION_CODE_PATTERN, WAGE_UNITS, WageUnit } from '@laowu/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max,
+  MaxLength, Min, Validate, ValidateIf, ValidateNested,
+} from 'class-validator';
+import {
+  EndsAfterStart, InTheFuture, KINDS_WITH_TERM, LatLonTogether, NoAgeRangeForPublicWelfare, NotBelowMin, PublicWelfareTerm,
+} from './job-rules.validators';
+
+/** 国家职业分类大典 code: major-middle-minor-detail, e.g. 6-25-04-01. */
+const OCCUPATION_CODE = /^\d(-\d{2}){1,3}$/;
+const SKILL_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export class JobSkillRequest {
+  @ApiProperty({ example: 'welding', description: 'A code from GET /v1/reference/skills' })
+  @IsString()
+  @Matches(SKILL_CODE, { message: 'code must be a skill code (lowercase letters, digits, dashes)' })
+  code: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  minLevel?: number;
+}
+
+export class WageRequest {
+  @ApiProperty({ example: 180 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1_000_000)
+  min: number;
+
+  @ApiProperty({ example: 240 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1_000_000)
+  @Validate(NotBelowMin)
+  max: number;
+
+  @ApiProperty({ enum: WAGE_UNITS })
+  @IsIn(WAGE_UNITS)
+  unit: WageUnit;
+}
+
+export class LocationRequest {
+  @ApiProperty({ example: '440306', description: 'GB/T 2260 code; must be known (422 otherwise)' })
+  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  regionCode: string;
+
+  @ApiPropertyOptional({ example: 22.55, description: 'Defaults to the region centre (with lon)' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-90)
+  @Max(90)
+  @Validate(LatLonTogether)
+  lat?: number;
+
+  @ApiPropertyOptional({ example: 113.88 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-180)
+  @Max(180)
+  @Validate(LatLonTogether)
+  lon?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string;
+}
+
+export class CrossRegionRequest {
+  @ApiProperty({ example: ['510000', '513400'], description: 'Where the job recruits from (known GB/T 2260 codes)' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(REGION_CODE_PATTERN, { each: true, message: 'each sourceRegionCode must be a six-digit GB/T 2260 code' })
+  sourceRegionCodes: string[];
+}
+
+export class AgeRangeRequest {
+  @ApiPropertyOptional({ minimum: 16, example: 18 })
+  @IsOptional()
+  @IsInt()
+  @Min(16)
+  @Max(100)
+  min?: number;
+
+  @ApiPropertyOptional({ maximum: 100, example: 55 })
+  @IsOptional()
+  @IsInt()
+  @Min(16)
+  @Max(100)
+  @Validate(NotBelowMin)
+  max?: number;
+}
+
+export class BenefitsRequest {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() housing?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() meals?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() transport?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() injuryInsurance?: boolean;
+}
+
+const needsTerm = (job: CreateJobRequest) => KINDS_WITH_TERM.includes(job.kind);
+
+/**
+ * A job as an agency posts it (POST /v1/jobs, each item of /v1/jobs/bulk, and the full
+ * replacement of PUT /v1/jobs/{id}). Field rules are checked here in one pass so that a 400 lists
+ * every failing field; rules against reference data (region and skill codes) follow as 422.
+ */
+export class CreateJobRequest {
+  @ApiPropertyOptional({ example: 'SZ-2026-0001', description: "The agency's own id: makes create idempotent" })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  externalId?: string;
+
+  @ApiProperty({ example: '电子厂普工' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiProperty({ enum: JOB_KINDS })
+  @IsIn(JOB_KINDS)
+  kind: JobKind;
+
+  @ApiPropertyOptional({ example: '6-25-04-01', description: '国家职业分类大典 code' })
+  @IsOptional()
+  @Matches(OCCUPATION_CODE, { message: 'occupationCode must look like 6-25-04-01 (国家职业分类大典)' })
+  occupationCode?: string;
+
+  @ApiPropertyOptional({ type: [JobSkillRequest] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => JobSkillRequest)
+  skills?: JobSkillRequest[];
+
+  @ApiProperty({ minimum: 1, example: 30 })
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  headcount: number;
+
+  @ApiProperty({ type: WageRequest })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => WageRequest)
+  wage: WageRequest;
+
+  @ApiProperty({ type: LocationRequest })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LocationRequest)
+  location: LocationRequest;
+
+  @ApiPropertyOptional({ type: CrossRegionRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CrossRegionRequest)
+  crossRegion?: CrossRegionRequest;
+
+  @ApiPropertyOptional({ type: AgeRangeRequest, description: 'min ≥ 16; not allowed on public_welfare posts (policy 十六)' })
+  @ValidateIf((job: CreateJobRequest) => job.ageRange !== undefined)
+  @Validate(NoAgeRangeForPublicWelfare)
+  @ValidateNested()
+  @Type(() => AgeRangeRequest)
+  ageRange?: AgeRangeRequest;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  olderWorkerFriendly?: boolean;
+
+  @ApiPropertyOptional({ example: '2026-12-01T08:00:00+08:00', description: 'Required for gig and public_welfare' })
+  @ValidateIf((job: CreateJobRequest) => job.startAt !== undefined || needsTerm(job))
+  @IsDefined({ message: 'startAt is required for gig and public_welfare jobs' })
+  @IsISO8601({ strict: true })
+  startAt?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-03T18:00:00+08:00', description: 'Required for gig and public_welfare; after startAt' })
+  @ValidateIf((job: CreateJobRequest) => job.endAt !== undefined || needsTerm(job))
+  @IsDefined({ message: 'endAt is required for gig and public_welfare jobs' })
+  @IsISO8601({ strict: true })
+  @Validate(EndsAfterStart)
+  @Validate(InTheFuture)
+  @Validate(PublicWelfareTerm)
+  endAt?: string;
+
+  @ApiPropertyOptional({ default: false, description: '即时快招: match and push at once' })
+  @IsOptional()
+  @IsBoolean()
+  instant?: boolean;
+
+  @ApiPropertyOptional({ type: BenefitsRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BenefitsRequest)
+  benefits?: BenefitsRequest;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'Share of headcount reserved for relocated workers (十五)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  relocationQuotaPct?: number;
+
+  @ApiPropertyOptional({ example: '川妹子', description: '劳务品牌' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  laborBrand?: string;
+}

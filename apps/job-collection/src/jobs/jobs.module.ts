@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { BulkJobsService } from './bulk-jobs.service';
+import { DispatchEventsMessageController } from './dispatch-events.message.controller';
+import { JobExpirySweeper } from './job-expiry.sweeper';
+import { JobFillService } from './job-fill.service';
+import { JobsHttpController } from './jobs.http.controller';
+import { JobsService } from './jobs.service';
+
+@Module({
+  controllers: [JobsHttpController, DispatchEventsMessageController],
+  providers: [JobsService, BulkJobsService, JobFillService, JobExpirySweeper],
+  exports: [JobsService, JobExpirySweeper],
+})
+export class JobsModule {}
