@@ -1,0 +1,188 @@
+import { createSearchClient, SearchClient } from '@laowu/search';
+import request from 'supertest';
+import { testInfra } from '../../../test/support/infra';
+import { startTestApp, TestApp } from '../../../test/support/test-app';
+import { asAdmin, bearer } from '../../../test/support/tokens';
+import { ABOUT, AppModule } from '../src/app.module';
+import { MatchingConfig } from '../src/matching.config';
+import { indexed, inDays, jobData, Producer, uniquePrefix, workerData } from './matching.fixtures';
+
+/**
+ * Each ranking factor moves results the right way, through the real consumers (events on Kafka),
+ * the real indices and the HTTP API.
+ */
+describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
+  const prefix = uniquePrefix();
+  let running: TestApp<MatchingConfig>;
+  let client: SearchClient;
+  let producer: Producer;
+  const agency = bearer({ sub: 'agency-test', role: 'agency', region: '440300' });
+
+  beforeAll(async () => {
+    running = await startTestApp({ configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot }, { env: { SEARCH_INDEX_PREFIX: prefix } });
+    client = createSearchClient(testInfra().searchUrl);
+    producer = new Producer();
+  });
+
+  afterAll(async () => {
+    await producer?.close();
+    await running?.close();
+    await client?.indices.delete({ index: `${prefix}*` }).catch(() => undefined);
+    await client?.close();
+  });
+
+  async function publish(jobs: ReturnType<typeof jobData>[], workers: ReturnType<typeof workerData>[]): Promise<void> {
+    if (workers.length) await producer.workers(...workers);
+    if (jobs.length) await producer.jobs(...jobs);
+    for (const w of workers) await indexed(client, `${prefix}workers`, w.workerId, w.version);
+    for (const j of jobs) await indexed(client, `${prefix}jobs`, j.jobId, j.version);
+    await client.indices.refresh({ index: `${prefix}*` });
+  }
+
+  const matches = async (workerId: string) =>
+    (await request(running.url).get(`/v1/workers/${workerId}/matches?limit=100`).set('Authorization', asAdmin()).expect(200)).body.items as {
+      jobId: string; score: number; reasons: { factor: string; contribution: number; detail: string }[];
+    }[];
+  const candidates = async (jobId: string) =>
+    (await request(running.url).get(`/v1/jobs/${jobId}/candidates?limit=100`).set('Authorization', agency).expect(200)).body.items as {
+      workerId: string; score: number; reasons: { factor: string; contribution: number }[]; worker: Record<string, unknown>;
+    }[];
+  const rank = (items: { jobId?: string; workerId?: string }[], id: string) => items.findIndex((i) => (i.jobId ?? i.workerId) === id);
+
+  it('ranks a poverty-alleviated worker above an otherwise identical one in a job’s candidates (十四)', async () => {
+    const job = jobData();
+    const plain = workerData();
+    const poor = workerData({ priorityGroups: ['poverty_alleviated'] });
+    await publish([job], [plain, poor]);
+    const items = await candidates(job.jobId);
+    expect(rank(items, poor.workerId)).toBeGreaterThanOrEqual(0);
+    expect(rank(items, poor.workerId)).toBeLessThan(rank(items, plain.workerId));
+    const poorItem = items[rank(items, poor.workerId)];
+    expect(poorItem.reasons.map((r) => r.factor)).toContain('priority');
+    expect(poorItem.score).toBeCloseTo(poorItem.reasons.reduce((s, r) => s + r.contribution, 0), 3);
+    // The summary is masked by construction: nothing personal is in the index.
+    expect(Object.keys(poorItem.worker)).not.toEqual(expect.arrayContaining(['name']));
+    expect(JSON.stringify(poorItem.worker)).not.toMatch(/idNumber|phone|name/);
+  });
+
+  it('still matches a 58-year-old with a job whose preferred age range ends at 50, only lower (十二)', async () => {
+    const job = jobData({ ageRange: { min: 18, max: 50 } });
+    const older = workerData({ ageYears: 58 });
+    const younger = workerData({ ageYears: 45 });
+    await publish([job], [older, younger]);
+    const forOlder = (await matches(older.workerId)).find((m) => m.jobId === job.jobId);
+    const forYounger = (await matches(younger.workerId)).find((m) => m.jobId === job.jobId);
+    expect(forOlder).toBeDefined();
+    expect(forOlder!.score).toBeLessThan(forYounger!.score);
+    expect(forOlder!.reasons.find((r) => r.factor === 'age')?.detail).toContain('超出');
+    const inCandidates = await candidates(job.jobId);
+    expect(rank(inCandidates, older.workerId)).toBeGreaterThan(rank(inCandidates, younger.workerId));
+  });
+
+  it('ranks a cross-region job recruiting from a willing worker’s home province above an untargeted one 1,000 km away', async () => {
+    // Worker from 西昌 (凉山, 四川), willing to migrate; 浙江—四川 is an east-west pair.
+    const worker = workerData({ homeRegionCode: '513401', residenceRegionCode: '513401', location: { lat: 27.89, lon: 102.26 } }, { willingToMigrate: true });
+    const targeted = jobData({ location: { regionCode: '330106', lat: 30.27, lon: 120.15 }, crossRegion: { sourceRegionCodes: ['510000'] } });
+    const untargeted = jobData({ location: { regionCode: '440306', lat: 22.55, lon: 113.88 } });
+    await publish([targeted, untargeted], [worker]);
+    const items = await matches(worker.workerId);
+    expect(rank(items, targeted.jobId)).toBeLessThan(rank(items, untargeted.jobId));
+    const factors = items[rank(items, targeted.jobId)].reasons.map((r) => r.factor);
+    expect(factors).toEqual(expect.arrayContaining(['crossRegion', 'eastWest']));
+  });
+
+  it('shows an unwilling worker cross-region jobs ranked low, not hidden', async () => {
+    const worker = workerData({ homeRegionCode: '513401', residenceRegionCode: '513401', location: { lat: 27.89, lon: 102.26 } }, { willingToMigrate: false });
+    const crossRegion = jobData({ location: { regionCode: '330106', lat: 30.27, lon: 120.15 }, crossRegion: { sourceRegionCodes: ['510000'] } });
+    const local = jobData({ location: { regionCode: '513401', lat: 27.9, lon: 102.27 } });
+    await publish([crossRegion, local], [worker]);
+    const items = await matches(worker.workerId);
+    expect(rank(items, crossRegion.jobId)).toBeGreaterThan(rank(items, local.jobId));
+    expect(items[rank(items, crossRegion.jobId)].reasons.map((r) => r.factor)).not.toContain('crossRegion');
+  });
+
+  it('does not let a job beyond the commute, with no cross-region targeting, outrank a near one', async () => {
+    const worker = workerData({ location: { lat: 22.55, lon: 113.9 } }, { maxCommuteKm: 20 });
+    const near = jobData({ location: { regionCode: '440306', lat: 22.58, lon: 113.93 } });
+    const far = jobData({ location: { regionCode: '440106', lat: 23.13, lon: 113.36 } }); // 广州天河, ~85 km
+    await publish([near, far], [worker]);
+    const items = await matches(worker.workerId);
+    expect(rank(items, near.jobId)).toBeLessThan(rank(items, far.jobId));
+    expect(items[rank(items, near.jobId)].reasons.find((r) => r.factor === 'distance')?.detail).toMatch(/距离 \d/);
+  });
+
+  it('moves the other factors the right way: skills, older-worker-friendly, relocation quota, wage, freshness', async () => {
+    const welder = workerData({ ageYears: 55, skills: [{ code: 'welding', level: 3 }], priorityGroups: ['relocated'] }, { minWage: { amount: 220, unit: 'day' } });
+    const base = { postedAt: inDays(-2) };
+    const needsWelding = jobData({ ...base, skills: [{ code: 'welding', minLevel: 2 }] });
+    const needsCarpentry = jobData({ ...base, skills: [{ code: 'carpentry', minLevel: 2 }] });
+    const friendly = jobData({ ...base, olderWorkerFriendly: true });
+    const unfriendly = jobData({ ...base });
+    const withQuota = jobData({ ...base, relocationQuotaPct: 20 });
+    const wellPaid = jobData({ ...base, wage: { min: 300, max: 350, unit: 'day' } });
+    const poorlyPaid = jobData({ ...base, wage: { min: 150, max: 180, unit: 'day' } });
+    const stale = jobData({ postedAt: inDays(-40) });
+    await publish([needsWelding, needsCarpentry, friendly, unfriendly, withQuota, wellPaid, poorlyPaid, stale], [welder]);
+    const items = await matches(welder.workerId);
+    const before = (a: string, b: string) => expect(rank(items, a)).toBeLessThan(rank(items, b));
+    before(needsWelding.jobId, needsCarpentry.jobId);
+    before(friendly.jobId, unfriendly.jobId);
+    before(withQuota.jobId, unfriendly.jobId);
+    before(wellPaid.jobId, poorlyPaid.jobId);
+    before(unfriendly.jobId, stale.jobId);
+    for (const item of items) expect(item.score).toBeCloseTo(item.reasons.reduce((s, r) => s + r.contribution, 0), 3);
+  });
+
+  it('applies only the hard filters: closed, full, unaccepted-kind and already-started jobs are not offered', async () => {
+    const worker = workerData({}, { kinds: ['fulltime'] });
+    const open = jobData();
+    const closed = jobData({ status: 'closed' });
+    const full = jobData({ filled: 10 });
+    const gig = jobData({ kind: 'gig', startAt: inDays(1), endAt: inDays(2) });
+    const started = jobData({ startAt: inDays(-3) });
+    await publish([open, closed, full, gig, started], [worker]);
+    const ids = (await matches(worker.workerId)).map((m) => m.jobId);
+    expect(ids).toContain(open.jobId);
+    for (const hidden of [closed, full, gig, started]) expect(ids).not.toContain(hidden.jobId);
+  });
+
+  it('answers 400 for a bad id or limit, 404 for an unknown worker, 403 for another station’s worker and another agency’s job', async () => {
+    const worker = workerData({ stationId: 'station-513401-01', homeRegionCode: '513401', residenceRegionCode: '513401' });
+    const job = jobData({ agencyId: 'agency-other' });
+    await publish([job], [worker]);
+    const bad = await request(running.url).get('/v1/workers/nope/matches').set('Authorization', asAdmin()).expect(400);
+    expect(bad.body.details).toEqual([{ field: 'id', problem: expect.any(String) }]);
+    const badLimit = await request(running.url).get(`/v1/workers/${worker.workerId}/matches?limit=0`).set('Authorization', asAdmin()).expect(400);
+    expect(badLimit.body.details[0].field).toBe('limit');
+    await request(running.url).get('/v1/workers/00000000-0000-4000-8000-000000000000/matches').set('Authorization', asAdmin()).expect(404);
+    const otherStation = bearer({ sub: 'station-440306-01', role: 'station', region: '440306' });
+    await request(running.url).get(`/v1/workers/${worker.workerId}/matches`).set('Authorization', otherStation).expect(403);
+    const ownStation = bearer({ sub: 'station-513401-01', role: 'station', region: '513401' });
+    await request(running.url).get(`/v1/workers/${worker.workerId}/matches`).set('Authorization', ownStation).expect(200);
+    await request(running.url).get(`/v1/jobs/${job.jobId}/candidates`).set('Authorization', agency).expect(403);
+    await request(running.url).get(`/v1/jobs/${job.jobId}/candidates`).set('Authorization', otherStation).expect(403);
+  });
+
+  it('searches jobs by Chinese keywords, region at any level, kind, distance, wage and instant, with facets', async () => {
+    const welding = jobData({ title: '钢结构焊工', description: '需要电焊证', kind: 'gig', instant: true, startAt: inDays(2), endAt: inDays(3), wage: { min: 35, max: 40, unit: 'hour' } });
+    const cleaner = jobData({ title: '小区保洁员', kind: 'fulltime', location: { regionCode: '440106', lat: 23.13, lon: 113.36 }, wage: { min: 3000, max: 3500, unit: 'month' } });
+    await publish([welding, cleaner], []);
+    const search = (body: object) => request(running.url).post('/v1/search/jobs').set('Authorization', agency).send(body);
+    const byKeyword = (await search({ q: '焊工' }).expect(200)).body;
+    expect(byKeyword.items.map((i: { jobId: string }) => i.jobId)).toContain(welding.jobId);
+    expect(byKeyword.items.map((i: { jobId: string }) => i.jobId)).not.toContain(cleaner.jobId);
+    const inGuangzhou = (await search({ regionCode: '440100' }).expect(200)).body;
+    expect(inGuangzhou.items.map((i: { jobId: string }) => i.jobId)).toEqual(expect.arrayContaining([cleaner.jobId]));
+    expect(inGuangzhou.items.map((i: { jobId: string }) => i.jobId)).not.toContain(welding.jobId);
+    const inProvince = (await search({ regionCode: '440000', pageSize: 100 }).expect(200)).body;
+    expect(inProvince.facets.cities).toEqual(expect.arrayContaining([expect.objectContaining({ code: '440100', name: expect.any(String) })]));
+    expect(inProvince.facets.kinds).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'gig', count: expect.any(Number) })]));
+    const near = (await search({ near: { lat: 22.55, lon: 113.88, km: 10 }, wageMin: 300, instantOnly: true, pageSize: 100 }).expect(200)).body;
+    expect(near.items.map((i: { jobId: string }) => i.jobId)).toContain(welding.jobId); // 40 元/小时 = 320 元/天
+    expect(near.items.map((i: { jobId: string }) => i.jobId)).not.toContain(cleaner.jobId);
+    const unknown = (await search({ regionCode: '999999' }).expect(422)).body;
+    expect(unknown.details).toEqual([{ field: 'regionCode', problem: expect.any(String) }]);
+    const invalid = (await search({ kinds: ['nope'], near: { lat: 200 }, page: 0 }).expect(400)).body;
+    expect(invalid.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['kinds', 'near.lat', 'near.km', 'page']));
+  });
+});
