@@ -21,6 +21,8 @@ export interface AppDescription {
 /** Everything an app needs around its module: body limits, errors, validation, docs. */
 export function configureApp(app: NestExpressApplication, config: BaseConfig, about: AppDescription): void {
   app.useLogger(app.get(Logger));
+  // Bearer tokens travel in a header, never in cookies, so any origin may call (the console).
+  app.enableCors({ origin: config.CORS_ORIGINS === '*' ? true : config.CORS_ORIGINS.split(','), exposedHeaders: ['x-correlation-id'] });
   app.use(correlationMiddleware);
   installJsonBody(app.getHttpAdapter().getInstance(), config.BODY_LIMIT_BYTES);
   app.useGlobalPipes(createValidationPipe());

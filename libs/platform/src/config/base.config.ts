@@ -36,6 +36,10 @@ export class BaseConfig {
   @Min(1024)
   BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
+  /** Origins allowed to call the API from a browser: `*` or a comma-separated list. */
+  @IsString()
+  CORS_ORIGINS = '*';
+
   /** Requests per principal per minute (429 beyond). */
   @IsInt()
   @Min(1)
