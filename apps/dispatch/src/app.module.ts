@@ -1,10 +1,16 @@
 import { ServiceModule } from '@laowu/service';
 import { DynamicModule, Module } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
+import { BatchesModule } from './batches/batches.module';
 import { DispatchConfig } from './dispatch.config';
 import { ENTITIES } from './entities';
+import { MatchesModule } from './matches/matches.module';
 import { MIGRATIONS } from './migrations';
+import { PushModule } from './push/push.module';
 import { SCHEMA } from './schema';
+import { StationsModule } from './stations/stations.module';
+import { StatsModule } from './stats/stats.module';
+import { ViewsModule } from './views/views.module';
 
 export const ABOUT = {
   name: 'dispatch',
@@ -25,6 +31,12 @@ export class AppModule {
           outbox: true,
           logDestination: options.logDestination,
         }),
+        StationsModule,
+        ViewsModule,
+        MatchesModule,
+        PushModule,
+        BatchesModule,
+        StatsModule,
       ],
     };
   }

@@ -1,0 +1,87 @@
+import { BATCH_STATES, BatchState, PriorityGroup } from '@laowu/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BatchWorkerEntity, SEAT_STATUSES, SeatBasis, SeatStatus } from './batch-worker.entity';
+import { BatchEntity, TransportMode } from './batch.entity';
+
+/** A manifest line: dispatch holds no personal data, so ids, station and priority groups only. */
+export class ManifestWorkerResponse {
+  @ApiProperty() workerId: string;
+  @ApiPropertyOptional() stationId?: string;
+  @ApiProperty({ type: [String] }) priorityGroups: PriorityGroup[];
+  @ApiProperty() jobId: string;
+  @ApiProperty({ enum: ['accepted_match', 'willing_to_migrate'] }) basis: SeatBasis;
+  @ApiProperty({ enum: SEAT_STATUSES }) status: SeatStatus;
+  @ApiProperty() seatedAt: string;
+  @ApiPropertyOptional() boardedAt?: string;
+  @ApiPropertyOptional() arrivedAt?: string;
+}
+
+export class BatchResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: BATCH_STATES }) state: BatchState;
+  @ApiProperty() coordinatorId: string;
+  @ApiProperty() originRegionCode: string;
+  @ApiPropertyOptional() originStationId?: string;
+  @ApiProperty() destination: { jobIds: string[]; regionCode: string; address: string; employer?: string };
+  @ApiProperty() departAt: string;
+  @ApiProperty() transport: { mode: TransportMode; capacity: number };
+  @ApiProperty() seatsTaken: number;
+  @ApiProperty() seatsLeft: number;
+  @ApiProperty({ type: [ManifestWorkerResponse] }) workers: ManifestWorkerResponse[];
+  @ApiProperty() createdAt: string;
+  @ApiPropertyOptional() departedAt?: string;
+  @ApiPropertyOptional() arrivedAt?: string;
+  @ApiPropertyOptional() closedAt?: string;
+  @ApiPropertyOptional() cancelledAt?: string;
+
+  static of(batch: BatchEntity, seats: BatchWorkerEntity[]): BatchResponse {
+    const onBoard = seats.filter((s) => s.status !== 'no_show');
+    return {
+      id: batch.id,
+      state: batch.state,
+      coordinatorId: batch.coordinatorId,
+      originRegionCode: batch.originRegionCode,
+      originStationId: batch.originStationId ?? undefined,
+      destination: {
+        jobIds: batch.jobIds,
+        regionCode: batch.destinationRegionCode,
+        address: batch.destinationAddress,
+        employer: batch.employer ?? undefined,
+      },
+      departAt: batch.departAt.toISOString(),
+      transport: { mode: batch.transportMode, capacity: batch.capacity },
+      seatsTaken: onBoard.length,
+      seatsLeft: Math.max(batch.capacity - onBoard.length, 0),
+      workers: seats.map((s) => ({
+        workerId: s.workerId,
+        stationId: s.stationId ?? undefined,
+        priorityGroups: s.priorityGroups,
+        jobId: s.jobId,
+        basis: s.basis,
+        status: s.status,
+        seatedAt: s.seatedAt.toISOString(),
+        boardedAt: s.boardedAt?.toISOString(),
+        arrivedAt: s.arrivedAt?.toISOString(),
+      })),
+      createdAt: batch.createdAt.toISOString(),
+      departedAt: batch.departedAt?.toISOString(),
+      arrivedAt: batch.arrivedAt?.toISOString(),
+      closedAt: batch.closedAt?.toISOString(),
+      cancelledAt: batch.cancelledAt?.toISOString(),
+    };
+  }
+}
+
+export class SeatProblem {
+  @ApiProperty() workerId: string;
+  @ApiProperty() code: string;
+  @ApiProperty() problem: string;
+}
+
+export class AddBatchWorkersResponse {
+  @ApiProperty({ type: [String] }) seated: string[];
+  @ApiProperty({ type: [String] }) alreadySeated: string[];
+  @ApiProperty({ type: [String], description: 'Eligible but no seat left (over-subscribed), in seating order' }) waitlisted: string[];
+  @ApiProperty({ type: [SeatProblem] }) rejected: SeatProblem[];
+  @ApiProperty() seatsLeft: number;
+}

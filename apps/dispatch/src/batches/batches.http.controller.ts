@@ -1,0 +1,118 @@
+import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { uuidParam } from '../common/uuid-param.pipe';
+import { AddBatchWorkersRequest, SomeBatchWorkersRequest } from './batch-workers.request.dto';
+import { AddBatchWorkersResponse, BatchResponse } from './batch.response.dto';
+import { BatchesService } from './batches.service';
+import { CreateBatchRequest } from './create-batch.request.dto';
+
+const INVALID_TRANSITION = 'BATCH.INVALID_TRANSITION: not allowed in the current state (body names `currentState`)';
+
+@ApiTags('batches')
+@ApiBearerAuth()
+@Roles('coordinator', 'admin')
+@Controller('v1/dispatch/batches')
+export class BatchesHttpController {
+  constructor(private readonly batches: BatchesService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Plan a point-to-point batch (点对点劳务输出); state `planned`' })
+  @ApiCreatedResponse({ type: BatchResponse })
+  @ApiUnprocessableEntityResponse({ description: 'BATCH.INVALID: unknown region, or a job dispatch does not know or that is not open' })
+  create(@Body() body: CreateBatchRequest, @CurrentPrincipal() principal: Principal): Promise<BatchResponse> {
+    return this.batches.create(principal, body);
+  }
+
+  @Get(':id')
+  @Roles('coordinator', 'admin', 'bureau')
+  @ApiOperation({ summary: 'The batch and its manifest (worker ids, stations, priority groups; no personal data)' })
+  @ApiOkResponse({ type: BatchResponse })
+  get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<BatchResponse> {
+    return this.batches.get(principal, id);
+  }
+
+  @Post(':id/workers')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Seat workers',
+    description:
+      'Each worker must have accepted a match for one of the batch’s jobs or be on the willing-to-migrate list, and be on no other active batch. ' +
+      'Never beyond capacity; when over-subscribed, poverty-alleviated workers are seated first (十四), then monitoring targets; the rest are waitlisted. ' +
+      '200 with per-worker outcome when anyone was seated; when nobody was: 422 (a worker breaks a rule) or 409 (BATCH.FULL, BATCH.WORKER_ON_ANOTHER_BATCH).',
+  })
+  @ApiOkResponse({ type: AddBatchWorkersResponse })
+  @ApiConflictResponse({ description: 'BATCH.MANIFEST_CLOSED (after departure), BATCH.FULL, BATCH.WORKER_ON_ANOTHER_BATCH' })
+  addWorkers(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: AddBatchWorkersRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AddBatchWorkersResponse> {
+    return this.batches.addWorkers(principal, id, body.workerIds);
+  }
+
+  @Delete(':id/workers/:workerId')
+  @ApiOperation({ summary: 'Take a worker off the manifest (until departure)' })
+  @ApiOkResponse({ type: BatchResponse })
+  removeWorker(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('workerId', uuidParam('workerId')) workerId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<BatchResponse> {
+    return this.batches.removeWorker(principal, id, workerId);
+  }
+
+  @Post(':id/board')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Check workers in (planned | boarding → boarding); body `workerIds` optional, default every seated worker' })
+  @ApiBody({ type: SomeBatchWorkersRequest, required: false })
+  @ApiOkResponse({ type: BatchResponse })
+  @ApiConflictResponse({ description: INVALID_TRANSITION })
+  board(@Param('id', uuidParam('id')) id: string, @Body() body: SomeBatchWorkersRequest, @CurrentPrincipal() principal: Principal): Promise<BatchResponse> {
+    return this.batches.transition(principal, id, 'board', body.workerIds);
+  }
+
+  @Post(':id/arrive')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record arrivals (departed | arrived → arrived); body `workerIds` optional, default every boarded worker',
+    description: 'Each arrival emits WorkerArrived on laowu.dispatch.v1 (job-collection raises filled, worker-profiles sets employed).',
+  })
+  @ApiBody({ type: SomeBatchWorkersRequest, required: false })
+  @ApiOkResponse({ type: BatchResponse })
+  @ApiConflictResponse({ description: INVALID_TRANSITION })
+  arrive(@Param('id', uuidParam('id')) id: string, @Body() body: SomeBatchWorkersRequest, @CurrentPrincipal() principal: Principal): Promise<BatchResponse> {
+    return this.batches.transition(principal, id, 'arrive', body.workerIds);
+  }
+
+  @Post(':id/depart')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Depart (boarding → departed); a seated worker who has not boarded is a no-show and freed' })
+  @ApiOkResponse({ type: BatchResponse })
+  @ApiConflictResponse({ description: INVALID_TRANSITION })
+  depart(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<BatchResponse> {
+    return this.batches.transition(principal, id, 'depart');
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close (arrived → closed); the workers are free for another batch' })
+  @ApiOkResponse({ type: BatchResponse })
+  @ApiConflictResponse({ description: INVALID_TRANSITION })
+  close(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<BatchResponse> {
+    return this.batches.transition(principal, id, 'close');
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Cancel (planned | boarding | departed → cancelled)' })
+  @ApiOkResponse({ type: BatchResponse })
+  @ApiConflictResponse({ description: INVALID_TRANSITION })
+  cancel(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<BatchResponse> {
+    return this.batches.transition(principal, id, 'cancel');
+  }
+}

@@ -1,0 +1,329 @@
+import { Principal } from '@laowu/auth';
+import {
+  BatchState, BatchStateChanged, createEnvelope, deterministicUuid, EventEnvelope, PriorityGroup, TOPICS, WorkerArrived,
+} from '@laowu/contracts';
+import { isKnownRegion } from '@laowu/domain';
+import { appendToOutbox } from '@laowu/messaging';
+import { DomainError, FieldProblem } from '@laowu/platform';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { SCHEMA } from '../schema';
+import { BatchAction, manifestOpen, nextState } from './batch-state-machine';
+import { BatchWorkerEntity, SeatBasis } from './batch-worker.entity';
+import { BatchEntity } from './batch.entity';
+import { AddBatchWorkersResponse, BatchResponse, SeatProblem } from './batch.response.dto';
+import { CreateBatchRequest } from './create-batch.request.dto';
+import { inSeatingOrder } from './seating-order';
+
+const PRODUCER = 'dispatch';
+
+interface Candidate {
+  workerId: string;
+  basis: SeatBasis;
+  jobId: string;
+  matchId: string | null;
+  stationId: string | null;
+  priorityGroups: PriorityGroup[];
+}
+
+/**
+ * Point-to-point batches (点对点劳务输出). Every write is one transaction that first locks the
+ * batch row, so concurrent calls on one batch run one after another and capacity is checked
+ * against the committed manifest; state changes and their events (outbox) commit together. A
+ * crash halfway through any call leaves the batch as it was before the call.
+ */
+@Injectable()
+export class BatchesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(principal: Principal, request: CreateBatchRequest): Promise<BatchResponse> {
+    await this.assertCreatable(request);
+    const id = randomUUID();
+    await this.dataSource.query(
+      `INSERT INTO "${SCHEMA}".batches (id, state, coordinator_id, origin_region_code, origin_station_id, job_ids,
+         destination_region_code, destination_address, employer, depart_at, transport_mode, capacity)
+       VALUES ($1, 'planned', $2, $3, $4, $5::uuid[], $6, $7, $8, $9, $10, $11)`,
+      [id, principal.sub, request.originRegionCode, request.originStationId ?? null, request.destination.jobIds,
+        request.destination.regionCode, request.destination.address, request.destination.employer ?? null,
+        request.departAt, request.transport.mode, request.transport.capacity],
+    );
+    return this.get(principal, id);
+  }
+
+  async get(principal: Principal, id: string): Promise<BatchResponse> {
+    const batch = await this.dataSource.getRepository(BatchEntity).findOneBy({ id });
+    if (!batch) throw DomainError.notFound('BATCH.NOT_FOUND', `batch ${id}`);
+    assertMayRead(principal, batch);
+    return BatchResponse.of(batch, await this.seats(this.dataSource.manager, id));
+  }
+
+  async addWorkers(principal: Principal, id: string, workerIds: string[]): Promise<AddBatchWorkersResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const batch = await this.lockForChange(manager, principal, id);
+      if (!manifestOpen(batch.state)) throw manifestClosed(batch);
+      // Per-worker locks in one global order: two batches seating the same workers never deadlock.
+      await manager.query(
+        `SELECT pg_advisory_xact_lock(hashtextextended('dispatch.worker:' || w, 0)) FROM unnest($1::text[]) AS w ORDER BY w`,
+        [workerIds],
+      );
+      const onThisBatch = new Set((await this.seats(manager, id)).filter((s) => s.active).map((s) => s.workerId));
+      const elsewhere = await this.onOtherActiveBatch(manager, id, workerIds);
+      const { candidates, rejected } = await this.eligibility(manager, batch, workerIds.filter((w) => !onThisBatch.has(w)));
+      const result: AddBatchWorkersResponse = {
+        seated: [],
+        alreadySeated: workerIds.filter((w) => onThisBatch.has(w)),
+        waitlisted: [],
+        rejected,
+        seatsLeft: batch.capacity - onThisBatch.size,
+      };
+      for (const candidate of inSeatingOrder(candidates)) {
+        if (elsewhere.has(candidate.workerId)) {
+          result.rejected.push(onAnotherBatch(candidate.workerId));
+        } else if (result.seatsLeft <= 0) {
+          result.waitlisted.push(candidate.workerId);
+        } else if (await this.seat(manager, batch, candidate)) {
+          result.seated.push(candidate.workerId);
+          result.seatsLeft--;
+        } else {
+          result.rejected.push(onAnotherBatch(candidate.workerId));
+        }
+      }
+      if (!result.seated.length && !result.alreadySeated.length) throw nobodySeated(workerIds, result);
+      return result;
+    });
+  }
+
+  async removeWorker(principal: Principal, id: string, workerId: string): Promise<BatchResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const batch = await this.lockForChange(manager, principal, id);
+      if (!manifestOpen(batch.state)) throw manifestClosed(batch);
+      const [, removed] = await manager.query(
+        `DELETE FROM "${SCHEMA}".batch_workers WHERE batch_id = $1 AND worker_id = $2 AND active`,
+        [id, workerId],
+      );
+      if (!removed) throw DomainError.notFound('BATCH.WORKER_NOT_ON_BATCH', `worker ${workerId} on batch ${id}`);
+    });
+    return this.get(principal, id);
+  }
+
+  async transition(principal: Principal, id: string, action: BatchAction, workerIds?: string[]): Promise<BatchResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const batch = await this.lockForChange(manager, principal, id);
+      const next = nextState(batch.state, action);
+      if (!next) {
+        throw DomainError.conflict('BATCH.INVALID_TRANSITION', `cannot ${action} a batch that is ${batch.state}`, { currentState: batch.state });
+      }
+      const events = await this.apply(manager, batch, action, workerIds);
+      if (next !== batch.state) events.push(await this.changeState(manager, batch, next));
+      await appendToOutbox(manager, SCHEMA, TOPICS.dispatch, events);
+    });
+    return this.get(principal, id);
+  }
+
+  private async apply(manager: EntityManager, batch: BatchEntity, action: BatchAction, workerIds?: string[]): Promise<EventEnvelope[]> {
+    const seats = await this.seats(manager, batch.id);
+    switch (action) {
+      case 'board': {
+        const targets = this.targets(seats, workerIds, ['seated', 'boarded'], 'seated');
+        await this.updateSeats(manager, batch.id, targets, `status = 'boarded', boarded_at = now()`, 'seated');
+        return [];
+      }
+      case 'depart':
+        if (!seats.some((s) => s.status === 'boarded')) {
+          throw DomainError.unprocessable('BATCH.NOBODY_BOARDED', [{ field: 'workers', problem: 'nobody has boarded yet' }]);
+        }
+        // Whoever did not check in stays behind and is free for another batch.
+        await manager.query(
+          `UPDATE "${SCHEMA}".batch_workers SET status = 'no_show', active = false WHERE batch_id = $1 AND status = 'seated'`,
+          [batch.id],
+        );
+        return [];
+      case 'arrive': {
+        const targets = this.targets(seats, workerIds, ['boarded', 'arrived'], 'boarded');
+        const arrived: BatchWorkerEntity[] = await this.updateSeats(manager, batch.id, targets, `status = 'arrived', arrived_at = now()`, 'boarded');
+        return arrived.map((seat) => this.workerArrived(batch, seat));
+      }
+      case 'close':
+      case 'cancel':
+        await manager.query(`UPDATE "${SCHEMA}".batch_workers SET active = false WHERE batch_id = $1`, [batch.id]);
+        return [];
+    }
+  }
+
+  /** The workers named (each must be in one of `allowed`), or by default all in `defaultStatus`. */
+  private targets(seats: BatchWorkerEntity[], workerIds: string[] | undefined, allowed: string[], defaultStatus: string): string[] {
+    if (!workerIds) return seats.filter((s) => s.status === defaultStatus).map((s) => s.workerId);
+    const byId = new Map(seats.map((s) => [s.workerId, s]));
+    const problems: FieldProblem[] = workerIds.flatMap((workerId, i) => {
+      const seat = byId.get(workerId);
+      if (seat && allowed.includes(seat.status)) return [];
+      return [{ field: `workerIds[${i}]`, problem: seat ? `worker is ${seat.status}` : 'worker is not on this batch' }];
+    });
+    if (problems.length) throw DomainError.unprocessable('BATCH.WORKER_NOT_ON_BATCH', problems);
+    return workerIds;
+  }
+
+  private async updateSeats(manager: EntityManager, batchId: string, workerIds: string[], set: string, fromStatus: string): Promise<BatchWorkerEntity[]> {
+    if (!workerIds.length) return [];
+    const [rows] = await manager.query(
+      `UPDATE "${SCHEMA}".batch_workers SET ${set} WHERE batch_id = $1 AND worker_id = ANY($2::uuid[]) AND status = $3
+       RETURNING worker_id, job_id, agency_id, priority_groups, arrived_at`,
+      [batchId, workerIds, fromStatus],
+    );
+    return (rows as { worker_id: string; job_id: string; agency_id: string; priority_groups: PriorityGroup[]; arrived_at: Date }[]).map(
+      (r) => ({ workerId: r.worker_id, jobId: r.job_id, agencyId: r.agency_id, priorityGroups: r.priority_groups, arrivedAt: r.arrived_at }) as BatchWorkerEntity,
+    );
+  }
+
+  private workerArrived(batch: BatchEntity, seat: BatchWorkerEntity): EventEnvelope {
+    return createEnvelope(
+      WorkerArrived,
+      {
+        batchId: batch.id,
+        jobId: seat.jobId,
+        workerId: seat.workerId,
+        agencyId: seat.agencyId,
+        employer: batch.employer ?? undefined,
+        regionCode: batch.destinationRegionCode,
+        priorityGroups: seat.priorityGroups,
+        arrivedAt: new Date(seat.arrivedAt!).toISOString(),
+      },
+      // One arrival per worker and batch: the same id whatever happens, so readers dedupe on it.
+      { producer: PRODUCER, id: deterministicUuid(`dispatch.worker-arrived:${batch.id}:${seat.workerId}`) },
+    );
+  }
+
+  private async changeState(manager: EntityManager, batch: BatchEntity, next: BatchState): Promise<EventEnvelope> {
+    const stamp: Partial<Record<BatchState, string>> = {
+      departed: 'departed_at', arrived: 'arrived_at', closed: 'closed_at', cancelled: 'cancelled_at',
+    };
+    const column = stamp[next];
+    await manager.query(
+      `UPDATE "${SCHEMA}".batches SET state = $2, updated_at = now()${column ? `, ${column} = coalesce(${column}, now())` : ''} WHERE id = $1`,
+      [batch.id, next],
+    );
+    const onBoard = (await this.seats(manager, batch.id)).filter((s) => s.status !== 'no_show');
+    return createEnvelope(
+      BatchStateChanged,
+      {
+        batchId: batch.id,
+        state: next,
+        previousState: batch.state,
+        workerIds: onBoard.map((s) => s.workerId),
+        seatsTaken: onBoard.length,
+        at: new Date().toISOString(),
+      },
+      { producer: PRODUCER },
+    );
+  }
+
+  private async seat(manager: EntityManager, batch: BatchEntity, candidate: Candidate): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO "${SCHEMA}".batch_workers (batch_id, worker_id, job_id, agency_id, match_id, basis, station_id, priority_groups, status)
+       SELECT $1, $2, $3, jv.agency_id, $4, $5, $6, $7::text[], 'seated' FROM "${SCHEMA}".job_view jv WHERE jv.job_id = $3
+       ON CONFLICT (worker_id) WHERE active DO NOTHING
+       RETURNING worker_id`,
+      [batch.id, candidate.workerId, candidate.jobId, candidate.matchId, candidate.basis, candidate.stationId, candidate.priorityGroups],
+    );
+    return rows.length === 1;
+  }
+
+  /** Each worker must have accepted a match for one of the batch's jobs or be willing to migrate. */
+  private async eligibility(manager: EntityManager, batch: BatchEntity, workerIds: string[]): Promise<{ candidates: Candidate[]; rejected: SeatProblem[] }> {
+    if (!workerIds.length) return { candidates: [], rejected: [] };
+    const accepted: { worker_id: string; id: string; job_id: string; station_id: string }[] = await manager.query(
+      `SELECT DISTINCT ON (worker_id) worker_id, id, job_id, station_id FROM "${SCHEMA}".matches
+       WHERE worker_id = ANY($1::uuid[]) AND job_id = ANY($2::uuid[]) AND status = 'accepted'
+       ORDER BY worker_id, status_changed_at`,
+      [workerIds, batch.jobIds],
+    );
+    const workers: { worker_id: string; station_id: string; priority_groups: PriorityGroup[]; willing_to_migrate: boolean }[] = await manager.query(
+      `SELECT worker_id, station_id, priority_groups, willing_to_migrate FROM "${SCHEMA}".worker_view WHERE worker_id = ANY($1::uuid[])`,
+      [workerIds],
+    );
+    const matchOf = new Map(accepted.map((m) => [m.worker_id, m]));
+    const workerOf = new Map(workers.map((w) => [w.worker_id, w]));
+    const candidates: Candidate[] = [];
+    const rejected: SeatProblem[] = [];
+    for (const workerId of workerIds) {
+      const match = matchOf.get(workerId);
+      const worker = workerOf.get(workerId);
+      const common = { workerId, stationId: worker?.station_id ?? match?.station_id ?? null, priorityGroups: worker?.priority_groups ?? [] };
+      if (match) candidates.push({ ...common, basis: 'accepted_match', jobId: match.job_id, matchId: match.id });
+      else if (worker?.willing_to_migrate) candidates.push({ ...common, basis: 'willing_to_migrate', jobId: batch.jobIds[0], matchId: null });
+      else {
+        rejected.push({
+          workerId,
+          code: 'BATCH.WORKER_NOT_ELIGIBLE',
+          problem: "has accepted no match for this batch's jobs and is not on the willing-to-migrate list",
+        });
+      }
+    }
+    return { candidates, rejected };
+  }
+
+  private async onOtherActiveBatch(manager: EntityManager, batchId: string, workerIds: string[]): Promise<Set<string>> {
+    const rows: { worker_id: string }[] = await manager.query(
+      `SELECT worker_id FROM "${SCHEMA}".batch_workers WHERE worker_id = ANY($1::uuid[]) AND active AND batch_id <> $2`,
+      [workerIds, batchId],
+    );
+    return new Set(rows.map((r) => r.worker_id));
+  }
+
+  private async lockForChange(manager: EntityManager, principal: Principal, id: string): Promise<BatchEntity> {
+    const batch = await manager.getRepository(BatchEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!batch) throw DomainError.notFound('BATCH.NOT_FOUND', `batch ${id}`);
+    if (principal.role !== 'admin' && batch.coordinatorId !== principal.sub) {
+      throw DomainError.forbidden('BATCH.NOT_YOURS', `batch ${id} belongs to another coordinator`);
+    }
+    return batch;
+  }
+
+  private seats(manager: EntityManager, batchId: string): Promise<BatchWorkerEntity[]> {
+    return manager.getRepository(BatchWorkerEntity).find({ where: { batchId }, order: { seatedAt: 'ASC', workerId: 'ASC' } });
+  }
+
+  private async assertCreatable(request: CreateBatchRequest): Promise<void> {
+    const problems: FieldProblem[] = [];
+    if (!isKnownRegion(request.originRegionCode)) problems.push({ field: 'originRegionCode', problem: 'is not a known GB/T 2260 code' });
+    if (!isKnownRegion(request.destination.regionCode)) problems.push({ field: 'destination.regionCode', problem: 'is not a known GB/T 2260 code' });
+    const known: { job_id: string; status: string }[] = await this.dataSource.query(
+      `SELECT job_id, status FROM "${SCHEMA}".job_view WHERE job_id = ANY($1::uuid[])`,
+      [request.destination.jobIds],
+    );
+    const statusOf = new Map(known.map((j) => [j.job_id, j.status]));
+    request.destination.jobIds.forEach((jobId, i) => {
+      const status = statusOf.get(jobId);
+      if (!status) problems.push({ field: `destination.jobIds[${i}]`, problem: 'is not a job dispatch knows' });
+      else if (status !== 'open') problems.push({ field: `destination.jobIds[${i}]`, problem: `job is ${status}` });
+    });
+    if (problems.length) throw DomainError.unprocessable('BATCH.INVALID', problems);
+  }
+}
+
+function assertMayRead(principal: Principal, batch: BatchEntity): void {
+  if (principal.role === 'admin' || principal.role === 'bureau') return;
+  if (principal.role === 'coordinator' && batch.coordinatorId === principal.sub) return;
+  throw DomainError.forbidden('BATCH.NOT_YOURS', `batch ${batch.id} belongs to another coordinator`);
+}
+
+function manifestClosed(batch: BatchEntity): DomainError {
+  return DomainError.conflict('BATCH.MANIFEST_CLOSED', `the manifest of a batch that is ${batch.state} cannot change`, { currentState: batch.state });
+}
+
+function onAnotherBatch(workerId: string): SeatProblem {
+  return { workerId, code: 'BATCH.WORKER_ON_ANOTHER_BATCH', problem: 'is already on another active batch' };
+}
+
+/** Nobody could be seated: 422 when some worker breaks a rule, else 409 (full, or booked elsewhere). */
+function nobodySeated(workerIds: string[], result: AddBatchWorkersResponse): DomainError {
+  const details: FieldProblem[] = [
+    ...result.rejected.map((r) => ({ field: `workerIds[${workerIds.indexOf(r.workerId)}]`, problem: r.problem })),
+    ...result.waitlisted.map((w) => ({ field: `workerIds[${workerIds.indexOf(w)}]`, problem: 'no seat left (batch full)' })),
+  ];
+  const breaksRule = result.rejected.some((r) => r.code === 'BATCH.WORKER_NOT_ELIGIBLE');
+  const code = breaksRule ? 'BATCH.WORKERS_NOT_ELIGIBLE' : result.waitlisted.length ? 'BATCH.FULL' : 'BATCH.WORKER_ON_ANOTHER_BATCH';
+  const message = details.map((d) => `${d.field}: ${d.problem}`).join('; ');
+  return new DomainError(code, message, breaksRule ? 422 : 409, details, { result });
+}

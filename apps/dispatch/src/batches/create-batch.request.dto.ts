@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max,
+  MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { TRANSPORT_MODES, TransportMode } from './batch.entity';
+
+const REGION = /^\d{6}$/;
+
+export class BatchDestinationRequest {
+  @ApiProperty({ type: [String], description: 'Jobs the batch travels to; dispatch must have seen them (422 otherwise)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  jobIds: string[];
+
+  @ApiProperty({ example: '440306' })
+  @Matches(REGION, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  regionCode: string;
+
+  @ApiProperty({ example: '深圳市宝安区福永街道某电子厂' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  address: string;
+
+  @ApiPropertyOptional({ description: 'Employer name, carried on WorkerArrived (extra to API.md)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  employer?: string;
+}
+
+export class BatchTransportRequest {
+  @ApiProperty({ enum: TRANSPORT_MODES })
+  @IsIn(TRANSPORT_MODES)
+  mode: TransportMode;
+
+  @ApiProperty({ minimum: 1, maximum: 2000 })
+  @IsInt()
+  @Min(1)
+  @Max(2000)
+  capacity: number;
+}
+
+export class CreateBatchRequest {
+  @ApiProperty({ example: '513401' })
+  @Matches(REGION, { message: 'originRegionCode must be a six-digit GB/T 2260 code' })
+  originRegionCode: string;
+
+  @ApiPropertyOptional({ example: 'station-513401-01' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  originStationId?: string;
+
+  @ApiProperty({ type: BatchDestinationRequest })
+  @ValidateNested()
+  @Type(() => BatchDestinationRequest)
+  destination: BatchDestinationRequest;
+
+  @ApiProperty({ example: '2026-02-20T07:00:00+08:00' })
+  @IsISO8601({ strict: true })
+  departAt: string;
+
+  @ApiProperty({ type: BatchTransportRequest })
+  @ValidateNested()
+  @Type(() => BatchTransportRequest)
+  transport: BatchTransportRequest;
+}

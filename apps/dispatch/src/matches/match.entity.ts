@@ -1,0 +1,23 @@
+import { MatchJobSummaryData, MatchReasonData } from '@laowu/contracts';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { SCHEMA } from '../schema';
+
+export const MATCH_STATUSES = ['new', 'offered', 'accepted', 'declined', 'expired'] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
+
+/** A match in a station's inbox; its id is MatchFound's deterministic matchId. */
+@Entity({ name: 'matches', schema: SCHEMA })
+export class MatchEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'job_id', type: 'uuid' }) jobId: string;
+  @Column({ name: 'job_material_version', type: 'int' }) jobMaterialVersion: number;
+  @Column({ name: 'worker_id', type: 'uuid' }) workerId: string;
+  @Column({ name: 'station_id', type: 'text' }) stationId: string;
+  @Column('double precision') score: number;
+  @Column('jsonb') reasons: MatchReasonData[];
+  @Column('jsonb') job: MatchJobSummaryData;
+  @Column('text') status: MatchStatus;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt: Date;
+  @Column({ name: 'status_changed_at', type: 'timestamptz' }) statusChangedAt: Date;
+}

@@ -1,0 +1,88 @@
+import { APP_CONFIG, metricsRegistry } from '@laowu/platform';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import type { Response } from 'express';
+import { Counter, Gauge } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { DispatchConfig } from '../dispatch.config';
+import { SCHEMA } from '../schema';
+import { DeliveryFeed } from './delivery-feed';
+import { SseStream, StoredDelivery } from './sse-stream';
+
+const openStreams = new Gauge({ name: 'laowu_sse_streams', help: 'Open SSE streams on this instance', registers: [metricsRegistry] });
+const endedStreams = new Counter({
+  name: 'laowu_sse_streams_ended_total',
+  help: 'SSE streams ended, by reason (closed by the client, dropped for not draining)',
+  labelNames: ['reason'] as const,
+  registers: [metricsRegistry],
+});
+
+/**
+ * Serves stations' SSE streams on this instance. Any instance can serve any station: streams
+ * are woken by Postgres NOTIFY (DeliveryFeed), not by this instance's own consumer.
+ */
+@Injectable()
+export class StreamsService implements OnModuleDestroy {
+  private readonly streams = new Set<SseStream>();
+  private droppedCount = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly feed: DeliveryFeed,
+    @Inject(APP_CONFIG) private readonly config: DispatchConfig,
+  ) {}
+
+  /** `lastEventId` undefined: only what arrives from now on (the inbox lists older matches). */
+  async open(res: Response, stationId: string, lastEventId: string | undefined): Promise<void> {
+    const startAfter = lastEventId ?? (await this.latestId(stationId));
+    let unsubscribe = () => {};
+    const stream = new SseStream(
+      res,
+      startAfter,
+      {
+        readAfter: (after, limit) => this.readAfter(stationId, after, limit),
+        onEnd: (reason) => {
+          unsubscribe();
+          this.streams.delete(stream);
+          openStreams.dec();
+          endedStreams.inc({ reason });
+          if (reason === 'dropped') this.droppedCount++;
+        },
+      },
+      {
+        heartbeatMs: this.config.SSE_HEARTBEAT_MS,
+        pageSize: this.config.SSE_PAGE_SIZE,
+        stallTimeoutMs: this.config.SSE_STALL_TIMEOUT_MS,
+        maxBufferedBytes: this.config.SSE_MAX_BUFFERED_BYTES,
+      },
+    );
+    this.streams.add(stream);
+    openStreams.inc();
+    unsubscribe = this.feed.subscribe(stationId, () => stream.wake());
+    stream.start();
+  }
+
+  /** For tests and operators: how many streams are open, how many were dropped for stalling. */
+  stats(): { open: number; dropped: number } {
+    return { open: this.streams.size, dropped: this.droppedCount };
+  }
+
+  onModuleDestroy(): void {
+    // Streams never end on their own; close them so the HTTP server can shut down.
+    for (const stream of [...this.streams]) stream.close();
+  }
+
+  private async latestId(stationId: string): Promise<string> {
+    const [row]: { id: string | null }[] = await this.dataSource.query(
+      `SELECT max(id)::text AS id FROM "${SCHEMA}".deliveries WHERE station_id = $1`,
+      [stationId],
+    );
+    return row?.id ?? '0';
+  }
+
+  private readAfter(stationId: string, after: string, limit: number): Promise<StoredDelivery[]> {
+    return this.dataSource.query(
+      `SELECT id::text AS id, payload FROM "${SCHEMA}".deliveries WHERE station_id = $1 AND id > $2::bigint ORDER BY id LIMIT $3`,
+      [stationId, after, limit],
+    );
+  }
+}

@@ -1,0 +1,45 @@
+import { GeoPointData } from '@laowu/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+
+export class StationWebhookRequest {
+  @ApiProperty({ example: 'https://station.example.cn/laowu/matches' })
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2000)
+  url: string;
+
+  @ApiProperty({ description: 'Shared secret for the X-Laowu-Signature HMAC; stored encrypted, never returned', minLength: 16 })
+  @IsString()
+  @MinLength(16)
+  @MaxLength(200)
+  secret: string;
+}
+
+export class CreateStationRequest {
+  @ApiProperty({ example: 'station-513401-01' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'id must be 1–100 letters, digits, dot, dash or underscore' })
+  id: string;
+
+  @ApiProperty({ example: '西昌市就业服务站' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: '513401', description: 'GB/T 2260 code (422 when unknown)' })
+  @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  regionCode: string;
+
+  @ApiProperty({ type: GeoPointData })
+  @ValidateNested()
+  @Type(() => GeoPointData)
+  location: GeoPointData;
+
+  @ApiPropertyOptional({ type: StationWebhookRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StationWebhookRequest)
+  webhook?: StationWebhookRequest;
+}

@@ -1,0 +1,19 @@
+import { APP_CONFIG } from '@laowu/platform';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DispatchConfig } from '../dispatch.config';
+import { StationEntity } from './station.entity';
+import { StationsHttpController } from './stations.http.controller';
+import { StationsService } from './stations.service';
+import { WebhookSecretCipher } from './webhook-secret.cipher';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([StationEntity])],
+  controllers: [StationsHttpController],
+  providers: [
+    StationsService,
+    { provide: WebhookSecretCipher, useFactory: (config: DispatchConfig) => new WebhookSecretCipher(config.webhookSecretKey), inject: [APP_CONFIG] },
+  ],
+  exports: [StationsService],
+})
+export class StationsModule {}
