@@ -59,7 +59,7 @@ export class Workers1764400000000 implements MigrationInterface {
         region_code text COLLATE "C" NOT NULL,
         registered_at text CHECK (registered_at IN ('residence', 'employment', 'insured')),
         employer text,
-        source text NOT NULL CHECK (source IN ('registration', 'station', 'dispatch')),
+        source text NOT NULL CHECK (source IN ('default', 'registration', 'station', 'dispatch')),
         recorded_by text NOT NULL,
         recorded_at timestamptz NOT NULL DEFAULT now()
       )`);

@@ -2,11 +2,16 @@ import type { EmploymentStatus } from '@laowu/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { RegistrationBasis } from './worker.entity';
 
-export type StatusSource = 'registration' | 'station' | 'dispatch';
+/**
+ * `default`: the assumed starting status of a worker registered without one (seeking, from the
+ * registration day). It is a guess, so any recorded entry outranks it, whatever its date.
+ */
+export type StatusSource = 'default' | 'registration' | 'station' | 'dispatch';
 
 /**
  * One entry of a worker's employment-status history, effective from `effectiveDate`. Entries
- * are only ever added; the current status is the latest effective one (by date, then by entry).
+ * are only ever added; the current status is the latest effective one (by date, then by entry),
+ * a `default` entry only while nothing else is recorded.
  */
 @Entity({ name: 'employment_status_history' })
 export class EmploymentStatusEntry {

@@ -20,8 +20,9 @@ type NewEntry = Omit<EmploymentStatusEntry, 'seq' | 'recordedAt' | 'workerId'>;
 /**
  * The employment-status history (就业/失业/求职/非劳动力) with effective dates. Entries are only
  * added; the worker's current status is the latest effective entry (latest date, then latest
- * recorded), copied onto the worker row for the lists. A back-dated entry older than the current
- * one completes the history (monthly monitoring reads it) without changing the current status.
+ * recorded; a `default` entry only while nothing else is), copied onto the worker row for the
+ * lists. A back-dated entry older than the current one completes the history (monthly monitoring
+ * reads it) without changing the current status.
  *
  * Each write is one transaction with the worker row locked (entry, current status, version + 1,
  * outbox row): a crash halfway leaves nothing, and concurrent entries for one worker serialise.
@@ -32,8 +33,8 @@ export class EmploymentStatusService {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The first entry, written with the worker's registration. */
-  async appendInitialEntry(manager: EntityManager, worker: Worker, recordedBy: string): Promise<void> {
+  /** The first entry, written with the worker's registration (`default` when none was given). */
+  async appendInitialEntry(manager: EntityManager, worker: Worker, recordedBy: string, given: boolean): Promise<void> {
     await manager.insert(EmploymentStatusEntry, {
       workerId: worker.id,
       status: worker.employmentStatus,
@@ -41,7 +42,7 @@ export class EmploymentStatusService {
       regionCode: worker.statusRegionCode,
       registeredAt: worker.statusRegisteredAt,
       employer: worker.employer,
-      source: 'registration',
+      source: given ? 'registration' : 'default',
       recordedBy,
     });
   }
@@ -50,7 +51,7 @@ export class EmploymentStatusService {
     assertStatusRules(request);
     return this.dataSource.transaction(async (manager) => {
       const worker = await lockWorkerRow(manager, workerId);
-      if (!canRecordStatus(principal, worker, request.regionCode)) throw forbiddenWorker();
+      if (!canRecordStatus(principal, worker, request)) throw forbiddenWorker();
       const registeredAt = basisOf(request);
       await assertBasisConsistent(manager, worker, request, registeredAt);
       const entry: NewEntry = {
@@ -94,10 +95,14 @@ export class EmploymentStatusService {
 
   private async append(manager: EntityManager, worker: Worker, entry: NewEntry): Promise<Worker> {
     await manager.insert(EmploymentStatusEntry, { ...entry, workerId: worker.id });
-    const current = await manager.findOne(EmploymentStatusEntry, {
-      where: { workerId: worker.id },
-      order: { effectiveDate: 'DESC', seq: 'DESC' },
-    });
+    const [current]: EmploymentStatusEntry[] = await manager
+      .createQueryBuilder(EmploymentStatusEntry, 'e')
+      .where('e.worker_id = :id', { id: worker.id })
+      .orderBy(`(e.source = 'default')`, 'ASC')
+      .addOrderBy('e.effective_date', 'DESC')
+      .addOrderBy('e.seq', 'DESC')
+      .limit(1)
+      .getMany();
     Object.assign(worker, {
       employmentStatus: current!.status,
       statusEffectiveDate: current!.effectiveDate,

@@ -29,12 +29,17 @@ export function canWrite(principal: Principal, worker: Pick<Worker, 'stationId' 
 }
 
 /**
- * Recording a status: whoever may write the worker, and also a station registering the status in
- * its own region — unemployment may be registered where the worker works or is insured (九), so the
- * station there must be able to record it without seeing the rest of the profile.
+ * Recording a status: whoever may write the worker, and also a station registering unemployment
+ * in its own region — unemployment may be registered where the worker works or is insured (九), so
+ * the station there must be able to record it without seeing the rest of the profile.
  */
-export function canRecordStatus(principal: Principal, worker: Pick<Worker, 'stationId' | 'residenceRegionCode'>, regionCode: string): boolean {
-  return canWrite(principal, worker) || (principal.role === 'station' && regionContains(principal.region, regionCode));
+export function canRecordStatus(
+  principal: Principal,
+  worker: Pick<Worker, 'stationId' | 'residenceRegionCode'>,
+  entry: { status: string; regionCode: string },
+): boolean {
+  if (canWrite(principal, worker)) return true;
+  return principal.role === 'station' && entry.status === 'unemployed' && regionContains(principal.region, entry.regionCode);
 }
 
 export function assertCanRegister(principal: Principal, stationId: string): void {

@@ -51,7 +51,7 @@ export class WorkersService {
     try {
       await this.dataSource.transaction(async (manager) => {
         await manager.insert(Worker, worker);
-        await this.statuses.appendInitialEntry(manager, worker, principal.sub);
+        await this.statuses.appendInitialEntry(manager, worker, `${principal.role}:${principal.sub}`, request.employmentStatus !== undefined);
         await appendToOutbox(manager, SCHEMA, TOPICS.workers, [workerChangedEvent(worker, now)]);
       });
     } catch (error) {

@@ -1,0 +1,158 @@
+import { createEnvelope, TOPICS, WorkerArrived, WorkerArrivedData, WorkerChangedData } from '@laowu/contracts';
+import { chinaDate } from '@laowu/domain';
+import { EventPublisher, createKafka, ensureTopics } from '@laowu/messaging';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { testInfra } from '../../../test/support/infra';
+import { TopicRecorder } from '../../../test/support/kafka';
+import { eventually } from '../../../test/support/readiness';
+import { TestApp } from '../../../test/support/test-app';
+import { SCHEMA } from '../src/schema';
+import { WorkerProfilesConfig } from '../src/worker-profiles.config';
+import { bureauToken, registration, startWorkerProfiles, stationToken } from './support/worker-fixtures';
+
+const daysAgo = (n: number) => chinaDate(new Date(Date.now() - n * 86_400_000));
+
+describe('worker-profiles: employment status, events, dispatch arrivals', () => {
+  let running: TestApp<WorkerProfilesConfig>;
+  let workers: TopicRecorder;
+  const station = stationToken();
+  const kafka = () => createKafka({ brokers: testInfra().kafkaBrokers.split(','), clientId: 'worker-profiles-test' });
+
+  beforeAll(async () => {
+    await ensureTopics(kafka());
+    workers = await TopicRecorder.start([TOPICS.workers]);
+    running = await startWorkerProfiles({ consume: true });
+  });
+
+  afterAll(async () => {
+    await workers?.stop();
+    await running?.close();
+  });
+
+  const http = () => request(running.url);
+  const registerWorker = async (overrides: Record<string, unknown> = {}) =>
+    (await http().post('/v1/workers').set('Authorization', station).send(registration(overrides)).expect(201)).body.id as string;
+  const recordStatus = (id: string, body: Record<string, unknown>, token = station) =>
+    http().post(`/v1/workers/${id}/employment-status`).set('Authorization', token).send(body);
+  const eventsOf = (id: string) =>
+    workers.messages.filter((m) => m.key === id).map((m) => JSON.parse(m.value) as { type: string; data: WorkerChangedData });
+
+  describe('employment status with history', () => {
+    it('records statuses with effective dates; the current one is the latest effective', async () => {
+      const id = await registerWorker();
+      await recordStatus(id, { status: 'employed', effectiveDate: daysAgo(20), regionCode: '440306', employer: '深圳某电子厂' }).expect(201);
+      const unemployed = await recordStatus(id, { status: 'unemployed', effectiveDate: daysAgo(5), regionCode: '513401', registeredAt: 'residence' }).expect(201);
+      expect(unemployed.body).toMatchObject({
+        version: 3,
+        employmentStatus: { status: 'unemployed', effectiveDate: daysAgo(5), regionCode: '513401', registeredAt: 'residence', employer: null },
+        available: true,
+      });
+      // a back-dated entry completes the history but does not replace the current status
+      const backdated = await recordStatus(id, { status: 'seeking', effectiveDate: daysAgo(30), regionCode: '513401' }).expect(201);
+      expect(backdated.body.employmentStatus.status).toBe('unemployed');
+      const history = await http().get(`/v1/workers/${id}/employment-status`).set('Authorization', station).expect(200);
+      expect(history.body.map((e: { status: string }) => e.status)).toEqual(['seeking', 'employed', 'unemployed', 'seeking']);
+      expect(history.body.map((e: { source: string }) => e.source)).toEqual(['station', 'station', 'station', 'default']);
+    });
+
+    it('registers unemployment where the worker lives, works or is insured (九), recording which', async () => {
+      const id = await registerWorker();
+      // where the worker works: only where an employment is on record
+      const noJob = await recordStatus(id, { status: 'unemployed', effectiveDate: daysAgo(1), regionCode: '440306', registeredAt: 'employment' }).expect(422);
+      expect(noJob.body).toMatchObject({ code: 'STATUS.BASIS_MISMATCH', details: [{ field: 'regionCode' }] });
+      await recordStatus(id, { status: 'employed', effectiveDate: daysAgo(40), regionCode: '440306' }).expect(201);
+      // …and a station of the workplace (深圳 宝安) may record it, though it cannot read the profile
+      const shenzhen = stationToken('station-440306-01', '440306');
+      await http().get(`/v1/workers/${id}`).set('Authorization', shenzhen).expect(403);
+      const atWork = await recordStatus(id, { status: 'unemployed', effectiveDate: daysAgo(3), regionCode: '440306', registeredAt: 'employment' }, shenzhen).expect(201);
+      expect(atWork.body.employmentStatus).toMatchObject({ status: 'unemployed', regionCode: '440306', registeredAt: 'employment' });
+      // but nothing other than unemployment
+      await recordStatus(id, { status: 'seeking', effectiveDate: daysAgo(3), regionCode: '440306' }, shenzhen).expect(403);
+      // where the worker lives: the region must contain the residence
+      const notHome = await recordStatus(id, { status: 'unemployed', effectiveDate: daysAgo(1), regionCode: '513402', registeredAt: 'residence' }).expect(422);
+      expect(notHome.body.details[0].field).toBe('regionCode');
+      await recordStatus(id, { status: 'unemployed', effectiveDate: daysAgo(2), regionCode: '510000', registeredAt: 'residence' }).expect(201);
+      // where the worker is insured: recorded as declared
+      const insured = await recordStatus(id, { status: 'unemployed', effectiveDate: daysAgo(1), regionCode: '510100', registeredAt: 'insured' }).expect(201);
+      expect(insured.body.employmentStatus).toMatchObject({ registeredAt: 'insured', regionCode: '510100' });
+    });
+
+    it('refuses bad status entries: 400 for shape, 422 for rules, 403 for strangers', async () => {
+      const id = await registerWorker();
+      const missingBasis = await recordStatus(id, { status: 'unemployed', effectiveDate: daysAgo(1), regionCode: '513401' }).expect(400);
+      expect(missingBasis.body.details.map((d: { field: string }) => d.field)).toEqual(['registeredAt']);
+      const shape = await recordStatus(id, { status: 'retired', effectiveDate: '2026-02-30', regionCode: '5134' }).expect(400);
+      expect(shape.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['effectiveDate', 'regionCode', 'status']);
+      const future = await recordStatus(id, { status: 'seeking', effectiveDate: '2099-01-01', regionCode: '513401' }).expect(422);
+      expect(future.body.details[0].field).toBe('effectiveDate');
+      const unknownRegion = await recordStatus(id, { status: 'seeking', effectiveDate: daysAgo(1), regionCode: '519999' }).expect(422);
+      expect(unknownRegion.body.details[0].field).toBe('regionCode');
+      await recordStatus(id, { status: 'seeking', effectiveDate: daysAgo(1), regionCode: '440306' }, stationToken('station-440306-01', '440306')).expect(403);
+      await recordStatus(id, { status: 'seeking', effectiveDate: daysAgo(1), regionCode: '513401' }, bureauToken('513401')).expect(403);
+      const history = await http().get(`/v1/workers/${id}/employment-status`).set('Authorization', station).expect(200);
+      expect(history.body).toHaveLength(1);
+    });
+  });
+
+  describe('events on laowu.workers.v1', () => {
+    it('carries the matching projection and nothing personal, one version per change', async () => {
+      const id = await registerWorker({ priorityGroups: ['monitoring_target'] });
+      await recordStatus(id, { status: 'employed', effectiveDate: daysAgo(1), regionCode: '513401', employer: '西昌某农场' }).expect(201);
+      await workers.waitFor(() => eventsOf(id).length === 2);
+      const [registered, employed] = eventsOf(id);
+      expect(registered.type).toBe('worker.changed');
+      expect(Object.keys(registered.data).sort()).toEqual(
+        [
+          'workerId', 'version', 'stationId', 'ageYears', 'gender', 'homeRegionCode', 'residenceRegionCode', 'location', 'skills',
+          'certificates', 'priorityGroups', 'preferences', 'employmentStatus', 'available', 'updatedAt',
+        ].sort(),
+      );
+      expect(registered.data).toMatchObject({ version: 1, employmentStatus: 'seeking', available: true, priorityGroups: ['monitoring_target'] });
+      expect(employed.data).toMatchObject({ version: 2, employmentStatus: 'employed', available: false });
+      expect(JSON.stringify(employed)).not.toContain('西昌某农场');
+    });
+  });
+
+  describe('dispatch arrivals (laowu.dispatch.v1)', () => {
+    it('sets the worker employed at the employer, once per event even when redelivered', async () => {
+      const id = await registerWorker();
+      const arrival: WorkerArrivedData = {
+        batchId: randomUUID(),
+        jobId: randomUUID(),
+        workerId: id,
+        agencyId: 'agency-test',
+        employer: '东莞某制衣厂',
+        regionCode: '441900',
+        priorityGroups: ['poverty_alleviated'],
+        arrivedAt: new Date().toISOString(),
+      };
+      const envelope = createEnvelope(WorkerArrived, arrival, { producer: 'dispatch' });
+      const publisher = new EventPublisher(kafka());
+      try {
+        const message = { key: arrival.batchId, value: JSON.stringify(envelope) };
+        await publisher.send(TOPICS.dispatch, [message, message]);
+      } finally {
+        await publisher.close();
+      }
+      const employed = await eventually(async () => {
+        const shown = await http().get(`/v1/workers/${id}`).set('Authorization', station).expect(200);
+        expect(shown.body.employmentStatus.status).toBe('employed');
+        return shown.body;
+      }, 30000);
+      expect(employed.employmentStatus).toMatchObject({ employer: '东莞某制衣厂', regionCode: '441900', registeredAt: 'employment' });
+      await workers.waitFor(() => eventsOf(id).some((e) => e.data.version === 2));
+      // the duplicate has been consumed too (same partition, after the first) and changed nothing
+      const db = running.app.get(DataSource);
+      await eventually(async () => {
+        const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM "${SCHEMA}".processed_events WHERE event_id = $1`, [envelope.id]);
+        expect(n).toBe(1);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const entries = await db.query(`SELECT source FROM "${SCHEMA}".employment_status_history WHERE worker_id = $1 AND source = 'dispatch'`, [id]);
+      expect(entries).toHaveLength(1);
+      expect(eventsOf(id).map((e) => e.data.version)).toEqual([1, 2]);
+    });
+  });
+});
