@@ -7,6 +7,8 @@ import { MIGRATIONS } from './migrations';
 import { SCHEMA } from './schema';
 import { PiiModule } from './pii/pii.module';
 import { WorkersModule } from './workers/workers.module';
+import { ListsModule } from './lists/lists.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 
 export const ABOUT = {
   name: 'worker-profiles',
@@ -29,6 +31,8 @@ export class AppModule {
         }),
         PiiModule,
         WorkersModule,
+        ListsModule,
+        MonitoringModule,
       ],
     };
   }

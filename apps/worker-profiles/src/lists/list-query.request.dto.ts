@@ -1,0 +1,25 @@
+import { REGION_CODE_PATTERN } from '@laowu/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+export const LIST_KINDS = ['employed', 'unemployed', 'willing-to-migrate'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+export class ListKindParams {
+  @ApiProperty({ enum: LIST_KINDS }) @IsIn(LIST_KINDS) kind: ListKind;
+}
+
+export class RegionExportQuery {
+  @ApiProperty({ example: '513400', description: 'province, city or county code: everything inside it' })
+  @Matches(REGION_CODE_PATTERN, { message: 'regionCode must be a 6-digit GB/T 2260 region code' })
+  regionCode: string;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+
+  @ApiPropertyOptional({ default: 1, description: 'JSON only' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) page?: number;
+
+  @ApiPropertyOptional({ default: 100, maximum: 1000, description: 'JSON only' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  pageSize?: number;
+}

@@ -1,0 +1,43 @@
+import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { csvChunks } from '../common/csv';
+import { sendCsv } from '../common/send-stream';
+import { assertCanReadRegion } from '../workers/worker-access.policy';
+import { ListKindParams, RegionExportQuery } from './list-query.request.dto';
+import { LIST_COLUMNS, ListsService } from './lists.service';
+
+@ApiTags('lists')
+@ApiBearerAuth()
+@Controller('v1/lists')
+export class ListsHttpController {
+  constructor(private readonly lists: ListsService) {}
+
+  @Get(':kind')
+  @Roles('bureau', 'station', 'coordinator', 'admin')
+  @ApiOperation({
+    summary: 'Employed, unemployed or willing-to-migrate list for a region (三); JSON pages or the whole list as CSV (UTF-8 with BOM)',
+    description: 'Personal data masked. A principal reads lists for regions inside its own only.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiForbiddenResponse({ description: 'the region is outside the caller’s region' })
+  @ApiUnprocessableEntityResponse({ description: 'unknown region code' })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param() { kind }: ListKindParams,
+    @Query() query: RegionExportQuery,
+    @Res() res: Response,
+  ): Promise<void> {
+    assertCanReadRegion(principal, query.regionCode);
+    if (query.format === 'csv') {
+      const rows = this.lists.rows(kind, query.regionCode);
+      await sendCsv(res, `${kind}-${query.regionCode}.csv`, csvChunks(LIST_COLUMNS, rows));
+      return;
+    }
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 100;
+    const { items, total } = await this.lists.page(kind, query.regionCode, page, pageSize);
+    res.json({ kind, regionCode: query.regionCode, page, pageSize, total, items });
+  }
+}

@@ -1,0 +1,38 @@
+import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { csvChunks } from '../common/csv';
+import { sendCsv } from '../common/send-stream';
+import { assertCanReadRegion } from '../workers/worker-access.policy';
+import { MonthlyMonitoringQuery } from './monthly-monitoring.request.dto';
+import { MONITORING_COLUMNS, MonitoringService } from './monitoring.service';
+
+@ApiTags('monitoring')
+@ApiBearerAuth()
+@Controller('v1/monitoring')
+export class MonitoringHttpController {
+  constructor(private readonly monitoring: MonitoringService) {}
+
+  @Get('monthly')
+  @Roles('bureau', 'station', 'admin')
+  @ApiOperation({
+    summary: 'Monthly monitoring of poverty-alleviated workers and monitoring targets (十三): status during the month, flags',
+    description: 'Region by home (户籍地). JSON pages or the whole month as CSV (UTF-8 with BOM). Personal data masked.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiForbiddenResponse({ description: 'the region is outside the caller’s region' })
+  @ApiUnprocessableEntityResponse({ description: 'unknown region code, or a month in the future' })
+  async monthly(@CurrentPrincipal() principal: Principal, @Query() query: MonthlyMonitoringQuery, @Res() res: Response): Promise<void> {
+    assertCanReadRegion(principal, query.regionCode);
+    if (query.format === 'csv') {
+      const items = this.monitoring.items(query.month, query.regionCode);
+      await sendCsv(res, `monitoring-${query.month}-${query.regionCode}.csv`, csvChunks(MONITORING_COLUMNS, items));
+      return;
+    }
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 100;
+    const { items, total } = await this.monitoring.page(query.month, query.regionCode, page, pageSize);
+    res.json({ month: query.month, regionCode: query.regionCode, page, pageSize, total, items });
+  }
+}
