@@ -10,7 +10,8 @@ import { jobChangedEnvelope } from './job-changed.envelope';
 import { toJobContent } from './job-content';
 import { pointOf, referenceProblems, validateJobBody } from './job-request.validation';
 import { JobEntity } from './job.entity';
-import { insertIgnoringRepeats, JobsService, newJob } from './jobs.service';
+import { insertJobsIgnoringRepeats } from './job-insert.sql';
+import { JobsService, newJob } from './jobs.service';
 
 const CHUNK_SIZE = 250;
 
@@ -73,7 +74,7 @@ export class BulkJobsService {
 
   private async writeChunk(agencyId: string, chunk: Prepared[]): Promise<BulkItemResult[]> {
     return this.dataSource.transaction(async (manager) => {
-      const inserted = await insertIgnoringRepeats(manager, chunk.map((p) => p.job));
+      const inserted = await insertJobsIgnoringRepeats(manager, chunk.map((p) => p.job));
       const created = chunk.filter((p) => inserted.has(p.job.id));
       await appendToOutbox(manager, SCHEMA, TOPICS.jobs, created.map((p) => jobChangedEnvelope(p.job, 'created')));
       const repeats = chunk.filter((p) => !inserted.has(p.job.id));

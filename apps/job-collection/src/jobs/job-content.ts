@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CreateJobRequest } from './create-job.request.dto';
-import { JobEntity } from './job.entity';
+import { JobBenefits, JobEntity } from './job.entity';
 
 /** The entity fields an agency's request sets (everything but identity, counters and status). */
 export type JobContent = Pick<
@@ -33,35 +33,32 @@ export function toJobContent(job: CreateJobRequest, point: { lat: number; lon: n
     startAt: job.startAt ? new Date(job.startAt) : null,
     endAt: job.endAt ? new Date(job.endAt) : null,
     instant: job.instant ?? false,
-    benefits: job.benefits ? { ...job.benefits } : null,
+    benefits: job.benefits ? canonicalBenefits(job.benefits) : null,
     relocationQuotaPct: job.relocationQuotaPct ?? null,
     laborBrand: job.laborBrand ?? null,
   };
   return { ...content, materialHash: materialHashOf(content) };
 }
 
-/** What a worker judges a job by: everything an agency sets except its own id for the job. */
+/**
+ * What a worker judges a job by: everything an agency sets except its own id for the job.
+ * toJobContent builds every object with its keys in one fixed order, so plain JSON is canonical.
+ */
 export function materialHashOf(content: Omit<JobContent, 'materialHash'>): string {
   const { externalId: _externalId, ...material } = content;
-  return sha256(stableJson(material));
+  return createHash('sha256').update(JSON.stringify(material)).digest('hex');
 }
 
-/** Identifies a create request's body, for the idempotent repeat (same agency + externalId). */
-export function requestHashOf(job: CreateJobRequest): string {
-  return sha256(stableJson(job));
+/**
+ * Identifies a create request, for the idempotent repeat (same agency + externalId): the hash of
+ * its content in canonical form, so the same job written with other key order, other time-zone
+ * offset or lat/lon spelled out as the region centre counts as the same request.
+ */
+export function requestHashOf(content: JobContent): string {
+  return content.materialHash;
 }
 
-/** JSON with object keys sorted, so equal content always hashes alike. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v instanceof Date) return v.toISOString();
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    }
-    return v;
-  });
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+function canonicalBenefits(benefits: JobBenefits): JobBenefits {
+  const { housing, meals, transport, injuryInsurance } = benefits;
+  return JSON.parse(JSON.stringify({ housing, meals, transport, injuryInsurance })) as JobBenefits;
 }

@@ -5,7 +5,7 @@ import {
   ApiPayloadTooLargeResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { BulkCreateJobsRequest, BulkCreateJobsResponse } from './bulk-create-jobs.request.dto';
+import { BulkCreateJobsRequest, BulkCreateJobsResponse, readBulkRequest } from './bulk-create-jobs.request.dto';
 import { BulkJobsService } from './bulk-jobs.service';
 import { CreateJobRequest } from './create-job.request.dto';
 import { JobIdPipe } from './job-id.pipe';
@@ -58,8 +58,9 @@ export class JobsHttpController {
   })
   @ApiBody({ type: BulkCreateJobsRequest })
   @ApiOkResponse({ type: BulkCreateJobsResponse })
-  async bulk(@CurrentPrincipal() principal: Principal, @Body() body: BulkCreateJobsRequest): Promise<BulkCreateJobsResponse> {
-    return { results: await this.bulkJobs.create(principal.sub, body.jobs) };
+  async bulk(@CurrentPrincipal() principal: Principal, @Body() body: object): Promise<BulkCreateJobsResponse> {
+    // `object`: the global pipe leaves it alone; readBulkRequest checks it, and each item is checked on its own.
+    return { results: await this.bulkJobs.create(principal.sub, readBulkRequest(body).jobs) };
   }
 
   @Get()

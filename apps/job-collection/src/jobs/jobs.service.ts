@@ -10,6 +10,7 @@ import { CreateJobRequest } from './create-job.request.dto';
 import { assertMayChange, assertMayRead } from './job-access';
 import { jobChangedEnvelope } from './job-changed.envelope';
 import { JobContent, requestHashOf, toJobContent } from './job-content';
+import { insertJobsIgnoringRepeats } from './job-insert.sql';
 import { assertKnownReferences, pointOf } from './job-request.validation';
 import { JobEntity } from './job.entity';
 
@@ -47,7 +48,7 @@ export class JobsService {
     assertKnownReferences(request);
     const job = newJob(agencyId, toJobContent(request, pointOf(request)), request);
     return this.dataSource.transaction(async (manager) => {
-      const inserted = await insertIgnoringRepeats(manager, [job]);
+      const inserted = await insertJobsIgnoringRepeats(manager, [job]);
       if (inserted.has(job.id)) {
         await appendToOutbox(manager, SCHEMA, TOPICS.jobs, [jobChangedEnvelope(job, 'created')]);
         return { job, created: true };
@@ -129,12 +130,12 @@ export class JobsService {
 }
 
 /** A new open job at version 1. */
-export function newJob(agencyId: string, content: JobContent, request: CreateJobRequest): JobEntity {
+export function newJob(agencyId: string, content: JobContent, request: Pick<CreateJobRequest, 'externalId'>): JobEntity {
   const now = new Date();
   return Object.assign(new JobEntity(), content, {
     id: randomUUID(),
     agencyId,
-    requestHash: request.externalId ? requestHashOf(request) : null,
+    requestHash: request.externalId ? requestHashOf(content) : null,
     filled: 0,
     status: 'open' as const,
     version: 1,
@@ -142,20 +143,6 @@ export function newJob(agencyId: string, content: JobContent, request: CreateJob
     postedAt: now,
     updatedAt: now,
   });
-}
-
-/** Inserts the rows; a row whose (agency, externalId) exists is skipped. Returns the inserted ids. */
-export async function insertIgnoringRepeats(manager: EntityManager, jobs: JobEntity[]): Promise<Set<string>> {
-  const result = await manager
-    .createQueryBuilder()
-    .insert()
-    .into(JobEntity)
-    .values(jobs)
-    .orIgnore()
-    .updateEntity(false)
-    .returning(['id'])
-    .execute();
-  return new Set((result.raw as { id: string }[]).map((row) => row.id));
 }
 
 export function assertSameRequest(existing: JobEntity, requestHash: string | null): void {
