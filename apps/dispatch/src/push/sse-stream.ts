@@ -77,6 +77,8 @@ export class SseStream {
       .catch(() => this.drop())
       .finally(() => {
         this.pumping = false;
+        // A wake that landed after the last read but before this point must not be lost.
+        if (this.wokenWhilePumping) this.wake();
       });
   }
 

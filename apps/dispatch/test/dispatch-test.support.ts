@@ -1,0 +1,195 @@
+import { Principal } from '@laowu/auth';
+import {
+  createEnvelope, deterministicUuid, EventEnvelope, JobChanged, JobChangedData, MatchFound, MatchFoundData, PriorityGroup, TOPICS,
+  WorkerChanged, WorkerChangedData,
+} from '@laowu/contracts';
+import { createKafka, EventPublisher, ensureTopics } from '@laowu/messaging';
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { testInfra } from '../../../test/support/infra';
+import { startTestApp, TestApp } from '../../../test/support/test-app';
+import { bearer } from '../../../test/support/tokens';
+import { ABOUT, AppModule } from '../src/app.module';
+import { DispatchConfig } from '../src/dispatch.config';
+
+export async function startDispatch(env: Record<string, string> = {}): Promise<TestApp<DispatchConfig>> {
+  await ensureTopics(createKafka({ brokers: testInfra().kafkaBrokers.split(','), clientId: 'dispatch-test' }));
+  // One consumer group for dispatch's tests: a run resumes where the last one stopped instead of
+  // re-reading every topic from the beginning (effects are idempotent either way).
+  return startTestApp({ configClass: DispatchConfig, about: ABOUT, module: AppModule.forRoot }, { env: { KAFKA_GROUP_ID: 'dispatch-int-test', ...env } });
+}
+
+export const tokens = {
+  admin: () => bearer({ sub: 'admin-test', role: 'admin', region: '100000' }),
+  station: (id: string) => bearer({ sub: id, role: 'station', region: '513401' }),
+  coordinator: (sub = 'coordinator-test') => bearer({ sub, role: 'coordinator', region: '513401' }),
+  as: (principal: Principal) => bearer(principal),
+};
+
+/** Publishes events exactly as their owner apps do: the envelope as value, its key as the Kafka key. */
+export class Events {
+  private readonly publisher = new EventPublisher(createKafka({ brokers: testInfra().kafkaBrokers.split(','), clientId: 'dispatch-test' }));
+
+  async publish(topic: string, envelopes: EventEnvelope[]): Promise<void> {
+    await this.publisher.send(topic, envelopes.map((e) => ({ key: e.key, value: JSON.stringify(e) })));
+  }
+
+  jobs(...data: JobChangedData[]): Promise<void> {
+    return this.publish(TOPICS.jobs, data.map((d) => createEnvelope(JobChanged, d, { producer: 'job-collection' })));
+  }
+
+  workers(...data: WorkerChangedData[]): Promise<void> {
+    return this.publish(TOPICS.workers, data.map((d) => createEnvelope(WorkerChanged, d, { producer: 'worker-profiles' })));
+  }
+
+  matches(...data: MatchFoundData[]): Promise<void> {
+    return this.publish(TOPICS.matches, data.map((d) => createEnvelope(MatchFound, d, { producer: 'matching' })));
+  }
+
+  close(): Promise<void> {
+    return this.publisher.close();
+  }
+}
+
+export function job(overrides: Partial<JobChangedData> = {}): JobChangedData {
+  const now = new Date().toISOString();
+  return {
+    jobId: randomUUID(),
+    version: 1,
+    change: 'created',
+    status: 'open',
+    agencyId: 'agency-test',
+    title: '电子厂普工',
+    kind: 'gig',
+    skills: [],
+    headcount: 30,
+    filled: 0,
+    wage: { min: 180, max: 240, unit: 'day' },
+    location: { regionCode: '440306', lat: 22.55, lon: 113.88 },
+    olderWorkerFriendly: false,
+    instant: true,
+    materialVersion: 1,
+    postedAt: now,
+    updatedAt: now,
+    ...overrides,
+  };
+}
+
+export function worker(overrides: Partial<WorkerChangedData> & { willingToMigrate?: boolean; priorityGroups?: PriorityGroup[] } = {}): WorkerChangedData {
+  const { willingToMigrate = true, ...rest } = overrides;
+  return {
+    workerId: randomUUID(),
+    version: 1,
+    stationId: 'station-test',
+    ageYears: 35,
+    gender: 'male',
+    homeRegionCode: '513401',
+    residenceRegionCode: '513401',
+    skills: [],
+    certificates: [],
+    priorityGroups: [],
+    preferences: { kinds: ['gig', 'fulltime'], willingToMigrate, targetRegionCodes: ['440000'], maxCommuteKm: 30 },
+    employmentStatus: 'seeking',
+    available: true,
+    updatedAt: new Date().toISOString(),
+    ...rest,
+  };
+}
+
+export function match(stationId: string, jobData: JobChangedData, overrides: Partial<MatchFoundData> = {}): MatchFoundData {
+  const workerId = overrides.workerId ?? randomUUID();
+  return {
+    matchId: deterministicUuid(`${jobData.jobId}:${workerId}:${jobData.materialVersion}`),
+    jobId: jobData.jobId,
+    jobMaterialVersion: jobData.materialVersion,
+    workerId,
+    stationId,
+    score: 0.87,
+    reasons: [{ factor: 'distance', contribution: 0.4, detail: '12 km' }],
+    job: {
+      title: jobData.title,
+      kind: jobData.kind,
+      agencyId: jobData.agencyId,
+      wage: jobData.wage,
+      location: jobData.location,
+      instant: jobData.instant,
+      headcountLeft: jobData.headcount - jobData.filled,
+    },
+    createdAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+export interface SseEvent {
+  id?: string;
+  event?: string;
+  data: string;
+}
+
+/** A minimal EventSource: records every event and comment line of one stream. */
+export class SseClient {
+  readonly events: SseEvent[] = [];
+  comments = 0;
+  status?: number;
+  private request?: http.ClientRequest;
+  private buffer = '';
+  ended = false;
+
+  private constructor() {}
+
+  static async connect(url: string, token: string, lastEventId?: string): Promise<SseClient> {
+    const client = new SseClient();
+    await new Promise<void>((resolve, reject) => {
+      const headers: Record<string, string> = { Authorization: token, Accept: 'text/event-stream' };
+      if (lastEventId !== undefined) headers['Last-Event-ID'] = lastEventId;
+      client.request = http.get(url, { headers }, (res) => {
+        client.status = res.statusCode;
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => client.parse(chunk));
+        res.on('close', () => (client.ended = true));
+        resolve();
+      });
+      client.request.on('error', (error) => (client.status ? (client.ended = true) : reject(error)));
+    });
+    return client;
+  }
+
+  get matches(): SseEvent[] {
+    return this.events.filter((e) => e.event === 'match');
+  }
+
+  get lastId(): string | undefined {
+    return this.events[this.events.length - 1]?.id;
+  }
+
+  async waitForMatches(count: number, timeoutMs = 30000): Promise<SseEvent[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.matches.length < count) {
+      if (Date.now() > deadline) throw new Error(`got ${this.matches.length} of ${count} match events`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return this.matches;
+  }
+
+  close(): void {
+    this.request?.destroy();
+  }
+
+  private parse(chunk: string): void {
+    this.buffer += chunk;
+    let end: number;
+    while ((end = this.buffer.indexOf('\n\n')) >= 0) {
+      const block = this.buffer.slice(0, end);
+      this.buffer = this.buffer.slice(end + 2);
+      const event: SseEvent = { data: '' };
+      let isEvent = false;
+      for (const line of block.split('\n')) {
+        if (line.startsWith(':')) this.comments++;
+        else if (line.startsWith('id: ')) event.id = line.slice(4);
+        else if (line.startsWith('event: ')) ((event.event = line.slice(7)), (isEvent = true));
+        else if (line.startsWith('data: ')) event.data += line.slice(6);
+      }
+      if (isEvent) this.events.push(event);
+    }
+  }
+}
