@@ -7,14 +7,14 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY libs libs
 COPY apps apps
 ARG APP
-RUN npx nest build ${APP} && npm prune --omit=dev
+RUN npx nest build ${APP} && npm prune --omit=dev \
+ && mv dist/apps/${APP} /out && echo "require('./apps/${APP}/src/main.js');" > /out/main.js
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
-ARG APP
-ENV APP=${APP}
 COPY --from=build /src/node_modules node_modules
-COPY --from=build /src/dist/apps/${APP} dist
-USER node
-CMD node dist/apps/${APP}/src/main.js
+COPY --from=build /out dist
+USER 1000
+# Exec form: node itself receives SIGTERM and shuts down gracefully (consumers leave the group).
+CMD ["node", "dist/main.js"]

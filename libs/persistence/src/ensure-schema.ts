@@ -1,13 +1,20 @@
 import { Client } from 'pg';
 
-/** TypeORM keeps its migrations table inside the app's schema, so the schema must exist first. */
-export async function ensureSchema(url: string, schema: string): Promise<void> {
+/**
+ * Creates the app's schema if needed, then runs `migrate` while holding a session advisory lock
+ * on the schema's name: replicas starting together migrate one after the other, and the later
+ * ones find nothing pending. (TypeORM keeps its migrations table inside the schema, so the
+ * schema must exist before it connects.)
+ */
+export async function withSchemaMigrationLock<T>(url: string, schema: string, migrate: () => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   await client.connect();
   try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [`laowu.migrations.${schema}`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    return await migrate();
   } finally {
-    await client.end();
+    await client.end(); // ends the session, which releases the lock
   }
 }
 

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
-import { ensureSchema } from './ensure-schema';
+import { withSchemaMigrationLock } from './ensure-schema';
 import { PostgresReadiness } from './postgres.readiness';
 
 export interface PersistenceOptions {
@@ -39,8 +39,7 @@ export class PersistenceModule {
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ ...dataSourceOptions(options), retryAttempts: 5, retryDelay: 1000 }),
           dataSourceFactory: async (dataSourceOptions) => {
-            await ensureSchema(options.url, options.schema);
-            return new DataSource(dataSourceOptions!).initialize();
+            return withSchemaMigrationLock(options.url, options.schema, () => new DataSource(dataSourceOptions!).initialize());
           },
         }),
       ],

@@ -1,0 +1,37 @@
+import { ABOUT as DISPATCH, AppModule as DispatchModule } from '../../apps/dispatch/src/app.module';
+import { DispatchConfig } from '../../apps/dispatch/src/dispatch.config';
+import { ABOUT as JOBS, AppModule as JobsModule } from '../../apps/job-collection/src/app.module';
+import { JobCollectionConfig } from '../../apps/job-collection/src/job-collection.config';
+import { ABOUT as MATCHING, AppModule as MatchingModule } from '../../apps/matching/src/app.module';
+import { MatchingConfig } from '../../apps/matching/src/matching.config';
+import { ABOUT as WORKERS, AppModule as WorkersModule } from '../../apps/worker-profiles/src/app.module';
+import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
+import { startTestApp, TestApp } from './test-app';
+
+export interface AllApps {
+  jobs: TestApp<JobCollectionConfig>;
+  workers: TestApp<WorkerProfilesConfig>;
+  matching: TestApp<MatchingConfig>;
+  dispatch: TestApp<DispatchConfig>;
+  close(): Promise<void>;
+}
+
+/**
+ * The four apps in this process on free ports, each with its own consumer groups, talking only
+ * through Kafka: what an end-to-end test drives through the public APIs.
+ */
+export async function startAllApps(env: Record<string, string | undefined> = {}): Promise<AllApps> {
+  const jobs = await startTestApp({ configClass: JobCollectionConfig, about: JOBS, module: JobsModule.forRoot }, { env });
+  const workers = await startTestApp({ configClass: WorkerProfilesConfig, about: WORKERS, module: WorkersModule.forRoot }, { env });
+  const matching = await startTestApp({ configClass: MatchingConfig, about: MATCHING, module: MatchingModule.forRoot }, { env });
+  const dispatch = await startTestApp({ configClass: DispatchConfig, about: DISPATCH, module: DispatchModule.forRoot }, { env });
+  return {
+    jobs,
+    workers,
+    matching,
+    dispatch,
+    close: async () => {
+      await Promise.all([dispatch, matching, workers, jobs].map((app) => app.close()));
+    },
+  };
+}
