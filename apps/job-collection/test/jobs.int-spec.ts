@@ -1,10 +1,11 @@
-import { JobChangedData, TOPICS } from '@laowu/contracts';
+import { deterministicUuid, JobChangedData, TOPICS } from '@laowu/contracts';
 import { OutboxRelay } from '@laowu/messaging';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { TopicRecorder } from '../../../test/support/kafka';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { JobCollectionConfig } from '../src/job-collection.config';
+import { SCHEMA } from '../src/schema';
 import { asAgency, gigJob, inDays, jobRows, newAgencyId, outboxRowsFor, publicWelfareJob, SPEC } from './job-collection.fixtures';
 
 describe('job-collection: posting and managing jobs', () => {
@@ -162,6 +163,24 @@ describe('job-collection: posting and managing jobs', () => {
         [1, 'created', 'open'],
         [2, 'closed', 'closed'],
       ]);
+    });
+
+    it('a crash between the job row and its event leaves neither: the change rolls back whole', async () => {
+      const agency = newAgencyId();
+      const { body: job } = await request(running.url).post('/v1/jobs').set('Authorization', asAgency(agency)).send(gigJob()).expect(201);
+      // Occupy the outbox id the close's event (version 2) will take, so its outbox insert fails
+      // after the job row was already updated in the same transaction.
+      const eventId = deterministicUuid(`job:${job.id}:v2`);
+      await dataSource.query(`INSERT INTO "${SCHEMA}".outbox (id, topic, key, type, payload, sent_at) VALUES ($1, 'crash.test', $2, 'crash', '{}', now())`, [eventId, job.id]);
+      try {
+        await request(running.url).post(`/v1/jobs/${job.id}/close`).set('Authorization', asAgency(agency)).expect(500);
+        const after = await request(running.url).get(`/v1/jobs/${job.id}`).set('Authorization', asAgency(agency)).expect(200);
+        expect(after.body).toMatchObject({ status: 'open', version: 1 });
+        const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM "${SCHEMA}".outbox WHERE key = $1 AND topic = $2`, [job.id, TOPICS.jobs]);
+        expect(count).toBe(1); // only the create's event
+      } finally {
+        await dataSource.query(`DELETE FROM "${SCHEMA}".outbox WHERE id = $1`, [eventId]);
+      }
     });
 
     it('lists the caller’s own jobs, paginated and filtered by status and kind', async () => {

@@ -2,11 +2,11 @@ import { JOB_KINDS, JobKind, REGION_CODE_PATTERN, WAGE_UNITS, WageUnit } from '@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max,
+  ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max,
   MaxLength, Min, Validate, ValidateIf, ValidateNested,
 } from 'class-validator';
 import {
-  EndsAfterStart, InTheFuture, KINDS_WITH_TERM, LatLonTogether, NoAgeRangeForPublicWelfare, NotBelowMin, PublicWelfareTerm,
+  EndsAfterStart, InTheFuture, KINDS_WITH_TERM, LatLonTogether, NoAgeRangeForPublicWelfare, NotBelowMin, PublicWelfareTerm, TermTimestamp,
 } from './job-rules.validators';
 
 /** 国家职业分类大典 code: major-middle-minor-detail, e.g. 6-25-04-01. */
@@ -188,14 +188,12 @@ export class CreateJobRequest {
 
   @ApiPropertyOptional({ example: '2026-12-01T08:00:00+08:00', description: 'Required for gig and public_welfare' })
   @ValidateIf((job: CreateJobRequest) => job.startAt !== undefined || needsTerm(job))
-  @IsDefined({ message: 'startAt is required for gig and public_welfare jobs' })
-  @IsISO8601({ strict: true })
+  @Validate(TermTimestamp)
   startAt?: string;
 
   @ApiPropertyOptional({ example: '2026-12-03T18:00:00+08:00', description: 'Required for gig and public_welfare; after startAt' })
   @ValidateIf((job: CreateJobRequest) => job.endAt !== undefined || needsTerm(job))
-  @IsDefined({ message: 'endAt is required for gig and public_welfare jobs' })
-  @IsISO8601({ strict: true })
+  @Validate(TermTimestamp)
   @Validate(EndsAfterStart)
   @Validate(InTheFuture)
   @Validate(PublicWelfareTerm)

@@ -1,5 +1,5 @@
 import { JobKind } from '@laowu/contracts';
-import { ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { isISO8601, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 
 /** 乡村公益性岗位: each contract lasts at most one year (policy 十六). */
 export const PUBLIC_WELFARE_MAX_TERM_MS = 366 * 24 * 3600 * 1000;
@@ -86,5 +86,19 @@ export class NoAgeRangeForPublicWelfare implements ValidatorConstraintInterface 
 
   defaultMessage(): string {
     return 'a public_welfare post may not set an age range (policy 十六)';
+  }
+}
+
+/** startAt / endAt: one problem per field, saying "required" when it is missing for gig and public_welfare. */
+@ValidatorConstraint({ name: 'termTimestamp' })
+export class TermTimestamp implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && isISO8601(value, { strict: true });
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    return args.value === undefined
+      ? `${args.property} is required for ${KINDS_WITH_TERM.join(' and ')} jobs`
+      : `${args.property} must be an ISO-8601 date-time`;
   }
 }

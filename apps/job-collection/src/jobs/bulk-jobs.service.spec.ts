@@ -1,0 +1,31 @@
+import { DomainError } from '@laowu/platform';
+import { DataSource } from 'typeorm';
+import { BulkJobsService } from './bulk-jobs.service';
+import { JobEntity } from './job.entity';
+import { JobsService } from './jobs.service';
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+const item = (headcount: number) => ({
+  externalId: `X-${headcount}`, title: '普工', kind: 'fulltime', headcount, wage: { min: 1, max: 2, unit: 'day' }, location: { regionCode: '440306' }, endAt: inDays(5),
+});
+
+describe('BulkJobsService when a whole chunk fails', () => {
+  it('writes the chunk’s items one by one, so one failing item does not fail the others', async () => {
+    const dataSource = { transaction: jest.fn().mockRejectedValue(new Error('value out of range')) } as unknown as DataSource;
+    const jobs = {
+      create: jest.fn(async (_agency: string, request: { headcount: number }) => {
+        if (request.headcount === 2) throw new Error('value out of range');
+        if (request.headcount === 3) throw DomainError.conflict('JOB.EXTERNAL_ID_CONFLICT', 'used');
+        return { job: Object.assign(new JobEntity(), { id: `id-${request.headcount}` }), created: true };
+      }),
+    } as unknown as JobsService;
+    const results = await new BulkJobsService(dataSource, jobs).create('agency-1', [item(1), item(2), item(3), { title: '' }]);
+    expect(results.map((r) => [r.index, r.status, r.id, r.error?.code])).toEqual([
+      [0, 201, 'id-1', undefined],
+      [1, 500, undefined, 'JOB.NOT_SAVED'],
+      [2, 409, undefined, 'JOB.EXTERNAL_ID_CONFLICT'],
+      [3, 400, undefined, 'REQUEST.INVALID'],
+    ]);
+    expect(jobs.create).toHaveBeenCalledTimes(3);
+  });
+});
