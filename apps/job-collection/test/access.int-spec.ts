@@ -61,6 +61,14 @@ describe('job-collection: who may see and change which job', () => {
     expect(missing.body.code).toBe('JOB.NOT_FOUND');
   });
 
+  it('documents every route on the OpenAPI page', async () => {
+    const { body } = await request(running.url).get('/docs/json').expect(200);
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/v1/jobs', '/v1/jobs/bulk', '/v1/jobs/{id}', '/v1/jobs/{id}/close', '/v1/reference/regions', '/v1/reference/skills']),
+    );
+    expect(body.paths['/v1/jobs'].post.responses).toHaveProperty('409');
+  });
+
   describe('reference data', () => {
     it('lists provinces, the children of a code, and refuses unknown or malformed codes', async () => {
       const auth = asAgency(newAgencyId());
