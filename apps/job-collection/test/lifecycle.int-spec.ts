@@ -41,7 +41,8 @@ describe('job-collection: filled headcount from arrivals, and expiry', () => {
   it('raises filled once per arrival (a redelivered arrival counts once) and marks the job filled at headcount', async () => {
     const agency = newAgencyId();
     const auth = asAgency(agency);
-    const { body: job } = await request(running.url).post('/v1/jobs').set('Authorization', auth).send(gigJob({ headcount: 2 })).expect(201);
+    const body = gigJob({ headcount: 2 });
+    const { body: job } = await request(running.url).post('/v1/jobs').set('Authorization', auth).send(body).expect(201);
     const first = arrival(job.id, agency);
     // An arrival for a job nobody knows is skipped, and does not hold up the ones after it.
     await send([arrival(randomUUID(), agency), first, first]);
@@ -55,11 +56,15 @@ describe('job-collection: filled headcount from arrivals, and expiry', () => {
       const { body } = await request(running.url).get(`/v1/jobs/${job.id}`).set('Authorization', auth).expect(200);
       expect(body).toMatchObject({ filled: 2, status: 'filled', version: 3, materialVersion: 1 });
     }, 30000);
-    await jobs.waitFor(() => eventsFor(job.id).length === 3);
+    // Raising the headcount of a filled job opens it again (new material version).
+    const { body: reopened } = await request(running.url).put(`/v1/jobs/${job.id}`).set('Authorization', auth).send({ ...body, headcount: 3 }).expect(200);
+    expect(reopened).toMatchObject({ filled: 2, status: 'open', version: 4, materialVersion: 2 });
+    await jobs.waitFor(() => eventsFor(job.id).length === 4);
     expect(eventsFor(job.id).map((e) => [e.version, e.materialVersion, e.change, e.status, e.filled])).toEqual([
       [1, 1, 'created', 'open', 0],
       [2, 1, 'filled_count', 'open', 1],
       [3, 1, 'filled_count', 'filled', 2],
+      [4, 2, 'updated', 'open', 2],
     ]);
   });
 
