@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 export const DEV_JWT_SECRET = 'laowu-dev-secret';
@@ -8,6 +9,7 @@ export class BaseConfig {
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
   /** 0 picks a free port (tests). */
+  @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -32,18 +34,20 @@ export class BaseConfig {
   LOG_LEVEL = 'info';
 
   /** Largest accepted JSON body, in bytes (413 beyond). */
+  @Type(() => Number)
   @IsInt()
   @Min(1024)
-  BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+  BODY_LIMIT_BYTES: number = 2 * 1024 * 1024;
 
   /** Origins allowed to call the API from a browser: `*` or a comma-separated list. */
   @IsString()
   CORS_ORIGINS = '*';
 
   /** Requests per principal per minute (429 beyond). */
+  @Type(() => Number)
   @IsInt()
   @Min(1)
-  RATE_LIMIT_PER_MINUTE = 600;
+  RATE_LIMIT_PER_MINUTE: number = 600;
 
   get kafkaBrokers(): string[] {
     return this.KAFKA_BROKERS.split(',');

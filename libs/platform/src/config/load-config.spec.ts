@@ -1,0 +1,32 @@
+import { BaseConfig } from './base.config';
+import { ConfigError, loadConfig } from './load-config';
+
+class ExampleConfig extends BaseConfig {
+  override PORT = 3999;
+}
+
+describe('loadConfig', () => {
+  it('reads numbers and defaults from the environment', () => {
+    const config = loadConfig(ExampleConfig, { PORT: '4000', RATE_LIMIT_PER_MINUTE: '30' });
+    expect(config.PORT).toBe(4000);
+    expect(config.RATE_LIMIT_PER_MINUTE).toBe(30);
+    expect(config.kafkaBrokers).toEqual(['127.0.0.1:9092']);
+    expect(config.jwtSecret).toBe('laowu-dev-secret');
+  });
+
+  it('fails fast naming every bad variable', () => {
+    expect(() => loadConfig(ExampleConfig, { PORT: 'eighty', KAFKA_BROKERS: 'nohost', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+    try {
+      loadConfig(ExampleConfig, { PORT: 'eighty', KAFKA_BROKERS: 'nohost', DATABASE_URL: 'mysql://x' });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/PORT/);
+      expect((error as Error).message).toMatch(/KAFKA_BROKERS/);
+      expect((error as Error).message).toMatch(/DATABASE_URL/);
+    }
+  });
+
+  it('refuses to start in production without a JWT secret', () => {
+    expect(() => loadConfig(ExampleConfig, { NODE_ENV: 'production' })).toThrow(/LAOWU_JWT_SECRET: required/);
+    expect(loadConfig(ExampleConfig, { NODE_ENV: 'production', LAOWU_JWT_SECRET: 'a-long-enough-secret' }).jwtSecret).toBe('a-long-enough-secret');
+  });
+});
