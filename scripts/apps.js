@@ -1,0 +1,85 @@
+// Builds and runs the four apps as child processes, waits until each is ready, stops them.
+// Shared by `npm start` (logs to the terminal) and `npm run demo` (logs to a file).
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const { ROOT, run, say, spawn } = require('./lib');
+
+const APPS = [
+  { name: 'job-collection', port: 3001 },
+  { name: 'worker-profiles', port: 3002 },
+  { name: 'matching', port: 3003 },
+  { name: 'dispatch', port: 3004 },
+];
+
+function ready(port) {
+  return new Promise((resolve) => {
+    const request = http.get({ host: '127.0.0.1', port, path: '/health/ready', timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    request.on('error', () => resolve(false));
+    request.on('timeout', () => request.destroy());
+  });
+}
+
+async function allReady() {
+  const states = await Promise.all(APPS.map((app) => ready(app.port)));
+  return states.every(Boolean);
+}
+
+function build() {
+  for (const [i, app] of APPS.entries()) {
+    say(`building ${app.name} (${i + 1}/${APPS.length})…`);
+    if (run('npx', ['nest', 'build', app.name], { stdio: ['ignore', 'ignore', 'inherit'] }) !== 0) {
+      throw new Error(`building ${app.name} failed`);
+    }
+  }
+}
+
+/** Starts the apps; `logFile` sends their output there instead of this terminal. */
+function launch(logFile) {
+  const output = logFile ? fs.openSync(logFile, 'a') : 'inherit';
+  return APPS.map((app) => {
+    const main = path.join(ROOT, 'dist/apps', app.name, 'apps', app.name, 'src/main.js');
+    const child = spawn(process.execPath, [main], {
+      cwd: ROOT,
+      stdio: ['ignore', output, output],
+      env: { ...process.env, PORT: String(app.port) },
+    });
+    child.appName = app.name;
+    return child;
+  });
+}
+
+async function waitUntilReady(children, timeoutMs = 180000) {
+  const started = Date.now();
+  const pending = new Set(APPS.map((app) => app.name));
+  while (pending.size) {
+    for (const app of APPS) if (pending.has(app.name) && (await ready(app.port))) pending.delete(app.name);
+    const dead = children.find((child) => child.exitCode !== null);
+    if (dead) throw new Error(`${dead.appName} exited (${dead.exitCode}) while starting`);
+    if (Date.now() - started > timeoutMs) throw new Error(`not ready after ${timeoutMs / 1000} s: ${[...pending].join(', ')}`);
+    if (pending.size) {
+      process.stdout.write(`\r[laowu] waiting for ${[...pending].join(', ')} (${Math.round((Date.now() - started) / 1000)}s)   `);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  process.stdout.write('\n');
+}
+
+function stop(children) {
+  return Promise.all(
+    children.map(
+      (child) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 15000).unref();
+        }),
+    ),
+  );
+}
+
+module.exports = { APPS, allReady, build, launch, waitUntilReady, stop };
