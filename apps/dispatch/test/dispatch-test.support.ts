@@ -4,8 +4,10 @@ import {
   WorkerChanged, WorkerChangedData,
 } from '@laowu/contracts';
 import { createKafka, EventPublisher, ensureTopics } from '@laowu/messaging';
+import { Kafka } from 'kafkajs';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { testInfra } from '../../../test/support/infra';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { bearer } from '../../../test/support/tokens';
@@ -13,10 +15,29 @@ import { ABOUT, AppModule } from '../src/app.module';
 import { DispatchConfig } from '../src/dispatch.config';
 
 export async function startDispatch(env: Record<string, string> = {}): Promise<TestApp<DispatchConfig>> {
-  await ensureTopics(createKafka({ brokers: testInfra().kafkaBrokers.split(','), clientId: 'dispatch-test' }));
-  // One consumer group for dispatch's tests: a run resumes where the last one stopped instead of
-  // re-reading every topic from the beginning (effects are idempotent either way).
-  return startTestApp({ configClass: DispatchConfig, about: ABOUT, module: AppModule.forRoot }, { env: { KAFKA_GROUP_ID: 'dispatch-int-test', ...env } });
+  const kafka = createKafka({ brokers: testInfra().kafkaBrokers.split(','), clientId: 'dispatch-test' });
+  await ensureTopics(kafka);
+  const groupId = `dispatch-test-${randomUUID()}`;
+  await startAtTheEnd(kafka, groupId, [TOPICS.jobs, TOPICS.workers, TOPICS.matches]);
+  return startTestApp({ configClass: DispatchConfig, about: ABOUT, module: AppModule.forRoot }, { env: { KAFKA_GROUP_ID: groupId, ...env } });
+}
+
+/**
+ * Other engineers' tests and benches fill the shared topics with hundreds of thousands of
+ * events; a fresh group would read them all first. Committing the current end offsets makes
+ * the app consume exactly what this test produces (effects are idempotent either way).
+ */
+async function startAtTheEnd(kafka: Kafka, groupId: string, topics: string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (const topic of topics) {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({ groupId, topic, partitions: offsets.map(({ partition, high }) => ({ partition, offset: high })) });
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 export const tokens = {
@@ -191,5 +212,21 @@ export class SseClient {
       }
       if (isEvent) this.events.push(event);
     }
+  }
+}
+
+/** Waits until dispatch has consumed these jobs and workers into its views. */
+export async function viewsHold(app: TestApp<DispatchConfig>, ids: { jobs?: string[]; workers?: string[] }, timeoutMs = 90000): Promise<void> {
+  const dataSource = app.app.get(DataSource);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [{ jobs, workers }] = await dataSource.query(
+      `SELECT (SELECT count(*)::int FROM dispatch.job_view WHERE job_id = ANY($1::uuid[]) AND version > 0) AS jobs,
+              (SELECT count(*)::int FROM dispatch.worker_view WHERE worker_id = ANY($2::uuid[])) AS workers`,
+      [ids.jobs ?? [], ids.workers ?? []],
+    );
+    if (jobs === (ids.jobs ?? []).length && workers === (ids.workers ?? []).length) return;
+    if (Date.now() > deadline) throw new Error(`views hold ${jobs} jobs and ${workers} workers of those expected`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

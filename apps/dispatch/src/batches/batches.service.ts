@@ -8,6 +8,7 @@ import { DomainError, FieldProblem } from '@laowu/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { KeyedMutex } from '../common/keyed-mutex';
 import { SCHEMA } from '../schema';
 import { BatchAction, manifestOpen, nextState } from './batch-state-machine';
 import { BatchWorkerEntity, SeatBasis } from './batch-worker.entity';
@@ -35,6 +36,8 @@ interface Candidate {
  */
 @Injectable()
 export class BatchesService {
+  private readonly perBatch = new KeyedMutex();
+
   constructor(private readonly dataSource: DataSource) {}
 
   async create(principal: Principal, request: CreateBatchRequest): Promise<BatchResponse> {
@@ -58,8 +61,8 @@ export class BatchesService {
     return BatchResponse.of(batch, await this.seats(this.dataSource.manager, id));
   }
 
-  async addWorkers(principal: Principal, id: string, workerIds: string[]): Promise<AddBatchWorkersResponse> {
-    return this.dataSource.transaction(async (manager) => {
+  addWorkers(principal: Principal, id: string, workerIds: string[]): Promise<AddBatchWorkersResponse> {
+    return this.perBatch.run(id, () => this.dataSource.transaction(async (manager) => {
       const batch = await this.lockForChange(manager, principal, id);
       if (!manifestOpen(batch.state)) throw manifestClosed(batch);
       // Per-worker locks in one global order: two batches seating the same workers never deadlock.
@@ -91,11 +94,11 @@ export class BatchesService {
       }
       if (!result.seated.length && !result.alreadySeated.length) throw nobodySeated(workerIds, result);
       return result;
-    });
+    }));
   }
 
   async removeWorker(principal: Principal, id: string, workerId: string): Promise<BatchResponse> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.perBatch.run(id, () => this.dataSource.transaction(async (manager) => {
       const batch = await this.lockForChange(manager, principal, id);
       if (!manifestOpen(batch.state)) throw manifestClosed(batch);
       const [, removed] = await manager.query(
@@ -103,12 +106,12 @@ export class BatchesService {
         [id, workerId],
       );
       if (!removed) throw DomainError.notFound('BATCH.WORKER_NOT_ON_BATCH', `worker ${workerId} on batch ${id}`);
-    });
+    }));
     return this.get(principal, id);
   }
 
   async transition(principal: Principal, id: string, action: BatchAction, workerIds?: string[]): Promise<BatchResponse> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.perBatch.run(id, () => this.dataSource.transaction(async (manager) => {
       const batch = await this.lockForChange(manager, principal, id);
       const next = nextState(batch.state, action);
       if (!next) {
@@ -117,7 +120,7 @@ export class BatchesService {
       const events = await this.apply(manager, batch, action, workerIds);
       if (next !== batch.state) events.push(await this.changeState(manager, batch, next));
       await appendToOutbox(manager, SCHEMA, TOPICS.dispatch, events);
-    });
+    }));
     return this.get(principal, id);
   }
 
