@@ -10,6 +10,8 @@ import { DEV_JWT_SECRET, loadConfig, startApp } from '@laowu/platform';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { ABOUT, AppModule } from '../src/app.module';
 import { JobCollectionConfig } from '../src/job-collection.config';
@@ -38,6 +40,23 @@ function job(i: number): Record<string, unknown> {
     instant: i % 5 === 0,
     benefits: { housing: true, meals: true },
   };
+}
+
+/** CPU time (ms) used so far by all postgres processes, from /proc (Linux). */
+async function postgresCpuMs(): Promise<number> {
+  const tick = 1000 / 100; // USER_HZ
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) * tick; // utime, stime
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
 }
 
 async function main(): Promise<void> {
@@ -77,6 +96,8 @@ async function main(): Promise<void> {
 
   const bodies = Array.from({ length: BATCHES }, (_, b) => JSON.stringify({ jobs: Array.from({ length: PER_BATCH }, (_, i) => job(b * PER_BATCH + i)) }));
   const latencies: number[] = [];
+  const cpuBefore = process.cpuUsage();
+  const pgBefore = await postgresCpuMs();
   const started = Date.now();
   let next = 0;
   await Promise.all(
@@ -95,6 +116,8 @@ async function main(): Promise<void> {
   const apiMs = Date.now() - started;
   await done;
   const e2eMs = Date.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const pgCpuMs = (await postgresCpuMs()) - pgBefore;
   latencies.sort((a, b) => a - b);
   const rss = Math.round(process.memoryUsage().rss / 1e6);
   console.log(
@@ -105,6 +128,11 @@ async function main(): Promise<void> {
       endToEndJobsPerSec: Math.round((total / e2eMs) * 1000),
       bulkCallMs: { p50: latencies[Math.floor(latencies.length / 2)], max: latencies[latencies.length - 1] },
       rssMB: rss,
+      // CPU per job, which the machine's other load does not inflate: this process (API, relay,
+      // the bench's own client and consumer) and every PostgreSQL backend.
+      nodeCpuMsPerJob: +((cpu.user + cpu.system) / 1000 / total).toFixed(3),
+      postgresCpuMsPerJob: +(pgCpuMs / total).toFixed(3),
+      loadAverage: os.loadavg()[0].toFixed(1),
     }),
   );
   await consumer.disconnect();

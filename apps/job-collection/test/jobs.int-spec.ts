@@ -8,6 +8,16 @@ import { JobCollectionConfig } from '../src/job-collection.config';
 import { SCHEMA } from '../src/schema';
 import { asAgency, gigJob, inDays, jobRows, newAgencyId, outboxRowsFor, publicWelfareJob, SPEC } from './job-collection.fixtures';
 
+/** A copy of `body` with the value at a dotted path replaced. */
+function withValue(body: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(body));
+  const keys = path.split('.');
+  let target = copy;
+  for (const key of keys.slice(0, -1)) target = target[key];
+  target[keys[keys.length - 1]] = value;
+  return { ...copy, externalId: path === 'externalId' ? value : `FUZZ-${Math.random()}` };
+}
+
 describe('job-collection: posting and managing jobs', () => {
   let running: TestApp<JobCollectionConfig>;
   let dataSource: DataSource;
@@ -62,6 +72,7 @@ describe('job-collection: posting and managing jobs', () => {
       { rule: 'headcount ≥ 1', good: gigJob({ headcount: 1 }), bad: gigJob({ headcount: 0 }), status: 400, fields: ['headcount'] },
       { rule: 'kind is one of the kinds', good: gigJob({ kind: 'seasonal' }), bad: gigJob({ kind: 'temp' }), status: 400, fields: ['kind'] },
       { rule: 'lat and lon come together', good: gigJob({ location: { regionCode: '440306' } }), bad: gigJob({ location: { regionCode: '440306', lat: 22.5 } }), status: 400, fields: ['location.lat'] },
+      { rule: 'text holds no NUL characters', good: gigJob({ title: '焊工 A' }), bad: gigJob({ title: '焊工\u0000A', description: 'x\u0000' }), status: 400, fields: ['title', 'description'] },
       { rule: 'unknown fields are refused', good: gigJob(), bad: gigJob({ salary: 100 }), status: 400, fields: ['salary'] },
       { rule: 'region code is known (GB/T 2260)', good: gigJob({ location: { regionCode: '510104' } }), bad: gigJob({ location: { regionCode: '449999' } }), status: 422, fields: ['location.regionCode'] },
       { rule: 'source region codes are known', good: gigJob({ crossRegion: { sourceRegionCodes: ['520000'] } }), bad: gigJob({ crossRegion: { sourceRegionCodes: ['520000', '529999'] } }), status: 422, fields: ['crossRegion.sourceRegionCodes.1'] },
@@ -84,6 +95,24 @@ describe('job-collection: posting and managing jobs', () => {
       const fields = refused.body.details.map((d: { field: string }) => d.field);
       expect(fields).toEqual(expect.arrayContaining(['title', 'headcount', 'wage.max', 'wage.unit', 'ageRange.min', 'location.regionCode']));
       expect(await jobRows(dataSource, { externalId: bad.externalId as string })).toBe(0);
+    });
+
+    it('answers malformed bodies with 4xx, never 5xx, and writes nothing for them', async () => {
+      const junk: unknown[] = [null, [], {}, '', -1, 0.5, 1e308, 'x'.repeat(300), true, [null], { a: 1 }, '\u0000', '2026-13-45T99:00:00Z'];
+      const paths = ['title', 'kind', 'headcount', 'wage', 'wage.min', 'wage.unit', 'location', 'location.regionCode', 'location.lat', 'skills', 'skills.0',
+        'skills.0.code', 'skills.0.minLevel', 'crossRegion', 'crossRegion.sourceRegionCodes', 'ageRange', 'ageRange.max', 'startAt', 'endAt', 'benefits',
+        'benefits.meals', 'relocationQuotaPct', 'externalId', 'occupationCode', 'instant'];
+      const agency = newAgencyId();
+      const bodies = paths.flatMap((path) => junk.map((value) => withValue(gigJob(), path, value)));
+      const statuses = new Map<number, number>();
+      for (let i = 0; i < bodies.length; i += 25) {
+        const responses = await Promise.all(bodies.slice(i, i + 25).map((body) => request(running.url).post('/v1/jobs').set('Authorization', asAgency(agency)).send(body as object)));
+        responses.forEach((r) => statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1));
+      }
+      expect([...statuses.keys()].every((status) => status < 500)).toBe(true);
+      expect(await jobRows(dataSource, { agencyId: agency })).toBe(statuses.get(201) ?? 0);
+      const bulk = await request(running.url).post('/v1/jobs/bulk').set('Authorization', asAgency(agency)).send({ jobs: bodies.slice(0, 300) }).expect(200);
+      expect(bulk.body.results.every((r: { status: number }) => r.status < 500)).toBe(true);
     });
 
     it('refuses a body over the size limit with 413', async () => {

@@ -2,7 +2,7 @@ import { JOB_KINDS, JobKind, REGION_CODE_PATTERN, WAGE_UNITS, WageUnit } from '@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max,
+  ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsNumber, IsOptional, IsString, Matches, Max,
   MaxLength, Min, Validate, ValidateIf, ValidateNested,
 } from 'class-validator';
 import {
@@ -12,6 +12,9 @@ import {
 /** 国家职业分类大典 code: major-middle-minor-detail, e.g. 6-25-04-01. */
 const OCCUPATION_CODE = /^\d(-\d{2}){1,3}$/;
 const SKILL_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** PostgreSQL text cannot hold U+0000: refuse it here (400) rather than fail at the database (500). */
+const NoNulCharacters = () => Matches(/^[^\u0000]*$/, { message: '$property must not contain NUL characters' });
 
 export class JobSkillRequest {
   @ApiProperty({ example: 'welding', description: 'A code from GET /v1/reference/skills' })
@@ -71,6 +74,7 @@ export class LocationRequest {
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @NoNulCharacters()
   address?: string;
 }
 
@@ -119,18 +123,21 @@ export class CreateJobRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @NoNulCharacters()
   externalId?: string;
 
   @ApiProperty({ example: '电子厂普工' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @NoNulCharacters()
   title: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MaxLength(5000)
+  @NoNulCharacters()
   description?: string;
 
   @ApiProperty({ enum: JOB_KINDS })
@@ -158,18 +165,21 @@ export class CreateJobRequest {
 
   @ApiProperty({ type: WageRequest })
   @IsDefined()
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => WageRequest)
   wage: WageRequest;
 
   @ApiProperty({ type: LocationRequest })
   @IsDefined()
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => LocationRequest)
   location: LocationRequest;
 
   @ApiPropertyOptional({ type: CrossRegionRequest })
   @IsOptional()
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => CrossRegionRequest)
   crossRegion?: CrossRegionRequest;
@@ -177,6 +187,7 @@ export class CreateJobRequest {
   @ApiPropertyOptional({ type: AgeRangeRequest, description: 'min ≥ 16; not allowed on public_welfare posts (policy 十六)' })
   @ValidateIf((job: CreateJobRequest) => job.ageRange !== undefined)
   @Validate(NoAgeRangeForPublicWelfare)
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => AgeRangeRequest)
   ageRange?: AgeRangeRequest;
@@ -206,6 +217,7 @@ export class CreateJobRequest {
 
   @ApiPropertyOptional({ type: BenefitsRequest })
   @IsOptional()
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => BenefitsRequest)
   benefits?: BenefitsRequest;
@@ -221,5 +233,6 @@ export class CreateJobRequest {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @NoNulCharacters()
   laborBrand?: string;
 }

@@ -43,7 +43,8 @@ export function assertKnownReferences(job: CreateJobRequest): void {
 
 /** The job's point: as given, or the centre of its region. Call after assertKnownReferences. */
 export function pointOf(job: CreateJobRequest): { lat: number; lon: number } {
-  if (job.location.lat !== undefined && job.location.lon !== undefined) return { lat: job.location.lat, lon: job.location.lon };
+  const { lat, lon } = job.location;
+  if (lat != null && lon != null) return { lat, lon }; // null counts as absent, as for @IsOptional
   const region = findRegion(job.location.regionCode);
   if (!region) throw DomainError.unprocessable('JOB.UNKNOWN_REFERENCE', [{ field: 'location.regionCode', problem: 'unknown region' }]);
   return { lat: region.lat, lon: region.lon };

@@ -29,7 +29,7 @@ export class NotBelowMin implements ValidatorConstraintInterface {
 export class LatLonTogether implements ValidatorConstraintInterface {
   validate(_: unknown, args: ValidationArguments): boolean {
     const { lat, lon } = args.object as { lat?: unknown; lon?: unknown };
-    return (lat === undefined) === (lon === undefined);
+    return (lat == null) === (lon == null); // null counts as absent, as for @IsOptional
   }
 
   defaultMessage(): string {
