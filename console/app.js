@@ -1,0 +1,91 @@
+// The console shell: header (sign-in state, language), navigation, and a hash router that
+// renders one view module at a time. Routes: #/feed, #/search, #/worker/<id>, #/board/<id>,
+// #/downloads, #/settings. Nothing secret ever goes into the URL.
+import { principal, stripTokenFromUrl } from './api.js';
+import { h, clear } from './dom.js';
+import { label, lang, onLangChange, setLang, t } from './i18n.js';
+import * as feed from './views/feed.js';
+import * as search from './views/search.js';
+import * as worker from './views/worker.js';
+import * as board from './views/board.js';
+import * as downloads from './views/downloads.js';
+import * as settings from './views/settings.js';
+
+const VIEWS = { feed, search, worker, board, downloads, settings };
+const NAV = ['feed', 'search', 'worker', 'board', 'downloads', 'settings'];
+
+const root = document.getElementById('app');
+const banner = [];
+let cleanup;
+
+function route() {
+  const [, name = '', ...rest] = location.hash.split('/');
+  const view = VIEWS[name] ? name : defaultView();
+  return { view, arg: rest.map(decodeURIComponent).join('/') };
+}
+
+function defaultView() {
+  const who = principal();
+  if (!who) return 'settings';
+  if (who.role === 'coordinator') return 'board';
+  if (who.role === 'bureau') return 'downloads';
+  if (who.role === 'agency') return 'search';
+  return 'feed';
+}
+
+export function navigate(hash) {
+  if (location.hash === hash) render();
+  else location.hash = hash;
+}
+
+function header(current) {
+  const who = principal();
+  const expired = who?.exp && who.exp * 1000 < Date.now();
+  return h(
+    'header.top',
+    h('div.brand', h('h1', t('app.title')), h('span.subtitle', t('app.subtitle'))),
+    h(
+      'div.who',
+      { id: 'who' },
+      who
+        ? h('span', { class: expired ? 'expired' : '' }, t('auth.signedInAs', { role: label('role', who.role), sub: who.sub, region: who.region }), expired ? ` · ${t('auth.expired')}` : '')
+        : h('span.muted', t('auth.notSignedIn')),
+      h('button.link', { id: 'lang-switch', type: 'button', onclick: () => setLang(lang() === 'zh-CN' ? 'en' : 'zh-CN') }, t('lang.switch')),
+    ),
+    h(
+      'nav.tabs',
+      NAV.map((name) =>
+        h(
+          'a.tab',
+          { href: `#/${name}`, class: name === current ? 'active' : '', 'aria-current': name === current ? 'page' : undefined, dataset: { view: name } },
+          t(`nav.${name}`),
+          name === 'feed' ? feed.unseenBadge() : null,
+        ),
+      ),
+    ),
+  );
+}
+
+function render() {
+  cleanup?.();
+  cleanup = undefined;
+  const { view, arg } = route();
+  document.title = `${t(`nav.${view}`)} · ${t('app.title')}`;
+  document.documentElement.lang = lang();
+  const main = h('main.view', { id: `view-${view}` });
+  clear(root, header(view), banner.map((text) => h('p.warning', { role: 'alert' }, text)), main);
+  cleanup = VIEWS[view].render(main, { arg, navigate, refreshHeader }) ?? undefined;
+}
+
+/** Re-draws only the header (sign-in state, unseen count) without touching the view. */
+export function refreshHeader() {
+  const { view } = route();
+  const old = root.querySelector('header.top');
+  if (old) old.replaceWith(header(view));
+}
+
+if (stripTokenFromUrl()) banner.push(t('auth.urlToken'));
+window.addEventListener('hashchange', render);
+onLangChange(render);
+feed.onUnseenChange(refreshHeader);
+render();

@@ -1,0 +1,113 @@
+// A small DOM helper: h('div.card', { onclick }, child, …). No framework, no build step.
+import { label, t } from './i18n.js';
+
+export function h(tag, attrs = {}, ...children) {
+  const [name, ...classes] = tag.split('.');
+  const el = document.createElement(name || 'div');
+  if (classes.length) el.className = classes.join(' ');
+  if (attrs === null || typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs)) {
+    children.unshift(attrs);
+    attrs = {};
+  }
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key === 'class') el.className = [el.className, value].filter(Boolean).join(' ');
+    else if (key in el && typeof value !== 'string') el[key] = value;
+    else el.setAttribute(key, value === true ? '' : value);
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+export function clear(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+/** A labelled form field. */
+export function field(text, input, extra) {
+  return h('label.field', h('span.field-label', text), input, extra);
+}
+
+export function errorBox(error) {
+  const message = typeof error?.describe === 'function' ? error.describe() : error?.message ?? String(error);
+  return h('p.error', { role: 'alert' }, t('common.error', { message }));
+}
+
+export function signedOutBox() {
+  return h('p.notice', h('a', { href: '#/settings' }, t('common.signedOutHint')));
+}
+
+export function badge(prefix, value, extraClass = '') {
+  return h(`span.badge.${prefix.replace('.', '-')}-${value}${extraClass ? `.${extraClass}` : ''}`, label(prefix, value));
+}
+
+export function wageText(wage) {
+  if (!wage) return '';
+  const range = wage.min === wage.max ? `${wage.min}` : `${wage.min}–${wage.max}`;
+  return `${range} ${label('wage', wage.unit)}`;
+}
+
+/** Reasons of a match: factor, contribution bar and the server's detail line. */
+export function reasonsList(reasons = [], score) {
+  const total = Math.max(Number(score) || 0, ...reasons.map((r) => Number(r.contribution) || 0), 0.0001);
+  return h(
+    'ul.reasons',
+    reasons.map((reason) =>
+      h(
+        'li.reason',
+        h('span.reason-factor', label('factor', reason.factor)),
+        h('span.reason-bar', h('span.reason-fill', { style: `width:${Math.round((100 * (Number(reason.contribution) || 0)) / total)}%` })),
+        h('span.reason-contribution', `+${Number(reason.contribution).toFixed(2)}`),
+        reason.detail ? h('span.reason-detail', reason.detail) : null,
+      ),
+    ),
+  );
+}
+
+/** One job summary line (title, kind, wage, place, start, headcount). */
+export function jobSummary(job = {}, extra) {
+  return h(
+    'div.job',
+    h('div.job-title', job.title ?? '—', ' ', job.kind ? badge('kind', job.kind) : null, job.instant ? h('span.badge.instant', t('job.instant')) : null),
+    h(
+      'div.job-meta',
+      [
+        wageText(job.wage),
+        job.location?.address ?? job.location?.regionCode,
+        job.startAt ? t('job.start', { time: formatShort(job.startAt) }) : null,
+        job.headcountLeft !== undefined ? t('job.headcountLeft', { n: job.headcountLeft }) : null,
+        extra,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ),
+  );
+}
+
+function formatShort(iso) {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.getMonth() + 1}/${d.getDate()} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+export function shortId(id) {
+  return id ? `${String(id).slice(0, 8)}…` : '';
+}
+
+/** Splits "a, b\nc" into ['a', 'b', 'c']. */
+export function splitIds(text) {
+  return String(text)
+    .split(/[\s,，;；]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,447 @@
+/**
+ * The station console (console/**) in a real browser against the four real apps.
+ *
+ * Debian's chromium (scripts/install-browser.sh installs it) driven by playwright-core; no browser
+ * is downloaded. The apps run in-process on free ports over the test stack (Kafka, OpenSearch,
+ * PostgreSQL); the console is served from a tiny static server at /console/, as dispatch will
+ * serve it, and is told the apps' URLs through query parameters. Tokens are pasted into the
+ * sign-in form, never put into a URL (the last test checks every request the browser made).
+ *
+ * Screenshots of each page go to test-results/console/*.png.
+ */
+import { signToken, Principal } from '@laowu/auth';
+import { makeResidentId } from '@laowu/domain';
+import { DEV_JWT_SECRET } from '@laowu/platform';
+import { createSearchClient } from '@laowu/search';
+import { chromium, BrowserContext, Page } from 'playwright-core';
+import { randomInt, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import request from 'supertest';
+import { ABOUT as DISPATCH_ABOUT, AppModule as DispatchModule } from '../../apps/dispatch/src/app.module';
+import { DispatchConfig } from '../../apps/dispatch/src/dispatch.config';
+import { ABOUT as JOBS_ABOUT, AppModule as JobsModule } from '../../apps/job-collection/src/app.module';
+import { JobCollectionConfig } from '../../apps/job-collection/src/job-collection.config';
+import { ABOUT as MATCHING_ABOUT, AppModule as MatchingModule } from '../../apps/matching/src/app.module';
+import { MatchingConfig } from '../../apps/matching/src/matching.config';
+import { ABOUT as WORKERS_ABOUT, AppModule as WorkersModule } from '../../apps/worker-profiles/src/app.module';
+import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
+import { testInfra } from '../support/infra';
+import { testKafka } from '../support/kafka';
+import { eventually } from '../support/readiness';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CONSOLE_DIR = resolve(__dirname, '../../console');
+const SHOTS = resolve(__dirname, '../../test-results/console');
+// Waits for things that happen asynchronously (indexing, Kafka hops) are generous: other engineers'
+// benches may be flooding the same broker. These are deadlines, never timing assertions.
+const WAIT = 240_000;
+const TEST_TIMEOUT = 600_000;
+
+// A county no other test uses (三台县, 绵阳, 四川), so this run's worker is the one nearby.
+const COUNTY = { code: '510722', city: '510700', province: '510000', lat: 31.096, lon: 105.0946 };
+const run = randomUUID().slice(0, 8);
+const stationId = `station-${COUNTY.code}-${run}`;
+const agencyId = `agency-console-${run}`;
+const INDEX_PREFIX = `t-console-${run}-`;
+const coordinatorId = `coordinator-${run}`;
+
+const tokenFor = (principal: Principal) => signToken(principal, DEV_JWT_SECRET);
+const tokens = {
+  admin: tokenFor({ sub: `admin-${run}`, role: 'admin', region: '100000' }),
+  station: tokenFor({ sub: stationId, role: 'station', region: COUNTY.code }),
+  agency: tokenFor({ sub: agencyId, role: 'agency', region: '440300' }),
+  coordinator: tokenFor({ sub: coordinatorId, role: 'coordinator', region: COUNTY.code }),
+  bureau: tokenFor({ sub: `bureau-${run}`, role: 'bureau', region: COUNTY.code }),
+};
+/**
+ * Each app gets a consumer group of its own for this run, started at the topics' current end: a
+ * fresh group would otherwise read every topic from the beginning (tens of thousands of other
+ * tests' and benches' jobs and matches on a shared machine) before it reached this run's events.
+ */
+const GROUP = (app: string) => `test-console-${app}-${run}`;
+const CONSUMES: Record<string, string[]> = {
+  'job-collection': ['laowu.dispatch.v1'],
+  'worker-profiles': ['laowu.dispatch.v1'],
+  matching: ['laowu.jobs.v1', 'laowu.workers.v1'],
+  dispatch: ['laowu.matches.v1', 'laowu.jobs.v1', 'laowu.workers.v1'],
+};
+
+async function startAtTopicEnds(app: string): Promise<void> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    for (const topic of CONSUMES[app]) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({ groupId: GROUP(app), topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+const auth = (token: string) => `Bearer ${token}`;
+const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString();
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/** Serves console/ at /console/ (as dispatch will), nothing else. */
+function serveConsole(): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (!path.startsWith('/console/')) {
+      res.writeHead(path === '/console' ? 301 : 404, path === '/console' ? { Location: '/console/' } : {}).end();
+      return;
+    }
+    const relative = normalize(decodeURIComponent(path.slice('/console/'.length)) || 'index.html');
+    const file = join(CONSOLE_DIR, relative);
+    if (relative.startsWith('..') || !file.startsWith(CONSOLE_DIR)) {
+      res.writeHead(404).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' }).end(body),
+      () => res.writeHead(404).end(),
+    );
+  });
+  return new Promise((ready) => server.listen(0, '127.0.0.1', () => ready(server)));
+}
+
+describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL)', () => {
+  jest.setTimeout(TEST_TIMEOUT);
+  const apps: TestApp<unknown>[] = [];
+  let jobs: TestApp<JobCollectionConfig>;
+  let workers: TestApp<WorkerProfilesConfig>;
+  let matching: TestApp<MatchingConfig>;
+  let dispatch: TestApp<DispatchConfig>;
+  let staticServer: Server;
+  let consoleUrl: string;
+  let profileDir: string;
+  let context: BrowserContext;
+  let page: Page;
+  const requestedUrls: string[] = [];
+  const pageErrors: string[] = [];
+
+  let workerId: string;
+  let jobId: string;
+  const jobTitle = `三台县零工搬运-${run}`;
+
+  async function shot(name: string): Promise<void> {
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  }
+
+  /** Signs in through the form, as station staff would: paste the token, press the button. */
+  async function signInAs(token: string): Promise<void> {
+    await page.goto(`${consoleUrl}#/settings`);
+    await page.locator('#token-input').fill(token);
+    await page.locator('#sign-in-submit').click();
+    await page.locator('#who').getByText(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub).waitFor({ timeout: WAIT });
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/install-browser.sh`);
+    mkdirSync(SHOTS, { recursive: true });
+    // One at a time: the machine is small.
+    for (const app of Object.keys(CONSUMES)) await startAtTopicEnds(app);
+    jobs = await startTestApp({ configClass: JobCollectionConfig, about: JOBS_ABOUT, module: JobsModule.forRoot }, { env: { KAFKA_GROUP_ID: GROUP('job-collection') } });
+    apps.push(jobs);
+    workers = await startTestApp(
+      { configClass: WorkerProfilesConfig, about: WORKERS_ABOUT, module: WorkersModule.forRoot },
+      { env: { KAFKA_GROUP_ID: GROUP('worker-profiles') } },
+    );
+    apps.push(workers);
+    matching = await startTestApp(
+      { configClass: MatchingConfig, about: MATCHING_ABOUT, module: MatchingModule.forRoot },
+      { env: { KAFKA_GROUP_ID: GROUP('matching'), SEARCH_INDEX_PREFIX: INDEX_PREFIX } },
+    );
+    apps.push(matching);
+    dispatch = await startTestApp({ configClass: DispatchConfig, about: DISPATCH_ABOUT, module: DispatchModule.forRoot }, { env: { KAFKA_GROUP_ID: GROUP('dispatch') } });
+    apps.push(dispatch);
+
+    staticServer = await serveConsole();
+    const { port } = staticServer.address() as AddressInfo;
+    const params = new URLSearchParams({ jobCollection: jobs.url, workerProfiles: workers.url, matching: matching.url, dispatch: dispatch.url });
+    consoleUrl = `http://127.0.0.1:${port}/console/?${params}`;
+
+    profileDir = mkdtempSync(join(tmpdir(), 'laowu-console-chromium-'));
+    // A fresh profile (--user-data-dir) per run: Playwright takes it as the persistent context's directory.
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync',
+      ],
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      acceptDownloads: true,
+    });
+    context.on('request', (req) => requestedUrls.push(req.url()));
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.setDefaultTimeout(WAIT);
+
+    // The station exists in dispatch (admin), and a worker registered at it lives in the county.
+    await request(dispatch.url)
+      .post('/v1/stations')
+      .set('Authorization', auth(tokens.admin))
+      .send({ id: stationId, name: `三台县就业服务站 ${run}`, regionCode: COUNTY.code, location: { lat: COUNTY.lat, lon: COUNTY.lon } })
+      .expect(201);
+    const sequence = randomInt(0, 500) * 2 + 1;
+    const registered = await request(workers.url)
+      .post('/v1/workers')
+      .set('Authorization', auth(tokens.station))
+      .send({
+        idNumber: makeResidentId({ regionCode: COUNTY.code, birthDate: `19${randomInt(75, 99)}-0${randomInt(1, 10)}-1${randomInt(0, 10)}`, gender: 'male', sequence }),
+        name: '李建国',
+        phone: `139${String(randomInt(0, 100_000_000)).padStart(8, '0')}`,
+        homeRegionCode: COUNTY.code,
+        residenceRegionCode: COUNTY.code,
+        location: { lat: COUNTY.lat, lon: COUNTY.lon },
+        stationId,
+        skills: [{ code: 'welding', level: 3 }],
+        priorityGroups: ['poverty_alleviated'],
+        // Local work only: a worker willing to migrate is matched to every bench job in the target province.
+        preferences: { kinds: ['gig', 'fulltime'], willingToMigrate: false, maxCommuteKm: 30, minWage: { amount: 150, unit: 'day' } },
+      })
+      .expect(201);
+    workerId = registered.body.id;
+    // Matching has indexed the worker (instant hiring queries the workers already indexed).
+    await eventually(
+      () => request(matching.url).get(`/v1/workers/${workerId}/matches`).set('Authorization', auth(tokens.station)).expect(200),
+      WAIT,
+      500,
+    );
+  }, TEST_TIMEOUT);
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    await new Promise((done) => (staticServer ? staticServer.close(() => done(undefined)) : done(undefined)));
+    for (const app of apps.reverse()) await app.close().catch(() => undefined);
+    const search = createSearchClient(testInfra().searchUrl);
+    await search.indices.delete({ index: `${INDEX_PREFIX}*` }).catch(() => undefined);
+    await search.close();
+  });
+
+  it('shows a gig job posted through the API in the live feed without a reload; offer and accept work', async () => {
+    await signInAs(tokens.station);
+    await page.goto(`${consoleUrl}#/settings`);
+    await page.locator('#claims-sub').getByText(stationId).waitFor();
+    await page.locator('#health-dispatch.up').waitFor();
+    await shot('settings');
+    await page.goto(`${consoleUrl}#/feed`);
+    await page.locator('#stream-state[data-state="open"]').waitFor();
+    await page.evaluate(() => ((globalThis as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+    const posted = await request(jobs.url)
+      .post('/v1/jobs')
+      .set('Authorization', auth(tokens.agency))
+      .send({
+        externalId: `CONSOLE-${run}`,
+        title: jobTitle,
+        description: '三台县城区仓库装卸搬运，日结，包午餐',
+        kind: 'gig',
+        skills: [{ code: 'welding', minLevel: 2 }],
+        headcount: 5,
+        wage: { min: 200, max: 260, unit: 'day' },
+        location: { regionCode: COUNTY.code, lat: COUNTY.lat + 0.004, lon: COUNTY.lon + 0.004, address: '三台县潼川镇物流园' },
+        startAt: inDays(2),
+        endAt: inDays(4),
+        instant: true,
+        benefits: { housing: false, meals: true, transport: false, injuryInsurance: true },
+      })
+      .expect(201);
+    jobId = posted.body.id;
+
+    const card = page.locator(`article.match[data-job-id="${jobId}"][data-worker-id="${workerId}"]`);
+    await card.waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await expect(card.locator('.job-title').textContent()).resolves.toContain(jobTitle);
+    expect(await card.locator('.reason').count()).toBeGreaterThan(0);
+    await expect(card.locator('.reason-factor').allTextContents()).resolves.toEqual(expect.arrayContaining(['距离']));
+    await shot('feed');
+
+    await card.locator('button[data-action="offer"]').click();
+    await page.locator(`article.match[data-job-id="${jobId}"][data-status="offered"]`).waitFor();
+    await page.locator(`article.match[data-job-id="${jobId}"] button[data-action="accept"]`).click();
+    const accepted = page.locator(`article.match[data-job-id="${jobId}"][data-status="accepted"]`);
+    await accepted.waitFor();
+    await expect(accepted.locator('.match-status').textContent()).resolves.toContain('已接受');
+    await expect(accepted.locator('button[data-action]').count()).resolves.toBe(0);
+    await shot('feed-accepted');
+
+    const stored = await request(dispatch.url)
+      .get(`/v1/stations/${stationId}/matches`)
+      .query({ status: 'accepted' })
+      .set('Authorization', auth(tokens.station))
+      .expect(200);
+    expect(stored.body.items.map((m: { jobId: string }) => m.jobId)).toContain(jobId);
+
+    // English is one click away, and the feed is still there.
+    await page.locator('#lang-switch').click();
+    await page.locator('a.tab[data-view="feed"]').getByText('Live matches').waitFor();
+    await expect(accepted.locator('.match-status').textContent()).resolves.toContain('Accepted');
+    await shot('feed-en');
+    await page.locator('#lang-switch').click();
+    await page.locator('a.tab[data-view="feed"]').getByText('实时匹配').waitFor();
+  });
+
+  it('parses an event stream split anywhere, CRLF included', async () => {
+    // A string, so that the test's compiler leaves the browser's dynamic import() alone.
+    const events = await page.evaluate(`(async () => {
+      const { createSseParser } = await import(new URL('sse.js', location.href).href);
+      const text = 'retry: 2000\\r\\n: hello\\r\\n\\r\\nid: 7\\r\\nevent: match\\r\\ndata: {"a":\\r\\ndata: 1}\\r\\n\\r\\nid: 8\\ndata: x\\n\\n';
+      const out = [];
+      const parser = createSseParser({ onEvent: (e) => out.push(e) });
+      for (const ch of text) parser.push(ch);
+      return out;
+    })()`);
+    expect(events).toEqual([
+      { id: '7', event: 'match', data: '{"a":\n1}' },
+      { id: '8', event: 'message', data: 'x' },
+    ]);
+  });
+
+  it('finds jobs for a walk-in worker: keywords, region, near a typed point, kinds and facet counts', async () => {
+    await page.goto(`${consoleUrl}#/search`);
+    await page.locator('select[name="search-region-province"] option[value="510000"]').waitFor({ state: 'attached' });
+    await page.locator('#search-q').fill(`搬运 ${run}`);
+    await page.locator('select[name="search-region-province"]').selectOption(COUNTY.province);
+    await page.locator(`select[name="search-region-city"] option[value="${COUNTY.city}"]`).waitFor({ state: 'attached' });
+    await page.locator('select[name="search-region-city"]').selectOption(COUNTY.city);
+    await page.locator(`select[name="search-region-county"] option[value="${COUNTY.code}"]`).waitFor({ state: 'attached' });
+    await page.locator('select[name="search-region-county"]').selectOption(COUNTY.code);
+    await page.locator('#search-near').check();
+    await page.locator('#search-lat').fill(String(COUNTY.lat));
+    await page.locator('#search-lon').fill(String(COUNTY.lon));
+    await page.locator('#search-km').fill('10');
+    await page.locator('input[name="kind"][value="gig"]').check();
+    const hit = page.locator(`li.job-hit[data-job-id="${jobId}"]`);
+    // The job index refreshes on its own schedule: search again until the job is there.
+    await eventually(async () => {
+      await page.locator('#search-submit').click();
+      await page.locator('#search-total').waitFor({ timeout: 10_000 });
+      if (!(await hit.count())) throw new Error('not searchable yet');
+    }, WAIT, 1000);
+    await expect(hit.textContent()).resolves.toContain('公里');
+    await expect(page.locator('#facet-kinds button[data-kind="gig"]').textContent()).resolves.toContain('零工');
+    expect(Number(await page.locator('#facet-kinds li:has(button[data-kind="gig"]) .facet-count').textContent())).toBeGreaterThanOrEqual(1);
+    await page.locator(`#facet-cities button[data-code="${COUNTY.city}"]`).waitFor();
+    await shot('search');
+  });
+
+  it("shows a worker's masked profile, current status and matches", async () => {
+    await page.goto(`${consoleUrl}#/feed`);
+    await page.locator(`article.match[data-job-id="${jobId}"] a.worker-link`).click();
+    await page.locator('#worker-profile dd[data-field="idNumber"]').waitFor();
+    const idNumber = await page.locator('#worker-profile dd[data-field="idNumber"]').textContent();
+    expect(idNumber).toMatch(/^5107\*+\d{3}[\dX]$/);
+    await expect(page.locator('#worker-profile dd[data-field="phone"]').textContent()).resolves.toMatch(/^139\*{4}\d{4}$/);
+    await expect(page.locator('#worker-profile dd[data-field="name"]').textContent()).resolves.not.toContain('建国');
+    await expect(page.locator('#worker-status').getAttribute('data-status')).resolves.toMatch(/^(unemployed|seeking|not_in_labor_force)$/);
+    await page.locator(`#worker-matches li.worker-match[data-job-id="${jobId}"]`).waitFor();
+    await shot('worker');
+  });
+
+  it('moves a batch through its states on the dispatch board', async () => {
+    await signInAs(tokens.coordinator);
+    await page.goto(`${consoleUrl}#/board`);
+    const pick = async (name: string, codes: string[]) => {
+      const levels = ['province', 'city', 'county'];
+      for (let i = 0; i < codes.length; i++) {
+        const select = page.locator(`select[name="${name}-${levels[i]}"]`);
+        await select.locator(`option[value="${codes[i]}"]`).waitFor({ state: 'attached' });
+        await select.selectOption(codes[i]);
+      }
+    };
+    await pick('batch-origin', [COUNTY.province, COUNTY.city, COUNTY.code]);
+    await page.locator('#batch-station').fill(stationId);
+    await page.locator('#batch-jobs').fill(jobId);
+    await pick('batch-dest', [COUNTY.province, COUNTY.city, COUNTY.code]);
+    await page.locator('#batch-address').fill('三台县潼川镇物流园');
+    await page.locator('#batch-employer').fill('三台县某物流公司');
+    await page.locator('#batch-mode').selectOption('bus');
+    await page.locator('#batch-capacity').fill('2');
+    await page.locator('#batch-create-submit').click();
+
+    const state = page.locator('#batch-state');
+    await page.locator('#batch-state[data-state="planned"]').waitFor();
+    const batchId = decodeURIComponent(new URL(page.url()).hash.replace('#/board/', ''));
+    expect(batchId).toMatch(/^[0-9a-f-]{36}$/);
+    await expect(page.locator('#batch-seats').getAttribute('data-seats-left')).resolves.toBe('2');
+
+    await page.locator('#batch-add-workers').fill(workerId);
+    await page.locator('#batch-add-submit').click();
+    const row = page.locator(`#manifest tr[data-worker-id="${workerId}"]`);
+    await page.locator(`#manifest tr[data-worker-id="${workerId}"][data-status="seated"]`).waitFor();
+    await expect(page.locator('#batch-seats').getAttribute('data-seats-left')).resolves.toBe('1');
+    await expect(row.textContent()).resolves.toContain('脱贫人口');
+    await shot('board-planned');
+
+    await row.locator('button[data-action="board"]').click();
+    await page.locator(`#manifest tr[data-worker-id="${workerId}"][data-status="boarded"]`).waitFor();
+    await page.locator('#batch-state[data-state="boarding"]').waitFor();
+    await shot('board-boarding');
+
+    await page.locator('.batch-summary button[data-action="depart"]').click();
+    await page.locator('#batch-state[data-state="departed"]').waitFor();
+
+    await row.locator('button[data-action="arrive"]').click();
+    await page.locator('#batch-state[data-state="arrived"]').waitFor();
+    await page.locator(`#manifest tr[data-worker-id="${workerId}"][data-status="arrived"]`).waitFor();
+
+    await page.locator('.batch-summary button[data-action="close"]').click();
+    await page.locator('#batch-state[data-state="closed"]').waitFor();
+    await expect(state.textContent()).resolves.toContain('已结束');
+    await expect(page.locator('ol.stepper li.done').count()).resolves.toBe(4);
+    await shot('board-closed');
+
+    const stored = await request(dispatch.url).get(`/v1/dispatch/batches/${batchId}`).set('Authorization', auth(tokens.coordinator)).expect(200);
+    expect(stored.body.state).toBe('closed');
+    expect(stored.body.workers).toEqual([expect.objectContaining({ workerId, status: 'arrived' })]);
+  });
+
+  it('downloads the lists and the monthly monitoring as CSV for a bureau (fetch + Blob, no token in a link)', async () => {
+    await signInAs(tokens.bureau);
+    await page.goto(`${consoleUrl}#/downloads`);
+    await page.locator(`select[name="list-region-county"] option[value="${COUNTY.code}"]`).waitFor({ state: 'attached' });
+    await shot('downloads');
+
+    for (const [form, button, message] of [
+      ['#list-form', '#list-download', '#list-message'],
+      ['#monthly-form', '#monthly-download', '#monthly-message'],
+    ]) {
+      if (form === '#list-form') await page.locator('#list-kind').selectOption('willing-to-migrate');
+      const download = page.waitForEvent('download', { timeout: WAIT }).catch((error: Error) => error);
+      await page.locator(button).click();
+      await page.locator(`${message} .ok, ${message} .error`).waitFor();
+      const outcome = await page.locator(message).textContent();
+      expect(outcome).not.toMatch(/出错了/);
+      const file = await download;
+      if (file instanceof Error) throw file;
+      expect(file.url()).toMatch(/^blob:/);
+      const csv = readFileSync((await file.path()) as string, 'utf8');
+      expect(csv.split(/\r?\n/)[0]).toMatch(/,/);
+    }
+    await shot('downloads-done');
+  });
+
+  it('never put a token into a URL, and raised no page errors', () => {
+    for (const token of Object.values(tokens)) {
+      expect(requestedUrls.filter((url) => url.includes(token) || url.includes(token.split('.')[1]))).toEqual([]);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});
