@@ -15,6 +15,8 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /src/node_modules node_modules
 COPY --from=build /out dist
+# The station console's static files (served by dispatch at /console/).
+COPY console console
 USER 1000
 # Exec form: node itself receives SIGTERM and shuts down gracefully (consumers leave the group).
 CMD ["node", "dist/main.js"]

@@ -2,6 +2,7 @@ import { ServiceModule } from '@laowu/service';
 import { DynamicModule, Module } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import { BatchesModule } from './batches/batches.module';
+import { ConsoleModule } from './console/console.module';
 import { DispatchConfig } from './dispatch.config';
 import { ENTITIES } from './entities';
 import { MatchesModule } from './matches/matches.module';
@@ -36,6 +37,7 @@ export class AppModule {
         MatchesModule,
         PushModule,
         BatchesModule,
+        ConsoleModule,
         StatsModule,
       ],
     };
