@@ -98,7 +98,7 @@ describe('job-collection: posting and managing jobs', () => {
     });
 
     it('answers malformed bodies with 4xx, never 5xx, and writes nothing for them', async () => {
-      const junk: unknown[] = [null, [], {}, '', -1, 0.5, 1e308, 'x'.repeat(300), true, [null], { a: 1 }, '\u0000', '2026-13-45T99:00:00Z'];
+      const junk: unknown[] = [null, [], {}, '', -1, 0.5, 1e308, 'x'.repeat(300), true, [null], { a: 1 }, '\u0000', '2026-13-45T99:00:00Z', 1e-7, -0];
       const paths = ['title', 'kind', 'headcount', 'wage', 'wage.min', 'wage.unit', 'location', 'location.regionCode', 'location.lat', 'skills', 'skills.0',
         'skills.0.code', 'skills.0.minLevel', 'crossRegion', 'crossRegion.sourceRegionCodes', 'ageRange', 'ageRange.max', 'startAt', 'endAt', 'benefits',
         'benefits.meals', 'relocationQuotaPct', 'externalId', 'occupationCode', 'instant'];

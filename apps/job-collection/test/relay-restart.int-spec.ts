@@ -53,7 +53,7 @@ describe('job-collection: events written while no broker was reachable survive a
 
     const restarted = await startTestApp(SPEC, { consume: false, env });
     try {
-      const ours = (messages: { key: string }[]) => messages.filter((m) => ids.includes(m.key));
+      const ours = <M extends { key: string }>(messages: M[]) => messages.filter((m) => ids.includes(m.key));
       await recorder.waitFor((messages) => ours(messages).length >= 21, 60000);
       await new Promise((resolve) => setTimeout(resolve, 1000));
       const events = ours(recorder.messages).map((m) => JSON.parse(m.value).data as JobChangedData);

@@ -6,7 +6,7 @@ import {
   MaxLength, Min, Validate, ValidateIf, ValidateNested,
 } from 'class-validator';
 import {
-  EndsAfterStart, InTheFuture, KINDS_WITH_TERM, LatLonTogether, NoAgeRangeForPublicWelfare, NotBelowMin, PublicWelfareTerm, TermTimestamp,
+  CnyAmount, EndsAfterStart, InTheFuture, KINDS_WITH_TERM, LatLonTogether, NoAgeRangeForPublicWelfare, NotBelowMin, PublicWelfareTerm, TermTimestamp,
 } from './job-rules.validators';
 
 /** 国家职业分类大典 code: major-middle-minor-detail, e.g. 6-25-04-01. */
@@ -32,13 +32,13 @@ export class JobSkillRequest {
 
 export class WageRequest {
   @ApiProperty({ example: 180 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Validate(CnyAmount)
   @Min(0)
   @Max(1_000_000)
   min: number;
 
   @ApiProperty({ example: 240 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Validate(CnyAmount)
   @Min(0)
   @Max(1_000_000)
   @Validate(NotBelowMin)

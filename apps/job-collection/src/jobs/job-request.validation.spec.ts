@@ -39,6 +39,7 @@ describe('job request rules', () => {
     ['lat with lon', job({ location: { regionCode: '440306', lon: 113 } }), ['location.lon']],
     ['six-digit region code', job({ location: { regionCode: '4403' } }), ['location.regionCode']],
     ['occupation code shape', job({ occupationCode: 'welder' }), ['occupationCode']],
+    ['wages in fen at most (1e-7 included)', job({ wage: { min: 1e-7, max: 0.125, unit: 'day' } }), ['wage.max', 'wage.min']],
     ['nested objects are objects, not arrays', job({ wage: [], location: [], crossRegion: [] }), ['crossRegion', 'location', 'wage']],
     ['unknown nested field', job({ wage: { min: 1, max: 2, unit: 'day', bonus: 5 } }), ['wage.bonus']],
   ])('%s', (_rule, body, fields) => {

@@ -102,3 +102,20 @@ export class TermTimestamp implements ValidatorConstraintInterface {
       : `${args.property} must be an ISO-8601 date-time`;
   }
 }
+
+/**
+ * A CNY amount with at most two decimals (fen). Not class-validator's maxDecimalPlaces, which
+ * throws on numbers JSON writes in exponent form (1e-7) and so turned bad input into a 500.
+ */
+@ValidatorConstraint({ name: 'cnyAmount' })
+export class CnyAmount implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+    const fen = value * 100;
+    return Math.abs(fen - Math.round(fen)) < 1e-6;
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    return `${args.property} must be an amount in CNY with at most two decimals`;
+  }
+}
