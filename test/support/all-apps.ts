@@ -20,11 +20,14 @@ export interface AllApps {
  * The four apps in this process on free ports, each with its own consumer groups, talking only
  * through Kafka: what an end-to-end test drives through the public APIs.
  */
-export async function startAllApps(env: Record<string, string | undefined> = {}): Promise<AllApps> {
-  const jobs = await startTestApp({ configClass: JobCollectionConfig, about: JOBS, module: JobsModule.forRoot }, { env });
-  const workers = await startTestApp({ configClass: WorkerProfilesConfig, about: WORKERS, module: WorkersModule.forRoot }, { env });
-  const matching = await startTestApp({ configClass: MatchingConfig, about: MATCHING, module: MatchingModule.forRoot }, { env });
-  const dispatch = await startTestApp({ configClass: DispatchConfig, about: DISPATCH, module: DispatchModule.forRoot }, { env });
+export async function startAllApps(options: { groupPrefix: string; env?: Record<string, string | undefined> }): Promise<AllApps> {
+  // One stable consumer group per app and suite: a later run resumes where the last one stopped
+  // instead of re-reading every topic from the beginning.
+  const envFor = (app: string) => ({ KAFKA_GROUP_ID: `${options.groupPrefix}-${app}`, ...options.env });
+  const jobs = await startTestApp({ configClass: JobCollectionConfig, about: JOBS, module: JobsModule.forRoot }, { env: envFor(JOBS.name) });
+  const workers = await startTestApp({ configClass: WorkerProfilesConfig, about: WORKERS, module: WorkersModule.forRoot }, { env: envFor(WORKERS.name) });
+  const matching = await startTestApp({ configClass: MatchingConfig, about: MATCHING, module: MatchingModule.forRoot }, { env: envFor(MATCHING.name) });
+  const dispatch = await startTestApp({ configClass: DispatchConfig, about: DISPATCH, module: DispatchModule.forRoot }, { env: envFor(DISPATCH.name) });
   return {
     jobs,
     workers,

@@ -22,6 +22,8 @@ export interface EventHandlerExtras {
   batch?: boolean;
 }
 
+const HEARTBEAT_INTERVAL_MS = 3000;
+
 export class KafkaEventContext extends BaseRpcContext<[KafkaMessage[], number, string]> {
   get topic(): string {
     return this.args[2];
@@ -48,7 +50,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   constructor(private readonly kafka: Kafka, options: KafkaEventServerOptions) {
     super();
-    this.options = { maxAttempts: 3, retryBackoffMs: 200, maxBatchSize: 500, ...options };
+    this.options = { maxAttempts: 3, retryBackoffMs: 200, maxBatchSize: 200, ...options };
     this.dlq = new EventPublisher(kafka);
   }
 
@@ -90,7 +92,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       sessionTimeout: 30000,
-      heartbeatInterval: 3000,
+      heartbeatInterval: HEARTBEAT_INTERVAL_MS,
       maxWaitTimeInMs: 100,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10000 },
     });
@@ -152,10 +154,12 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     for (let attempt = 1; ; attempt++) {
       const stopTimer = handlerDuration.startTimer({ topic: batch.topic });
       try {
-        await runWithCorrelation(envelopes[0].correlationId, async () => {
-          const result = await handler(asBatch ? envelopes : envelopes[0], context);
-          await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
-        });
+        await whileHeartbeating(payload, () =>
+          runWithCorrelation(envelopes[0].correlationId, async () => {
+            const result = await handler(asBatch ? envelopes : envelopes[0], context);
+            await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+          }),
+        );
         consumedEvents.inc({ topic: batch.topic, outcome: 'ok' }, items.length);
         return;
       } catch (error) {
@@ -207,6 +211,19 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         await sleep(Math.min(200 * attempt, 5000));
       }
     }
+  }
+}
+
+/**
+ * Keeps the group session alive while a slow effect runs (a large batch under load): without
+ * heartbeats the coordinator would evict the member mid-batch and the batch would run again.
+ */
+async function whileHeartbeating<T>(payload: EachBatchPayload, effect: () => Promise<T>): Promise<T> {
+  const ticker = setInterval(() => void payload.heartbeat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
+  try {
+    return await effect();
+  } finally {
+    clearInterval(ticker);
   }
 }
 
