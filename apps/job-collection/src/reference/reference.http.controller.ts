@@ -1,9 +1,9 @@
 import { REGION_CODE_PATTERN } from '@laowu/contracts';
 import { childrenOf, isKnownRegion, searchSkills } from '@laowu/domain';
+import { DomainError } from '@laowu/platform';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { DomainError } from '@laowu/platform';
 
 export class RegionsQuery {
   @ApiPropertyOptional({ example: '510000', description: 'Children of this code; without it, the provinces' })
