@@ -1,4 +1,6 @@
-export * from './transient-error';
+// Transient errors are defined with the HTTP error mapping in platform; consumers know them from here too.
+export { isTransient, TransientError } from '@laowu/platform';
+
 export * from './kafka.factory';
 export * from './event-publisher';
 export * from './topics.bootstrap';

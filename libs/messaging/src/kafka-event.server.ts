@@ -1,12 +1,11 @@
 import { deadLetterTopic, EventEnvelope, parseEvent } from '@laowu/contracts';
-import { runWithCorrelation, sleep } from '@laowu/platform';
+import { isTransient, runWithCorrelation, sleep } from '@laowu/platform';
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { BaseRpcContext } from '@nestjs/microservices/ctx-host/base-rpc.context';
 import { Batch, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { consumedEvents, handlerDuration } from './consumer.metrics';
 import { EventPublisher } from './event-publisher';
-import { isTransient } from './transient-error';
 
 export interface KafkaEventServerOptions {
   groupId: string;

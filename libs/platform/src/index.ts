@@ -12,3 +12,4 @@ export * from './errors/http-error.filter';
 export * from './http/public.decorator';
 export * from './bootstrap';
 export * from './sleep';
+export * from './errors/transient-error';

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { DomainError, FieldProblem } from './domain-error';
+import { isTransient } from './transient-error';
 import { RequestValidationError } from './validation';
 
 interface ErrorBody {
@@ -23,7 +24,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     const body = this.toBody(exception);
-    if (!(exception instanceof HttpException) && !(exception instanceof DomainError)) this.logger.error(exception);
+    if (!(exception instanceof HttpException) && !(exception instanceof DomainError)) this.logger.error(describeUnexpected(exception));
     response.status(body.statusCode).json(body);
   }
 
@@ -55,8 +56,21 @@ export class HttpErrorFilter implements ExceptionFilter {
       const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
       return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message };
     }
+    if (isTransient(exception)) {
+      // A dependency (PostgreSQL, Kafka, the search engine) is away: retrying later will work.
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'Service Unavailable', message: 'A dependency is unavailable; retry later' };
+    }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: 'Internal server error' };
   }
+}
+
+/**
+ * What an unexpected error may put in a log line: never the error object itself, whose fields
+ * (a failed query's parameters, a request body) can hold personal data.
+ */
+function describeUnexpected(exception: unknown): Record<string, unknown> {
+  const error = exception as { name?: string; code?: string; message?: string; stack?: string };
+  return { msg: 'unexpected error', errorName: error?.name, errorCode: error?.code, stack: error?.stack?.split('\n').slice(1, 8).join('\n') };
 }
 
 /** Terminus' readiness report (`{ status, info, error, details }`) is passed through whole. */
