@@ -18,5 +18,13 @@ export class MatchingConfig extends BaseConfig {
   @IsInt()
   @Min(1)
   @Max(500)
-  INSTANT_TOP_N = 50;
+  INSTANT_TOP_N: number = 50;
+
+  /**
+   * A job event older than this (by the job's updatedAt) is indexed but not announced: after a
+   * replay of the topic (a new consumer group, a rebuild) old jobs are not "instant" any more.
+   */
+  @IsInt()
+  @Min(1)
+  INSTANT_MAX_AGE_SECONDS: number = 3600;
 }

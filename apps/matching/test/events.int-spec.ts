@@ -7,7 +7,7 @@ import { eventually } from '../../../test/support/readiness';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { ABOUT, AppModule } from '../src/app.module';
 import { MatchingConfig } from '../src/matching.config';
-import { indexed, inDays, jobData, Producer, snapshot, uniquePrefix, workerData } from './matching.fixtures';
+import { endsOf, indexed, inDays, jobData, positionGroup, Producer, snapshot, uniquePrefix, workerData } from './matching.fixtures';
 
 const spec = { configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot };
 
@@ -25,7 +25,7 @@ async function caughtUp(groupId: string, topics: string[]): Promise<void> {
           if (end.high !== '0' && BigInt(at) < BigInt(end.high)) throw new Error(`${groupId} behind on ${topic}[${end.partition}]`);
         }
       }
-    }, 60000, 250);
+    }, 240000, 500);
   } finally {
     await admin.disconnect();
   }
@@ -36,8 +36,13 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
   let producer: Producer;
   const apps: TestApp<MatchingConfig>[] = [];
   const prefixes: string[] = [];
-  const start = async (prefix: string, env: Record<string, string> = {}) => {
-    const app = await startTestApp(spec, { env: { SEARCH_INDEX_PREFIX: prefix, ...env } });
+  /** Starts an app whose fresh consumer group begins at `from` (default: the topics' ends; 'beginning': a whole replay). */
+  const start = async (prefix: string, from?: Awaited<ReturnType<typeof endsOf>> | 'beginning') => {
+    const group = `test-${uniquePrefix()}events`;
+    if (from !== 'beginning') await positionGroup(group, from);
+    // A whole replay is about the indices: the shared topics' history is not announced again as instant jobs.
+    const instant = from === 'beginning' ? { INSTANT_MAX_AGE_SECONDS: '1' } : {};
+    const app = await startTestApp(spec, { env: { SEARCH_INDEX_PREFIX: prefix, KAFKA_GROUP_ID: group, ...instant } });
     apps.push(app);
     return app;
   };
@@ -73,6 +78,7 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
       for (const w of [near, far, tooDear, busy, migrant]) await indexed(client, `${prefix}workers`, w.workerId, 1);
       await client.indices.refresh({ index: `${prefix}workers` });
 
+      const beforeJob = await endsOf([TOPICS.jobs, TOPICS.workers]);
       const job = jobData({ kind: 'gig', startAt: inDays(1), endAt: inDays(2), location: { regionCode: '440306', lat: 22.56, lon: 113.92 }, crossRegion: { sourceRegionCodes: ['513400'] } });
       await producer.jobs(job);
       const forJob = (version: number) => (messages: { value: string }[]) =>
@@ -80,7 +86,7 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
       // The index holds every worker on the topic (other tests' too): assert on this test's own workers.
       const ours = new Set([near, far, tooDear, busy, migrant].map((w) => w.workerId));
       const announced = (version: number, messages: { value: string }[]) => forJob(version)(messages).filter((d) => ours.has(d.workerId));
-      const v1 = announced(1, await recorder.waitFor((m) => announced(1, m).length >= 2));
+      const v1 = announced(1, await recorder.waitFor((m) => announced(1, m).length >= 2, 60000));
       expect(v1.map((d) => d.workerId).sort()).toEqual([near.workerId, migrant.workerId].sort());
       const nearMatch = v1.find((d) => d.workerId === near.workerId)!;
       expect(nearMatch.matchId).toBe(deterministicUuid(`${job.jobId}:${near.workerId}:1`));
@@ -89,15 +95,15 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
       expect(nearMatch.reasons.length).toBeGreaterThan(0);
       expect(nearMatch.job).toMatchObject({ title: job.title, kind: 'gig', headcountLeft: 10 });
 
-      // A filled-count change (no new material version), then a restart that replays the whole topic from the start
+      // A filled-count change (no new material version), then a restart that replays the job's events from its first
       // (a fresh consumer group), then a material change: only the material change is announced again.
       await producer.jobs({ ...job, version: 2, change: 'filled_count', filled: 1 });
       await indexed(client, `${prefix}jobs`, job.jobId, 2);
       await first.close();
       apps.splice(apps.indexOf(first), 1);
-      await start(prefix);
+      await start(prefix, beforeJob); // a new group that replays every event of this job from its first
       await producer.jobs({ ...job, version: 3, change: 'updated', filled: 1, wage: { min: 300, max: 320, unit: 'day' }, materialVersion: 2 });
-      await recorder.waitFor((m) => announced(2, m).length >= 2);
+      await recorder.waitFor((m) => announced(2, m).length >= 2, 60000);
       const all = recorder.messages.map((m) => JSON.parse(m.value).data as MatchFoundData).filter((d) => d.jobId === job.jobId && ours.has(d.workerId));
       const pairs = all.map((d) => `${d.workerId}:${d.jobMaterialVersion}`);
       expect(pairs.sort()).toEqual([`${near.workerId}:1`, `${migrant.workerId}:1`, `${near.workerId}:2`, `${migrant.workerId}:2`].sort());
@@ -133,6 +139,8 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
     }
   });
 
+  jest.setTimeout(600000);
+
   it('leaves the indices identical after replaying the whole topics twice', async () => {
     const mine = [workerData(), workerData({ priorityGroups: ['relocated'] })];
     const jobs = [jobData(), jobData({ kind: 'gig', startAt: inDays(3), endAt: inDays(4) })];
@@ -142,9 +150,10 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
     const states: unknown[] = [];
     const prefix = newPrefix();
     for (let replay = 0; replay < 2; replay++) {
-      const app = await start(prefix); // a fresh consumer group: reads both topics from the beginning
+      const app = await start(prefix, 'beginning'); // a fresh consumer group: reads both topics from the beginning
       await caughtUp(app.config.KAFKA_GROUP_ID, [TOPICS.jobs, TOPICS.workers]);
-      const [w, j] = [await snapshot(client, `${prefix}workers`), await snapshot(client, `${prefix}jobs`)];
+      const w = await snapshot(client, `${prefix}workers`, mine.map((x) => x.workerId));
+      const j = await snapshot(client, `${prefix}jobs`, jobs.map((x) => x.jobId));
       states.push({ workers: mine.map((x) => w[x.workerId]), jobs: jobs.map((x) => j[x.jobId]) });
       await app.close();
       apps.splice(apps.indexOf(app), 1);

@@ -3,6 +3,7 @@ import { createKafka, EventPublisher } from '@laowu/messaging';
 import { SearchClient } from '@laowu/search';
 import { randomUUID } from 'node:crypto';
 import { testInfra } from '../../../test/support/infra';
+import { testKafka } from '../../../test/support/kafka';
 import { eventually } from '../../../test/support/readiness';
 
 const DAY = 86_400_000;
@@ -29,7 +30,7 @@ export function jobData(overrides: Partial<JobChangedData> = {}): JobChangedData
     relocationQuotaPct: 0,
     materialVersion: 1,
     postedAt: inDays(-1),
-    updatedAt: inDays(-1),
+    updatedAt: new Date().toISOString(),
     ...overrides,
   };
 }
@@ -88,13 +89,40 @@ export async function indexed(client: SearchClient, alias: string, id: string, v
   }, timeoutMs);
 }
 
-/** Every document of an index as id → { version, source }, for comparing states. */
-export async function snapshot(client: SearchClient, alias: string): Promise<Record<string, { version: number; source: unknown }>> {
-  await client.indices.refresh({ index: alias });
-  const { body } = await client.search({ index: alias, body: { query: { match_all: {} }, size: 10000, version: true, sort: [{ _id: 'asc' }] } } as never);
+/** The given documents of an index as id → { version, source }, for comparing states. */
+export async function snapshot(client: SearchClient, alias: string, ids: string[]): Promise<Record<string, { version: number; source: unknown } | null>> {
+  const { body } = await client.mget({ index: alias, body: { ids } });
   return Object.fromEntries(
-    (body.hits.hits as { _id: string; _version: number; _source: unknown }[]).map((h) => [h._id, { version: h._version, source: h._source }]),
+    (body.docs as { _id: string; found: boolean; _version?: number; _source?: unknown }[]).map((d) => [d._id, d.found ? { version: d._version!, source: d._source } : null]),
   );
+}
+
+/** Topic end offsets now, per topic: where "from now on" starts. */
+export async function endsOf(topics: string[]): Promise<Map<string, { partition: number; offset: string }[]>> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    const ends = new Map<string, { partition: number; offset: string }[]>();
+    for (const topic of topics) ends.set(topic, (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: p.high })));
+    return ends;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Positions a not-yet-started consumer group at `ends` (default: the topics' current ends), so an
+ * app started with it reads only what comes after, not the whole shared history of the topics.
+ */
+export async function positionGroup(groupId: string, ends?: Map<string, { partition: number; offset: string }[]>): Promise<void> {
+  const at = ends ?? (await endsOf([TOPICS.jobs, TOPICS.workers]));
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    for (const [topic, partitions] of at) await admin.setOffsets({ groupId, topic, partitions });
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 export const uniquePrefix = () => `t-${randomUUID().slice(0, 8)}-`;

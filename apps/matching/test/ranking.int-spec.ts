@@ -5,7 +5,7 @@ import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { asAdmin, bearer } from '../../../test/support/tokens';
 import { ABOUT, AppModule } from '../src/app.module';
 import { MatchingConfig } from '../src/matching.config';
-import { indexed, inDays, jobData, Producer, uniquePrefix, workerData } from './matching.fixtures';
+import { indexed, inDays, jobData, positionGroup, Producer, uniquePrefix, workerData } from './matching.fixtures';
 
 /**
  * Each ranking factor moves results the right way, through the real consumers (events on Kafka),
@@ -19,7 +19,9 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
   const agency = bearer({ sub: 'agency-test', role: 'agency', region: '440300' });
 
   beforeAll(async () => {
-    running = await startTestApp({ configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot }, { env: { SEARCH_INDEX_PREFIX: prefix } });
+    const group = `test-${uniquePrefix()}ranking`;
+    await positionGroup(group); // only this file's events, not the topics' whole shared history
+    running = await startTestApp({ configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot }, { env: { SEARCH_INDEX_PREFIX: prefix, KAFKA_GROUP_ID: group } });
     client = createSearchClient(testInfra().searchUrl);
     producer = new Producer();
   });

@@ -39,7 +39,8 @@ export class InstantHiringService {
   ) {}
 
   async handle(jobs: JobDocument[], now = new Date()): Promise<number> {
-    const due = await this.notYetAnnounced(jobs.filter((job) => isInstantCandidate(job, now)));
+    const fresh = (job: JobDocument) => now.getTime() - Date.parse(job.updatedAt) <= this.config.INSTANT_MAX_AGE_SECONDS * 1000;
+    const due = await this.notYetAnnounced(jobs.filter((job) => isInstantCandidate(job, now) && fresh(job)));
     let announced = 0;
     for (const job of due) announced += await this.announce(job, now);
     return announced;
