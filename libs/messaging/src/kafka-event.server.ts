@@ -93,6 +93,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       sessionTimeout: 30000,
       heartbeatInterval: HEARTBEAT_INTERVAL_MS,
       maxWaitTimeInMs: 100,
+      // Small fetches keep rounds short, so a backlog on one topic (jobs) delays another topic's
+      // partitions (workers) by seconds rather than minutes: each fetch round is handled whole.
+      maxBytesPerPartition: 256 * 1024,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10000 },
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
