@@ -8,6 +8,7 @@ import { BaseConfig } from './config/base.config';
 import { ConfigError, loadConfig } from './config/load-config';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { createValidationPipe } from './errors/validation';
+import { installClientErrorHandler } from './http/client-errors';
 import { correlationMiddleware } from './http/correlation.middleware';
 import { installJsonBody } from './http/json-body';
 import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
@@ -25,6 +26,7 @@ export function configureApp(app: NestExpressApplication, config: BaseConfig, ab
   app.enableCors({ origin: config.CORS_ORIGINS === '*' ? true : config.CORS_ORIGINS.split(','), exposedHeaders: ['x-correlation-id'] });
   app.use(correlationMiddleware);
   installJsonBody(app.getHttpAdapter().getInstance(), config.BODY_LIMIT_BYTES);
+  installClientErrorHandler(app.getHttpServer());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalInterceptors(new HttpMetricsInterceptor());

@@ -1,7 +1,8 @@
+import { NoNulCharacters } from '@laowu/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max,
   MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { TRANSPORT_MODES, TransportMode } from './batch.entity';
@@ -25,12 +26,14 @@ export class BatchDestinationRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
+  @NoNulCharacters()
   address: string;
 
   @ApiPropertyOptional({ description: 'Employer name, carried on WorkerArrived (extra to API.md)' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @NoNulCharacters()
   employer?: string;
 }
 
@@ -55,9 +58,12 @@ export class CreateBatchRequest {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @NoNulCharacters()
   originStationId?: string;
 
   @ApiProperty({ type: BatchDestinationRequest })
+  @IsDefined()
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => BatchDestinationRequest)
   destination: BatchDestinationRequest;
@@ -67,6 +73,8 @@ export class CreateBatchRequest {
   departAt: string;
 
   @ApiProperty({ type: BatchTransportRequest })
+  @IsDefined()
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => BatchTransportRequest)
   transport: BatchTransportRequest;

@@ -1,12 +1,14 @@
 import { GeoPointData } from '@laowu/contracts';
+import { NoNulCharacters } from '@laowu/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 export class StationWebhookRequest {
   @ApiProperty({ example: 'https://station.example.cn/laowu/matches' })
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(2000)
+  @NoNulCharacters()
   url: string;
 
   @ApiProperty({ description: 'Shared secret for the X-Laowu-Signature HMAC; stored encrypted, never returned', minLength: 16 })
@@ -26,6 +28,7 @@ export class CreateStationRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @NoNulCharacters()
   name: string;
 
   @ApiProperty({ example: '513401', description: 'GB/T 2260 code (422 when unknown)' })
@@ -33,12 +36,15 @@ export class CreateStationRequest {
   regionCode: string;
 
   @ApiProperty({ type: GeoPointData })
+  @IsDefined()
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => GeoPointData)
   location: GeoPointData;
 
   @ApiPropertyOptional({ type: StationWebhookRequest })
   @IsOptional()
+  @IsObject({ message: '$property must be an object' })
   @ValidateNested()
   @Type(() => StationWebhookRequest)
   webhook?: StationWebhookRequest;

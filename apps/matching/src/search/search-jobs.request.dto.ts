@@ -2,7 +2,7 @@ import { JOB_KINDS, JobKind } from '@laowu/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 
 export class NearRequest {
@@ -26,7 +26,7 @@ export class SearchJobsRequest {
   kinds?: JobKind[];
 
   @ApiPropertyOptional({ type: NearRequest })
-  @IsOptional() @ValidateNested() @Type(() => NearRequest)
+  @IsOptional() @IsObject({ message: '$property must be an object' }) @ValidateNested() @Type(() => NearRequest)
   near?: NearRequest;
 
   @ApiPropertyOptional({ description: 'Minimum wage in CNY per day (job wages are normalised per day)' })

@@ -1,7 +1,7 @@
 import { PRIORITY_GROUPS, PriorityGroup, REGION_CODE_PATTERN } from '@laowu/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsChinaMobile } from '../common/validators';
 import { GeoPointRequest, SkillLevelRequest, WorkerPreferencesRequest } from './register-worker.request.dto';
 
@@ -21,7 +21,7 @@ export class PatchWorkerRequest {
   @ApiPropertyOptional() @IsOptional() @Matches(REGION_CODE_PATTERN, REGION_MESSAGE) homeRegionCode?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(REGION_CODE_PATTERN, REGION_MESSAGE) residenceRegionCode?: string;
 
-  @ApiPropertyOptional({ type: GeoPointRequest }) @IsOptional() @ValidateNested() @Type(() => GeoPointRequest)
+  @ApiPropertyOptional({ type: GeoPointRequest }) @IsOptional() @IsObject({ message: '$property must be an object' }) @ValidateNested() @Type(() => GeoPointRequest)
   location?: GeoPointRequest;
 
   @ApiPropertyOptional({ type: [SkillLevelRequest] })
@@ -36,6 +36,6 @@ export class PatchWorkerRequest {
   @IsOptional() @IsArray() @ArrayUnique() @IsIn(PRIORITY_GROUPS, { each: true })
   priorityGroups?: PriorityGroup[];
 
-  @ApiPropertyOptional({ type: WorkerPreferencesRequest }) @IsOptional() @ValidateNested() @Type(() => WorkerPreferencesRequest)
+  @ApiPropertyOptional({ type: WorkerPreferencesRequest }) @IsOptional() @IsObject({ message: '$property must be an object' }) @ValidateNested() @Type(() => WorkerPreferencesRequest)
   preferences?: WorkerPreferencesRequest;
 }

@@ -1,4 +1,5 @@
 import { EMPLOYMENT_STATUSES, EmploymentStatus, REGION_CODE_PATTERN } from '@laowu/contracts';
+import { NoNulCharacters } from '@laowu/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from '../common/validators';
@@ -26,5 +27,5 @@ export class RecordEmploymentStatusRequest {
   @IsIn(REGISTRATION_BASES, { message: 'registeredAt must be residence, employment or insured (required for unemployed)' })
   registeredAt?: RegistrationBasis;
 
-  @ApiPropertyOptional({ example: '深圳某电子厂' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) employer?: string;
+  @ApiPropertyOptional({ example: '深圳某电子厂' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) @NoNulCharacters() employer?: string;
 }

@@ -1,8 +1,9 @@
 import { JOB_KINDS, JobKind, PRIORITY_GROUPS, PriorityGroup, REGION_CODE_PATTERN, WAGE_UNITS, WageUnit } from '@laowu/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NoNulCharacters } from '@laowu/platform';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max,
+  ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max,
   MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, IsChinaMobile, IsResidentId } from '../common/validators';
@@ -39,7 +40,7 @@ export class WorkerPreferencesRequest {
 
   @ApiPropertyOptional({ default: 30 }) @IsOptional() @IsNumber() @Min(0) @Max(5000) maxCommuteKm?: number;
 
-  @ApiPropertyOptional({ type: MinWageRequest }) @IsOptional() @ValidateNested() @Type(() => MinWageRequest) minWage?: MinWageRequest;
+  @ApiPropertyOptional({ type: MinWageRequest }) @IsOptional() @IsObject({ message: '$property must be an object' }) @ValidateNested() @Type(() => MinWageRequest) minWage?: MinWageRequest;
 
   @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @IsCalendarDate() availableFrom?: string;
 }
@@ -62,11 +63,11 @@ export class RegisterWorkerRequest {
   @ApiProperty({ example: '513401', description: '常住地' }) @Matches(REGION_CODE_PATTERN, REGION_MESSAGE) residenceRegionCode: string;
 
   @ApiPropertyOptional({ type: GeoPointRequest, description: 'default: the centre of the residence region' })
-  @IsOptional() @ValidateNested() @Type(() => GeoPointRequest)
+  @IsOptional() @IsObject({ message: '$property must be an object' }) @ValidateNested() @Type(() => GeoPointRequest)
   location?: GeoPointRequest;
 
   @ApiProperty({ example: 'station-513401-01', description: "the registering station: a station's own id (its token's sub)" })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString() @IsNotEmpty() @MaxLength(100) @NoNulCharacters()
   stationId: string;
 
   @ApiPropertyOptional({ type: [SkillLevelRequest] })
@@ -82,13 +83,13 @@ export class RegisterWorkerRequest {
   priorityGroups?: PriorityGroup[];
 
   @ApiPropertyOptional({ type: WorkerPreferencesRequest })
-  @IsOptional() @ValidateNested() @Type(() => WorkerPreferencesRequest)
+  @IsOptional() @IsObject({ message: '$property must be an object' }) @ValidateNested() @Type(() => WorkerPreferencesRequest)
   preferences?: WorkerPreferencesRequest;
 
   @ApiPropertyOptional({
     type: RecordEmploymentStatusRequest,
     description: 'the status the history starts with; default: seeking, from today, at the residence',
   })
-  @IsOptional() @ValidateNested() @Type(() => RecordEmploymentStatusRequest)
+  @IsOptional() @IsObject({ message: '$property must be an object' }) @ValidateNested() @Type(() => RecordEmploymentStatusRequest)
   employmentStatus?: RecordEmploymentStatusRequest;
 }

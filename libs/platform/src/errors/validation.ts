@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { Matches } from 'class-validator';
 import { FieldProblem } from './domain-error';
 
 export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
@@ -26,3 +27,6 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => new RequestValidationError(fieldProblems(errors)),
   });
 }
+
+/** PostgreSQL text cannot hold U+0000: refuse it as bad input (400) rather than fail at the database (500). */
+export const NoNulCharacters = (): PropertyDecorator => Matches(/^[^\u0000]*$/, { message: '$property must not contain NUL characters' });
