@@ -1,5 +1,6 @@
 // Global setup runs outside jest's module mapper: resolve @laowu/* through tsconfig paths.
 import 'tsconfig-paths/register';
+import { createKafka, ensureTopics } from '@laowu/messaging';
 import { assertTestDatabase, ensureDatabase } from '@laowu/persistence';
 import { Client as SearchClient } from '@opensearch-project/opensearch';
 import { Kafka, logLevel } from 'kafkajs';
@@ -41,6 +42,8 @@ export default async function globalSetup(): Promise<void> {
     await assertAnswers(infra);
   }
   assertTestDatabase(infra.databaseUrl);
+  // Every topic exists before any test positions a consumer group or records a topic.
+  await ensureTopics(createKafka({ brokers: infra.kafkaBrokers.split(','), clientId: 'laowu-test-setup' }));
   process.env[INFRA_ENV.databaseUrl] = infra.databaseUrl;
   process.env[INFRA_ENV.kafkaBrokers] = infra.kafkaBrokers;
   process.env[INFRA_ENV.searchUrl] = infra.searchUrl;
