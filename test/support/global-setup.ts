@@ -1,4 +1,5 @@
 // Global setup runs outside jest's module mapper: resolve @laowu/* through tsconfig paths.
+import 'reflect-metadata';
 import 'tsconfig-paths/register';
 import { createKafka, ensureTopics } from '@laowu/messaging';
 import { assertTestDatabase, ensureDatabase } from '@laowu/persistence';
