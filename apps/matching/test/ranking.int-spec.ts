@@ -182,6 +182,10 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     const near = (await search({ near: { lat: 22.55, lon: 113.88, km: 10 }, wageMin: 300, instantOnly: true, pageSize: 100 }).expect(200)).body;
     expect(near.items.map((i: { jobId: string }) => i.jobId)).toContain(welding.jobId); // 40 元/小时 = 320 元/天
     expect(near.items.map((i: { jobId: string }) => i.jobId)).not.toContain(cleaner.jobId);
+    const keywordsNear = (await search({ q: '焊工', near: { lat: 22.55, lon: 113.88, km: 10 }, pageSize: 100 }).expect(200)).body;
+    const hit = keywordsNear.items.find((i: { jobId: string }) => i.jobId === welding.jobId);
+    expect(hit.distanceKm).toBeGreaterThanOrEqual(0);
+    expect(hit.distanceKm).toBeLessThanOrEqual(10);
     const unknown = (await search({ regionCode: '999999' }).expect(422)).body;
     expect(unknown.details).toEqual([{ field: 'regionCode', problem: expect.any(String) }]);
     const invalid = (await search({ kinds: ['nope'], near: { lat: 200 }, page: 0 }).expect(400)).body;

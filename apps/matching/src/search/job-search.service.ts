@@ -1,4 +1,4 @@
-import { findRegion } from '@laowu/domain';
+import { distanceKm, findRegion } from '@laowu/domain';
 import { DomainError } from '@laowu/platform';
 import { SEARCH_CLIENT, SearchClient } from '@laowu/search';
 import { Inject, Injectable } from '@nestjs/common';
@@ -48,10 +48,12 @@ export class JobSearchService {
       total: (body.hits.total as { value: number }).value,
       page,
       pageSize,
-      items: (body.hits.hits as { _score: number | null; _source: JobDocument; sort?: unknown[] }[]).map((hit) => ({
+      items: (body.hits.hits as { _score: number | null; _source: JobDocument }[]).map((hit) => ({
         jobId: hit._source.jobId,
         score: hit._score ?? null,
-        ...(near && !request.q && typeof hit.sort?.[0] === 'number' ? { distanceKm: Math.round((hit.sort[0] as number) * 10) / 10 } : {}),
+        // Whenever the caller searched near a point, each hit says how far it is (keyword
+        // searches rank by relevance, so the sort value is not the distance then).
+        ...(near ? { distanceKm: Math.round(distanceKm(near, hit._source.location) * 10) / 10 } : {}),
         job: jobSummary(hit._source),
       })),
       facets: {
