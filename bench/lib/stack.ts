@@ -1,0 +1,125 @@
+// The four apps as separate processes (compiled to plain JS, see compile-apps.ts), on
+// their own ports, database, index prefix and consumer groups, so a benchmark neither disturbs
+// nor is disturbed by a running dev stack or other engineers' tests. Kafka topics are shared:
+// each group starts at the topics' ends, so history is not replayed into the benchmark.
+import { TOPICS } from '@laowu/contracts';
+import { createKafka } from '@laowu/messaging';
+import { ensureDatabase } from '@laowu/persistence';
+import { createSearchClient, ensureIndex, SearchClient } from '@laowu/search';
+import { ChildProcess, spawn } from 'node:child_process';
+import { openSync } from 'node:fs';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jobsIndex, workersIndex } from '../../apps/matching/src/indexing/index-definitions';
+import { compileApps, compiledMain } from './compile-apps';
+import { ROOT, sleep } from './report';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const apps = require('../../scripts/apps.js') as { APPS: { name: string; port: number }[]; stop(children: ChildProcess[]): Promise<void> };
+
+export type AppName = 'job-collection' | 'worker-profiles' | 'matching' | 'dispatch';
+
+export interface BenchStack {
+  urls: Record<AppName, string>;
+  pids: Record<AppName, number>;
+  prefix: string;
+  search: SearchClient;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+const PORT_OFFSET = 10000;
+
+function ready(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = get({ host: '127.0.0.1', port, path: '/health/ready', timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    request.on('error', () => resolve(false));
+    request.on('timeout', () => request.destroy());
+  });
+}
+
+async function startGroupsAtEnds(brokers: string[], groups: string[], log: (m: string) => void): Promise<void> {
+  const admin = createKafka({ brokers, clientId: 'bench-stack' }).admin();
+  // The broker may be down for a moment (fault tests restart it): wait up to two minutes.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.connect();
+      break;
+    } catch (error) {
+      if (attempt >= 24) throw error;
+      log(`Kafka not reachable (${(error as Error).message}); waiting`);
+      await sleep(5000);
+    }
+  }
+  try {
+    const existing = new Set(await admin.listTopics());
+    for (const topic of Object.values(TOPICS).filter((t) => existing.has(t))) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      for (const groupId of groups) await admin.setOffsets({ groupId, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export async function startStack(log: (m: string) => void, options: { prefix: string; env?: Record<string, string> }): Promise<BenchStack> {
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/laowu_bench';
+  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+  const search = createSearchClient(process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200');
+  log(`compiled ${compileApps()} files of apps/ and libs/ to dist/bench-apps`);
+  await ensureDatabase(databaseUrl);
+  await search.indices.delete({ index: `${options.prefix}*` }).catch(() => undefined);
+  await ensureIndex(search, jobsIndex(options.prefix));
+  await ensureIndex(search, workersIndex(options.prefix));
+  const run = Date.now().toString(36);
+  const groupOf = (name: string) => `bench-${name}-${run}`;
+  await startGroupsAtEnds(brokers, apps.APPS.map((app) => groupOf(app.name)), log);
+  const logFile = join(tmpdir(), `laowu-bench-apps-${run}.log`);
+  const output = openSync(logFile, 'a');
+  const children = apps.APPS.map((app) => {
+    const child = spawn(process.execPath, [...(process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean), compiledMain(app.name)], {
+      cwd: ROOT,
+      stdio: ['ignore', output, output],
+      env: {
+        ...process.env, NODE_ENV: 'development', PORT: String(app.port + PORT_OFFSET), HOST: '127.0.0.1', DATABASE_URL: databaseUrl,
+        KAFKA_GROUP_ID: groupOf(app.name), SEARCH_INDEX_PREFIX: options.prefix, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000',
+        ...options.env,
+      },
+    });
+    return Object.assign(child, { appName: app.name });
+  });
+  const stop = async () => {
+    await apps.stop(children);
+    if (process.env.BENCH_KEEP !== '1') await search.indices.delete({ index: `${options.prefix}*` }).catch(() => undefined);
+    await search.close();
+  };
+  const started = Date.now();
+  const pending = new Set(apps.APPS.map((app) => app.name));
+  try {
+    while (pending.size) {
+      for (const app of apps.APPS) if (pending.has(app.name) && (await ready(app.port + PORT_OFFSET))) pending.delete(app.name);
+      const dead = children.find((child) => child.exitCode !== null);
+      if (dead) throw new Error(`${dead.appName} exited (${dead.exitCode}) while starting; see ${logFile}`);
+      if (Date.now() - started > 180_000) throw new Error(`not ready after 180 s: ${[...pending].join(', ')}; see ${logFile}`);
+      if (pending.size) await sleep(500);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  log(`four apps ready in ${((Date.now() - started) / 1000).toFixed(1)} s (ports ${apps.APPS.map((a) => a.port + PORT_OFFSET).join(', ')}; logs ${logFile})`);
+  const byName = (f: (app: { name: string; port: number }, i: number) => string | number) =>
+    Object.fromEntries(apps.APPS.map((app, i) => [app.name, f(app, i)]));
+  return {
+    urls: byName((app) => `http://127.0.0.1:${app.port + PORT_OFFSET}`) as Record<AppName, string>,
+    pids: byName((_, i) => children[i].pid!) as Record<AppName, number>,
+    prefix: options.prefix,
+    search,
+    logFile,
+    stop,
+  };
+}
