@@ -1,6 +1,6 @@
 // Cascading province → city → county selects fed by job-collection's GET /v1/reference/regions.
 import { regions } from './api.js';
-import { h } from './dom.js';
+import { h, clear } from './dom.js';
 import { t } from './i18n.js';
 
 const cache = new Map();
@@ -25,7 +25,7 @@ export function regionPicker({ name = 'region', initial = '', onChange = () => {
 
   async function fill(index, parent) {
     const select = selects[index];
-    select.replaceChildren(h('option', { value: '' }, `${t(`region.${levels[index]}`)} · ${t('region.any')}`));
+    clear(select, h('option', { value: '' }, `${t(`region.${levels[index]}`)} · ${t('region.any')}`));
     select.disabled = true;
     for (let i = index + 1; i < selects.length; i++) {
       selects[i].replaceChildren(h('option', { value: '' }, `${t(`region.${levels[i]}`)} · ${t('region.any')}`));

@@ -1,7 +1,7 @@
 // The dispatch board (点对点劳务输出): create a batch, open one, its manifest with seats left,
 // board / depart / arrive per worker and for everyone, close or cancel.
 import { addBatchWorkers, batchAction, createBatch, getBatch, principal, removeBatchWorker } from '../api.js';
-import { badge, errorBox, field, h, shortId, signedOutBox, splitIds } from '../dom.js';
+import { badge, errorBox, field, h, shortId, signedOutBox, splitIds, clear } from '../dom.js';
 import { formatTime, label, t } from '../i18n.js';
 import { regionPicker } from '../region-picker.js';
 
@@ -89,7 +89,7 @@ export function render(main, { arg, navigate }) {
 
   function draw() {
     const b = view.batch;
-    if (!b) return panel.replaceChildren(view.message ?? h('p.muted', t('common.loading')));
+    if (!b) return clear(panel, view.message ?? h('p.muted', t('common.loading')));
     const manifestOpen = b.state === 'planned' || b.state === 'boarding';
     const action = (name, text, enabled, kind = '') =>
       h(`button${kind}`, { type: 'button', dataset: { action: name }, disabled: view.busy || !enabled, onclick: () => {
@@ -99,7 +99,7 @@ export function render(main, { arg, navigate }) {
       } }, text);
     const addInput = h('textarea', { id: 'batch-add-workers', rows: 2, cols: 40 });
     const addMessage = h('span.muted', { id: 'batch-add-result' });
-    panel.replaceChildren(
+    clear(panel, 
       h(
         'div.card.batch-summary',
         { dataset: { state: b.state, batchId: b.id } },
@@ -222,7 +222,7 @@ function createForm(who, navigate) {
       id: 'batch-create',
       onsubmit: async (event) => {
         event.preventDefault();
-        message.replaceChildren();
+        clear(message);
         const body = {
           originRegionCode: origin.value(),
           destination: { jobIds: splitIds(jobIds.value), regionCode: dest.value(), address: address.value.trim() },
@@ -236,7 +236,7 @@ function createForm(who, navigate) {
           remember(batch);
           navigate(`#/board/${batch.id}`);
         } catch (error) {
-          message.replaceChildren(errorBox(error));
+          clear(message, errorBox(error));
         }
       },
     },

@@ -1,7 +1,7 @@
 // Bureau downloads: employed / unemployed / willing-to-migrate lists and the monthly monitoring
 // of poverty-alleviated workers, as CSV, fetched with the Authorization header into a Blob.
 import { downloadCsv, principal } from '../api.js';
-import { errorBox, field, h, signedOutBox } from '../dom.js';
+import { errorBox, field, h, signedOutBox, clear } from '../dom.js';
 import { t } from '../i18n.js';
 import { regionPicker } from '../region-picker.js';
 
@@ -34,13 +34,13 @@ export function render(main) {
       id: 'list-form',
       onsubmit: async (event) => {
         event.preventDefault();
-        listMessage.replaceChildren(h('p.muted', t('common.loading')));
+        clear(listMessage, h('p.muted', t('common.loading')));
         const regionCode = listRegion.value() || home;
         try {
           const file = await downloadCsv('workerProfiles', `/v1/lists/${listKind.value}`, { regionCode }, `laowu-${listKind.value}-${regionCode || 'all'}.csv`);
-          listMessage.replaceChildren(h('p.ok', t('downloads.done', { name: file.name, size: size(file.size) })));
+          clear(listMessage, h('p.ok', t('downloads.done', { name: file.name, size: size(file.size) })));
         } catch (error) {
-          listMessage.replaceChildren(errorBox(error));
+          clear(listMessage, errorBox(error));
         }
       },
     },
@@ -60,13 +60,13 @@ export function render(main) {
       id: 'monthly-form',
       onsubmit: async (event) => {
         event.preventDefault();
-        monthMessage.replaceChildren(h('p.muted', t('common.loading')));
+        clear(monthMessage, h('p.muted', t('common.loading')));
         const regionCode = monthRegion.value() || home;
         try {
           const file = await downloadCsv('workerProfiles', '/v1/monitoring/monthly', { month: month.value, regionCode }, `laowu-monitoring-${month.value}-${regionCode || 'all'}.csv`);
-          monthMessage.replaceChildren(h('p.ok', t('downloads.done', { name: file.name, size: size(file.size) })));
+          clear(monthMessage, h('p.ok', t('downloads.done', { name: file.name, size: size(file.size) })));
         } catch (error) {
-          monthMessage.replaceChildren(errorBox(error));
+          clear(monthMessage, errorBox(error));
         }
       },
     },

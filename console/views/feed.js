@@ -1,7 +1,7 @@
 // The station's live match feed: SSE from dispatch read with fetch() (Authorization header,
 // Last-Event-ID on reconnect), merged with the station's stored matches; offer / accept / decline.
 import { matchAction, principal, stationMatches, stationStreamUrl, authHeaders } from '../api.js';
-import { badge, errorBox, field, h, jobSummary, reasonsList, shortId, signedOutBox } from '../dom.js';
+import { badge, errorBox, field, h, jobSummary, reasonsList, shortId, signedOutBox, clear } from '../dom.js';
 import { formatTime, label, t } from '../i18n.js';
 import { openEventStream } from '../sse.js';
 
@@ -143,7 +143,7 @@ function drawStatus() {
         : t(`feed.state.${s.state}`);
   el.className = `stream-state state-${s.state}`;
   el.dataset.state = s.state;
-  el.replaceChildren(h('span.dot'), text, state.stream?.lastEventId ? h('span.muted', ` · ${t('feed.lastEvent', { id: state.stream.lastEventId })}`) : null);
+  clear(el, h('span.dot'), text, state.stream?.lastEventId ? h('span.muted', ` · ${t('feed.lastEvent', { id: state.stream.lastEventId })}`) : null);
 }
 
 let drawPending = false;
@@ -168,7 +168,7 @@ function drawNow() {
     .filter((m) => !state.filter || m.status === state.filter)
     .sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)) || String(b.deliveryId ?? '').localeCompare(String(a.deliveryId ?? '')));
   view.count.textContent = items.length > SHOWN ? t('feed.countShown', { n: items.length, shown: SHOWN }) : t('feed.count', { n: items.length });
-  view.list.replaceChildren(
+  clear(view.list, 
     state.loadError ? errorBox(state.loadError) : null,
     ...(items.length ? items.slice(0, SHOWN).map((m) => card(m, highlights.has(m.matchId))) : [h('p.empty', { id: 'feed-empty' }, t('feed.empty'))]),
   );

@@ -1,7 +1,7 @@
 // Job search for a walk-in worker: keywords, region, near (geolocation or a typed point), kinds,
 // minimum wage, instant only; facet counts by kind and city (matching POST /v1/search/jobs).
 import { principal, searchJobs } from '../api.js';
-import { errorBox, field, h, jobSummary, signedOutBox } from '../dom.js';
+import { errorBox, field, h, jobSummary, signedOutBox, clear } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { regionPicker } from '../region-picker.js';
 
@@ -71,20 +71,20 @@ export function render(main) {
   }
 
   async function run(body) {
-    results.replaceChildren(h('p.muted', t('common.loading')));
+    clear(results, h('p.muted', t('common.loading')));
     try {
       const result = await searchJobs(body);
       last.request = body;
       last.result = result;
       draw(result, body);
     } catch (error) {
-      results.replaceChildren(errorBox(error));
+      clear(results, errorBox(error));
     }
   }
 
   function draw(result, body) {
     const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-    results.replaceChildren(
+    clear(results, 
       h('p.total', { id: 'search-total' }, t('search.total', { total: result.total })),
       result.items.length
         ? h(
@@ -103,7 +103,7 @@ export function render(main) {
           )
         : null,
     );
-    facets.replaceChildren(
+    clear(facets, 
       h('h3', t('search.facets.kinds')),
       h(
         'ul.facet-list',

@@ -1,6 +1,6 @@
 // Sign-in by pasting a token (sessionStorage only) and the four apps' base URLs.
 import { APPS, currentUrls, defaultUrls, health, principal, resetUrls, setUrls, signIn, signOut } from '../api.js';
-import { field, h } from '../dom.js';
+import { field, h, clear } from '../dom.js';
 import { formatTime, label, t } from '../i18n.js';
 import { stopFeed } from './feed.js';
 
@@ -22,7 +22,7 @@ export function render(main, { navigate, refreshHeader }) {
           refreshHeader();
           navigate(`#/${claims.role === 'coordinator' ? 'board' : claims.role === 'bureau' ? 'downloads' : claims.role === 'agency' ? 'search' : 'feed'}`);
         } catch {
-          authMessage.replaceChildren(h('p.error', t('auth.invalid')));
+          clear(authMessage, h('p.error', t('auth.invalid')));
         }
       },
     },

@@ -1,7 +1,7 @@
 // A worker's page: the masked profile and current status (worker-profiles), their ranked
 // matching jobs with reasons (matching).
 import { getWorker, principal, workerMatches, workerStatusHistory } from '../api.js';
-import { badge, errorBox, field, h, jobSummary, reasonsList, signedOutBox } from '../dom.js';
+import { badge, errorBox, field, h, jobSummary, reasonsList, signedOutBox, clear } from '../dom.js';
 import { formatTime, label, t } from '../i18n.js';
 
 export function render(main, { arg, navigate }) {
@@ -34,16 +34,16 @@ export function render(main, { arg, navigate }) {
   getWorker(arg)
     .then(async (worker) => {
       if (!alive) return;
-      profile.replaceChildren(...profileView(worker));
+      clear(profile, ...profileView(worker));
       const history = await workerStatusHistory(arg).catch(() => undefined);
       if (alive && Array.isArray(history) && history.length) profile.append(historyView(history));
     })
-    .catch((error) => alive && profile.replaceChildren(h('h3', t('worker.profile')), errorBox(error)));
+    .catch((error) => alive && clear(profile, h('h3', t('worker.profile')), errorBox(error)));
 
   workerMatches(arg, 20)
     .then(({ items }) => {
       if (!alive) return;
-      matches.replaceChildren(
+      clear(matches, 
         h('h3', t('worker.matches')),
         items.length
           ? h(
@@ -61,7 +61,7 @@ export function render(main, { arg, navigate }) {
           : h('p.empty', t('worker.noMatches')),
       );
     })
-    .catch((error) => alive && matches.replaceChildren(h('h3', t('worker.matches')), errorBox(error)));
+    .catch((error) => alive && clear(matches, h('h3', t('worker.matches')), errorBox(error)));
 
   return () => {
     alive = false;

@@ -99,8 +99,8 @@ export function scorePair(job: JobDocument, worker: WorkerDocument, now: Date): 
     add('relocation', 1, `搬迁群众优先（岗位预留 ${job.relocationQuotaPct}%）`);
   }
   add('wage', wageValue(job.wagePerDayMax, worker.minWagePerDay), wageDetail(job, worker));
-  add('freshness', freshnessValue(job, now), `发布于 ${job.postedAt.slice(0, 10)}`);
-  add('startSoon', startSoonValue(job, now), `零工 ${job.startAt?.slice(0, 16).replace('T', ' ')} 开工`);
+  add('freshness', freshnessValue(job, now), `发布于 ${chinaTime(job.postedAt).slice(0, 10)}`);
+  add('startSoon', startSoonValue(job, now), `零工 ${job.startAt ? chinaTime(job.startAt) : '—'} 开工`);
 
   return { score: round(reasons.reduce((sum, r) => sum + r.contribution, 0)), reasons };
 }
@@ -109,4 +109,11 @@ function wageDetail(job: JobDocument, worker: WorkerDocument): string {
   if (job.wagePerDayMax === undefined) return '计件工资，无法折算日薪';
   const pay = `日薪约 ${Math.round(job.wagePerDayMin ?? job.wagePerDayMax)}–${Math.round(job.wagePerDayMax)} 元`;
   return worker.minWagePerDay === undefined ? pay : `${pay}（期望不低于 ${Math.round(worker.minWagePerDay)} 元）`;
+}
+
+const CHINA_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+
+/** "2026-12-01 09:00" in China time (UTC+8), as a station worker reads a date. */
+function chinaTime(iso: string): string {
+  return CHINA_TIME.format(new Date(iso));
 }
