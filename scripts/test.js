@@ -2,10 +2,17 @@
 // npm test: brings the local stack up if it is not running, type-checks, then runs every unit,
 // integration and e2e test against the real Kafka, search engine and PostgreSQL.
 // LAOWU_TEST_INFRA=containers uses testcontainers instead (needs a Docker engine).
+const { existsSync } = require('node:fs');
 const { ensureStack, run, say } = require('./lib');
 
 const extraArgs = process.argv.slice(2);
 if (process.env.LAOWU_TEST_INFRA !== 'containers') ensureStack();
+
+// The console's browser tests drive Debian's Chromium; the test runner never downloads a browser.
+if (!existsSync('/usr/bin/chromium')) {
+  say('installing Chromium for the console tests (scripts/install-browser.sh)…');
+  if (run('bash', ['scripts/install-browser.sh']) !== 0) process.exit(1);
+}
 
 say('type-checking (tsc --noEmit)…');
 const typecheck = run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);

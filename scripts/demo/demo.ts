@@ -9,7 +9,7 @@ import { SseStream } from '../lib/sse-client';
 import { AGENCIES, destinationJob, ORIGIN_COUNTIES, originJob, Random, stationIdOf, workerRequest } from './scenario';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { ensureStack, say } = require('../lib.js');
+const { ensureStack, say, stopStack } = require('../lib.js');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const apps = require('../apps.js');
 
@@ -38,17 +38,18 @@ function progress(label: string, total: number): (done: number) => void {
   };
 }
 
-async function bringUp(): Promise<any[]> {
+/** What the demo started, so that Ctrl-C stops exactly that. */
+async function bringUp(): Promise<{ children: any[]; startedStack: boolean }> {
   if (await apps.allReady()) {
     say('the four apps are already running');
-    return [];
+    return { children: [], startedStack: false };
   }
-  ensureStack();
+  const startedStack: boolean = ensureStack();
   apps.build();
   say('starting the four apps (their logs go to .stack/apps.log)…');
   const children = apps.launch('.stack/apps.log');
   await apps.waitUntilReady(children);
-  return children;
+  return { children, startedStack };
 }
 
 async function registerStations(): Promise<void> {
@@ -221,10 +222,11 @@ async function runTrainBatch(random: Random, streams: Map<string, SseStream>): P
 }
 
 async function main(): Promise<void> {
-  const children = await bringUp();
+  const { children, startedStack } = await bringUp();
   const stop = async () => {
-    say('stopping…');
+    say('stopping what the demo started…');
     await apps.stop(children);
+    if (startedStack) stopStack();
     process.exit(0);
   };
   process.on('SIGINT', stop);
