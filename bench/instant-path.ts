@@ -21,7 +21,8 @@ import { SseStream } from '../scripts/lib/sse-client';
 import { AGENCIES, destinationJob, Random } from '../scripts/demo/scenario';
 import { benchStationId, loadBackground } from './lib/background';
 import { appendBenchmarkLine, fmt, loadTracker, logger, machine, RssSampler, size, sleep, stackRss, summary, writeResult } from './lib/report';
-import { BenchStack, startStack } from './lib/stack';
+import { TOPICS } from '@laowu/contracts';
+import { BenchStack, consumerLag, cpuSecondsOf, startStack } from './lib/stack';
 
 const NAME = 'instant-path';
 
@@ -57,10 +58,21 @@ export async function runInstantPath(stack: BenchStack, log: (m: string) => void
   const random = new Random(Date.now() % 100000);
   const agency = AGENCIES[0];
   const token = tokenFor({ sub: agency.id, role: 'agency', region: agency.region });
+  const run = randomUUID().slice(0, 8);
+  // Warm-up, not measured: consumer groups joining and first queries after start take seconds.
+  const warmStarted = Date.now();
+  const warmIds: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const job = await expectCall<{ id: string }>([201], 'POST', `${stack.urls['job-collection']}/v1/jobs`, token, { ...destinationJob(random, agency, i, 'gig', true), externalId: `bench-${run}-warm-${i}` });
+    warmIds.push(job.id);
+    await sleep(300);
+  }
+  while (!warmIds.every((id) => firstAt.has(id)) && Date.now() - warmStarted < 90_000) await sleep(200);
+  log(`warm-up: ${warmIds.filter((id) => firstAt.has(id)).length}/5 jobs matched on a stream after ${((Date.now() - warmStarted) / 1000).toFixed(1)} s`);
   const sentAt = new Map<string, number>();
   const postMs: number[] = [];
   let failed = 0;
-  const run = randomUUID().slice(0, 8);
+  const cpuBefore: Record<string, number> = Object.fromEntries(Object.entries(stack.pids).map(([name, pid]) => [name, cpuSecondsOf(pid)]));
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   let lastReport = started;
@@ -91,6 +103,13 @@ export async function runInstantPath(stack: BenchStack, log: (m: string) => void
   }
   await Promise.all(inFlight);
   const postSeconds = (performance.now() - started) / 1000;
+  // Where a backlog sits when posting ends: matching's lag on the jobs topic, dispatch's on the matches topic.
+  const lagAtEndOfPosting = {
+    matchingOnJobs: await consumerLag(stack, stack.groups.matching, TOPICS.jobs).catch(() => -1),
+    dispatchOnMatches: await consumerLag(stack, stack.groups.dispatch, TOPICS.matches).catch(() => -1),
+  };
+  const cpuSeconds = Object.fromEntries(Object.entries(stack.pids).map(([name, pid]) => [name, Math.round(cpuSecondsOf(pid) - cpuBefore[name])]));
+  log(`posting done in ${postSeconds.toFixed(1)} s; consumer lag: matching ${lagAtEndOfPosting.matchingOnJobs} job events, dispatch ${lagAtEndOfPosting.dispatchOnMatches} match events; app CPU s ${JSON.stringify(cpuSeconds)}`);
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline && [...sentAt.keys()].some((id) => !firstAt.has(id))) await sleep(200);
   await sleep(1000); // the last deliveries of the last jobs
@@ -108,6 +127,7 @@ export async function runInstantPath(stack: BenchStack, log: (m: string) => void
   return {
     posts: options.posts, rateTarget: options.rate, rateAchieved: Math.round((options.posts / postSeconds) * 10) / 10, stations: options.stations,
     postFailures: failed, jobsWithoutMatchIn15s: unmatched, deliveries, deliveriesPerJob: Math.round((deliveries / Math.max(1, sentAt.size)) * 10) / 10,
+    lagAtEndOfPosting, appCpuSecondsWhilePosting: cpuSeconds,
     postToFirstMatchOnStreamMs: summary(first), postToEveryDeliveryMs: summary(every), postResponseMs: summary(postMs),
   };
 }

@@ -7,7 +7,7 @@ import { createKafka } from '@laowu/messaging';
 import { ensureDatabase } from '@laowu/persistence';
 import { createSearchClient, ensureIndex, SearchClient } from '@laowu/search';
 import { ChildProcess, spawn } from 'node:child_process';
-import { openSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,9 @@ export interface BenchStack {
   urls: Record<AppName, string>;
   pids: Record<AppName, number>;
   prefix: string;
+  /** Each app's consumer group. */
+  groups: Record<AppName, string>;
+  brokers: string[];
   search: SearchClient;
   logFile: string;
   stop(): Promise<void>;
@@ -118,8 +121,35 @@ export async function startStack(log: (m: string) => void, options: { prefix: st
     urls: byName((app) => `http://127.0.0.1:${app.port + PORT_OFFSET}`) as Record<AppName, string>,
     pids: byName((_, i) => children[i].pid!) as Record<AppName, number>,
     prefix: options.prefix,
+    groups: byName((app) => groupOf(app.name)) as Record<AppName, string>,
+    brokers,
     search,
     logFile,
     stop,
   };
+}
+
+/** Messages not yet consumed by a group on a topic (topic end minus committed offset, summed over partitions). */
+export async function consumerLag(stack: BenchStack, group: string, topic: string): Promise<number> {
+  const admin = createKafka({ brokers: stack.brokers, clientId: 'bench-stack' }).admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const [committed] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+    const at = new Map(committed.partitions.map((p) => [p.partition, Number(p.offset)]));
+    return ends.reduce((sum, p) => sum + Math.max(0, Number(p.high) - Math.max(0, at.get(p.partition) ?? 0)), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far. */
+export function cpuSecondsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
