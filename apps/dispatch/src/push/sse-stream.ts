@@ -103,15 +103,24 @@ export class SseStream {
     } while (this.wokenWhilePumping && !this.ended);
   }
 
-  /** Resolves true on drain, false when the stream was dropped for stalling or ended. */
+  /**
+   * Resolves true on drain, false when the stream was dropped for stalling or ended. The 'close'
+   * listener goes once the wait is over: a long stream waits thousands of times.
+   */
   private waitForDrain(): Promise<boolean> {
     return new Promise((resolve) => {
-      this.drained = () => resolve(true);
+      const onClose = () => settle(false);
+      const settle = (drained: boolean) => {
+        this.res.off('close', onClose);
+        this.drained = undefined;
+        resolve(drained);
+      };
+      this.drained = () => settle(true);
       this.stallTimer = setTimeout(() => {
         this.drop();
-        resolve(false);
+        settle(false);
       }, this.options.stallTimeoutMs);
-      this.res.once('close', () => resolve(false));
+      this.res.once('close', onClose);
     });
   }
 

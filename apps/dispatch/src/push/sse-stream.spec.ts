@@ -1,0 +1,46 @@
+import { EventEmitter } from 'node:events';
+import type { Response } from 'express';
+import { SseStream, StoredDelivery } from './sse-stream';
+
+/** A response whose socket backs up after every event and drains a tick later. */
+function backedUpResponse() {
+  const res = new EventEmitter() as EventEmitter & Record<string, unknown>;
+  const written: string[] = [];
+  Object.assign(res, {
+    writableLength: 0,
+    socket: { setNoDelay: () => undefined },
+    status: () => res,
+    setHeader: () => undefined,
+    flushHeaders: () => undefined,
+    end: () => undefined,
+    destroy: () => res.emit('close'),
+    write: (chunk: string) => {
+      written.push(chunk);
+      setImmediate(() => res.emit('drain'));
+      return false;
+    },
+  });
+  return { res, written };
+}
+
+describe('SseStream', () => {
+  it('keeps no listener per backed-up write: a long stream does not pile them up', async () => {
+    const { res, written } = backedUpResponse();
+    const deliveries: StoredDelivery[] = Array.from({ length: 200 }, (_, i) => ({ id: String(i + 1), payload: { n: i } }));
+    const stream = new SseStream(
+      res as unknown as Response,
+      '0',
+      { readAfter: async (after, limit) => deliveries.filter((d) => Number(d.id) > Number(after)).slice(0, limit), onEnd: () => undefined },
+      { heartbeatMs: 60_000, pageSize: 50, stallTimeoutMs: 5_000, maxBufferedBytes: 1 << 20 },
+    );
+    stream.start();
+    try {
+      while (stream.lastId !== '200') await new Promise((resolve) => setImmediate(resolve));
+      expect(written.filter((w) => w.startsWith('id:'))).toHaveLength(200);
+      // The stream's own end listener, and the wait for the last write's drain: not one per write.
+      expect(res.listenerCount('close')).toBeLessThanOrEqual(2);
+    } finally {
+      stream.close();
+    }
+  });
+});
