@@ -18,7 +18,8 @@ export class JobMatchResponse {
   @ApiProperty({ format: 'uuid' }) jobId: string;
   @ApiProperty() score: number;
   @ApiProperty({ type: [ReasonResponse] }) reasons: ReasonResponse[];
-  @ApiProperty({ description: 'Job summary: title, kind, agencyId, wage, location, startAt, endAt, instant, headcountLeft' })
+  // The type is named explicitly: a type alias has no runtime class for swagger to reflect.
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Job summary: title, kind, agencyId, wage, location, startAt, endAt, instant, headcountLeft' })
   job: ReturnType<typeof jobSummary>;
 }
 
@@ -30,7 +31,7 @@ export class CandidateResponse {
   @ApiProperty({ format: 'uuid' }) workerId: string;
   @ApiProperty() score: number;
   @ApiProperty({ type: [ReasonResponse] }) reasons: ReasonResponse[];
-  @ApiProperty({ description: 'Masked worker summary: no name, ID number or phone (they are never indexed)' })
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Masked worker summary: no name, ID number or phone (they are never indexed)' })
   worker: ReturnType<typeof workerSummary>;
 }
 
