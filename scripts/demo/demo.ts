@@ -221,14 +221,18 @@ async function runTrainBatch(random: Random, streams: Map<string, SseStream>): P
   return { batchId: batch.id, jobId, seated: manifest.workers.length, arrived, filled, employedChecked: status };
 }
 
+let started: { children: any[]; startedStack: boolean } = { children: [], startedStack: false };
+
+async function stopWhatWasStarted(code: number): Promise<never> {
+  say('stopping what the demo started…');
+  await apps.stop(started.children);
+  if (started.startedStack) stopStack();
+  process.exit(code);
+}
+
 async function main(): Promise<void> {
-  const { children, startedStack } = await bringUp();
-  const stop = async () => {
-    say('stopping what the demo started…');
-    await apps.stop(children);
-    if (startedStack) stopStack();
-    process.exit(0);
-  };
+  started = await bringUp();
+  const stop = () => stopWhatWasStarted(0);
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
@@ -263,5 +267,5 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   process.stderr.write(`[demo] failed: ${(error as Error).stack ?? error}\n`);
-  process.exit(1);
+  void stopWhatWasStarted(1);
 });
