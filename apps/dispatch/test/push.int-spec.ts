@@ -118,7 +118,9 @@ describe('dispatch: push to stations (SSE, webhooks)', () => {
     const received = await readAllResuming(streamUrl(stationId), tokens.station(stationId), 200);
     const ids = received.map((e) => JSON.parse(e.data).matchId);
     expect({ count: ids.length, unique: new Set(ids).size, eventIdsUnique: new Set(received.map((e) => e.id)).size }).toEqual({ count: 200, unique: 200, eventIdsUnique: 200 });
-    expect(ids).toEqual(big.map((m) => m.matchId));
+    expect([...ids].sort()).toEqual(big.map((m) => m.matchId).sort());
+    const eventIds = received.map((e) => BigInt(e.id!));
+    expect(eventIds.every((id, i) => i === 0 || id > eventIds[i - 1])).toBe(true);
   }, 240_000);
 
   async function readAllResuming(url: string, token: string, count: number): Promise<SseEvent[]> {
