@@ -1,5 +1,6 @@
 // Compiles apps/*/src and libs/*/src with SWC (the transform the jest projects use) into
-// dist/bench-apps/, for the stack benchmarks. Why not `nest build`'s dist: tsc emits
+// node_modules/.cache/laowu-bench-apps/ (not dist/, which builds and tests clean), for the stack
+// benchmarks; packages still resolve from the repository's node_modules. Why not `nest build`'s dist: tsc emits
 // `design:type void 0` for a property typed `ReturnType<…>` (matching's JobMatchResponse.job),
 // and @nestjs/swagger then refuses to start the compiled matching app ("circular dependency");
 // SWC emits `Object` there, as ts-node and the tests do. Plain JS is run: no compiler in the
@@ -9,7 +10,7 @@ import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'n
 import { dirname, join, relative } from 'node:path';
 import { ROOT } from './report';
 
-export const COMPILED = join(ROOT, 'dist', 'bench-apps');
+export const COMPILED = join(ROOT, 'node_modules', '.cache', 'laowu-bench-apps');
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

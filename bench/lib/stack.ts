@@ -7,7 +7,7 @@ import { createKafka } from '@laowu/messaging';
 import { ensureDatabase } from '@laowu/persistence';
 import { createSearchClient, ensureIndex, SearchClient } from '@laowu/search';
 import { ChildProcess, spawn } from 'node:child_process';
-import { openSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,7 +73,7 @@ export async function startStack(log: (m: string) => void, options: { prefix: st
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/laowu_bench';
   const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
   const search = createSearchClient(process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200');
-  log(`compiled ${compileApps()} files of apps/ and libs/ to dist/bench-apps`);
+  log(`compiled ${compileApps()} files of apps/ and libs/ (SWC)`);
   await ensureDatabase(databaseUrl);
   await search.indices.delete({ index: `${options.prefix}*` }).catch(() => undefined);
   await ensureIndex(search, jobsIndex(options.prefix));
@@ -81,6 +81,7 @@ export async function startStack(log: (m: string) => void, options: { prefix: st
   const run = Date.now().toString(36);
   const groupOf = (name: string) => `bench-${name}-${run}`;
   await startGroupsAtEnds(brokers, apps.APPS.map((app) => groupOf(app.name)), log);
+  if (apps.APPS.some((app) => !existsSync(compiledMain(app.name)))) compileApps(); // removed meanwhile
   const logFile = join(tmpdir(), `laowu-bench-apps-${run}.log`);
   const output = openSync(logFile, 'a');
   const children = apps.APPS.map((app) => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { testInfra } from '../support/infra';
 
 const ROOT = join(__dirname, '..', '..');
-const TIMEOUT_MS = 280_000;
+const TIMEOUT_MS = 420_000; // each starts the four apps; CI shares the machine
 
 function runBench(script: string, resultsDir: string): Promise<{ code: number | null; output: string }> {
   const infra = testInfra();
