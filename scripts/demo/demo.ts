@@ -120,7 +120,7 @@ async function postJobs(random: Random): Promise<number> {
   let posted = 0;
   for (const agency of AGENCIES) {
     const jobs = Array.from({ length: SIZE.jobsPerAgency }, (_, i) =>
-      destinationJob(random, agency, i, random.pick(['fulltime', 'fulltime', 'seasonal', 'gig'] as const)),
+      destinationJob(random, agency, i, random.pick(['fulltime', 'fulltime', 'fulltime', 'seasonal', 'seasonal', 'gig'] as const)),
     );
     posted += (await postBulk(agency.id, agency.region, jobs)).length;
     say(`  ${agency.id}: ${jobs.length} jobs posted (bulk)`);
@@ -184,7 +184,14 @@ async function runTrainBatch(random: Random, streams: Map<string, SseStream>): P
 
   const station = streams.get(county)!;
   const matchesForJob = () => station.events.filter((e) => JSON.parse(e.data).jobId === jobId).map((e) => JSON.parse(e.data));
-  for (let i = 0; i < 60 && matchesForJob().length === 0; i++) await sleep(500);
+  // Matching works through the jobs posted before this one first (on a small machine that
+  // backlog can take minutes).
+  const waitingSince = Date.now();
+  while (matchesForJob().length === 0 && Date.now() - waitingSince < 600_000) {
+    process.stdout.write(`\r[demo] waiting for the train job's matches at the 西昌 station (${Math.round((Date.now() - waitingSince) / 1000)}s)   `);
+    await sleep(1000);
+  }
+  process.stdout.write('\n');
   await sleep(2000);
   const offers = matchesForJob().slice(0, SIZE.trainSeats);
   if (!offers.length) throw new Error('no match for the train job reached the 西昌 station');
