@@ -25,8 +25,10 @@ export class SseStream {
     return stream;
   }
 
+  /** Also hands the listener what arrived before it was added (reading starts inside open()). */
   onEvent(listener: (event: SseEvent) => void): void {
     this.listeners.push(listener);
+    for (const event of this.events) listener(event);
   }
 
   close(): void {

@@ -339,6 +339,8 @@ export class MatchingProcess {
 // ---------------------------------------------------------------- a station's live stream
 
 export interface ReceivedMatch {
+  /** Which connection of the feed carried it (1 = the first). */
+  connection: number;
   deliveryId: string;
   matchId: string;
   jobId: string;
@@ -356,6 +358,7 @@ export class StationFeed {
   private stopped = false;
   private lastId = '0';
   private loop?: Promise<void>;
+  private connections = 0;
   reconnects = 0;
 
   constructor(private readonly url: string, private readonly token: string) {}
@@ -373,10 +376,11 @@ export class StationFeed {
 
   private async connect(): Promise<void> {
     const stream = await SseStream.open(this.url, this.token, this.lastId);
+    const connection = ++this.connections;
     stream.onEvent((event) => {
       if (event.event !== 'match' || !event.id) return;
       const data = JSON.parse(event.data) as { matchId: string; jobId: string; workerId: string };
-      this.received.push({ deliveryId: event.id, matchId: data.matchId, jobId: data.jobId, workerId: data.workerId });
+      this.received.push({ connection, deliveryId: event.id, matchId: data.matchId, jobId: data.jobId, workerId: data.workerId });
       this.lastId = event.id;
     });
     this.stream = stream;
@@ -443,11 +447,13 @@ export async function stationWithWorkers(options: {
   return { feed, workerIds };
 }
 
-/** Pairs `job:worker` received more than once on the stream. */
-export function pairsReceivedTwice(feed: StationFeed): [string, number][] {
-  const seen = new Map<string, number>();
-  for (const m of feed.received) seen.set(`${m.jobId}:${m.workerId}`, (seen.get(`${m.jobId}:${m.workerId}`) ?? 0) + 1);
-  return [...seen].filter(([, n]) => n > 1);
+/** Pairs `job:worker` received more than once on the stream, with the deliveries that carried them. */
+export function pairsReceivedTwice(feed: StationFeed): { pair: string; deliveries: string[] }[] {
+  const seen = new Map<string, ReceivedMatch[]>();
+  for (const m of feed.received) seen.set(`${m.jobId}:${m.workerId}`, [...(seen.get(`${m.jobId}:${m.workerId}`) ?? []), m]);
+  return [...seen]
+    .filter(([, ms]) => ms.length > 1)
+    .map(([pair, ms]) => ({ pair, deliveries: ms.map((m) => `${m.deliveryId} (match ${m.matchId}, connection ${m.connection})`) }));
 }
 
 export const pairsOnStream = (feed: StationFeed) => [...new Set(feed.received.map((m) => `${m.jobId}:${m.workerId}`))];

@@ -3,6 +3,7 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import net, { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { eventually } from '../../../test/support/readiness';
 import { TestApp } from '../../../test/support/test-app';
 import { DispatchConfig } from '../src/dispatch.config';
@@ -118,10 +119,36 @@ describe('dispatch: push to stations (SSE, webhooks)', () => {
     const received = await readAllResuming(streamUrl(stationId), tokens.station(stationId), 200);
     const ids = received.map((e) => JSON.parse(e.data).matchId);
     expect({ count: ids.length, unique: new Set(ids).size, eventIdsUnique: new Set(received.map((e) => e.id)).size }).toEqual({ count: 200, unique: 200, eventIdsUnique: 200 });
-    expect([...ids].sort()).toEqual(big.map((m) => m.matchId).sort());
+    expect(ids).toEqual(big.map((m) => m.matchId)); // in the order they were found
     const eventIds = received.map((e) => BigInt(e.id!));
     expect(eventIds.every((id, i) => i === 0 || id > eventIds[i - 1])).toBe(true);
   }, 240_000);
+
+  it('streams deliveries in numeric id order where the ids gain a digit (10¹¹ − 6 … 10¹¹ + 5)', async () => {
+    // A text-ordered read sends "100000000000" before "99999999994" and, once its cursor moved
+    // back to the smaller id, sends the larger ones again.
+    const stationId = await registerStation();
+    const jobData = job();
+    const all = Array.from({ length: 12 }, () => match(stationId, jobData));
+    await events.matches(...all);
+    await eventually(async () => expect(await storedMatches(stationId)).toBe(12), 30000);
+    const base = 10n ** 11n - 6n;
+    const db = running.app.get(DataSource);
+    await db.query(`DELETE FROM dispatch.deliveries WHERE id >= $1 AND id < $2`, [String(base), String(base + 12n)]); // an earlier run's
+    await db.query(
+      `UPDATE dispatch.deliveries d SET id = $2::bigint + r.n
+       FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM dispatch.deliveries WHERE station_id = $1) r
+       WHERE d.id = r.id`,
+      [stationId, String(base)],
+    );
+
+    const client = await SseClient.connect(streamUrl(stationId), tokens.station(stationId), '0');
+    await client.waitForMatches(12);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // a repeat, were there one, follows at once
+    client.close();
+    expect(client.matches.map((e) => e.id)).toEqual(Array.from({ length: 12 }, (_, n) => String(base + BigInt(n))));
+    expect(client.matches.map((e) => JSON.parse(e.data).matchId)).toEqual(all.map((m) => m.matchId));
+  });
 
   async function readAllResuming(url: string, token: string, count: number): Promise<SseEvent[]> {
     const received: SseEvent[] = [];

@@ -81,7 +81,9 @@ export class StreamsService implements OnModuleDestroy {
 
   private readAfter(stationId: string, after: string, limit: number): Promise<StoredDelivery[]> {
     return this.dataSource.query(
-      `SELECT id::text AS id, payload FROM "${SCHEMA}".deliveries WHERE station_id = $1 AND id > $2::bigint ORDER BY id LIMIT $3`,
+      // ORDER BY d.id, the bigint column: a bare `id` would name the text output column and
+      // order "10" before "9", re-sending a page's tail after the cursor moved back.
+      `SELECT d.id::text AS id, d.payload FROM "${SCHEMA}".deliveries d WHERE d.station_id = $1 AND d.id > $2::bigint ORDER BY d.id LIMIT $3`,
       [stationId, after, limit],
     );
   }
