@@ -56,7 +56,11 @@ export function parseEvent<TData = unknown>(topic: string, raw: Buffer | string 
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new EventValidationError(['value is not a JSON object']);
   }
-  const envelope = plainToInstance(EventEnvelope, json);
+  // The envelope's own fields first; `data` (the bulk of the message) is transformed once, below,
+  // into its contract's class: here a stand-in of the same shape keeps the envelope's checks on it.
+  const { data: rawData, ...head } = json as Record<string, unknown>;
+  const isObject = typeof rawData === 'object' && rawData !== null && !Array.isArray(rawData);
+  const envelope = plainToInstance(EventEnvelope, { ...head, data: isObject ? {} : rawData });
   const envelopeProblems = describe(validateSync(envelope, { forbidUnknownValues: false }));
   if (envelopeProblems.length) throw new EventValidationError(envelopeProblems);
 
@@ -66,7 +70,7 @@ export function parseEvent<TData = unknown>(topic: string, raw: Buffer | string 
   if (!contract) {
     throw new EventValidationError([`type ${envelope.type} v${envelope.schemaVersion} is not a contract of ${topic}`]);
   }
-  const data = plainToInstance(contract.dataClass, envelope.data);
+  const data = plainToInstance(contract.dataClass, rawData);
   const dataProblems = describe(validateSync(data, VALIDATION), 'data');
   if (dataProblems.length) throw new EventValidationError(dataProblems);
   const expectedKey = contract.definition.keyOf(data);

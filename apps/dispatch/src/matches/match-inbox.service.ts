@@ -32,7 +32,7 @@ export class MatchInboxService {
       await this.rememberJobs(manager, stored);
       await this.insertDeliveries(manager, stored, await this.stationsWithWebhook(manager, stored.map((m) => m.stationId)));
       const stations = [...new Set(stored.map((m) => m.stationId))];
-      for (const stationId of stations) await manager.query(`SELECT pg_notify($1, $2)`, [DELIVERIES_CHANNEL, stationId]);
+      await manager.query(`SELECT pg_notify($1, station_id) FROM unnest($2::text[]) AS station_id`, [DELIVERIES_CHANNEL, stations]);
       return stored.length;
     });
   }
