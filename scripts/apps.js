@@ -37,6 +37,17 @@ function build() {
   }
 }
 
+/**
+ * The Node options the apps run with in production (deploy/k8s/base/kustomization.yaml: the
+ * old-space cap), so local runs and the benchmarks measure the heap production has.
+ */
+function productionNodeOptions() {
+  const kustomization = fs.readFileSync(path.join(ROOT, 'deploy/k8s/base/kustomization.yaml'), 'utf8');
+  const match = kustomization.match(/^\s*- NODE_OPTIONS=(.+)$/m);
+  if (!match) throw new Error('deploy/k8s/base/kustomization.yaml sets no NODE_OPTIONS');
+  return match[1].trim();
+}
+
 /** Starts the apps; `logFile` sends their output there instead of this terminal. */
 function launch(logFile) {
   const output = logFile ? fs.openSync(logFile, 'a') : 'inherit';
@@ -45,7 +56,7 @@ function launch(logFile) {
     const child = spawn(process.execPath, [main], {
       cwd: ROOT,
       stdio: ['ignore', output, output],
-      env: { ...process.env, PORT: String(app.port) },
+      env: { ...process.env, PORT: String(app.port), NODE_OPTIONS: productionNodeOptions() },
     });
     child.appName = app.name;
     return child;
@@ -82,4 +93,4 @@ function stop(children) {
   );
 }
 
-module.exports = { APPS, allReady, build, launch, waitUntilReady, stop };
+module.exports = { APPS, allReady, build, launch, productionNodeOptions, waitUntilReady, stop };

@@ -16,7 +16,7 @@ import { compileApps, compiledMain } from './compile-apps';
 import { ROOT, sleep } from './report';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const apps = require('../../scripts/apps.js') as { APPS: { name: string; port: number }[]; stop(children: ChildProcess[]): Promise<void> };
+const apps = require('../../scripts/apps.js') as { APPS: { name: string; port: number }[]; stop(children: ChildProcess[]): Promise<void>; productionNodeOptions(): string };
 
 export type AppName = 'job-collection' | 'worker-profiles' | 'matching' | 'dispatch';
 
@@ -89,7 +89,7 @@ export async function startStack(log: (m: string) => void, options: { prefix: st
       cwd: ROOT,
       stdio: ['ignore', output, output],
       env: {
-        ...process.env, NODE_ENV: 'development', PORT: String(app.port + PORT_OFFSET), HOST: '127.0.0.1', DATABASE_URL: databaseUrl,
+        ...process.env, NODE_OPTIONS: apps.productionNodeOptions(), NODE_ENV: 'development', PORT: String(app.port + PORT_OFFSET), HOST: '127.0.0.1', DATABASE_URL: databaseUrl,
         KAFKA_GROUP_ID: groupOf(app.name), SEARCH_INDEX_PREFIX: options.prefix, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000',
         ...options.env,
       },
