@@ -1,10 +1,11 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from '../faults/support';
+import { deleteIndices, freePort, searchClient } from '../faults/support';
 import { testEnv } from '../support/test-app';
 
 const ROOT = join(__dirname, '../..');
 const APPS = ['job-collection', 'worker-profiles', 'matching', 'dispatch'] as const;
+const PREFIX = 'compiled-apps-';
 
 /**
  * What `npm start`, the demo and the container images run is `nest build`'s output (tsc), not
@@ -18,11 +19,17 @@ describe('the compiled apps (nest build)', () => {
     for (const app of APPS) await nestBuild(app);
   }, 600_000);
 
+  afterAll(async () => {
+    const search = searchClient();
+    await deleteIndices(search, PREFIX);
+    await search.close();
+  });
+
   it.each(APPS)('%s starts from dist/, serves /docs/json and stops on SIGTERM', async (app) => {
     const port = await freePort();
     const child = spawn(process.execPath, [join(ROOT, 'dist/apps', app, 'apps', app, 'src/main.js')], {
       cwd: ROOT,
-      env: testEnv({ PORT: String(port), SEARCH_INDEX_PREFIX: 'compiled-apps-' }),
+      env: testEnv({ PORT: String(port), SEARCH_INDEX_PREFIX: PREFIX }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output: string[] = [];
