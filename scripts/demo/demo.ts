@@ -134,7 +134,13 @@ async function postJobs(random: Random): Promise<number> {
 }
 
 /** Gig jobs posted one by one at a steady rate; latency = POST sent → first match on a stream. */
-async function gigStream(random: Random, streams: Map<string, SseStream>): Promise<number[]> {
+/** Latency of each gig job whose first match has reached a station so far, and how many were posted. */
+interface GigTimings {
+  posted: number;
+  latencies(): number[];
+}
+
+async function gigStream(random: Random, streams: Map<string, SseStream>): Promise<GigTimings> {
   const sentAt = new Map<string, number>();
   const firstSeen = new Map<string, number>();
   for (const stream of streams.values()) {
@@ -161,8 +167,8 @@ async function gigStream(random: Random, streams: Map<string, SseStream>): Promi
     );
   }
   await Promise.all(posts);
-  await sleep(3000);
-  return [...sentAt].flatMap(([jobId, at]) => (firstSeen.has(jobId) ? [firstSeen.get(jobId)! - at] : []));
+  // Read at the report: a match that arrives later (behind a backlog) still counts, with its real latency.
+  return { posted: sentAt.size, latencies: () => [...sentAt].flatMap(([jobId, at]) => (firstSeen.has(jobId) ? [firstSeen.get(jobId)! - at] : [])) };
 }
 
 interface BatchOutcome {
@@ -251,7 +257,7 @@ async function main(): Promise<void> {
   await waitUntilMatchable(last[1][last[1].length - 1], last[0]);
   say('matching has indexed the workers');
   const jobs = await postJobs(random);
-  const latencies = await gigStream(random, streams);
+  const gig = await gigStream(random, streams);
   const batch = await runTrainBatch(random, streams);
   const pushed = [...streams.values()].reduce((sum, s) => sum + s.events.length, 0);
 
@@ -260,7 +266,12 @@ async function main(): Promise<void> {
   say(`jobs posted:            ${jobs + SIZE.gigPostsPerSecond * SIZE.gigSeconds + 1}`);
   say(`workers registered:     ${workerCount} at ${ORIGIN_COUNTIES.length} stations`);
   say(`matches pushed live:    ${pushed} (SSE, all stations)`);
-  say(`instant path (POST → station screen), ${latencies.length} gig jobs: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms`);
+  const latencies = gig.latencies();
+  say(
+    latencies.length
+      ? `instant path (POST → station screen): ${latencies.length} of ${gig.posted} gig jobs on a station's screen, p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms`
+      : `instant path (POST → station screen): none of the ${gig.posted} gig jobs has reached a station yet (matching or dispatch behind a backlog)`,
+  );
   say(`train batch ${batch.batchId}: ${batch.seated} seated, ${batch.arrived} arrived; job filled ${batch.filled}; first worker now ${batch.employedChecked}`);
   say('where to look next:');
   say(`  API pages: ${APP_URLS.jobs}/docs ${APP_URLS.workers}/docs ${APP_URLS.matching}/docs ${APP_URLS.dispatch}/docs`);
