@@ -31,7 +31,7 @@ import { MatchingConfig } from '../../apps/matching/src/matching.config';
 import { ABOUT as WORKERS_ABOUT, AppModule as WorkersModule } from '../../apps/worker-profiles/src/app.module';
 import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
 import { testInfra } from '../support/infra';
-import { testKafka } from '../support/kafka';
+import { positionGroupsAtEnds, testKafka } from '../support/kafka';
 import { eventually } from '../support/readiness';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -72,18 +72,7 @@ const CONSUMES: Record<string, string[]> = {
   dispatch: ['laowu.matches.v1', 'laowu.jobs.v1', 'laowu.workers.v1'],
 };
 
-async function startAtTopicEnds(app: string): Promise<void> {
-  const admin = testKafka().admin();
-  await admin.connect();
-  try {
-    for (const topic of CONSUMES[app]) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({ groupId: GROUP(app), topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
-    }
-  } finally {
-    await admin.disconnect();
-  }
-}
+const startAtTopicEnds = (app: string) => positionGroupsAtEnds([GROUP(app)], CONSUMES[app]);
 
 const auth = (token: string) => `Bearer ${token}`;
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString();

@@ -1,6 +1,5 @@
 import { TOPICS } from '@laowu/contracts';
 import { findRegion, makeResidentId } from '@laowu/domain';
-import { createKafka, ensureTopics } from '@laowu/messaging';
 import { createSearchClient, SearchClient } from '@laowu/search';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -10,6 +9,7 @@ import { Client } from 'pg';
 import { call, expectCall, sleep, tokenFor } from '../../scripts/lib/api-client';
 import { SseStream } from '../../scripts/lib/sse-client';
 import { testInfra } from '../support/infra';
+import { positionGroupsAtEnds as positionGroupsAtTopicEnds } from '../support/kafka';
 import { testEnv } from '../support/test-app';
 
 /**
@@ -58,27 +58,8 @@ export async function restoreStack(): Promise<void> {
   }
 }
 
-/**
- * Commits the current end offsets of every topic for each group (which must have no running
- * member), so an app started with it consumes only what the test produces, not the shared
- * history. Effects are idempotent either way; this only keeps a run short.
- */
-export async function positionGroupsAtEnds(groupIds: string[]): Promise<void> {
-  const kafka = createKafka({ brokers: testInfra().kafkaBrokers.split(','), clientId: 'faults-test' });
-  await ensureTopics(kafka);
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    for (const topic of ALL_TOPICS) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      for (const groupId of groupIds) {
-        await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
-      }
-    }
-  } finally {
-    await admin.disconnect();
-  }
-}
+/** Positions the groups (no running member) at the ends of every topic an app consumes. */
+export const positionGroupsAtEnds = (groupIds: string[]) => positionGroupsAtTopicEnds(groupIds, ALL_TOPICS);
 
 export function searchClient(): SearchClient {
   return createSearchClient(testInfra().searchUrl);

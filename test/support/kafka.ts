@@ -66,3 +66,21 @@ export class TopicRecorder {
     await this.consumer?.disconnect();
   }
 }
+
+/**
+ * Commits the current end offsets of `topics` for each group (which must have no running member),
+ * so an app started with it consumes only what the test produces, not the history other tests
+ * and benchmarks left in the shared topics. Effects are idempotent either way; this keeps a run short.
+ */
+export async function positionGroupsAtEnds(groupIds: string[], topics: readonly string[]): Promise<void> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    for (const topic of topics) {
+      const partitions = (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ partition, offset: high }));
+      for (const groupId of groupIds) await admin.setOffsets({ groupId, topic, partitions });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}

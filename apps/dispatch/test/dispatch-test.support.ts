@@ -4,11 +4,11 @@ import {
   WorkerChanged, WorkerChangedData,
 } from '@laowu/contracts';
 import { createKafka, EventPublisher, ensureTopics } from '@laowu/messaging';
-import { Kafka } from 'kafkajs';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { testInfra } from '../../../test/support/infra';
+import { positionGroupsAtEnds } from '../../../test/support/kafka';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { bearer } from '../../../test/support/tokens';
 import { ABOUT, AppModule } from '../src/app.module';
@@ -18,26 +18,8 @@ export async function startDispatch(env: Record<string, string> = {}): Promise<T
   const kafka = createKafka({ brokers: testInfra().kafkaBrokers.split(','), clientId: 'dispatch-test' });
   await ensureTopics(kafka);
   const groupId = `dispatch-test-${randomUUID()}`;
-  await startAtTheEnd(kafka, groupId, [TOPICS.jobs, TOPICS.workers, TOPICS.matches]);
+  await positionGroupsAtEnds([groupId], [TOPICS.jobs, TOPICS.workers, TOPICS.matches]);
   return startTestApp({ configClass: DispatchConfig, about: ABOUT, module: AppModule.forRoot }, { env: { KAFKA_GROUP_ID: groupId, ...env } });
-}
-
-/**
- * Other engineers' tests and benches fill the shared topics with hundreds of thousands of
- * events; a fresh group would read them all first. Committing the current end offsets makes
- * the app consume exactly what this test produces (effects are idempotent either way).
- */
-async function startAtTheEnd(kafka: Kafka, groupId: string, topics: string[]): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    for (const topic of topics) {
-      const offsets = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({ groupId, topic, partitions: offsets.map(({ partition, high }) => ({ partition, offset: high })) });
-    }
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 export const tokens = {
