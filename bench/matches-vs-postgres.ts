@@ -20,7 +20,7 @@ import 'reflect-metadata';
 import { signToken } from '@laowu/auth';
 import { eastWestPartnersOf } from '@laowu/domain';
 import { ensureDatabase } from '@laowu/persistence';
-import { DEV_JWT_SECRET, loadConfig, startApp } from '@laowu/platform';
+import { DEV_JWT_SECRET, loadConfig, metricsRegistry, startApp } from '@laowu/platform';
 import { createSearchClient, ensureIndex, SearchClient } from '@laowu/search';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
@@ -232,6 +232,7 @@ async function main(): Promise<void> {
       const laowu: number[] = [];
       const postgres: number[] = [];
       const overlaps: number[] = [];
+      const tiersBefore = await rankingTiers();
       const tickQ = progress(log, `queries at ${target.toLocaleString('en')} jobs`, requests);
       for (let i = 0; i < requests; i++) {
         const wk = pick();
@@ -246,6 +247,7 @@ async function main(): Promise<void> {
         overlaps.push(theirs.length ? theirs.filter((id) => mine.has(id)).length / Math.max(theirs.length, ours.length) : 1);
         tickQ(i + 1);
       }
+      const tiers = subtract(await rankingTiers(), tiersBefore);
       const plan = (await pg.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${RANKING_SQL}`, params(pick()))).rows.map((r: Record<string, string>) => r['QUERY PLAN']);
       const ours = summary(laowu);
       const theirs = summary(postgres);
@@ -258,13 +260,14 @@ async function main(): Promise<void> {
         postgresMs: theirs,
         ratio: { p50: round2(theirs.p50 / ours.p50), p95: round2(theirs.p95 / ours.p95), p99: round2(theirs.p99 / ours.p99) },
         top20Agreement: round2(overlaps.reduce((x, y) => x + y, 0) / overlaps.length),
+        rankingTiers: tiers,
         openSearchIndexMB: mb(await storeBytes(client, `${PREFIX}jobs`)),
         openSearchHeap: await openSearchHeap(client),
         postgresTableWithIndexesMB: mb(tableBytes),
         postgresPlan: plan.filter((line: string) => /Scan|Sort|Gather|Limit|Execution Time|Workers/.test(line)).map((l: string) => l.trim()),
       };
       log(`${target.toLocaleString('en')} jobs: Laowu p50/p95/p99 ${fmt(ours)} ms, PostgreSQL ${fmt(theirs)} ms, ratio p99 ${row.ratio.p99}×, ` +
-        `top-20 agreement ${row.top20Agreement}; index ${row.openSearchIndexMB} MB, table ${row.postgresTableWithIndexesMB} MB, heap ${row.openSearchHeap.usedMB}/${row.openSearchHeap.maxMB} MB`);
+        `top-20 agreement ${row.top20Agreement}; ranking tiers ${JSON.stringify(tiers)}; index ${row.openSearchIndexMB} MB, table ${row.postgresTableWithIndexesMB} MB, heap ${row.openSearchHeap.usedMB}/${row.openSearchHeap.maxMB} MB`);
       results.push(row);
       await sleep(200);
     }
@@ -283,7 +286,8 @@ async function main(): Promise<void> {
     machine: { ...machine(), loadAverage1mDuringRun: loadAverage },
     setup: {
       requestsPerEngineAndSize: Object.fromEntries(SIZES.map((s) => [s, requestsAt(s)])), workersAskedFor: WORKERS,
-      laowu: 'HTTP GET /v1/workers/{id}/matches?limit=20 on the matching app (in this process, no Kafka consumer): worker document by id, function_score query, reasons',
+      laowu: 'HTTP GET /v1/workers/{id}/matches?limit=20 on the matching app (in this process, no Kafka consumer): worker document by id, function_score queries (a sample for a score floor, then only the jobs that can reach it), reasons',
+      rankingTiers: 'how each timed request was answered (ranking.service.ts): guess = 2 queries (a 1/128 sample, then the jobs reaching a score guessed from it); floor = 3 (the guess was too high: then the jobs reaching the sample floor); all = 2 (the sample had fewer than 20 jobs: every open job scored)',
       postgres: `one SQL query over table ${TABLE} (PostgreSQL ${(await serverVersion()) ?? '?'}, inline haversine for the distance decay), same hard filters and weighted terms, ORDER BY score LIMIT 20, run from this process with node-postgres`,
       top20Agreement: "share of PostgreSQL's top 20 also in Laowu's top 20 (ties and the app's rounding can differ)",
     },
@@ -303,6 +307,15 @@ async function main(): Promise<void> {
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** How many rankings each tier of jobsForWorker answered so far (the app's metrics, in this process). */
+async function rankingTiers(): Promise<Record<string, number>> {
+  const metric = metricsRegistry.getSingleMetric('laowu_matching_jobs_for_worker_total');
+  const values = metric ? (await metric.get()).values : [];
+  return Object.fromEntries(values.map((v) => [String(v.labels.tier), v.value]));
+}
+
+const subtract = (a: Record<string, number>, b: Record<string, number>) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v - (b[k] ?? 0)]));
 
 async function serverVersion(): Promise<string | undefined> {
   const pg = new Client({ connectionString: DATABASE_URL });

@@ -1,11 +1,21 @@
+import { metricsRegistry } from '@laowu/platform';
 import { createSearchClient, SearchClient } from '@laowu/search';
 import request from 'supertest';
 import { testInfra } from '../../../test/support/infra';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { asAdmin, bearer } from '../../../test/support/tokens';
 import { ABOUT, AppModule } from '../src/app.module';
+import { writeVersioned } from '../src/indexing/index-writer';
+import { JobDocument, toJobDocument } from '../src/indexing/job.document';
+import { SearchIndices } from '../src/indexing/search-indices';
+import { toWorkerDocument } from '../src/indexing/worker.document';
 import { MatchingConfig } from '../src/matching.config';
+import { scorePair } from '../src/ranking/pair-score';
+import { openJobFilters } from '../src/ranking/ranking.queries';
+import { RankingService } from '../src/ranking/ranking.service';
+import { matchesFilter } from './job-filter';
 import { indexed, inDays, jobData, positionGroup, Producer, uniquePrefix, workerData } from './matching.fixtures';
+import { randomJob, randomWorker, Seeded } from './random-matching';
 
 /**
  * Each ranking factor moves results the right way, through the real consumers (events on Kafka),
@@ -133,6 +143,46 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     before(wellPaid.jobId, poorlyPaid.jobId);
     before(unfriendly.jobId, stale.jobId);
     for (const item of items) expect(item.score).toBeCloseTo(item.reasons.reduce((s, r) => s + r.contribution, 0), 3);
+  });
+
+  it('ranks a worker’s jobs exactly as scoring every open job would, while scoring only those that can make the top', async () => {
+    const rng = new Seeded(4242);
+    const now = Date.now();
+    // 1 in 20 ids in the sampled range (ranking.service.ts, 1 in 128 of real ids), so that a few thousand jobs give most
+    // workers a sample of 20, and the guess from it holds for most but not all of them: every path is taken.
+    const jobs = Array.from({ length: 3000 }, () => {
+      const job = randomJob(rng, now);
+      return rng.chance(0.05) ? { ...job, jobId: `0${rng.pick(['0', '1'])}${job.jobId.slice(2)}` } : job;
+    }).map(toJobDocument);
+    const workers = Array.from({ length: 60 }, () => toWorkerDocument(randomWorker(rng)));
+    await running.app.get(SearchIndices).ensured();
+    await writeVersioned(client, `${prefix}jobs`, jobs.map((d) => ({ id: d.jobId, version: d.version, source: d })));
+    await client.indices.refresh({ index: `${prefix}jobs` });
+    const { body } = await client.search({ index: `${prefix}jobs`, body: { size: 10_000, query: { match_all: {} } } } as never);
+    const indexedJobs = (body.hits.hits as { _source: JobDocument }[]).map((hit) => hit._source); // with the other tests' jobs
+    const tiers = async () => Object.fromEntries((await metricsRegistry.getSingleMetric('laowu_matching_jobs_for_worker_total')!.get()).values.map((v) => [v.labels.tier, v.value]));
+    const before = await tiers();
+
+    const ranking = running.app.get(RankingService);
+    const at = new Date(now);
+    try {
+      for (const worker of workers) {
+        const ranked = await ranking.jobsForWorker(worker, 20, at);
+        const open = (job: JobDocument) => openJobFilters(worker.kinds, at).every((filter) => matchesFilter(filter, job));
+        const expected = indexedJobs
+          .filter(open)
+          .map((job) => ({ jobId: job.jobId, score: scorePair(job, worker, at).score }))
+          .sort((a, b) => b.score - a.score || a.jobId.localeCompare(b.jobId))
+          .slice(0, 20);
+        expect(ranked.map((r) => ({ jobId: r.job.jobId, score: r.score }))).toEqual(expected);
+      }
+    } finally {
+      // The other tests search the same index: leave it as it was.
+      await client.deleteByQuery({ index: `${prefix}jobs`, refresh: true, body: { query: { ids: { values: jobs.map((j) => j.jobId) } } } } as never);
+    }
+    const after = await tiers();
+    const answered = (tier: string) => (after[tier] ?? 0) - (before[tier] ?? 0);
+    for (const tier of ['guess', 'floor', 'all']) expect(answered(tier)).toBeGreaterThan(0);
   });
 
   it('applies only the hard filters: closed, full, unaccepted-kind and already-started jobs are not offered', async () => {

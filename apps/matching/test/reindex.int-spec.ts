@@ -35,8 +35,11 @@ describe('admin reindex from the compacted topics (real Kafka, OpenSearch)', () 
   });
 
   it('builds new indices from the topics and swaps the aliases while every query keeps answering', async () => {
-    const worker = workerData();
-    const job = jobData();
+    // In 曲麻莱县, where no other test, bench or the demo posts jobs: the reindex reads the shared
+    // topics' whole history, and the job must still rank in this worker's top 200 afterwards.
+    const place = { lat: 34.1264, lon: 95.7974 };
+    const worker = workerData({ homeRegionCode: '632726', residenceRegionCode: '632726', location: place });
+    const job = jobData({ location: { regionCode: '632726', ...place } });
     await producer.workers(worker);
     await producer.jobs(job, { ...job, version: 2, filled: 1 });
     await indexed(client, `${prefix}workers`, worker.workerId, 1);

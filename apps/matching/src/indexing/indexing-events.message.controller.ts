@@ -26,9 +26,9 @@ export class IndexingEventsMessageController {
   async onJobsChanged(envelopes: EventEnvelope<JobChangedData>[]): Promise<void> {
     await this.indices.ensured();
     const jobs = latestPerId(envelopes.map((e) => ({ id: e.data.jobId, version: e.data.version, source: toJobDocument(e.data) })));
-    await writeVersioned(this.client, this.indices.jobs.alias, jobs);
-    // After the write, before the offset commit: a crash in between repeats both, idempotently.
-    await this.instant.handle(jobs.map((j) => j.source));
+    // Side by side: the instant path queries `workers`, not the job just written. Both are
+    // idempotent and the offsets are committed after both, so a crash in either repeats both.
+    await Promise.all([writeVersioned(this.client, this.indices.jobs.alias, jobs), this.instant.handle(jobs.map((j) => j.source))]);
   }
 
   @EventPattern(TOPICS.workers, { batch: true })

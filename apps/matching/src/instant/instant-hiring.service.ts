@@ -19,6 +19,13 @@ export function isInstantCandidate(job: JobDocument, now: Date): boolean {
 }
 
 /**
+ * Jobs whose candidates are queried together (one _msearch) and announced in one transaction:
+ * enough to keep the search engine's threads busy, few enough that a catch-up batch of gig jobs
+ * (up to 50 MatchFound each) does not hold thousands of events in memory at once.
+ */
+const JOBS_PER_ANNOUNCEMENT = 20;
+
+/**
  * Instant hiring (即时快招, 九): for an open gig or instant job, new or materially changed, one
  * candidates query against `workers`; the top N become MatchFound events, keyed by station.
  *
@@ -42,7 +49,11 @@ export class InstantHiringService {
     const fresh = (job: JobDocument) => now.getTime() - Date.parse(job.updatedAt) <= this.config.INSTANT_MAX_AGE_SECONDS * 1000;
     const due = await this.notYetAnnounced(jobs.filter((job) => isInstantCandidate(job, now) && fresh(job)));
     let announced = 0;
-    for (const job of due) announced += await this.announce(job, now);
+    for (let i = 0; i < due.length; i += JOBS_PER_ANNOUNCEMENT) {
+      const jobsNow = due.slice(i, i + JOBS_PER_ANNOUNCEMENT);
+      const candidates = await this.ranking.workersForJobs(jobsNow.map((job) => ({ job, extraFilters: instantWorkerFilters(job) })), this.config.INSTANT_TOP_N, now);
+      announced += await this.announce(jobsNow.map((job, k) => ({ job, candidates: candidates[k] })), now);
+    }
     return announced;
   }
 
@@ -56,21 +67,27 @@ export class InstantHiringService {
     return jobs.filter((job) => (done.get(job.jobId) ?? 0) < job.materialVersion);
   }
 
-  private async announce(job: JobDocument, now: Date): Promise<number> {
-    const candidates = await this.ranking.workersForJob(job, this.config.INSTANT_TOP_N, now, instantWorkerFilters(job));
+  /**
+   * One transaction for the whole batch: claim each (job, material version) not announced yet —
+   * a concurrent or earlier run that claimed it wins — and put the claimed jobs' matches in the
+   * outbox, job by job in ranking order.
+   */
+  private async announce(announcements: { job: JobDocument; candidates: RankedWorker[] }[], now: Date): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const claimed: unknown[] = await manager.query(
+      const rows: { job_id: string }[] = await manager.query(
         `INSERT INTO "${SCHEMA}".instant_announcements (job_id, material_version, match_count, announced_at)
-         VALUES ($1, $2, $3, now())
+         SELECT job_id, material_version, match_count, now() FROM unnest($1::uuid[], $2::int[], $3::int[]) AS a(job_id, material_version, match_count)
          ON CONFLICT (job_id) DO UPDATE SET material_version = EXCLUDED.material_version, match_count = EXCLUDED.match_count, announced_at = now()
          WHERE instant_announcements.material_version < EXCLUDED.material_version
          RETURNING job_id`,
-        [job.jobId, job.materialVersion, candidates.length],
+        [announcements.map((a) => a.job.jobId), announcements.map((a) => a.job.materialVersion), announcements.map((a) => a.candidates.length)],
       );
-      if (!claimed.length) return 0;
-      const envelopes = candidates.map((c) => createEnvelope(MatchFound, matchFound(job, c, now), { producer: ABOUT_NAME }));
+      const claimed = new Set(rows.map((r) => r.job_id));
+      const envelopes = announcements
+        .filter((a) => claimed.has(a.job.jobId))
+        .flatMap(({ job, candidates }) => candidates.map((c) => createEnvelope(MatchFound, matchFound(job, c, now), { producer: ABOUT_NAME })));
       await appendToOutbox(manager, SCHEMA, TOPICS.matches, envelopes);
-      this.logger.debug(`job ${job.jobId} v${job.materialVersion}: ${envelopes.length} instant matches`);
+      this.logger.debug(`${claimed.size} job(s) announced: ${envelopes.length} instant matches`);
       return envelopes.length;
     });
   }

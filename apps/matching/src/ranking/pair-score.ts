@@ -19,6 +19,11 @@ const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** di
 const gauss = (distance: number, scale: number) => 0.5 ** ((distance / scale) ** 2);
 const intersects = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
 
+/** What one factor adds to the score, as a reason shows it (rounded to 4 digits). */
+export function contribution(factor: Factor, value: number): number {
+  return round(RANKING.weights[factor] * value);
+}
+
 /** The skill value and a note: share of the job's requirements the worker meets. */
 function skillValue(job: JobDocument, worker: WorkerDocument): [number, string] {
   const required = [...new Set(job.skillReqs)];
@@ -70,11 +75,10 @@ function ageDetail(job: JobDocument, worker: WorkerDocument): string {
  * engine's function_score (ranking queries), so the reasons add up to the score a station sees.
  */
 export function scorePair(job: JobDocument, worker: WorkerDocument, now: Date): PairScore {
-  const w = RANKING.weights;
   const reasons: Reason[] = [];
   const add = (factor: Factor, value: number, detail: string) => {
-    const contribution = round(w[factor] * value);
-    if (contribution > 0) reasons.push({ factor, contribution, detail });
+    const added = contribution(factor, value);
+    if (added > 0) reasons.push({ factor, contribution: added, detail });
   };
 
   const [skills, skillNote] = skillValue(job, worker);

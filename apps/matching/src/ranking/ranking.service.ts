@@ -1,10 +1,14 @@
+import { TransientError } from '@laowu/messaging';
+import { metricsRegistry } from '@laowu/platform';
 import { SEARCH_CLIENT, SearchClient } from '@laowu/search';
 import { Inject, Injectable } from '@nestjs/common';
+import { Counter } from 'prom-client';
 import { JobDocument } from '../indexing/job.document';
 import { SearchIndices } from '../indexing/search-indices';
 import { WorkerDocument } from '../indexing/worker.document';
 import { PairScore, scorePair } from './pair-score';
 import { jobsForWorkerQuery, workersForJobQuery } from './ranking.queries';
+import { jobsReaching } from './score-bound';
 
 export interface RankedJob extends PairScore {
   job: JobDocument;
@@ -14,8 +18,37 @@ export interface RankedWorker extends PairScore {
   worker: WorkerDocument;
 }
 
+/** Queries per _msearch request: enough to keep the engine's search threads busy, small enough to fail alone. */
+const MSEARCH_CHUNK = 50;
+
+interface MultiSearchResponse<T> {
+  status?: number;
+  error?: { type?: string; reason?: string };
+  hits?: { hits: { _source: T }[] };
+}
+
 /** Hits beyond `limit` fetched so that rounding differences between engine and reasons never drop one. */
 const SLACK = 10;
+
+/**
+ * A fixed 1/128 of all jobs: job ids are random UUIDs, so its best scores are a fair sample of a
+ * worker's scores, and the search engine caches the filter (the same in every request).
+ */
+const SAMPLE = { range: { jobId: { gte: '00', lt: '02' } } };
+
+/**
+ * The guess is the sample's ⌈limit ÷ this⌉-th best score: too high only when that many of the
+ * worker's best `limit` jobs fell in the 1/128 sample, about 1 request in 100 for a limit of 20.
+ */
+const GUESS_PER_SAMPLED = 10;
+
+type JobsTier = 'guess' | 'floor' | 'all';
+const jobsForWorkerTiers = new Counter({
+  name: 'laowu_matching_jobs_for_worker_total',
+  help: 'Matches-for-worker rankings by the score threshold that answered: guessed from a sample, the sample floor, or none (all open jobs scored)',
+  labelNames: ['tier'] as const,
+  registers: [metricsRegistry],
+});
 
 /**
  * Runs the ranking queries and turns each hit into a scored result with reasons (pair-score.ts,
@@ -28,8 +61,32 @@ export class RankingService {
     private readonly indices: SearchIndices,
   ) {}
 
+  /**
+   * The worker's top `limit` of all open jobs, scoring only the jobs that can make it. Every job
+   * outside `jobsReaching(worker, t)` scores below t (score-bound.ts). So when the top `limit` of
+   * the jobs reaching t all score ≥ t, no other job can enter it (not even on a tie: those score
+   * below t), and it is the top `limit` of all jobs, ties ordered by job id as always.
+   *
+   * t comes from a random sample of the jobs. Its best few scores are a guess near the worker's
+   * `limit`-th best (about the 256th best job for a limit of 20): usually right, and then only
+   * the jobs reaching it are scored. Its `limit`-th score is a floor: the worker's `limit`-th best
+   * of all jobs is at least the `limit`-th best of any subset, so ranking the jobs reaching the
+   * floor is exact too, only larger; that is the answer when the guess was too high. A sample
+   * with fewer than `limit` jobs means few open jobs for this worker at all: then all are ranked.
+   */
   async jobsForWorker(worker: WorkerDocument, limit: number, now = new Date()): Promise<RankedJob[]> {
-    const hits = await this.search<JobDocument>(this.indices.jobs.alias, jobsForWorkerQuery(worker, now), limit + SLACK);
+    const sampled = await this.rankJobs(worker, limit, now, SAMPLE);
+    if (sampled.length < limit) return answeredBy('all', await this.rankJobs(worker, limit, now));
+    const guess = sampled[Math.ceil(limit / GUESS_PER_SAMPLED) - 1].score;
+    const guessed = await this.rankJobs(worker, limit, now, jobsReaching(worker, guess, now));
+    if (guessed.length === limit && guessed[limit - 1].score >= guess) return answeredBy('guess', guessed);
+    const floor = Math.max(sampled[limit - 1].score, guessed.length === limit ? guessed[limit - 1].score : -Infinity);
+    return answeredBy('floor', await this.rankJobs(worker, limit, now, jobsReaching(worker, floor, now)));
+  }
+
+  private async rankJobs(worker: WorkerDocument, limit: number, now: Date, candidates?: Record<string, unknown>): Promise<RankedJob[]> {
+    const query = jobsForWorkerQuery(worker, now, candidates);
+    const hits = await this.search<JobDocument>(this.indices.jobs.alias, query, limit + SLACK);
     return hits
       .map((job) => ({ job, ...scorePair(job, worker, now) }))
       .sort((a, b) => b.score - a.score || a.job.jobId.localeCompare(b.job.jobId))
@@ -38,11 +95,41 @@ export class RankingService {
 
   async workersForJob(job: JobDocument, limit: number, now = new Date(), extraFilters: object[] = []): Promise<RankedWorker[]> {
     const query = workersForJobQuery(job, now, extraFilters as Record<string, unknown>[]);
-    const hits = await this.search<WorkerDocument>(this.indices.workers.alias, query, limit + SLACK);
+    return this.rankWorkers(job, await this.search<WorkerDocument>(this.indices.workers.alias, query, limit + SLACK), limit, now);
+  }
+
+  /**
+   * workersForJob for many jobs in one round trip (_msearch): the engine runs the queries side by
+   * side on its search threads, where one request per job would queue them behind each other.
+   */
+  async workersForJobs(requests: { job: JobDocument; extraFilters?: object[] }[], limit: number, now = new Date()): Promise<RankedWorker[][]> {
+    const ranked: RankedWorker[][] = [];
+    for (let i = 0; i < requests.length; i += MSEARCH_CHUNK) {
+      const chunk = requests.slice(i, i + MSEARCH_CHUNK);
+      const queries = chunk.map(({ job, extraFilters }) => workersForJobQuery(job, now, (extraFilters ?? []) as Record<string, unknown>[]));
+      const hitLists = await this.multiSearch<WorkerDocument>(this.indices.workers.alias, queries, limit + SLACK);
+      hitLists.forEach((hits, k) => ranked.push(this.rankWorkers(chunk[k].job, hits, limit, now)));
+    }
+    return ranked;
+  }
+
+  private rankWorkers(job: JobDocument, hits: WorkerDocument[], limit: number, now: Date): RankedWorker[] {
     return hits
       .map((worker) => ({ worker, ...scorePair(job, worker, now) }))
       .sort((a, b) => b.score - a.score || a.worker.workerId.localeCompare(b.worker.workerId))
       .slice(0, limit);
+  }
+
+  private async multiSearch<T>(index: string, queries: object[], size: number): Promise<T[][]> {
+    const body = queries.flatMap((query) => [{ index }, { query, size, sort: [{ _score: 'desc' }, { _id: 'asc' }], track_total_hits: false }]);
+    const { body: result } = await this.client.msearch({ body } as never);
+    return (result as { responses: MultiSearchResponse<T>[] }).responses.map((response) => {
+      if (response.error) {
+        const message = `candidates query failed: ${response.status} ${response.error.type ?? ''} ${response.error.reason ?? ''}`.trim();
+        throw response.status === 429 || (response.status ?? 500) >= 500 ? new TransientError(message) : new Error(message);
+      }
+      return response.hits!.hits.map((hit) => hit._source);
+    });
   }
 
   private async search<T>(index: string, query: object, size: number): Promise<T[]> {
@@ -52,4 +139,9 @@ export class RankingService {
     } as never);
     return (body.hits.hits as { _source: T }[]).map((hit) => hit._source);
   }
+}
+
+function answeredBy(tier: JobsTier, ranked: RankedJob[]): RankedJob[] {
+  jobsForWorkerTiers.inc({ tier });
+  return ranked;
 }
