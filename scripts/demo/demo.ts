@@ -116,17 +116,24 @@ async function postBulk(agencyId: string, region: string, jobs: object[]): Promi
   return ids;
 }
 
+/**
+ * A run's own externalIds: an agency's externalId names one posting, so a second demo on the same
+ * database would otherwise be refused (JOB.EXTERNAL_ID_CONFLICT) for every job whose dates moved.
+ */
+const RUN = Date.now().toString(36);
+const ofThisRun = <T extends { externalId: string }>(job: T): T => ({ ...job, externalId: `${job.externalId}-${RUN}` });
+
 async function postJobs(random: Random): Promise<number> {
   let posted = 0;
   for (const agency of AGENCIES) {
     const jobs = Array.from({ length: SIZE.jobsPerAgency }, (_, i) =>
-      destinationJob(random, agency, i, random.pick(['fulltime', 'fulltime', 'fulltime', 'seasonal', 'seasonal', 'gig'] as const)),
+      ofThisRun(destinationJob(random, agency, i, random.pick(['fulltime', 'fulltime', 'fulltime', 'seasonal', 'seasonal', 'gig'] as const))),
     );
     posted += (await postBulk(agency.id, agency.region, jobs)).length;
     say(`  ${agency.id}: ${jobs.length} jobs posted (bulk)`);
   }
   for (const county of ORIGIN_COUNTIES) {
-    const jobs = Array.from({ length: SIZE.originJobsPerCounty }, (_, i) => originJob(random, county, i));
+    const jobs = Array.from({ length: SIZE.originJobsPerCounty }, (_, i) => ofThisRun(originJob(random, county, i)));
     posted += (await postBulk(`agency-${county}-hr`, county, jobs)).length;
   }
   say(`  work-relief, public-welfare and workshop jobs posted in the origin counties`);
