@@ -384,7 +384,7 @@ export class StationFeed {
 /**
  * A station of `county` with its live stream open and `count` workers registered next to the
  * county's centre, who take gig work within 30 km: every open gig job posted near the centre is
- * announced to each of them over the instant path. Resolves once the workers are in the index the
+ * announced to each of them over the instant path. Resolves once the workers are searchable in the index the
  * instant path queries (`workersAlias`), so jobs posted afterwards find them.
  */
 export async function stationWithWorkers(options: {
@@ -424,7 +424,13 @@ export async function stationWithWorkers(options: {
     });
     workerIds.push(worker.id);
   }
-  await waitFor(async () => (await versionsInIndex(options.search, options.workersAlias, workerIds)).size === options.count, 120_000, () => 'workers not indexed');
+  // Searchable, not only stored: a get finds a document before the next refresh, a search does
+  // not, and a gig job announced in between finds no candidates (and is announced once).
+  const searchable = async () => {
+    const { body } = await options.search.count({ index: options.workersAlias, body: { query: { ids: { values: workerIds } } } });
+    return (body as { count: number }).count === options.count;
+  };
+  await waitFor(searchable, 120_000, () => 'workers not searchable');
   return { feed, workerIds };
 }
 
