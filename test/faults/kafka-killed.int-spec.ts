@@ -10,9 +10,8 @@ import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-prof
 import { tokenFor } from '../../scripts/lib/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
-  bulkPost, countForAgency, database, deleteIndices, describeComparison, describeWithLocalStack, jobBody, log, pairsOnStream, pairsReceivedTwice, positionGroupsAtEnds,
-  restoreStack, searchClient, sleep, stack, StationFeed, stationWithWorkers, storedMatches, unique, updateAndClose, waitFor,
-  waitUntilIndexMatchesDb,
+  bulkPost, countForAgency, deleteIndices, describeComparison, describeWithLocalStack, faultScenario, jobBody, log, pairsOnStream, pairsReceivedTwice, prepareScenario,
+  restoreStack, searchClient, sleep, stack, StationFeed, stationWithWorkers, storedMatches, updateAndClose, waitFor, waitUntilIndexMatchesDb,
 } from './support';
 
 const JOBS_TOTAL = 5000;
@@ -31,16 +30,8 @@ const WORKERS_NEAR = 2;
  */
 describeWithLocalStack('faults: Kafka killed and restarted during a 5,000-job ingest', () => {
   const county = '542524'; // 日土县: no other test posts jobs or registers workers here
-  const prefix = 'faults-kafka-'; // the test's own indices: faults-kafka-jobs, faults-kafka-workers
-  const groups = {
-    jobs: 'faults-kafka-job-collection',
-    workers: 'faults-kafka-worker-profiles',
-    matching: 'faults-kafka-matching',
-    dispatch: 'faults-kafka-dispatch',
-  };
-  const run = unique();
-  const agencyId = `agency-faults-kafka-${run}`;
-  const stationId = `station-faults-kafka-${run}`;
+  // The test's own indices (faults-kafka-jobs, faults-kafka-workers), groups, agency and station.
+  const { run, prefix, groups, agencyId, stationId } = faultScenario('kafka');
   const token = tokenFor({ sub: agencyId, role: 'agency', region: county });
   const search = searchClient();
   let jobs: TestApp<JobCollectionConfig> | undefined;
@@ -51,10 +42,7 @@ describeWithLocalStack('faults: Kafka killed and restarted during a 5,000-job in
   let db: Client;
 
   beforeAll(async () => {
-    await restoreStack();
-    db = await database();
-    await deleteIndices(search, prefix);
-    await positionGroupsAtEnds(Object.values(groups));
+    db = await prepareScenario(search, { prefix, groups });
     const env = (group: string) => ({ env: { SEARCH_INDEX_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: '100000', KAFKA_GROUP_ID: group } });
     jobs = await startTestApp({ configClass: JobCollectionConfig, about: JOBS, module: JobsModule.forRoot }, env(groups.jobs));
     workers = await startTestApp({ configClass: WorkerProfilesConfig, about: WORKERS, module: WorkersModule.forRoot }, env(groups.workers));

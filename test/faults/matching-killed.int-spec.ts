@@ -8,9 +8,8 @@ import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-prof
 import { tokenFor } from '../../scripts/lib/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
-  bulkPost, database, deleteIndices, describeComparison, freePort, jobBody, log, MatchingProcess, pairsOnStream, pairsReceivedTwice,
-  positionGroupsAtEnds, restoreStack, searchClient, sleep, StationFeed, stationWithWorkers, storedMatches, unique, waitFor,
-  waitUntilIndexMatchesDb,
+  bulkPost, deleteIndices, describeComparison, faultScenario, freePort, jobBody, log, MatchingProcess, pairsOnStream, pairsReceivedTwice, prepareScenario, searchClient,
+  sleep, StationFeed, stationWithWorkers, storedMatches, waitFor, waitUntilIndexMatchesDb,
 } from './support';
 
 const JOBS_BEFORE_KILL = 1000;
@@ -29,16 +28,7 @@ const WORKERS_NEAR = 4;
  */
 describe('faults: the matching app killed in the middle of a backlog and restarted', () => {
   const county = '542527'; // 措勤县: no other test registers workers or posts jobs here
-  const prefix = 'faults-crash-';
-  const groups = {
-    jobs: 'faults-crash-job-collection',
-    workers: 'faults-crash-worker-profiles',
-    matching: 'faults-crash-matching',
-    dispatch: 'faults-crash-dispatch',
-  };
-  const run = unique();
-  const agencyId = `agency-faults-crash-${run}`;
-  const stationId = `station-faults-crash-${run}`;
+  const { run, prefix, groups, agencyId, stationId } = faultScenario('crash');
   const agencyToken = tokenFor({ sub: agencyId, role: 'agency', region: county });
   const search = searchClient();
   const env = { SEARCH_INDEX_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: '100000' };
@@ -50,10 +40,7 @@ describe('faults: the matching app killed in the middle of a backlog and restart
   let db: Client;
 
   beforeAll(async () => {
-    await restoreStack();
-    db = await database();
-    await deleteIndices(search, prefix);
-    await positionGroupsAtEnds(Object.values(groups));
+    db = await prepareScenario(search, { prefix, groups });
     jobs = await startTestApp({ configClass: JobCollectionConfig, about: JOBS, module: JobsModule.forRoot }, { env: { ...env, KAFKA_GROUP_ID: groups.jobs } });
     workers = await startTestApp(
       { configClass: WorkerProfilesConfig, about: WORKERS, module: WorkersModule.forRoot },

@@ -6,8 +6,8 @@ import { MatchingConfig } from '../../apps/matching/src/matching.config';
 import { tokenFor } from '../../scripts/lib/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
-  bulkPost, countForAgency, database, deleteIndices, describeComparison, describeWithLocalStack, jobBody, log, positionGroupsAtEnds, restoreStack, searchClient,
-  stack, unique, updateAndClose, waitFor, waitUntilIndexMatchesDb,
+  bulkPost, countForAgency, deleteIndices, describeComparison, describeWithLocalStack, faultScenario, jobBody, log, prepareScenario, restoreStack, searchClient, stack,
+  updateAndClose, waitFor, waitUntilIndexMatchesDb,
 } from './support';
 
 /**
@@ -18,10 +18,7 @@ import {
  */
 describeWithLocalStack('faults: the search engine killed and restarted while matching indexes a backlog', () => {
   const county = '542525'; // 革吉县: no other test posts jobs here
-  const prefix = 'faults-es-';
-  const groups = { jobs: 'faults-es-job-collection', matching: 'faults-es-matching' };
-  const run = unique();
-  const agencyId = `agency-faults-es-${run}`;
+  const { run, prefix, groups, agencyId } = faultScenario('es');
   const token = tokenFor({ sub: agencyId, role: 'agency', region: county });
   const search = searchClient();
   let jobs: TestApp<JobCollectionConfig> | undefined;
@@ -29,10 +26,7 @@ describeWithLocalStack('faults: the search engine killed and restarted while mat
   let db: Client;
 
   beforeAll(async () => {
-    await restoreStack();
-    db = await database();
-    await deleteIndices(search, prefix);
-    await positionGroupsAtEnds(Object.values(groups));
+    db = await prepareScenario(search, { prefix, groups });
     const env = { SEARCH_INDEX_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: '100000' };
     jobs = await startTestApp({ configClass: JobCollectionConfig, about: JOBS, module: JobsModule.forRoot }, { env: { ...env, KAFKA_GROUP_ID: groups.jobs } });
     matching = await startTestApp(

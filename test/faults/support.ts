@@ -61,6 +61,31 @@ export async function restoreStack(): Promise<void> {
 /** Positions the groups (no running member) at the ends of every topic an app consumes. */
 export const positionGroupsAtEnds = (groupIds: string[]) => positionGroupsAtTopicEnds(groupIds, ALL_TOPICS);
 
+/** A fault test's own names: indices (`prefix`), consumer groups, and an agency and station unique to the run. */
+export function faultScenario(name: string) {
+  const run = unique();
+  const group = (app: string) => `faults-${name}-${app}`;
+  return {
+    run,
+    prefix: `faults-${name}-`,
+    groups: { jobs: group('job-collection'), workers: group('worker-profiles'), matching: group('matching'), dispatch: group('dispatch') },
+    agencyId: `agency-faults-${name}-${run}`,
+    stationId: `station-faults-${name}-${run}`,
+  };
+}
+
+/**
+ * Before a fault test starts its apps: the stack whole again, the test's indices gone, its groups
+ * at the topic ends. Returns a client of the test database.
+ */
+export async function prepareScenario(search: SearchClient, scenario: { prefix: string; groups: Record<string, string> }): Promise<Client> {
+  await restoreStack();
+  const db = await database();
+  await deleteIndices(search, scenario.prefix);
+  await positionGroupsAtEnds(Object.values(scenario.groups));
+  return db;
+}
+
 export function searchClient(): SearchClient {
   return createSearchClient(testInfra().searchUrl);
 }
