@@ -18,9 +18,6 @@ export interface RankedWorker extends PairScore {
   worker: WorkerDocument;
 }
 
-/** Queries per _msearch request: enough to keep the engine's search threads busy, small enough to fail alone. */
-const MSEARCH_CHUNK = 50;
-
 interface MultiSearchResponse<T> {
   status?: number;
   error?: { type?: string; reason?: string };
@@ -99,18 +96,14 @@ export class RankingService {
   }
 
   /**
-   * workersForJob for many jobs in one round trip (_msearch): the engine runs the queries side by
-   * side on its search threads, where one request per job would queue them behind each other.
+   * workersForJob for several jobs in one round trip (_msearch): the engine runs the queries side
+   * by side on its search threads, where one request per job would queue them behind each other.
+   * The caller keeps the batch small (the instant path: 20 jobs).
    */
   async workersForJobs(requests: { job: JobDocument; extraFilters?: object[] }[], limit: number, now = new Date()): Promise<RankedWorker[][]> {
-    const ranked: RankedWorker[][] = [];
-    for (let i = 0; i < requests.length; i += MSEARCH_CHUNK) {
-      const chunk = requests.slice(i, i + MSEARCH_CHUNK);
-      const queries = chunk.map(({ job, extraFilters }) => workersForJobQuery(job, now, (extraFilters ?? []) as Record<string, unknown>[]));
-      const hitLists = await this.multiSearch<WorkerDocument>(this.indices.workers.alias, queries, limit + SLACK);
-      hitLists.forEach((hits, k) => ranked.push(this.rankWorkers(chunk[k].job, hits, limit, now)));
-    }
-    return ranked;
+    const queries = requests.map(({ job, extraFilters }) => workersForJobQuery(job, now, (extraFilters ?? []) as Record<string, unknown>[]));
+    const hitLists = await this.multiSearch<WorkerDocument>(this.indices.workers.alias, queries, limit + SLACK);
+    return hitLists.map((hits, k) => this.rankWorkers(requests[k].job, hits, limit, now));
   }
 
   private rankWorkers(job: JobDocument, hits: WorkerDocument[], limit: number, now: Date): RankedWorker[] {
