@@ -192,7 +192,8 @@ controller.quorum.bootstrap.servers=127.0.0.1:$KAFKA_CONTROLLER_PORT
 log.dirs=$data
 num.partitions=3
 default.replication.factor=1
-auto.create.topics.enable=true
+# Laowu's apps create their topics from TOPIC_SPECS; a broker default would race them.
+auto.create.topics.enable=false
 offsets.topic.replication.factor=1
 # 50 by default: creating them on the first consumer group join costs seconds here
 offsets.topic.num.partitions=10

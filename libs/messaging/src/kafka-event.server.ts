@@ -82,6 +82,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         return;
       } catch (error) {
         this.logger.warn?.(`consumer ${this.options.groupId} could not start: ${(error as Error).message}; retrying`);
+        // A half-started consumer keeps its broker connections and metadata; the next attempt
+        // starts clean (on a brand-new broker the topics may still be being created).
+        await this.consumer?.disconnect().catch(() => undefined);
+        this.consumer = undefined;
         await sleep(2000);
       }
     }
@@ -97,12 +101,19 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       // partitions (workers) by seconds rather than minutes: each fetch round is handled whole.
       maxBytesPerPartition: 256 * 1024,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10000 },
+      // Topics come from TOPIC_SPECS (partitions, compaction): a subscription must never create
+      // one with the broker's defaults while the apps' bootstrap is still creating it.
+      allowAutoTopicCreation: false,
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart && !this.stopping) {
         this.logger.error?.(`consumer ${this.options.groupId} crashed: ${payload.error.message}; restarting`);
         void consumer.disconnect().finally(() => this.runUntilStopped());
       }
+    });
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      const partitions = Object.values(payload.memberAssignment).reduce((sum, list) => sum + list.length, 0);
+      this.logger.log?.(`consumer ${this.options.groupId} joined its group: ${partitions} partitions of ${topics.length} topics`);
     });
     this.consumer = consumer;
     await consumer.connect();

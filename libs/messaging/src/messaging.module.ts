@@ -30,8 +30,10 @@ class TopicsInitializer implements OnApplicationBootstrap, OnApplicationShutdown
   private async ensure(): Promise<void> {
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
-        const created = await ensureTopics(this.kafka);
+        const { created, compacted, problems } = await ensureTopics(this.kafka);
         if (created.length) this.logger.log(`created topics ${created.join(', ')}`);
+        if (compacted.length) this.logger.warn(`topics ${compacted.join(', ')} were not compacted; compaction set as their spec says`);
+        for (const problem of problems) this.logger.warn(`topic ${problem}: consumers work with less parallelism until it is recreated`);
         return;
       } catch (error) {
         if (attempt === 1) this.logger.warn(`topics not ensured yet: ${(error as Error).message}`);

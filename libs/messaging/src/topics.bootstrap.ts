@@ -1,31 +1,86 @@
 import { TOPIC_SPECS, TopicSpec } from '@laowu/contracts';
-import { Kafka } from 'kafkajs';
+import { Admin, ConfigResourceTypes, Kafka } from 'kafkajs';
 
-/** Creates Laowu's topics that do not exist yet (compaction for the state topics). Idempotent. */
-export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[] = TOPIC_SPECS): Promise<string[]> {
+export interface EnsuredTopics {
+  /** Topics this call created. */
+  created: string[];
+  /** Topics whose cleanup policy this call set to `compact`, as their spec says. */
+  compacted: string[];
+  /** Existing topics that differ from their spec in a way that cannot be fixed in place. */
+  problems: string[];
+}
+
+/**
+ * Creates Laowu's topics that do not exist yet (compaction for the state topics) and checks the
+ * ones that do. Idempotent, and safe while other apps run it at the same time.
+ */
+export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[] = TOPIC_SPECS): Promise<EnsuredTopics> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const missing = specs.filter((spec) => !existing.has(spec.name));
-    if (missing.length) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((spec) => ({
-          topic: spec.name,
-          numPartitions: spec.partitions,
-          replicationFactor: -1,
-          configEntries: spec.compacted
-            ? [{ name: 'cleanup.policy', value: 'compact' }, { name: 'min.compaction.lag.ms', value: '60000' }]
-            : [],
-        })),
-      });
+    const created: string[] = [];
+    // One topic per request: when another app creates the same topic meanwhile, kafkajs answers
+    // `false` for the whole request, and only a request of one says which topic that was.
+    for (const spec of specs.filter((s) => !existing.has(s.name))) {
+      if (await createTopic(admin, spec)) created.push(spec.name);
     }
-    return missing.map((spec) => spec.name);
-  } catch (error) {
-    if ((error as { type?: string }).type === 'TOPIC_ALREADY_EXISTS') return [];
-    throw error;
+    const found = specs.filter((s) => !created.includes(s.name));
+    return { created, ...(await reconcile(admin, found)) };
   } finally {
     await admin.disconnect();
   }
+}
+
+function createTopic(admin: Admin, spec: TopicSpec): Promise<boolean> {
+  return admin.createTopics({
+    waitForLeaders: true,
+    topics: [
+      {
+        topic: spec.name,
+        numPartitions: spec.partitions,
+        replicationFactor: -1,
+        configEntries: spec.compacted ? COMPACTION : [],
+      },
+    ],
+  });
+}
+
+const COMPACTION = [
+  { name: 'cleanup.policy', value: 'compact' },
+  { name: 'min.compaction.lag.ms', value: '60000' },
+];
+
+/**
+ * A state topic left uncompacted would lose old jobs and workers to retention, so compaction is
+ * set in place. Fewer partitions than the spec is only reported: adding partitions to a keyed
+ * topic moves keys to other partitions and breaks their order.
+ */
+async function reconcile(admin: Admin, specs: TopicSpec[]): Promise<Omit<EnsuredTopics, 'created'>> {
+  if (!specs.length) return { compacted: [], problems: [] };
+  const metadata = await admin.fetchTopicMetadata({ topics: specs.map((s) => s.name) });
+  const partitions = new Map(metadata.topics.map((t) => [t.name, t.partitions.length]));
+  const problems = specs
+    .filter((s) => (partitions.get(s.name) ?? 0) < s.partitions)
+    .map((s) => `${s.name} has ${partitions.get(s.name)} partitions where its spec says ${s.partitions}`);
+  const uncompacted = await uncompactedStateTopics(admin, specs.filter((s) => s.compacted));
+  if (uncompacted.length) {
+    // AlterConfigs replaces a topic's overrides as a whole: these are the only ones Laowu sets.
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: uncompacted.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configEntries: COMPACTION })),
+    });
+  }
+  return { compacted: uncompacted, problems };
+}
+
+async function uncompactedStateTopics(admin: Admin, specs: TopicSpec[]): Promise<string[]> {
+  if (!specs.length) return [];
+  const described = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: specs.map((s) => ({ type: ConfigResourceTypes.TOPIC, name: s.name, configNames: ['cleanup.policy'] })),
+  });
+  return described.resources
+    .filter((r) => !r.configEntries.some((e) => e.configName === 'cleanup.policy' && e.configValue.split(',').includes('compact')))
+    .map((r) => r.resourceName);
 }

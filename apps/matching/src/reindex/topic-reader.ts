@@ -30,7 +30,7 @@ export async function readTopicRange(
   const pending = new Set([...to].filter(([partition, end]) => BigInt(end) > BigInt(from?.get(partition) ?? '0')).map(([p]) => p));
   if (!pending.size) return 0;
   const groupId = `matching-reindex-${randomUUID()}`;
-  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100, maxBytes: 20 * 1024 * 1024 });
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100, maxBytes: 20 * 1024 * 1024, allowAutoTopicCreation: false });
   let read = 0;
   let finish!: () => void;
   let fail!: (error: Error) => void;
