@@ -4,6 +4,7 @@
 // the apps, and the stack too if this script started it.
 const { ensureStack, say, stopStack } = require('./lib');
 const { APPS, build, launch, stop, waitUntilReady } = require('./apps');
+const { pairLocalDatabase } = require('./local-database');
 
 async function main() {
   const startedStack = ensureStack();
@@ -21,6 +22,7 @@ async function main() {
   process.on('SIGTERM', () => shutdown(0));
 
   try {
+    await pairLocalDatabase({ say });
     build();
     children = launch();
     await waitUntilReady(children);

@@ -12,6 +12,8 @@ import { AGENCIES, destinationJob, ORIGIN_COUNTIES, originJob, Random, stationId
 const { ensureStack, say, stopStack } = require('../lib.js');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const apps = require('../apps.js');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { pairLocalDatabase } = require('../local-database.js');
 
 const SIZE = {
   workersPerStation: Number(process.env.LAOWU_DEMO_WORKERS_PER_STATION ?? 300),
@@ -45,6 +47,7 @@ async function bringUp(): Promise<{ children: any[]; startedStack: boolean }> {
     return { children: [], startedStack: false };
   }
   const startedStack: boolean = ensureStack();
+  await pairLocalDatabase({ say });
   apps.build();
   say('starting the four apps (their logs go to .stack/apps.log)…');
   const children = apps.launch('.stack/apps.log');

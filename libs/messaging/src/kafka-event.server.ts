@@ -6,6 +6,7 @@ import { Batch, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from
 import { lastValueFrom } from 'rxjs';
 import { consumedEvents, handlerDuration } from './consumer.metrics';
 import { EventPublisher } from './event-publisher';
+import { assertTopicsServed } from './topics.bootstrap';
 
 export interface KafkaEventServerOptions {
   groupId: string;
@@ -92,6 +93,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   private async runConsumer(topics: string[]): Promise<void> {
+    await assertTopicsServed(this.kafka, topics);
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       sessionTimeout: 30000,

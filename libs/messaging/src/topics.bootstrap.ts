@@ -84,3 +84,24 @@ async function uncompactedStateTopics(admin: Admin, specs: TopicSpec[]): Promise
     .filter((r) => !r.configEntries.some((e) => e.configName === 'cleanup.policy' && e.configValue.split(',').includes('compact')))
     .map((r) => r.resourceName);
 }
+
+/**
+ * Throws unless every partition of `topics` has a leader. A consumer that joins its group before
+ * that (a brand-new broker while the apps create the topics) is assigned partitions it does not
+ * fetch until its next metadata refresh, minutes later.
+ */
+export async function assertTopicsServed(kafka: Kafka, topics: string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+    const leaderless = metadata.flatMap((topic) =>
+      topic.partitions.filter((p) => p.partitionErrorCode !== 0 || p.leader < 0).map((p) => `${topic.name}[${p.partitionId}]`),
+    );
+    const missing = topics.filter((name) => !metadata.some((topic) => topic.name === name && topic.partitions.length));
+    const unserved = [...missing, ...leaderless];
+    if (unserved.length) throw new Error(`no leader yet for ${unserved.join(', ')}`);
+  } finally {
+    await admin.disconnect();
+  }
+}
