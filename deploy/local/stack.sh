@@ -367,10 +367,18 @@ up() {
 down() {
   take_lock
   # SIGTERM both first so their shutdowns overlap
-  local p
-  for s in es kafka; do p=$(our_pid $s) && kill -TERM "$p" 2>/dev/null || true; done
-  stop es TERM
-  stop kafka TERM
+  local p s
+  local -A signalled=()
+  for s in es kafka; do p=$(our_pid $s) && signalled[$s]=$p && kill -TERM "$p" 2>/dev/null || true; done
+  for s in es kafka; do
+    # one that is gone already stopped on the SIGTERM above
+    if [[ -n ${signalled[$s]:-} ]] && ! alive "${signalled[$s]}"; then
+      rm -f "$STACK/$s.pid"
+      say "$s stopped"
+    else
+      stop $s TERM
+    fi
+  done
 }
 
 logs() {
