@@ -115,6 +115,7 @@ describe('bad-input sweep: malformed requests against every write endpoint', () 
   function send(
     app: AppKey,
     request: Pick<MalformedRequest, 'method' | 'path' | 'role' | 'contentType' | 'extraHeaders' | 'body'> | { method: string; path: string; role: RoleKey; contentType?: string; body?: Buffer; extraHeaders?: Record<string, string> },
+    fresh = false,
   ): Promise<Answer> {
     const url = new URL(apps[app].url);
     const started = Date.now();
@@ -132,7 +133,7 @@ describe('bad-input sweep: malformed requests against every write endpoint', () 
       if (request.body !== undefined) headers['Content-Length'] = request.body.length;
       let req: http.ClientRequest;
       try {
-        req = http.request({ host: url.hostname, port: url.port, method: request.method, path: request.path, headers, agent: big ? false : agent });
+        req = http.request({ host: url.hostname, port: url.port, method: request.method, path: request.path, headers, agent: big || fresh ? false : agent });
       } catch (error) {
         // The client refused to send it (e.g. characters a path may not hold): a generator bug.
         resolve({ error: `client refused: ${(error as Error).message}`, ms: 0 });
@@ -148,11 +149,24 @@ describe('bad-input sweep: malformed requests against every write endpoint', () 
         res.on('end', () => finish({ status: res.statusCode, contentType: res.headers['content-type'], text: Buffer.concat(chunks).toString('utf8') }));
         res.on('error', (error) => finish({ status: res.statusCode, contentType: res.headers['content-type'], error: error.message }));
       });
-      req.on('error', (error) => finish({ error: `${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}` }));
+      req.on('error', (error) => {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (req.reusedSocket && code === 'ECONNRESET' && !fresh) {
+          // The keep-alive race Node's docs describe: the server closed an idle pooled socket as
+          // this request was written to it, so the server never read it. Once more, on a new one.
+          clearTimeout(timer);
+          settled = true;
+          resentAfterReset++;
+          void send(app, request, true).then(resolve);
+          return;
+        }
+        finish({ error: `${code ?? ''} ${error.message}` });
+      });
       req.end(request.body);
     });
   }
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  let resentAfterReset = 0;
 
   function problemWith(request: MalformedRequest, answer: Answer): string | undefined {
     if (answer.status === undefined) return `no HTTP answer: ${answer.error}`;
@@ -242,7 +256,7 @@ describe('bad-input sweep: malformed requests against every write endpoint', () 
     const seconds = (Date.now() - started) / 1000;
     const after = await footprint(outboxFrom);
 
-    report(requests, byEndpoint, byStatus, seconds, slowest);
+    report(requests, byEndpoint, byStatus, seconds, slowest, resentAfterReset);
     rmSync('test-results/bad-input-failures.txt', { force: true });
     if (failures.length) {
       // Every failure, grouped, for whoever fixes them (test-results/ is not committed).
@@ -285,12 +299,13 @@ function report(
   byStatus: Map<string, number>,
   seconds: number,
   slowest: { ms: number; what: string },
+  resentAfterReset: number,
 ): void {
   const kinds = MUTATION_KINDS.filter((kind) => requests.some((r) => r.kind === kind));
   const short = (kind: string) => kind.replace('wrong-', 'w-').replace('missing-', 'miss-').replace('content-type', 'ctype').slice(0, 9);
   const lines = [
     `bad-input sweep: ${requests.length} requests in ${seconds.toFixed(1)} s (seed ${SEED}, ${CONCURRENCY} in flight, ${BIG_CONCURRENCY} for bodies ≥ ${BIG_BODY / 1024} KB); slowest ${slowest.ms} ms (${slowest.what.slice(0, 120)})`,
-    `statuses: ${[...byStatus].sort().map(([s, n]) => `${s}×${n}`).join('  ')}`,
+    `statuses: ${[...byStatus].sort().map(([s, n]) => `${s}×${n}`).join('  ')}; resent on a new connection after a keep-alive reset: ${resentAfterReset}`,
     ['endpoint'.padEnd(50), ...kinds.map((k) => short(k).padStart(9)), 'total'.padStart(7)].join(''),
   ];
   for (const [endpoint, row] of byEndpoint) {
