@@ -6,6 +6,7 @@
 const { Client } = require('pg');
 const { Kafka, logLevel } = require('kafkajs');
 
+const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432';
 const LOCAL_DATABASE = 'laowu';
 const APP_SCHEMAS = ['job_collection', 'worker_profiles', 'matching', 'dispatch'];
 const PAIRING_TABLE = 'public.laowu_local_stack';
@@ -19,8 +20,6 @@ async function kafkaClusterId(brokers) {
     await admin.disconnect();
   }
 }
-
-const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432';
 
 async function withClient(serverUrl, database, work) {
   const url = new URL(serverUrl);
