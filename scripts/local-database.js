@@ -8,7 +8,6 @@ const { Kafka, logLevel } = require('kafkajs');
 
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432';
 const LOCAL_DATABASE = 'laowu';
-const APP_SCHEMAS = ['job_collection', 'worker_profiles', 'matching', 'dispatch'];
 const PAIRING_TABLE = 'public.laowu_local_stack';
 
 async function kafkaClusterId(brokers) {
@@ -36,9 +35,11 @@ async function withClient(serverUrl, database, work) {
 /** The Kafka cluster the database was paired with, and whether any app has written to it. */
 async function pairingOf(client) {
   const { rows: [row] } = await client.query(
-    `SELECT (SELECT count(*) FROM pg_namespace WHERE nspname = ANY($1))::int AS app_schemas,
-            to_regclass($2) IS NOT NULL AS paired`,
-    [APP_SCHEMAS, PAIRING_TABLE],
+    // Each app writes only in a schema of its own (its migrations table too).
+    `SELECT (SELECT count(*) FROM pg_namespace
+              WHERE nspname NOT IN ('public', 'information_schema') AND nspname NOT LIKE 'pg\\_%')::int AS app_schemas,
+            to_regclass($1) IS NOT NULL AS paired`,
+    [PAIRING_TABLE],
   );
   const recorded = row.paired ? (await client.query(`SELECT kafka_cluster_id FROM ${PAIRING_TABLE}`)).rows[0] : undefined;
   return { appSchemas: row.app_schemas, clusterId: recorded?.kafka_cluster_id };

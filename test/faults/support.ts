@@ -9,7 +9,7 @@ import { Client } from 'pg';
 import { call, expectCall, sleep, tokenFor } from '../../scripts/lib/api-client';
 import { SseStream } from '../../scripts/lib/sse-client';
 import { testInfra } from '../support/infra';
-import { positionGroupsAtEnds as positionGroupsAtTopicEnds } from '../support/kafka';
+import { positionGroupsAtEnds } from '../support/kafka';
 import { testEnv } from '../support/test-app';
 
 /**
@@ -58,9 +58,6 @@ export async function restoreStack(): Promise<void> {
   }
 }
 
-/** Positions the groups (no running member) at the ends of every topic an app consumes. */
-export const positionGroupsAtEnds = (groupIds: string[]) => positionGroupsAtTopicEnds(groupIds, ALL_TOPICS);
-
 /** A fault test's own names: indices (`prefix`), consumer groups, and an agency and station unique to the run. */
 export function faultScenario(name: string) {
   const run = unique();
@@ -82,7 +79,7 @@ export async function prepareScenario(search: SearchClient, scenario: { prefix: 
   await restoreStack();
   const db = await database();
   await deleteIndices(search, scenario.prefix);
-  await positionGroupsAtEnds(Object.values(scenario.groups));
+  await positionGroupsAtEnds(Object.values(scenario.groups), ALL_TOPICS);
   return db;
 }
 
@@ -409,8 +406,8 @@ export class StationFeed {
 /**
  * A station of `county` with its live stream open and `count` workers registered next to the
  * county's centre, who take gig work within 30 km: every open gig job posted near the centre is
- * announced to each of them over the instant path. Resolves once the workers are searchable in the index the
- * instant path queries (`workersAlias`), so jobs posted afterwards find them.
+ * announced to each of them over the instant path. Resolves once the workers are searchable in
+ * the index the instant path queries (`workersAlias`), so jobs posted afterwards find them.
  */
 export async function stationWithWorkers(options: {
   dispatchUrl: string;

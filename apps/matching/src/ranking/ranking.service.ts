@@ -90,8 +90,8 @@ export class RankingService {
       .slice(0, limit);
   }
 
-  async workersForJob(job: JobDocument, limit: number, now = new Date(), extraFilters: object[] = []): Promise<RankedWorker[]> {
-    const query = workersForJobQuery(job, now, extraFilters as Record<string, unknown>[]);
+  async workersForJob(job: JobDocument, limit: number, now = new Date()): Promise<RankedWorker[]> {
+    const query = workersForJobQuery(job, now);
     return this.rankWorkers(job, await this.search<WorkerDocument>(this.indices.workers.alias, query, limit + SLACK), limit, now);
   }
 
@@ -114,7 +114,7 @@ export class RankingService {
   }
 
   private async multiSearch<T>(index: string, queries: object[], size: number): Promise<T[][]> {
-    const body = queries.flatMap((query) => [{ index }, { query, size, sort: [{ _score: 'desc' }, { _id: 'asc' }], track_total_hits: false }]);
+    const body = queries.flatMap((query) => [{ index }, rankedSearch(query, size)]);
     const { body: result } = await this.client.msearch({ body } as never);
     return (result as { responses: MultiSearchResponse<T>[] }).responses.map((response) => {
       if (response.error) {
@@ -126,12 +126,14 @@ export class RankingService {
   }
 
   private async search<T>(index: string, query: object, size: number): Promise<T[]> {
-    const { body } = await this.client.search({
-      index,
-      body: { query, size, sort: [{ _score: 'desc' }, { _id: 'asc' }], track_total_hits: false },
-    } as never);
+    const { body } = await this.client.search({ index, body: rankedSearch(query, size) } as never);
     return (body.hits.hits as { _source: T }[]).map((hit) => hit._source);
   }
+}
+
+/** Best first, ties by id: the order the reasons' re-sort keeps. */
+function rankedSearch(query: object, size: number): object {
+  return { query, size, sort: [{ _score: 'desc' }, { _id: 'asc' }], track_total_hits: false };
 }
 
 function answeredBy(tier: JobsTier, ranked: RankedJob[]): RankedJob[] {
