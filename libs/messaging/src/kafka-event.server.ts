@@ -44,6 +44,7 @@ interface Parsed {
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
+  private starting?: Promise<void>;
   private stopping = false;
   private readonly dlq: EventPublisher;
   private readonly options: Required<KafkaEventServerOptions>;
@@ -61,6 +62,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   async close(): Promise<void> {
     this.stopping = true;
+    // A start under way finishes first: otherwise the consumer it creates would outlive the app.
+    await this.starting?.catch(() => undefined);
     await this.consumer?.disconnect().catch(() => undefined);
     await this.dlq.close();
   }
@@ -79,7 +82,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     if (!topics.length) return;
     while (!this.stopping) {
       try {
-        await this.runConsumer(topics);
+        this.starting = this.runConsumer(topics);
+        await this.starting;
         return;
       } catch (error) {
         this.logger.warn?.(`consumer ${this.options.groupId} could not start: ${(error as Error).message}; retrying`);

@@ -12,10 +12,14 @@ import { ensureTopics } from './topics.bootstrap';
 
 export const KAFKA = Symbol('KAFKA');
 
-/** Creates Laowu's topics in the background, retrying while Kafka is away; boot never waits. */
+/**
+ * Creates Laowu's topics in the background, retrying while Kafka is away; boot never waits.
+ * Shutdown waits for an attempt under way, so none outlives the app (its admin client included).
+ */
 class TopicsInitializer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Topics');
   private stopped = false;
+  private attempt?: Promise<boolean>;
 
   constructor(@Inject(KAFKA) private readonly kafka: Kafka) {}
 
@@ -23,22 +27,29 @@ class TopicsInitializer implements OnApplicationBootstrap, OnApplicationShutdown
     void this.ensure();
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    await this.attempt;
   }
 
   private async ensure(): Promise<void> {
-    for (let attempt = 1; !this.stopped; attempt++) {
-      try {
-        const { created, compacted, problems } = await ensureTopics(this.kafka);
-        if (created.length) this.logger.log(`created topics ${created.join(', ')}`);
-        if (compacted.length) this.logger.warn(`topics ${compacted.join(', ')} were not compacted; compaction set as their spec says`);
-        for (const problem of problems) this.logger.warn(`topic ${problem}: consumers work with less parallelism until it is recreated`);
-        return;
-      } catch (error) {
-        if (attempt === 1) this.logger.warn(`topics not ensured yet: ${(error as Error).message}`);
-        await sleep(Math.min(500 * attempt, 5000));
-      }
+    for (let n = 1; !this.stopped; n++) {
+      this.attempt = this.tryOnce(n === 1);
+      if (await this.attempt) return;
+      await sleep(Math.min(500 * n, 5000));
+    }
+  }
+
+  private async tryOnce(first: boolean): Promise<boolean> {
+    try {
+      const { created, compacted, problems } = await ensureTopics(this.kafka);
+      if (created.length) this.logger.log(`created topics ${created.join(', ')}`);
+      if (compacted.length) this.logger.warn(`topics ${compacted.join(', ')} were not compacted; compaction set as their spec says`);
+      for (const problem of problems) this.logger.warn(`topic ${problem}: consumers work with less parallelism until it is recreated`);
+      return true;
+    } catch (error) {
+      if (first) this.logger.warn(`topics not ensured yet: ${(error as Error).message}`);
+      return false;
     }
   }
 }
