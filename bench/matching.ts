@@ -13,7 +13,7 @@
 import 'reflect-metadata';
 import { createEnvelope, JobChanged, JobChangedData, JobKind, TOPICS, WorkerChangedData } from '@laowu/contracts';
 import { childrenOf, Region } from '@laowu/domain';
-import { createKafka, EventPublisher, kafkaConsumer } from '@laowu/messaging';
+import { createKafka, EventPublisher, kafkaConsumers } from '@laowu/messaging';
 import { ensureDatabase } from '@laowu/persistence';
 import { DEV_JWT_SECRET, loadConfig, startApp } from '@laowu/platform';
 import { signToken } from '@laowu/auth';
@@ -148,8 +148,8 @@ async function main(): Promise<void> {
   await client.indices.refresh({ index: `${PREFIX}*` });
 
   await startGroupAtEnds(config.kafkaBrokers, config.KAFKA_GROUP_ID);
-  const consumer = kafkaConsumer({ brokers: config.kafkaBrokers, clientId: 'matching-bench' }, { groupId: config.KAFKA_GROUP_ID });
-  const app = await startApp(AppModule.forRoot(config), config, ABOUT, consumer);
+  const consumers = kafkaConsumers({ brokers: config.kafkaBrokers, clientId: 'matching-bench' }, { groupId: config.KAFKA_GROUP_ID });
+  const app = await startApp(AppModule.forRoot(config), config, ABOUT, consumers);
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const admin = signToken({ sub: 'bench', role: 'admin', region: '100000' }, config.LAOWU_JWT_SECRET ?? DEV_JWT_SECRET);
   try {

@@ -2,8 +2,8 @@
 // their own ports, database, index prefix and consumer groups, so a benchmark neither disturbs
 // nor is disturbed by a running dev stack or other engineers' tests. Kafka topics are shared:
 // each group starts at the topics' ends, so history is not replayed into the benchmark.
-import { TOPICS } from '@laowu/contracts';
-import { createKafka } from '@laowu/messaging';
+import { laneOfTopic, TOPICS } from '@laowu/contracts';
+import { createKafka, laneGroupId } from '@laowu/messaging';
 import { ensureDatabase } from '@laowu/persistence';
 import { createSearchClient, ensureIndex, SearchClient } from '@laowu/search';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -62,7 +62,8 @@ async function startGroupsAtEnds(brokers: string[], groups: string[], log: (m: s
     const existing = new Set(await admin.listTopics());
     for (const topic of Object.values(TOPICS).filter((t) => existing.has(t))) {
       const ends = await admin.fetchTopicOffsets(topic);
-      for (const groupId of groups) await admin.setOffsets({ groupId, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
+      const partitions = ends.map((p) => ({ partition: p.partition, offset: p.high }));
+      for (const groupId of groups) await admin.setOffsets({ groupId: laneGroupId(groupId, laneOfTopic(topic)), topic, partitions });
     }
   } finally {
     await admin.disconnect();
@@ -130,13 +131,16 @@ export async function startStack(log: (m: string) => void, options: { prefix: st
   };
 }
 
-/** Messages not yet consumed by a group on a topic (topic end minus committed offset, summed over partitions). */
+/**
+ * Messages not yet consumed by an app's group on a topic (topic end minus committed offset, summed
+ * over partitions); an instant-lane topic is read by the app's instant group.
+ */
 export async function consumerLag(stack: BenchStack, group: string, topic: string): Promise<number> {
   const admin = createKafka({ brokers: stack.brokers, clientId: 'bench-stack' }).admin();
   await admin.connect();
   try {
     const ends = await admin.fetchTopicOffsets(topic);
-    const [committed] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+    const [committed] = await admin.fetchOffsets({ groupId: laneGroupId(group, laneOfTopic(topic)), topics: [topic] });
     const at = new Map(committed.partitions.map((p) => [p.partition, Number(p.offset)]));
     return ends.reduce((sum, p) => sum + Math.max(0, Number(p.high) - Math.max(0, at.get(p.partition) ?? 0)), 0);
   } finally {

@@ -198,6 +198,7 @@ function card(match, fresh) {
       'div.match-head',
       h('span.score', t('feed.score', { score: Number(match.score).toFixed(2) })),
       h('span.match-status', { dataset: { status: match.status } }, badge('match.status', match.status)),
+      match.trigger ? h('span.match-trigger', { dataset: { trigger: match.trigger } }, badge('match.trigger', match.trigger)) : null,
       match.live && match.status === 'new' ? h('span.badge.live', t('feed.live')) : null,
       h('span.muted.time', formatTime(match.createdAt)),
     ),

@@ -1,12 +1,19 @@
 // npm run demo: brings up the stack and the four apps if they are not running, then plays a
 // realistic day through the public APIs only: agencies in Guangdong, Zhejiang and Jiangsu post
-// jobs, stations in origin counties register workers, instant matches reach the stations' live
-// streams, and a coordinator runs a train batch that arrives. Ends with a report and keeps the
-// system running until Ctrl-C.
-import { findRegion } from '@laowu/domain';
+// jobs in bulk (the Spring peak), stations in origin counties register workers, and the stations'
+// live streams show what is pushed and why: gig jobs (即时快招, instant lane, timed from POST to
+// screen while the standard lane is still working through the bulk load), cross-region jobs
+// recruiting from the station's region (跨区域) and the best jobs of workers who become available
+// (转岗推荐: registered, or unemployment recorded). A coordinator runs a train batch that arrives.
+// Ends with a report (deliveries by trigger and lane, the paths' timings, each hop's median from
+// the apps' /metrics) and keeps the system running until Ctrl-C.
+import { chinaDate, findRegion } from '@laowu/domain';
 import { APP_URLS, call, expectCall, inPool, percentile, sleep, tokenFor } from '../lib/api-client';
-import { SseStream } from '../lib/sse-client';
-import { AGENCIES, destinationJob, ORIGIN_COUNTIES, originJob, Random, stationIdOf, workerRequest } from './scenario';
+import { formatHopTable, hopMedians, jobEventsHandledByMatching, scrapeApps } from './push-metrics';
+import {
+  AGENCIES, destinationJob, ORIGIN_COUNTIES, originJob, Random, returneeRequest, stationIdOf, unemployedWorkerRequest, workerRequest,
+} from './scenario';
+import { progress, StationScreens, statusLine, TRIGGER_LABELS, UNLABELLED } from './station-screen';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { ensureStack, say, stopStack } = require('../lib.js');
@@ -30,16 +37,6 @@ const stationToken = (county: string) => tokenFor({ sub: stationIdOf(county), ro
 const agencyToken = (id: string, region: string) => tokenFor({ sub: id, role: 'agency', region });
 const coordinator = tokenFor({ sub: 'coordinator-liangshan', role: 'coordinator', region: '513401' });
 
-function progress(label: string, total: number): (done: number) => void {
-  let last = 0;
-  return (done) => {
-    if (done === total || Date.now() - last > 500) {
-      last = Date.now();
-      process.stdout.write(`\r[demo] ${label} ${done}/${total}   ${done === total ? '\n' : ''}`);
-    }
-  };
-}
-
 /** What the demo started, so that Ctrl-C stops exactly that. */
 async function bringUp(): Promise<{ children: any[]; startedStack: boolean }> {
   if (await apps.allReady()) {
@@ -55,7 +52,11 @@ async function bringUp(): Promise<{ children: any[]; startedStack: boolean }> {
   return { children, startedStack };
 }
 
+/** Every station asks to be pushed all three kinds (the defaults, set explicitly so that a re-run starts from them). */
+const PUSH_SETTINGS = { instant: true, crossRegion: true, workerAvailable: true, minScore: 0, maxPerJob: 50 };
+
 async function registerStations(): Promise<void> {
+  let settingsRefused: string | undefined;
   for (const county of ORIGIN_COUNTIES) {
     const region = findRegion(county)!;
     await expectCall([201, 409], 'POST', `${APP_URLS.dispatch}/v1/stations`, admin, {
@@ -64,16 +65,43 @@ async function registerStations(): Promise<void> {
       regionCode: county,
       location: { lat: region.lat, lon: region.lon },
     });
+    const put = await call('PUT', `${APP_URLS.dispatch}/v1/stations/${stationIdOf(county)}/push-settings`, stationToken(county), PUSH_SETTINGS);
+    if (put.status !== 200) settingsRefused ??= `HTTP ${put.status} ${JSON.stringify(put.body).slice(0, 200)}`;
   }
   say(`${ORIGIN_COUNTIES.length} stations registered in Sichuan, Guizhou, Yunnan and Gansu`);
+  if (settingsRefused) say(`  push settings not set (${settingsRefused}); the stations keep what they had`);
+  else {
+    say(`  each is pushed ${TRIGGER_LABELS.instant_job}, ${TRIGGER_LABELS.cross_region_job} and ${TRIGGER_LABELS.worker_available}`);
+    say(`  (push-settings: minScore ${PUSH_SETTINGS.minScore}, at most ${PUSH_SETTINGS.maxPerJob} matches per job)`);
+  }
 }
 
-async function openStreams(): Promise<Map<string, SseStream>> {
-  const streams = new Map<string, SseStream>();
-  for (const county of ORIGIN_COUNTIES) {
-    streams.set(county, await SseStream.open(`${APP_URLS.dispatch}/v1/stations/${stationIdOf(county)}/stream`, stationToken(county)));
+/** Registers one worker of this run's own (a resident ID no earlier run used: 409 → another draw). */
+async function registerNew(fresh: Random, county: string, request: (random: Random, county: string) => object): Promise<{ id: string; sentAt: number }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const sentAt = Date.now();
+    const result = await call<{ id?: string }>('POST', `${APP_URLS.workers}/v1/workers`, stationToken(county), request(fresh, county));
+    if (result.status === 201) return { id: result.body.id!, sentAt };
+    if (result.status !== 409) throw new Error(`register worker: HTTP ${result.status} ${JSON.stringify(result.body)}`);
   }
-  return streams;
+  throw new Error('register worker: five resident IDs in a row were already registered');
+}
+
+interface Returnee {
+  county: string;
+  id: string;
+}
+
+/** One worker per station back home from a job in the east, registered as employed there. */
+async function registerReturnees(fresh: Random): Promise<Returnee[]> {
+  const today = chinaDate();
+  const returnees: Returnee[] = [];
+  for (const county of ORIGIN_COUNTIES) {
+    const { id } = await registerNew(fresh, county, (random, c) => returneeRequest(random, c, today));
+    returnees.push({ county, id });
+  }
+  say(`  and ${returnees.length} workers back home after contracts in the east, registered as employed there (one per station)`);
+  return returnees;
 }
 
 async function registerWorkers(random: Random): Promise<Map<string, string[]>> {
@@ -102,10 +130,29 @@ async function waitUntilMatchable(workerId: string, county: string): Promise<voi
   throw new Error('matching did not index the registered workers within a minute');
 }
 
-async function postBulk(agencyId: string, region: string, jobs: object[]): Promise<string[]> {
+/** A job as the demo posts it: what decides its push trigger. */
+interface PostedJob {
+  kind: string;
+  instant?: boolean;
+  crossRegion?: { sourceRegionCodes: string[] };
+}
+
+/** A cross-region job the standard lane pushes (not gig, not instant, recruiting from named regions). */
+const isCrossRegionJob = (job: PostedJob) => job.kind !== 'gig' && !job.instant && (job.crossRegion?.sourceRegionCodes.length ?? 0) > 0;
+
+interface BulkLoad {
+  posted: number;
+  /** Cross-region jobs posted by bulk: id → when their bulk POST was sent. */
+  crossRegion: Map<string, number>;
+  gigInBulk: number;
+  seconds: number;
+}
+
+async function postBulk(agencyId: string, region: string, jobs: PostedJob[], load: BulkLoad): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < jobs.length; i += 500) {
-    const { results } = await expectCall<{ results: { id?: string; status: number; error?: unknown }[] }>(
+    const sentAt = Date.now();
+    const { results } = await expectCall<{ results: { index?: number; id?: string; status: number; error?: unknown }[] }>(
       [200, 207],
       'POST',
       `${APP_URLS.jobs}/v1/jobs/bulk`,
@@ -114,7 +161,13 @@ async function postBulk(agencyId: string, region: string, jobs: object[]): Promi
     );
     const failed = results.filter((r) => !r.id);
     if (failed.length) say(`  ${failed.length} jobs refused, e.g. ${JSON.stringify(failed[0].error)}`);
-    ids.push(...results.flatMap((r) => (r.id ? [r.id] : [])));
+    results.forEach((result, position) => {
+      const job = jobs[i + (result.index ?? position)];
+      if (!result.id || !job) return;
+      ids.push(result.id);
+      if (result.status === 201 && isCrossRegionJob(job)) load.crossRegion.set(result.id, sentAt);
+      if (result.status === 201 && (job.kind === 'gig' || job.instant)) load.gigInBulk++;
+    });
   }
   return ids;
 }
@@ -126,39 +179,57 @@ async function postBulk(agencyId: string, region: string, jobs: object[]): Promi
 const RUN = Date.now().toString(36);
 const ofThisRun = <T extends { externalId: string }>(job: T): T => ({ ...job, externalId: `${job.externalId}-${RUN}` });
 
-async function postJobs(random: Random): Promise<number> {
-  let posted = 0;
+/** The Spring peak: agencies bulk-load their postings as fast as the API takes them. */
+async function postJobs(random: Random): Promise<BulkLoad> {
+  const load: BulkLoad = { posted: 0, crossRegion: new Map(), gigInBulk: 0, seconds: 0 };
+  const started = Date.now();
   for (const agency of AGENCIES) {
     const jobs = Array.from({ length: SIZE.jobsPerAgency }, (_, i) =>
       ofThisRun(destinationJob(random, agency, i, random.pick(['fulltime', 'fulltime', 'fulltime', 'seasonal', 'seasonal', 'gig'] as const))),
     );
-    posted += (await postBulk(agency.id, agency.region, jobs)).length;
+    load.posted += (await postBulk(agency.id, agency.region, jobs, load)).length;
     say(`  ${agency.id}: ${jobs.length} jobs posted (bulk)`);
   }
   for (const county of ORIGIN_COUNTIES) {
     const jobs = Array.from({ length: SIZE.originJobsPerCounty }, (_, i) => ofThisRun(originJob(random, county, i)));
-    posted += (await postBulk(`agency-${county}-hr`, county, jobs)).length;
+    load.posted += (await postBulk(`agency-${county}-hr`, county, jobs, load)).length;
   }
+  load.seconds = (Date.now() - started) / 1000;
   say(`  work-relief, public-welfare and workshop jobs posted in the origin counties`);
-  return posted;
+  say(
+    `  ${load.posted.toLocaleString('en')} jobs posted by bulk in ${load.seconds.toFixed(1)} s: ${load.crossRegion.size.toLocaleString('en')} cross-region ` +
+      `(standard lane), ${load.gigInBulk} gig/instant (instant lane)`,
+  );
+  return load;
 }
 
-/** Gig jobs posted one by one at a steady rate; latency = POST sent → first match on a stream. */
-/** Latency of each gig job whose first match has reached a station so far, and how many were posted. */
+/** How far matching is behind on the standard lane's job events, and how many bulk cross-region jobs a station has seen. */
+interface StandardBacklog {
+  /** Job events created since the bulk load began and not yet handled by matching (undefined: its /metrics cannot say). */
+  pending?: number;
+  created: number;
+  crossPushed: number;
+}
+
+async function standardBacklog(handledBefore: number | undefined, created: number, load: BulkLoad, screens: StationScreens): Promise<StandardBacklog> {
+  const handled = await jobEventsHandledByMatching();
+  const pending = handledBefore === undefined || handled === undefined ? undefined : Math.max(0, created - (handled - handledBefore));
+  return { pending, created, crossPushed: screens.jobsPushed('cross_region_job', load.crossRegion.keys()) };
+}
+
+const describeBacklog = (b: StandardBacklog, load: BulkLoad) =>
+  `${b.pending === undefined ? 'n/a (matching /metrics unavailable)' : `${b.pending.toLocaleString('en')} of ${b.created.toLocaleString('en')} job events not yet handled by matching`}, ` +
+  `${b.crossPushed.toLocaleString('en')} of ${load.crossRegion.size.toLocaleString('en')} cross-region jobs pushed`;
+
+/** Gig jobs posted one by one at a steady rate; latency = POST sent → first instant_job match on a station's screen. */
 interface GigTimings {
   posted: number;
-  latencies(): number[];
+  /** Gig job id → when its POST was sent. */
+  sentAt: Map<string, number>;
 }
 
-async function gigStream(random: Random, streams: Map<string, SseStream>): Promise<GigTimings> {
+async function gigStream(random: Random): Promise<GigTimings> {
   const sentAt = new Map<string, number>();
-  const firstSeen = new Map<string, number>();
-  for (const stream of streams.values()) {
-    stream.onEvent((event) => {
-      const { jobId } = JSON.parse(event.data) as { jobId: string };
-      if (!firstSeen.has(jobId)) firstSeen.set(jobId, event.receivedAt);
-    });
-  }
   const total = SIZE.gigPostsPerSecond * SIZE.gigSeconds;
   const tick = progress('posting gig jobs at a steady rate', total);
   const started = Date.now();
@@ -178,7 +249,51 @@ async function gigStream(random: Random, streams: Map<string, SseStream>): Promi
   }
   await Promise.all(posts);
   // Read at the report: a match that arrives later (behind a backlog) still counts, with its real latency.
-  return { posted: sentAt.size, latencies: () => [...sentAt].flatMap(([jobId, at]) => (firstSeen.has(jobId) ? [firstSeen.get(jobId)! - at] : [])) };
+  return { posted: sentAt.size, sentAt };
+}
+
+/** POST → the first of the worker's best jobs on their station's screen, per worker that became available. */
+interface AvailableTimings {
+  sentAt: Map<string, number>;
+  unemployments: number;
+  registrations: number;
+}
+
+/**
+ * Workers becoming available (转岗服务, 十四), each pushed their best open jobs (worker_available,
+ * standard lane): the returnees' stations record their unemployment where they live (九), and a
+ * new worker per station registers as unemployed.
+ */
+async function workersBecomeAvailable(fresh: Random, returnees: Returnee[], screens: StationScreens): Promise<AvailableTimings> {
+  const today = chinaDate();
+  const sentAt = new Map<string, number>();
+  for (const { county, id } of returnees) {
+    await waitUntilMatchable(id, county); // matching has seen them employed: the change is what it pushes on
+    const at = Date.now();
+    screens.watch(id, 'back home, unemployment recorded', at);
+    await expectCall([200, 201], 'POST', `${APP_URLS.workers}/v1/workers/${id}/employment-status`, stationToken(county), {
+      status: 'unemployed',
+      effectiveDate: today,
+      regionCode: county,
+      registeredAt: 'residence',
+    });
+    sentAt.set(id, at);
+  }
+  say(`  ${returnees.length} returnees' unemployment recorded at their home stations (POST /v1/workers/{id}/employment-status)`);
+  let registrations = 0;
+  for (const county of ORIGIN_COUNTIES) {
+    const { id, sentAt: at } = await registerNew(fresh, county, (random, c) => unemployedWorkerRequest(random, c, today));
+    screens.watch(id, 'newly registered as unemployed', at);
+    sentAt.set(id, at);
+    registrations++;
+  }
+  say(`  ${registrations} new workers registered as unemployed, one per station`);
+  const waitingSince = Date.now();
+  const arrived = () => [...sentAt.keys()].filter((id) => screens.availablePushes(id)).length;
+  while (arrived() < sentAt.size && Date.now() - waitingSince < 60_000) await sleep(250);
+  const pushes = [...sentAt.keys()].reduce((sum, id) => sum + (screens.availablePushes(id)?.count ?? 0), 0);
+  say(`  ${arrived()} of ${sentAt.size} have their best jobs on their station's screen so far (${pushes} ${TRIGGER_LABELS.worker_available} pushes)`);
+  return { sentAt, unemployments: returnees.length, registrations };
 }
 
 interface BatchOutcome {
@@ -191,23 +306,24 @@ interface BatchOutcome {
 }
 
 /** A dedicated train job (专列) from 西昌 to 东莞: accepted matches become the manifest. */
-async function runTrainBatch(random: Random, streams: Map<string, SseStream>): Promise<BatchOutcome> {
+async function runTrainBatch(random: Random, screens: StationScreens): Promise<BatchOutcome> {
   const county = '513401';
   const agency = AGENCIES.find((a) => a.id === 'agency-gd-dongguan')!;
   const job = { ...destinationJob(random, agency, Date.now(), 'fulltime', true), headcount: SIZE.trainSeats, crossRegion: { sourceRegionCodes: ['510000'] } };
   const { id: jobId } = await expectCall<{ id: string }>([201], 'POST', `${APP_URLS.jobs}/v1/jobs`, agencyToken(agency.id, agency.region), job);
   say(`posted the train job ${jobId} (东莞, ${SIZE.trainSeats} seats, recruiting from Sichuan)`);
 
-  const station = streams.get(county)!;
-  const matchesForJob = () => station.events.filter((e) => JSON.parse(e.data).jobId === jobId).map((e) => JSON.parse(e.data));
+  // One offer per worker, whichever trigger brought the pair.
+  const matchesForJob = () => [...new Map(screens.forJob(county, jobId).map((m) => [m.workerId, m] as const)).values()];
   // Matching works through the jobs posted before this one first (on a small machine that
   // backlog can take minutes).
   const waitingSince = Date.now();
+  const waited = () => `waiting for the train job's matches at the 西昌 station (${Math.round((Date.now() - waitingSince) / 1000)}s)`;
   while (matchesForJob().length === 0 && Date.now() - waitingSince < 600_000) {
-    process.stdout.write(`\r[demo] waiting for the train job's matches at the 西昌 station (${Math.round((Date.now() - waitingSince) / 1000)}s)   `);
+    statusLine(waited());
     await sleep(1000);
   }
-  process.stdout.write('\n');
+  statusLine(waited(), true);
   await sleep(2000);
   const offers = matchesForJob().slice(0, SIZE.trainSeats);
   if (!offers.length) throw new Error('no match for the train job reached the 西昌 station');
@@ -253,42 +369,120 @@ async function stopWhatWasStarted(code: number): Promise<never> {
   process.exit(code);
 }
 
+/** Latencies (ms) from `sentAt` to the first push found by `firstAt`; only those that arrived. */
+function latencies(sentAt: Map<string, number>, firstAt: (id: string) => number | undefined): number[] {
+  return [...sentAt].flatMap(([id, at]) => {
+    const first = firstAt(id);
+    return first === undefined ? [] : [Math.max(0, first - at)];
+  });
+}
+
+const ms = (value: number) => (value < 1000 ? `${Math.round(value)} ms` : `${(value / 1000).toFixed(1)} s`);
+const p50p99 = (values: number[]) => `p50 ${ms(percentile(values, 50))}, p99 ${ms(percentile(values, 99))}`;
+/** Terminal columns of a string (CJK characters and fullwidth brackets take two). */
+const columns = (text: string) => [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f]/.test(ch) ? 2 : 1), 0);
+const padColumns = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - columns(text)));
+
 async function main(): Promise<void> {
   started = await bringUp();
   const stop = () => stopWhatWasStarted(0);
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
+  const metricsAtStart = await scrapeApps();
   const random = new Random(20261128);
+  // This run's own people (returnees, newcomers): resident IDs an earlier run on the same database did not register.
+  const fresh = new Random(Date.now() % 4294967296);
   await registerStations();
-  const streams = await openStreams();
+  const screens = await StationScreens.open(ORIGIN_COUNTIES, stationToken);
+  say("the stations' live screens are open (SSE); a few deliveries of each kind are shown as they arrive:");
+  screens.showExamples(2);
   const workers = await registerWorkers(random);
+  const returnees = await registerReturnees(fresh);
   const last = [...workers.entries()].pop()!;
   await waitUntilMatchable(last[1][last[1].length - 1], last[0]);
   say('matching has indexed the workers');
-  const jobs = await postJobs(random);
-  const gig = await gigStream(random, streams);
-  const batch = await runTrainBatch(random, streams);
-  const pushed = [...streams.values()].reduce((sum, s) => sum + s.events.length, 0);
 
-  const workerCount = [...workers.values()].reduce((sum, ids) => sum + ids.length, 0);
+  // The Spring peak: the bulk load, then at once the gig stream, timed while the standard lane works through the bulk.
+  screens.showExamples(2);
+  const handledBefore = await jobEventsHandledByMatching();
+  const load = await postJobs(random);
+  const atGigStart = await standardBacklog(handledBefore, load.posted, load, screens);
+  say(`gig jobs now, while the standard lane works through the bulk load (its backlog: ${describeBacklog(atGigStart, load)})`);
+  screens.showExamples(2);
+  const gig = await gigStream(random);
+  const atGigEnd = await standardBacklog(handledBefore, load.posted + gig.posted, load, screens);
+  say(`  when the last gig job was posted: ${describeBacklog(atGigEnd, load)}`);
+  say(`  on the stations' screens so far: ${screens.tally()}`);
+
+  say('workers become available (转岗服务): their best open jobs are pushed to their stations');
+  screens.showExamples(0);
+  const available = await workersBecomeAvailable(fresh, returnees, screens);
+  screens.showExamples(2);
+  const batch = await runTrainBatch(random, screens);
+  const metricsAtEnd = await scrapeApps();
+
+  const workerCount = [...workers.values()].reduce((sum, ids) => sum + ids.length, 0) + returnees.length + available.registrations;
   say('────────────────────────── report ──────────────────────────');
-  say(`jobs posted:            ${jobs + SIZE.gigPostsPerSecond * SIZE.gigSeconds + 1}`);
-  say(`workers registered:     ${workerCount} at ${ORIGIN_COUNTIES.length} stations`);
-  say(`matches pushed live:    ${pushed} (SSE, all stations)`);
-  const latencies = gig.latencies();
+  say(`jobs posted:            ${load.posted + gig.posted + 1} (${load.posted} by bulk, ${gig.posted} gig jobs one by one, 1 train job)`);
+  say(`workers registered:     ${workerCount} at ${ORIGIN_COUNTIES.length} stations (incl. ${returnees.length} returnees registered as employed, ${available.registrations} newly registered as unemployed)`);
+
+  say(`deliveries on the stations' screens (SSE, ${ORIGIN_COUNTIES.length} stations), by trigger and lane:`);
+  const rows = screens.countsByTriggerAndLane();
+  for (const { trigger, lane, count } of rows) say(`  ${padColumns(TRIGGER_LABELS[trigger] ?? trigger, 32)} ${lane.padEnd(9)} ${count.toLocaleString('en').padStart(9)}`);
+  say(`  ${padColumns('all', 32)} ${''.padEnd(9)} ${screens.count().toLocaleString('en').padStart(9)}`);
+  if (screens.count(UNLABELLED)) say(`  (deliveries without a trigger come from a dispatch older than v1.1)`);
+  if (screens.reconnects) say(`  (streams reconnected ${screens.reconnects} times with Last-Event-ID)`);
+
+  const gigLatencies = latencies(gig.sentAt, (jobId) => screens.firstPush(['instant_job', UNLABELLED], jobId));
+  const underLoad =
+    atGigStart.pending === undefined
+      ? 'with the standard lane loaded by the bulk posts just before (its backlog could not be read from matching /metrics)'
+      : atGigStart.pending > 0
+        ? `while the standard lane was still working through the bulk load (${describeBacklog(atGigStart, load)} at the first gig POST; ` +
+          `${atGigEnd.pending === undefined ? '?' : atGigEnd.pending.toLocaleString('en')} not yet handled at the last)`
+        : 'NOT under load: the standard lane had already worked through the bulk load before the first gig POST';
+  say(`instant path (gig job POST → first ${TRIGGER_LABELS.instant_job} match on a station's screen), measured ${underLoad}:`);
+  if (gigLatencies.length) {
+    const met = percentile(gigLatencies, 50) <= 300 && percentile(gigLatencies, 99) <= 1000;
+    say(`  ${gigLatencies.length} of ${gig.posted} gig jobs on a station's screen, ${p50p99(gigLatencies)} (target p50 ≤ 300 ms, p99 ≤ 1 s: ${met ? 'met' : 'missed'})`);
+  } else say(`  none of the ${gig.posted} gig jobs has reached a station yet (matching or dispatch behind a backlog)`);
+  if (load.gigInBulk) say(`  (the bulk load also put ${load.gigInBulk} gig/instant jobs in the instant lane just before: that lane's own work)`);
+
+  const crossLatencies = latencies(load.crossRegion, (jobId) => screens.firstPush(['cross_region_job'], jobId));
+  say(`standard lane (bulk POST → a cross-region job's first ${TRIGGER_LABELS.cross_region_job} push on a station's screen):`);
   say(
-    latencies.length
-      ? `instant path (POST → station screen): ${latencies.length} of ${gig.posted} gig jobs on a station's screen, p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms`
-      : `instant path (POST → station screen): none of the ${gig.posted} gig jobs has reached a station yet (matching or dispatch behind a backlog)`,
+    crossLatencies.length
+      ? `  ${crossLatencies.length.toLocaleString('en')} of ${load.crossRegion.size.toLocaleString('en')} cross-region jobs on a screen by now, ${p50p99(crossLatencies)} (target p99 ≤ 30 s)`
+      : `  none of the ${load.crossRegion.size.toLocaleString('en')} cross-region jobs has reached a station yet`,
   );
+
+  const availableLatencies = latencies(available.sentAt, (workerId) => screens.availablePushes(workerId)?.first);
+  const availablePushes = [...available.sentAt.keys()].reduce((sum, id) => sum + (screens.availablePushes(id)?.count ?? 0), 0);
+  const backlogThen = atGigEnd.pending ? `, right after the gig stream with ${atGigEnd.pending.toLocaleString('en')} job events still pending in the standard lane` : '';
+  say(`worker becomes available (POST → the first of their best jobs, ${TRIGGER_LABELS.worker_available} on their station's screen${backlogThen}):`);
+  say(
+    availableLatencies.length
+      ? `  ${availableLatencies.length} of ${available.sentAt.size} workers (${available.unemployments} unemployments recorded, ${available.registrations} registered unemployed), ` +
+          `${availablePushes} jobs pushed, ${p50p99(availableLatencies)} (target p99 ≤ 1 s)`
+      : `  none of the ${available.sentAt.size} workers has had a push yet`,
+  );
+
+  const hops = hopMedians(metricsAtStart, metricsAtEnd);
+  if (hops.length) {
+    say('push hops this run, median per lane (laowu_push_hop_seconds from each app\'s /metrics, this run\'s observations,');
+    say('  interpolated inside the bucket as histogram_quantile does; n = observations):');
+    for (const line of formatHopTable(hops)) say(`  ${line}`);
+  } else say('push hops: no laowu_push_hop_seconds observations in the apps\' /metrics for this run');
+
   say(`train batch ${batch.batchId}: ${batch.seated} seated, ${batch.arrived} arrived; job filled ${batch.filled}; first worker now ${batch.employedChecked}`);
   say('where to look next:');
   say(`  API pages: ${APP_URLS.jobs}/docs ${APP_URLS.workers}/docs ${APP_URLS.matching}/docs ${APP_URLS.dispatch}/docs`);
   say(`  lists (bureau token: npm run token -- --role bureau --sub bureau-ls --region 513400):`);
   say(`    ${APP_URLS.workers}/v1/lists/willing-to-migrate?regionCode=513400&format=csv`);
   say(`  console: ${APP_URLS.dispatch}/console/`);
-  for (const stream of streams.values()) stream.close();
+  say(`  push hops: ${APP_URLS.matching}/metrics (laowu_push_hop_seconds; likewise on :3001, :3002, :3004)`);
+  screens.close();
   if (!KEEP_RUNNING) return stop();
   say('the system keeps running; Ctrl-C stops what the demo started.');
 }

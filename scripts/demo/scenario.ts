@@ -98,6 +98,24 @@ export function workerRequest(random: Random, county: string) {
   };
 }
 
+/**
+ * A worker back in `county` after a contract in the east: registered as employed there (so that
+ * recording the unemployment later is a change matching sees: 转岗服务, 十四).
+ */
+export function returneeRequest(random: Random, county: string, today: string) {
+  const workplace = random.pick(random.pick(AGENCIES).counties);
+  const since = new Date(Date.parse(`${today}T00:00:00Z`) - random.int(200, 400) * 86_400_000).toISOString().slice(0, 10);
+  return {
+    ...workerRequest(random, county),
+    employmentStatus: { status: 'employed', effectiveDate: since, regionCode: workplace, employer: `${findRegion(workplace)?.name ?? ''}某电子厂` },
+  };
+}
+
+/** A worker registering at the station as unemployed (registered where they live, 九). */
+export function unemployedWorkerRequest(random: Random, county: string, today: string) {
+  return { ...workerRequest(random, county), employmentStatus: { status: 'unemployed', effectiveDate: today, regionCode: county, registeredAt: 'residence' } };
+}
+
 type JobKind = 'gig' | 'fulltime' | 'seasonal' | 'public_welfare' | 'work_relief' | 'workshop';
 
 const TITLES: Record<JobKind, string[]> = {

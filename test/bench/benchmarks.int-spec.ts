@@ -10,7 +10,7 @@ import { testInfra } from '../support/infra';
 const ROOT = join(__dirname, '..', '..');
 const TIMEOUT_MS = 420_000; // each starts the four apps; CI shares the machine
 
-function runBench(script: string, resultsDir: string): Promise<{ code: number | null; output: string }> {
+function runBench(script: string, resultsDir: string, env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
   const infra = testInfra();
   const database = new URL(infra.databaseUrl);
   database.pathname = '/laowu_bench';
@@ -19,7 +19,7 @@ function runBench(script: string, resultsDir: string): Promise<{ code: number | 
       cwd: ROOT,
       env: {
         ...process.env, BENCH_TINY: '1', BENCH_RESULTS_DIR: resultsDir, KAFKA_BROKERS: infra.kafkaBrokers, ELASTICSEARCH_URL: infra.searchUrl,
-        BENCH_DATABASE_URL: database.toString(), TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), LOG_LEVEL: 'error',
+        BENCH_DATABASE_URL: database.toString(), TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), LOG_LEVEL: 'error', ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -39,7 +39,8 @@ describe('bench/ scripts at a tiny size', () => {
   beforeAll(() => (resultsDir = mkdtempSync(join(tmpdir(), 'laowu-bench-'))));
   afterAll(() => rmSync(resultsDir, { recursive: true, force: true }));
 
-  const cases: [string, string, (result: Record<string, any>) => void][] = [
+  // [script, result name, check, extra env]
+  const cases: [string, string, (result: Record<string, any>) => void, Record<string, string>?][] = [
     ['matches-vs-postgres.ts', 'matches-vs-postgres', (r) => {
       expect(r.sizes.length).toBeGreaterThan(0);
       for (const size of r.sizes) expect(size.laowuHttpMs.n).toBeGreaterThan(0), expect(size.postgresMs.n).toBeGreaterThan(0);
@@ -47,6 +48,11 @@ describe('bench/ scripts at a tiny size', () => {
       expect(r.sizes[0].top20Agreement).toBeGreaterThanOrEqual(0.8);
     }],
     ['instant-path.ts', 'instant-path', (r) => expect(r.postToFirstMatchOnStreamMs.n).toBeGreaterThan(0)],
+    ['instant-path.ts', 'instant-path.bulk', (r) => {
+      expect(r.postToFirstMatchOnStreamMs.n).toBeGreaterThan(0);
+      expect(r.standardLane.lagMs.n).toBeGreaterThan(0);
+    }, { BENCH_BULK: '1' }],
+    ['worker-available.ts', 'worker-available', (r) => expect(r.postToFirstPushOnStreamMs.n).toBeGreaterThan(0)],
     ['ingest.ts', 'ingest', (r) => expect(r.endToEndJobsPerSec).toBeGreaterThan(0)],
     ['memory.ts', 'memory', (r) => {
       for (const app of ['job-collection', 'worker-profiles', 'matching', 'dispatch']) expect(r.perApp[app].peakUnderLoadMB).toBeGreaterThan(0);
@@ -54,8 +60,9 @@ describe('bench/ scripts at a tiny size', () => {
     }],
   ];
 
-  it.each(cases)('%s runs and writes its result', async (script, name, check) => {
-    const { code, output } = await runBench(script, resultsDir);
+  // A rest parameter: jest gives a test function with more parameters than its row has values a done callback, and waits for it.
+  it.each(cases)('%s (%s) runs and writes its result', async (...[script, name, check, env]) => {
+    const { code, output } = await runBench(script, resultsDir, env);
     if (code !== 0) throw new Error(`bench/${script} exited ${code}:\n${output.slice(-4000)}`);
     const file = join(resultsDir, `${name}.tiny.json`);
     expect(existsSync(file)).toBe(true);

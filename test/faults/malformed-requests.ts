@@ -80,6 +80,8 @@ export interface EndpointSpec {
   items?: { bases: Obj[]; fields: Record<string, FieldKind>; required: string[] };
   /** Largest body the app accepts. */
   bodyLimit: number;
+  /** Statuses also right for a bad path param (403: a station id that is not the caller's, decided before the body is read). */
+  pathExtra?: number[];
 }
 
 export const ERROR_STATUSES = [400, 413, 415, 422];
@@ -430,7 +432,7 @@ function draftsFor(endpoint: string, spec: EndpointSpec, rng: Rng, perKind: numb
         path: fillPath(spec.template, params),
         body: validBody(),
         contentType: spec.body === 'none' ? undefined : json,
-        statuses: PATH_STATUSES,
+        statuses: [...PATH_STATUSES, ...(spec.pathExtra ?? [])],
       });
     }
   }
@@ -983,6 +985,17 @@ export function sweepEndpoints(ctx: SweepContext): Record<string, EndpointSpec> 
       ],
       fields: { id: code, name: text(200, { notEmpty: true }), regionCode: code, location: object, 'location.lat': num(-90, 90), 'location.lon': num(-180, 180), webhook: object, 'webhook.url': code, 'webhook.secret': text(200, { nulOk: true }) },
       required: ['id', 'name', 'regionCode', 'location', 'location.lat', 'location.lon', 'webhook.url', 'webhook.secret'],
+    },
+    'PUT /v1/stations/:id/push-settings': {
+      app: 'dispatch', method: 'PUT', template: '/v1/stations/:id/push-settings', role: 'station', params: { id: ctx.stationSub }, body: 'required',
+      bodyLimit: bodyLimits.dispatch, pathExtra: [403],
+      bases: [
+        { instant: true, crossRegion: true, workerAvailable: true, minScore: 0, maxPerJob: 50 },
+        { instant: false, crossRegion: true, workerAvailable: false, minScore: 12.5, maxPerJob: 1 },
+        { instant: true, crossRegion: false, workerAvailable: true, minScore: 1000, maxPerJob: 500 },
+      ],
+      fields: { instant: bool, crossRegion: bool, workerAvailable: bool, minScore: num(0, 1000), maxPerJob: num(1, 500, { int: true }) },
+      required: ['instant', 'crossRegion', 'workerAvailable', 'minScore', 'maxPerJob'],
     },
     'POST /v1/dispatch/batches': {
       app: 'dispatch', method: 'POST', template: '/v1/dispatch/batches', role: 'coordinator', params: {}, body: 'required', bodyLimit: bodyLimits.dispatch,

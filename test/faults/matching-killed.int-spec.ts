@@ -21,7 +21,7 @@ const WORKERS_NEAR = 4;
  * and started again with the same consumer group. Matching runs as its own process (as in
  * production) so the kill is a real crash: no shutdown hooks, uncommitted offsets, an outbox
  * possibly half relayed. Four workers of one station live next to every job, so each job is
- * announced to the station four times over the instant path (MatchFound → dispatch → SSE).
+ * announced to the station four times over the instant path (MatchesFound → dispatch → SSE).
  *
  * Afterwards: every job is indexed at its latest version; the station's stream carried every
  * (job, worker) pair exactly once, none missing, none twice; dispatch stored no match twice.
@@ -72,7 +72,7 @@ describe('faults: the matching app killed in the middle of a backlog and restart
     // Kill once the station has some matches: matching is then part-way through the backlog.
     await waitFor(() => feed!.received.length >= 100, 180_000, () => `only ${feed!.received.length} matches on the stream\n${matching!.tail()}`, 50);
     await matching!.kill();
-    const [{ announced }] = (await db.query(`SELECT count(*)::int AS announced FROM matching.instant_announcements WHERE job_id = ANY($1::uuid[])`, [jobIds])).rows;
+    const [{ announced }] = (await db.query(`SELECT count(*)::int AS announced FROM matching.job_announcements WHERE trigger = 'instant_job' AND job_id = ANY($1::uuid[])`, [jobIds])).rows;
     log(`matching SIGKILLed with ${feed!.received.length} matches on the stream, ${announced} of ${JOBS_BEFORE_KILL} jobs announced`);
 
     jobIds.push(...(await bulkPost(jobs!.url, agencyToken, bodies.slice(JOBS_BEFORE_KILL))));

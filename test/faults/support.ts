@@ -23,7 +23,7 @@ const ROOT = join(__dirname, '../..');
 const STACK = join(ROOT, 'deploy/local/stack.sh');
 
 /** Every topic an app consumes: a group positioned at all their ends reads only what follows. */
-const ALL_TOPICS = [TOPICS.jobs, TOPICS.workers, TOPICS.matches, TOPICS.dispatch];
+const ALL_TOPICS = Object.values(TOPICS);
 
 export const log = (message: string) => process.stdout.write(`[faults ${new Date().toISOString().slice(11, 23)}] ${message}\n`);
 

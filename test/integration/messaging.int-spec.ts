@@ -1,4 +1,4 @@
-import { createEnvelope, deadLetterTopic, TOPICS, WorkerArrived, WorkerArrivedData } from '@laowu/contracts';
+import { createEnvelope, deadLetterTopic, MatchesFound, TOPICS, WorkerArrived, WorkerArrivedData } from '@laowu/contracts';
 import { appendToOutbox, EventPublisher, KafkaEventServer, createKafka, ensureTopics } from '@laowu/messaging';
 import { Controller, INestMicroservice, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -91,5 +91,34 @@ describe('events between apps through the real broker', () => {
     expect(reasons[0]).toContain('data.regionCode');
     expect(reasons[1]).toContain('not JSON');
     expect(dead[0].headers['laowu-dlq-topic']).toBe(TOPICS.dispatch);
+  });
+
+  it('relays each lane on its own: an instant-lane row is published while a standard-lane backlog written before it is still pending', async () => {
+    const dataSource = producerApp.app.get(DataSource);
+    // A backlog nobody consumes (a dead-letter topic is in the standard lane), then one instant-lane event.
+    const backlog = Array.from({ length: 20_000 }, () => createEnvelope(WorkerArrived, arrival(randomUUID()), { producer: 'dispatch' }));
+    await dataSource.transaction((manager) => appendToOutbox(manager, SCHEMA, deadLetterTopic(TOPICS.dispatch), backlog));
+    const instant = createEnvelope(MatchesFound, {
+      stationId: `station-lanes-${randomUUID()}`, trigger: 'instant_job', lane: 'instant', jobId: randomUUID(), jobMaterialVersion: 1,
+      job: { title: '日结', kind: 'gig', agencyId: 'agency-test', wage: { min: 200, max: 250, unit: 'day' }, location: { regionCode: '440306', lat: 22.5, lon: 113.9 }, instant: true, headcountLeft: 1 },
+      matches: [{ matchId: randomUUID(), workerId: randomUUID(), score: 1, reasons: [] }],
+      createdAt: new Date().toISOString(),
+    }, { producer: 'matching' });
+    await dataSource.transaction((manager) => appendToOutbox(manager, SCHEMA, TOPICS.matchesInstant, [instant]));
+    const pendingWhenInstantSent = await eventually(async () => {
+      const [row] = await dataSource.query(
+        `SELECT (SELECT sent_at IS NOT NULL FROM "${SCHEMA}".outbox WHERE id = $1) AS sent,
+                (SELECT count(*)::int FROM "${SCHEMA}".outbox WHERE id = ANY($2::uuid[]) AND sent_at IS NULL) AS pending`,
+        [instant.id, backlog.map((e) => e.id)],
+      );
+      if (!row.sent) throw new Error('instant row not sent yet');
+      return row.pending as number;
+    }, 60_000, 10);
+    // Order, not time: the instant row did not wait for the rows committed before it in the other lane.
+    expect(pendingWhenInstantSent).toBeGreaterThan(0);
+    await eventually(async () => {
+      const [{ pending }] = await dataSource.query(`SELECT count(*)::int AS pending FROM "${SCHEMA}".outbox WHERE id = ANY($1::uuid[]) AND sent_at IS NULL`, [backlog.map((e) => e.id)]);
+      expect(pending).toBe(0);
+    }, 120_000, 200);
   });
 });

@@ -1,3 +1,5 @@
+import { laneOfTopic } from '@laowu/contracts';
+import { laneGroupId } from '@laowu/messaging';
 import { Consumer, Kafka, KafkaMessage, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { testInfra } from './infra';
@@ -68,7 +70,8 @@ export class TopicRecorder {
 }
 
 /**
- * Commits the current end offsets of `topics` for each group (which must have no running member),
+ * Commits the current end offsets of `topics` for each group (which must have no running member;
+ * an instant-lane topic for the group's instant lane, `<group>.instant`),
  * so an app started with it consumes only what the test produces, not the history other tests
  * and benchmarks left in the shared topics. Effects are idempotent either way; this keeps a run short.
  */
@@ -78,7 +81,7 @@ export async function positionGroupsAtEnds(groupIds: string[], topics: readonly 
   try {
     for (const topic of topics) {
       const partitions = (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ partition, offset: high }));
-      for (const groupId of groupIds) await admin.setOffsets({ groupId, topic, partitions });
+      for (const groupId of groupIds) await admin.setOffsets({ groupId: laneGroupId(groupId, laneOfTopic(topic)), topic, partitions });
     }
   } finally {
     await admin.disconnect();

@@ -1,4 +1,4 @@
-import { kafkaConsumer } from '@laowu/messaging';
+import { kafkaConsumers } from '@laowu/messaging';
 import { AppDescription, BaseConfig, loadConfig, startApp } from '@laowu/platform';
 import { DynamicModule } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -43,11 +43,11 @@ export async function startTestApp<C extends BaseConfig & { KAFKA_GROUP_ID?: str
   options: { env?: Record<string, string | undefined>; consume?: boolean; logDestination?: DestinationStream } = {},
 ): Promise<TestApp<C>> {
   const config = loadConfig(spec.configClass, testEnv(options.env));
-  const consumer =
+  const consumers =
     options.consume === false
-      ? undefined
-      : kafkaConsumer({ brokers: config.kafkaBrokers, clientId: spec.about.name }, { groupId: config.KAFKA_GROUP_ID ?? spec.about.name });
-  const app = await startApp(spec.module(config, { logDestination: options.logDestination }), config, spec.about, consumer);
+      ? []
+      : kafkaConsumers({ brokers: config.kafkaBrokers, clientId: spec.about.name }, { groupId: config.KAFKA_GROUP_ID ?? spec.about.name });
+  const app = await startApp(spec.module(config, { logDestination: options.logDestination }), config, spec.about, consumers);
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, config, url: `http://127.0.0.1:${port}`, close: () => app.close() };
 }

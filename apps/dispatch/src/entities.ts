@@ -2,11 +2,12 @@ import { BatchWorkerEntity } from './batches/batch-worker.entity';
 import { BatchEntity } from './batches/batch.entity';
 import { DeliveryEntity } from './matches/delivery.entity';
 import { MatchEntity } from './matches/match.entity';
+import { PushSettingsEntity } from './stations/push-settings.entity';
 import { StationEntity } from './stations/station.entity';
 import { JobViewEntity } from './views/job-view.entity';
 import { WorkerViewEntity } from './views/worker-view.entity';
 
 /** Every TypeORM entity of this app. */
 export const ENTITIES: Function[] = [
-  StationEntity, JobViewEntity, WorkerViewEntity, MatchEntity, DeliveryEntity, BatchEntity, BatchWorkerEntity,
+  StationEntity, PushSettingsEntity, JobViewEntity, WorkerViewEntity, MatchEntity, DeliveryEntity, BatchEntity, BatchWorkerEntity,
 ];

@@ -1,7 +1,7 @@
 import { Principal } from '@laowu/auth';
 import {
-  createEnvelope, deterministicUuid, EventEnvelope, JobChanged, JobChangedData, MatchFound, MatchFoundData, PriorityGroup, TOPICS,
-  WorkerChanged, WorkerChangedData,
+  createEnvelope, deterministicUuid, EventEnvelope, FoundMatchData, JobChanged, JobChangedData, LANE_OF_TRIGGER, MatchesFound, MatchesFoundData,
+  matchesTopicOf, MatchFound, MatchFoundData, MatchJobSummaryData, PriorityGroup, PushTrigger, TOPICS, WorkerChanged, WorkerChangedData,
 } from '@laowu/contracts';
 import { createKafka, EventPublisher, ensureTopics } from '@laowu/messaging';
 import http from 'node:http';
@@ -14,12 +14,16 @@ import { bearer } from '../../../test/support/tokens';
 import { ABOUT, AppModule } from '../src/app.module';
 import { DispatchConfig } from '../src/dispatch.config';
 
+/**
+ * A dispatch app on a fresh consumer group positioned at the topics' ends; with `KAFKA_GROUP_ID`
+ * in `env`, on that group as it stands (a restarted instance resumes from its committed offsets).
+ */
 export async function startDispatch(env: Record<string, string> = {}): Promise<TestApp<DispatchConfig>> {
   const kafka = createKafka({ brokers: testInfra().kafkaBrokers.split(','), clientId: 'dispatch-test' });
   await ensureTopics(kafka);
-  const groupId = `dispatch-test-${randomUUID()}`;
-  await positionGroupsAtEnds([groupId], [TOPICS.jobs, TOPICS.workers, TOPICS.matches]);
-  return startTestApp({ configClass: DispatchConfig, about: ABOUT, module: AppModule.forRoot }, { env: { KAFKA_GROUP_ID: groupId, ...env } });
+  const groupId = env.KAFKA_GROUP_ID ?? `dispatch-test-${randomUUID()}`;
+  if (!env.KAFKA_GROUP_ID) await positionGroupsAtEnds([groupId], [TOPICS.jobs, TOPICS.workers, TOPICS.matches, TOPICS.matchesInstant]);
+  return startTestApp({ configClass: DispatchConfig, about: ABOUT, module: AppModule.forRoot }, { env: { ...env, KAFKA_GROUP_ID: groupId } });
 }
 
 export const tokens = {
@@ -45,8 +49,19 @@ export class Events {
     return this.publish(TOPICS.workers, data.map((d) => createEnvelope(WorkerChanged, d, { producer: 'worker-profiles' })));
   }
 
+  /** Legacy per-pair MatchFound (before v1.1), on laowu.matches.v1. */
   matches(...data: MatchFoundData[]): Promise<void> {
     return this.publish(TOPICS.matches, data.map((d) => createEnvelope(MatchFound, d, { producer: 'matching' })));
+  }
+
+  /** MatchesFound on its lane's topic, as matching publishes them; returns the envelopes (their ids show when they were processed). */
+  async matchesFound(...data: MatchesFoundData[]): Promise<EventEnvelope<MatchesFoundData>[]> {
+    const envelopes = data.map((d) => createEnvelope(MatchesFound, d, { producer: 'matching' }));
+    for (const lane of ['instant', 'standard'] as const) {
+      const onLane = envelopes.filter((e) => e.data.lane === lane);
+      if (onLane.length) await this.publish(matchesTopicOf(lane), onLane);
+    }
+    return envelopes;
   }
 
   close(): Promise<void> {
@@ -99,6 +114,18 @@ export function worker(overrides: Partial<WorkerChangedData> & { willingToMigrat
   };
 }
 
+export function jobSummary(jobData: JobChangedData): MatchJobSummaryData {
+  return {
+    title: jobData.title,
+    kind: jobData.kind,
+    agencyId: jobData.agencyId,
+    wage: jobData.wage,
+    location: jobData.location,
+    instant: jobData.instant,
+    headcountLeft: jobData.headcount - jobData.filled,
+  };
+}
+
 export function match(stationId: string, jobData: JobChangedData, overrides: Partial<MatchFoundData> = {}): MatchFoundData {
   const workerId = overrides.workerId ?? randomUUID();
   return {
@@ -109,18 +136,56 @@ export function match(stationId: string, jobData: JobChangedData, overrides: Par
     stationId,
     score: 0.87,
     reasons: [{ factor: 'distance', contribution: 0.4, detail: '12 km' }],
-    job: {
-      title: jobData.title,
-      kind: jobData.kind,
-      agencyId: jobData.agencyId,
-      wage: jobData.wage,
-      location: jobData.location,
-      instant: jobData.instant,
-      headcountLeft: jobData.headcount - jobData.filled,
-    },
+    job: jobSummary(jobData),
     createdAt: new Date().toISOString(),
     ...overrides,
   };
+}
+
+/**
+ * One job's matches at one station as MatchesFound carries them: the lane follows the trigger,
+ * each match id is derived from job, worker and material version, scores descend from 0.99.
+ */
+export function matchGroup(
+  stationId: string,
+  jobData: JobChangedData,
+  options: { trigger?: PushTrigger; count?: number; workerIds?: string[]; scores?: number[] } & Partial<MatchesFoundData> = {},
+): MatchesFoundData {
+  const { trigger = 'instant_job', count, workerIds, scores, ...overrides } = options;
+  const version = overrides.jobMaterialVersion ?? jobData.materialVersion;
+  const n = workerIds?.length ?? scores?.length ?? count ?? 1;
+  const matches: FoundMatchData[] = Array.from({ length: n }, (_, i) => {
+    const workerId = workerIds?.[i] ?? randomUUID();
+    return {
+      matchId: deterministicUuid(`${jobData.jobId}:${workerId}:${version}`),
+      workerId,
+      score: scores?.[i] ?? Math.round((0.99 - i * 0.001) * 1000) / 1000,
+      reasons: [{ factor: 'distance', contribution: 0.4, detail: '12 km' }],
+    };
+  });
+  return {
+    stationId,
+    trigger,
+    lane: LANE_OF_TRIGGER[trigger],
+    jobId: jobData.jobId,
+    jobMaterialVersion: version,
+    job: jobSummary(jobData),
+    matches,
+    createdAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+/** Waits until dispatch's match inbox has processed these events (stored or, by the rules, not). */
+export async function processed(app: TestApp<DispatchConfig>, eventIds: string[], timeoutMs = 60000): Promise<void> {
+  const dataSource = app.app.get(DataSource);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM dispatch.processed_events WHERE event_id = ANY($1::uuid[])`, [eventIds]);
+    if (n === eventIds.length) return;
+    if (Date.now() > deadline) throw new Error(`${n} of ${eventIds.length} events processed`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export interface SseEvent {

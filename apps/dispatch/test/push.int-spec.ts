@@ -57,7 +57,7 @@ describe('dispatch: push to stations (SSE, webhooks)', () => {
     expect(event.id).toMatch(/^\d+$/);
     expect(JSON.parse(event.data)).toEqual({
       matchId: found.matchId, jobId: found.jobId, workerId: found.workerId, score: found.score,
-      reasons: found.reasons, job: found.job, createdAt: found.createdAt,
+      reasons: found.reasons, job: found.job, trigger: 'instant_job', lane: 'instant', createdAt: found.createdAt,
     });
     await eventually(async () => expect(client.comments).toBeGreaterThan(2));
     client.close();
@@ -105,9 +105,10 @@ describe('dispatch: push to stations (SSE, webhooks)', () => {
 
     // ~6 MB of matches (long reasons), more than the loopback socket buffers and the app's
     // per-connection cap (1 MB) hold.
-    const jobData = job();
+    // Ten jobs: a station is pushed at most 50 matches per job by default (push settings).
+    const jobs = Array.from({ length: 10 }, () => job());
     const reasons = Array.from({ length: 60 }, (_, i) => ({ factor: `factor-${i}`, contribution: 0.01, detail: 'x'.repeat(480) }));
-    const big = Array.from({ length: 200 }, () => match(stationId, jobData, { reasons }));
+    const big = Array.from({ length: 200 }, (_, i) => match(stationId, jobs[Math.floor(i / 20)], { reasons }));
     for (let i = 0; i < big.length; i += 20) await events.matches(...big.slice(i, i + 20));
 
     await eventually(async () => expect(await storedMatches(stationId)).toBe(200), 90000);

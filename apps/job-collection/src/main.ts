@@ -1,13 +1,13 @@
 import 'reflect-metadata';
-import { kafkaConsumer } from '@laowu/messaging';
+import { kafkaConsumers } from '@laowu/messaging';
 import { loadConfigOrExit, startApp } from '@laowu/platform';
 import { JobCollectionConfig } from './job-collection.config';
 import { ABOUT, AppModule } from './app.module';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit(JobCollectionConfig, ABOUT.name);
-  const consumer = kafkaConsumer({ brokers: config.kafkaBrokers, clientId: ABOUT.name }, { groupId: config.KAFKA_GROUP_ID });
-  await startApp(AppModule.forRoot(config), config, ABOUT, consumer);
+  const consumers = kafkaConsumers({ brokers: config.kafkaBrokers, clientId: ABOUT.name }, { groupId: config.KAFKA_GROUP_ID });
+  await startApp(AppModule.forRoot(config), config, ABOUT, consumers);
 }
 
 void main();

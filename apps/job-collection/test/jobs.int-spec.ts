@@ -22,9 +22,11 @@ describe('job-collection: posting and managing jobs', () => {
   let running: TestApp<JobCollectionConfig>;
   let dataSource: DataSource;
   let jobs: TopicRecorder;
+  let instantLane: TopicRecorder;
 
   beforeAll(async () => {
     jobs = await TopicRecorder.start([TOPICS.jobs]);
+    instantLane = await TopicRecorder.start([TOPICS.jobsInstant]);
     running = await startTestApp(SPEC, { consume: false });
     dataSource = running.app.get(DataSource);
   });
@@ -32,6 +34,7 @@ describe('job-collection: posting and managing jobs', () => {
   afterAll(async () => {
     await running?.close();
     await jobs?.stop();
+    await instantLane?.stop();
   });
 
   const eventsFor = (jobId: string) =>
@@ -49,6 +52,25 @@ describe('job-collection: posting and managing jobs', () => {
 
     const read = await request(running.url).get(`/v1/jobs/${created.body.id}`).set('Authorization', asAgency(agency)).expect(200);
     expect(read.body).toMatchObject({ id: created.body.id, filled: 0, status: 'open', version: 1, wage: { min: 180, max: 240, unit: 'day' } });
+  });
+
+  it('publishes a gig or instant job in the instant lane as well; any other job only on laowu.jobs.v1', async () => {
+    const agency = newAgencyId();
+    const post = async (body: Record<string, unknown>) =>
+      (await request(running.url).post('/v1/jobs').set('Authorization', asAgency(agency)).send(body).expect(201)).body.id as string;
+    const gig = await post(gigJob({ instant: false }));
+    const flagged = await post(gigJob({ kind: 'fulltime', instant: true }));
+    const plain = await post(gigJob({ kind: 'fulltime', instant: false }));
+    const keysOn = (recorder: TopicRecorder) => recorder.messages.map((m) => m.key);
+    await jobs.waitFor(() => [gig, flagged, plain].every((id) => keysOn(jobs).includes(id)));
+    await instantLane.waitFor(() => [gig, flagged].every((id) => keysOn(instantLane).includes(id)));
+    const [copy] = instantLane.messages.filter((m) => m.key === gig).map((m) => JSON.parse(m.value));
+    const [original] = jobs.messages.filter((m) => m.key === gig).map((m) => JSON.parse(m.value));
+    expect(copy.data).toEqual(original.data);
+    expect(copy.id).not.toBe(original.id);
+    const { rows } = { rows: await dataSource.query(`SELECT lane FROM "${SCHEMA}".outbox WHERE key = $1 ORDER BY seq`, [gig]) };
+    expect(rows.map((r: { lane: string }) => r.lane)).toEqual(['standard', 'instant']);
+    expect(keysOn(instantLane)).not.toContain(plain);
   });
 
   it('defaults lat/lon to the region centre', async () => {

@@ -1,4 +1,4 @@
-import { InstantAnnouncement } from './instant/instant-announcement.entity';
+import { DeclinedPair, JobAnnouncement, WorkerPushState } from './push/push.entities';
 
 /** Every TypeORM entity of this app. */
-export const ENTITIES: Function[] = [InstantAnnouncement];
+export const ENTITIES: Function[] = [JobAnnouncement, WorkerPushState, DeclinedPair];

@@ -14,17 +14,29 @@ export class MatchingConfig extends BaseConfig {
   @Matches(/^[a-z0-9._-]*$/, { message: 'SEARCH_INDEX_PREFIX must be lowercase letters, digits, . _ -' })
   SEARCH_INDEX_PREFIX = '';
 
-  /** How many candidates of an instant job become MatchFound events (即时快招). */
+  /** How many candidates of an instant job are pushed (即时快招). */
   @IsInt()
   @Min(1)
   @Max(500)
   INSTANT_TOP_N: number = 50;
 
+  /** How many workers from its source regions a cross-region job is pushed with (五). */
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  CROSS_REGION_TOP_N: number = 50;
+
+  /** How many of their best open jobs a worker who became available gets pushed (转岗服务, 十四). */
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  WORKER_AVAILABLE_TOP_N: number = 5;
+
   /**
-   * A job event older than this (by the job's updatedAt) is indexed but not announced: after a
-   * replay of the topic (a new consumer group, a rebuild) old jobs are not "instant" any more.
+   * A job or worker event older than this (by its updatedAt) is indexed but pushes nothing: after
+   * a replay of the topic (a new consumer group, a rebuild) old changes are not news any more.
    */
   @IsInt()
   @Min(1)
-  INSTANT_MAX_AGE_SECONDS: number = 3600;
+  PUSH_MAX_AGE_SECONDS: number = 3600;
 }

@@ -1,4 +1,4 @@
-import { deadLetterTopic, deterministicUuid, MatchFoundData, TOPICS } from '@laowu/contracts';
+import { deadLetterTopic, deterministicUuid, MatchesFoundData, TOPICS } from '@laowu/contracts';
 import { createSearchClient, SearchClient } from '@laowu/search';
 import { DataSource } from 'typeorm';
 import { testInfra } from '../../../test/support/infra';
@@ -41,7 +41,7 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
     const group = `test-${uniquePrefix()}events`;
     if (from !== 'beginning') await positionGroup(group, from);
     // A whole replay is about the indices: the shared topics' history is not announced again as instant jobs.
-    const instant = from === 'beginning' ? { INSTANT_MAX_AGE_SECONDS: '1' } : {};
+    const instant = from === 'beginning' ? { PUSH_MAX_AGE_SECONDS: '1' } : {};
     const app = await startTestApp(spec, { env: { SEARCH_INDEX_PREFIX: prefix, KAFKA_GROUP_ID: group, ...instant } });
     apps.push(app);
     return app;
@@ -64,10 +64,16 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
     await client?.close();
   });
 
-  it('announces the top candidates of a new gig job as MatchFound once per pair per material version, keyed by station (即时快招)', async () => {
+  it('pushes the top candidates of a new gig job in the instant lane once per pair per material version, one event per station (即时快招)', async () => {
     const prefix = newPrefix();
     const first = await start(prefix);
-    const recorder = await TopicRecorder.start([TOPICS.matches]);
+    const recorder = await TopicRecorder.start([TOPICS.matchesInstant]);
+    /** The recorded events' matches, one row per pair, with the event's fields beside. */
+    const pairsOf = (messages: { value: string }[]) =>
+      messages.flatMap((m) => {
+        const { matches, ...event } = JSON.parse(m.value).data as MatchesFoundData;
+        return matches.map((match) => ({ ...event, ...match }));
+      });
     try {
       const near = workerData({ stationId: 'station-440306-07', location: { lat: 22.55, lon: 113.9 } }, { kinds: ['gig'], maxCommuteKm: 20 });
       const far = workerData({ location: { lat: 30.27, lon: 120.15 }, homeRegionCode: '330106', residenceRegionCode: '330106' }, { kinds: ['gig'], maxCommuteKm: 20 });
@@ -82,7 +88,7 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
       const job = jobData({ kind: 'gig', startAt: inDays(1), endAt: inDays(2), location: { regionCode: '440306', lat: 22.56, lon: 113.92 }, crossRegion: { sourceRegionCodes: ['513400'] } });
       await producer.jobs(job);
       const forJob = (version: number) => (messages: { value: string }[]) =>
-        messages.map((m) => JSON.parse(m.value).data as MatchFoundData).filter((d) => d.jobId === job.jobId && d.jobMaterialVersion === version);
+        pairsOf(messages).filter((d) => d.jobId === job.jobId && d.jobMaterialVersion === version);
       // The index holds every worker on the topic (other tests' too): assert on this test's own workers.
       const ours = new Set([near, far, tooDear, busy, migrant].map((w) => w.workerId));
       const announced = (version: number, messages: { value: string }[]) => forJob(version)(messages).filter((d) => ours.has(d.workerId));
@@ -91,6 +97,7 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
       const nearMatch = v1.find((d) => d.workerId === near.workerId)!;
       expect(nearMatch.matchId).toBe(deterministicUuid(`${job.jobId}:${near.workerId}:1`));
       expect(nearMatch.stationId).toBe('station-440306-07');
+      expect(nearMatch).toMatchObject({ trigger: 'instant_job', lane: 'instant' });
       expect(recorder.messages.find((m) => m.value.includes(nearMatch.matchId))!.key).toBe('station-440306-07');
       expect(nearMatch.reasons.length).toBeGreaterThan(0);
       expect(nearMatch.job).toMatchObject({ title: job.title, kind: 'gig', headcountLeft: 10 });
@@ -104,7 +111,7 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
       await start(prefix, beforeJob); // a new group that replays every event of this job from its first
       await producer.jobs({ ...job, version: 3, change: 'updated', filled: 1, wage: { min: 300, max: 320, unit: 'day' }, materialVersion: 2 });
       await recorder.waitFor((m) => announced(2, m).length >= 2, 60000);
-      const all = recorder.messages.map((m) => JSON.parse(m.value).data as MatchFoundData).filter((d) => d.jobId === job.jobId && ours.has(d.workerId));
+      const all = pairsOf(recorder.messages).filter((d) => d.jobId === job.jobId && ours.has(d.workerId));
       const pairs = all.map((d) => `${d.workerId}:${d.jobMaterialVersion}`);
       expect(pairs.sort()).toEqual([`${near.workerId}:1`, `${migrant.workerId}:1`, `${near.workerId}:2`, `${migrant.workerId}:2`].sort());
     } finally {

@@ -1,5 +1,5 @@
-import { createEnvelope, JobChanged, JobChangedData, TOPICS, WorkerChanged, WorkerChangedData } from '@laowu/contracts';
-import { createKafka, EventPublisher } from '@laowu/messaging';
+import { createEnvelope, JobChanged, JobChangedData, laneOfTopic, TOPICS, WorkerChanged, WorkerChangedData } from '@laowu/contracts';
+import { createKafka, EventPublisher, laneGroupId } from '@laowu/messaging';
 import { SearchClient } from '@laowu/search';
 import { randomUUID } from 'node:crypto';
 import { testInfra } from '../../../test/support/infra';
@@ -60,8 +60,11 @@ export function workerData(overrides: Partial<WorkerChangedData> = {}, preferenc
 export class Producer {
   private readonly publisher = new EventPublisher(createKafka({ brokers: testInfra().kafkaBrokers.split(','), clientId: 'matching-test' }));
 
+  /** As job-collection publishes: every job on laowu.jobs.v1, a gig or instant one also on the instant lane's topic. */
   async jobs(...jobs: JobChangedData[]): Promise<void> {
     await this.publisher.send(TOPICS.jobs, jobs.map((j) => message(createEnvelope(JobChanged, j, { producer: 'job-collection' }))));
+    const instant = jobs.filter((j) => j.kind === 'gig' || j.instant);
+    if (instant.length) await this.publisher.send(TOPICS.jobsInstant, instant.map((j) => message(createEnvelope(JobChanged, j, { producer: 'job-collection' }))));
   }
 
   async workers(...workers: WorkerChangedData[]): Promise<void> {
@@ -110,16 +113,19 @@ export async function endsOf(topics: string[]): Promise<Map<string, { partition:
   }
 }
 
+/** Every topic matching consumes. */
+export const CONSUMED_TOPICS = [TOPICS.jobs, TOPICS.jobsInstant, TOPICS.workers, TOPICS.dispatch];
+
 /**
- * Positions a not-yet-started consumer group at `ends` (default: the topics' current ends), so an
+ * Positions a not-yet-started consumer group (and its instant lane's) at `ends` (default: the topics' current ends), so an
  * app started with it reads only what comes after, not the whole shared history of the topics.
  */
 export async function positionGroup(groupId: string, ends?: Map<string, { partition: number; offset: string }[]>): Promise<void> {
-  const at = ends ?? (await endsOf([TOPICS.jobs, TOPICS.workers]));
+  const at = ends ?? (await endsOf(CONSUMED_TOPICS));
   const admin = testKafka().admin();
   await admin.connect();
   try {
-    for (const [topic, partitions] of at) await admin.setOffsets({ groupId, topic, partitions });
+    for (const [topic, partitions] of at) await admin.setOffsets({ groupId: laneGroupId(groupId, laneOfTopic(topic)), topic, partitions });
   } finally {
     await admin.disconnect();
   }

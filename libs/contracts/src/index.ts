@@ -7,6 +7,8 @@ export * from './registry';
 export * from './jobs/job-changed/job-changed.event';
 export * from './workers/worker-changed/worker-changed.event';
 export * from './matches/match-found/match-found.event';
+export * from './matches/matches-found/matches-found.event';
 export * from './dispatch/worker-arrived/worker-arrived.event';
 export * from './dispatch/batch-state-changed/batch-state-changed.event';
+export * from './dispatch/match-status-changed/match-status-changed.event';
 export * from './deterministic-id';

@@ -6,6 +6,8 @@ import { EventDefinition } from './envelope/create-envelope';
 import { EventEnvelope } from './envelope/event-envelope';
 import { JobChanged, JobChangedData } from './jobs/job-changed/job-changed.event';
 import { MatchFound, MatchFoundData } from './matches/match-found/match-found.event';
+import { MatchesFound, MatchesFoundData } from './matches/matches-found/matches-found.event';
+import { MatchStatusChanged, MatchStatusChangedData } from './dispatch/match-status-changed/match-status-changed.event';
 import { TOPICS } from './topics';
 import { WorkerChanged, WorkerChangedData } from './workers/worker-changed/worker-changed.event';
 
@@ -17,11 +19,18 @@ interface Contract {
 /** Which event types may appear on which topic, and the class their `data` must satisfy. */
 export const CONTRACTS: Record<string, readonly Contract[]> = {
   [TOPICS.jobs]: [{ definition: JobChanged, dataClass: JobChangedData }],
+  [TOPICS.jobsInstant]: [{ definition: JobChanged, dataClass: JobChangedData }],
   [TOPICS.workers]: [{ definition: WorkerChanged, dataClass: WorkerChangedData }],
-  [TOPICS.matches]: [{ definition: MatchFound, dataClass: MatchFoundData }],
+  // MatchFound (one pair per event) is what matching published before v1.1; still read, never written.
+  [TOPICS.matches]: [
+    { definition: MatchesFound, dataClass: MatchesFoundData },
+    { definition: MatchFound, dataClass: MatchFoundData },
+  ],
+  [TOPICS.matchesInstant]: [{ definition: MatchesFound, dataClass: MatchesFoundData }],
   [TOPICS.dispatch]: [
     { definition: WorkerArrived, dataClass: WorkerArrivedData },
     { definition: BatchStateChanged, dataClass: BatchStateChangedData },
+    { definition: MatchStatusChanged, dataClass: MatchStatusChangedData },
   ],
 };
 

@@ -1,5 +1,5 @@
-import { deadLetterTopic, EventEnvelope, parseEvent } from '@laowu/contracts';
-import { isTransient, runWithCorrelation, sleep } from '@laowu/platform';
+import { deadLetterTopic, EventEnvelope, Lane, laneOfTopic, parseEvent } from '@laowu/contracts';
+import { isTransient, observeHop, runWithCorrelation, sleep } from '@laowu/platform';
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { BaseRpcContext } from '@nestjs/microservices/ctx-host/base-rpc.context';
 import { Batch, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
@@ -10,6 +10,11 @@ import { assertTopicsServed } from './topics.bootstrap';
 
 export interface KafkaEventServerOptions {
   groupId: string;
+  /**
+   * Only the handlers of this lane's topics (v1.1 push lanes): each lane has a consumer of its
+   * own, so a long standard-lane round never holds up the instant topics. Unset: every handler.
+   */
+  lane?: Lane;
   /** Attempts for a handler error that is not transient, before the message is dead-lettered. */
   maxAttempts?: number;
   retryBackoffMs?: number;
@@ -51,7 +56,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   constructor(private readonly kafka: Kafka, options: KafkaEventServerOptions) {
     super();
-    this.options = { maxAttempts: 3, retryBackoffMs: 200, maxBatchSize: 200, ...options };
+    this.options = { maxAttempts: 3, retryBackoffMs: 200, maxBatchSize: 200, lane: undefined as unknown as Lane, ...options };
     this.dlq = new EventPublisher(kafka);
   }
 
@@ -78,7 +83,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   /** Joins the group and keeps rejoining after crashes until the app closes. */
   private async runUntilStopped(): Promise<void> {
-    const topics = [...this.getHandlers().keys()];
+    const lane = this.options.lane;
+    const topics = [...this.getHandlers().keys()].filter((topic) => lane === undefined || laneOfTopic(topic) === lane);
     if (!topics.length) return;
     while (!this.stopping) {
       try {
@@ -136,6 +142,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const { batch } = payload;
     const handler = this.getHandlerByPattern(batch.topic);
     if (!handler) return;
+    const received = Date.now();
+    const lane = laneOfTopic(batch.topic);
+    for (const message of batch.messages) observeHop('kafka_to_consumer', lane, received - Number(message.timestamp), batch.topic);
     const parsed = batch.messages.map((message) => this.parse(batch.topic, message));
     const wantsBatches = (handler.extras as EventHandlerExtras | undefined)?.batch === true;
     const chunks = wantsBatches ? chunk(parsed, this.options.maxBatchSize) : parsed.map((p) => [p]);

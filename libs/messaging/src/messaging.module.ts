@@ -1,3 +1,4 @@
+import { Lane, LANES } from '@laowu/contracts';
 import { sleep } from '@laowu/platform';
 import { DynamicModule, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { CustomStrategy } from '@nestjs/microservices';
@@ -87,7 +88,18 @@ export class MessagingModule {
   }
 }
 
-/** The microservice strategy an app connects to consume its topics (`@EventPattern(topic)`). */
-export function kafkaConsumer(connection: KafkaConnection, options: KafkaEventServerOptions): CustomStrategy {
-  return { strategy: new KafkaEventServer(createKafka(connection), options) };
+/**
+ * The microservice strategies an app connects to consume its topics (`@EventPattern(topic)`):
+ * one consumer group per push lane, `<groupId>` for the standard lane and `<groupId>.instant`
+ * for the instant lane (a lane the app has no handler for starts no consumer).
+ */
+export function kafkaConsumers(connection: KafkaConnection, options: Omit<KafkaEventServerOptions, 'lane'>): CustomStrategy[] {
+  return LANES.map((lane) => ({
+    strategy: new KafkaEventServer(createKafka(connection), { ...options, groupId: laneGroupId(options.groupId, lane), lane }),
+  }));
+}
+
+/** The consumer group of a lane: the app's group for the standard lane, `<group>.instant` for the instant one. */
+export function laneGroupId(groupId: string, lane: Lane): string {
+  return lane === 'standard' ? groupId : `${groupId}.${lane}`;
 }

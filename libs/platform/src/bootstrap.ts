@@ -63,10 +63,10 @@ export async function startApp(
   module: Type<unknown> | DynamicModule,
   config: BaseConfig,
   about: AppDescription,
-  consumer?: CustomStrategy,
+  consumers: CustomStrategy[] = [],
 ): Promise<NestExpressApplication> {
   const app = await createApp(module, config, about);
-  if (consumer) app.connectMicroservice(consumer, { inheritAppConfig: true });
+  for (const consumer of consumers) app.connectMicroservice(consumer, { inheritAppConfig: true });
   await app.listen(config.PORT, config.HOST);
   await app.startAllMicroservices();
   new NestLogger(about.name).log(`${about.name} listening on ${config.HOST}:${config.PORT}`);

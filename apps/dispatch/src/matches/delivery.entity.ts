@@ -1,10 +1,15 @@
+import { Lane, PushTrigger } from '@laowu/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { SCHEMA } from '../schema';
 
 export const WEBHOOK_STATUSES = ['none', 'pending', 'delivered', 'dead'] as const;
 export type WebhookStatus = (typeof WEBHOOK_STATUSES)[number];
 
-/** What the station receives for a match: on SSE (id = SSE event id) and, if it has one, its webhook. */
+/**
+ * What the station receives for a match: on SSE (id = SSE event id) and, if it has one, its
+ * webhook. Built by Postgres from the stored match (MatchInboxService), so the stream and the
+ * match list say the same.
+ */
 export interface DeliveryPayload {
   matchId: string;
   jobId: string;
@@ -12,6 +17,8 @@ export interface DeliveryPayload {
   score: number;
   reasons: unknown[];
   job: unknown;
+  trigger: PushTrigger;
+  lane: Lane;
   createdAt: string;
 }
 

@@ -1,7 +1,7 @@
+import { MATCH_STATUSES, MatchStatus } from '@laowu/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { MATCH_STATUSES, MatchStatus } from './match.entity';
 
 export class ListMatchesQuery {
   @ApiPropertyOptional({ enum: MATCH_STATUSES })

@@ -1,11 +1,8 @@
-import { MatchJobSummaryData, MatchReasonData } from '@laowu/contracts';
+import { Lane, MatchJobSummaryData, MatchReasonData, MatchStatus, PushTrigger } from '@laowu/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { SCHEMA } from '../schema';
 
-export const MATCH_STATUSES = ['new', 'offered', 'accepted', 'declined', 'expired'] as const;
-export type MatchStatus = (typeof MATCH_STATUSES)[number];
-
-/** A match in a station's inbox; its id is MatchFound's deterministic matchId. */
+/** A match in a station's inbox; its id is the deterministic matchId of MatchesFound (or legacy MatchFound). */
 @Entity({ name: 'matches', schema: SCHEMA })
 export class MatchEntity {
   @PrimaryColumn('uuid') id: string;
@@ -16,6 +13,8 @@ export class MatchEntity {
   @Column('double precision') score: number;
   @Column('jsonb') reasons: MatchReasonData[];
   @Column('jsonb') job: MatchJobSummaryData;
+  @Column('text') trigger: PushTrigger;
+  @Column('text') lane: Lane;
   @Column('text') status: MatchStatus;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt: Date;

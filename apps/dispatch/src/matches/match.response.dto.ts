@@ -1,5 +1,6 @@
+import { Lane, LANES, MATCH_STATUSES, MatchStatus, PUSH_TRIGGERS, PushTrigger } from '@laowu/contracts';
 import { ApiProperty } from '@nestjs/swagger';
-import { MATCH_STATUSES, MatchEntity, MatchStatus } from './match.entity';
+import { MatchEntity } from './match.entity';
 
 export class MatchResponse {
   @ApiProperty() matchId: string;
@@ -9,6 +10,8 @@ export class MatchResponse {
   @ApiProperty() score: number;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) reasons: unknown[];
   @ApiProperty({ type: 'object', additionalProperties: true }) job: unknown;
+  @ApiProperty({ enum: PUSH_TRIGGERS, description: 'Why it was pushed' }) trigger: PushTrigger;
+  @ApiProperty({ enum: LANES }) lane: Lane;
   @ApiProperty({ enum: MATCH_STATUSES }) status: MatchStatus;
   @ApiProperty() createdAt: string;
   @ApiProperty() statusChangedAt: string;
@@ -22,6 +25,8 @@ export class MatchResponse {
       score: match.score,
       reasons: match.reasons,
       job: match.job,
+      trigger: match.trigger,
+      lane: match.lane,
       status: match.status,
       createdAt: new Date(match.createdAt).toISOString(),
       statusChangedAt: new Date(match.statusChangedAt).toISOString(),

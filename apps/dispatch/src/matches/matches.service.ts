@@ -1,4 +1,6 @@
 import { Principal } from '@laowu/auth';
+import { createEnvelope, MatchStatus, MatchStatusChanged, TOPICS } from '@laowu/contracts';
+import { appendToOutbox } from '@laowu/messaging';
 import { DomainError } from '@laowu/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -6,7 +8,9 @@ import { SCHEMA } from '../schema';
 import { assertActsForStation } from '../stations/station-access';
 import { JobViewEntity } from '../views/job-view.entity';
 import { canApply, headcountLeft, MatchAction, STATUS_AFTER } from './match-lifecycle';
-import { MatchEntity, MatchStatus } from './match.entity';
+import { MatchEntity } from './match.entity';
+
+const PRODUCER = 'dispatch';
 
 type Outcome = { match: MatchEntity } | { error: DomainError };
 
@@ -14,6 +18,8 @@ type Outcome = { match: MatchEntity } | { error: DomainError };
  * A station's work on its matches: offer to the worker, accept, decline. Each action is one
  * transaction holding the match row (and for accept the job's view row) locked, so two accepts
  * racing for the last place cannot both win; a crash before commit leaves the match unchanged.
+ * Every status change publishes MatchStatusChanged in the same transaction (outbox): matching
+ * never pushes or lists a declined pair again.
  */
 @Injectable()
 export class MatchesService {
@@ -73,6 +79,21 @@ export class MatchesService {
 
   private async setStatus(manager: EntityManager, match: MatchEntity, status: MatchStatus): Promise<MatchEntity> {
     await manager.query(`UPDATE "${SCHEMA}".matches SET status = $2, status_changed_at = now() WHERE id = $1`, [match.id, status]);
-    return (await manager.getRepository(MatchEntity).findOneBy({ id: match.id }))!;
+    const changed = (await manager.getRepository(MatchEntity).findOneBy({ id: match.id }))!;
+    await appendToOutbox(manager, SCHEMA, TOPICS.dispatch, [
+      createEnvelope(
+        MatchStatusChanged,
+        {
+          matchId: changed.id,
+          jobId: changed.jobId,
+          workerId: changed.workerId,
+          stationId: changed.stationId,
+          status,
+          changedAt: changed.statusChangedAt.toISOString(),
+        },
+        { producer: PRODUCER },
+      ),
+    ]);
+    return changed;
   }
 }

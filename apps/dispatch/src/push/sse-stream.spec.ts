@@ -30,7 +30,11 @@ describe('SseStream', () => {
     const stream = new SseStream(
       res as unknown as Response,
       '0',
-      { readAfter: async (after, limit) => deliveries.filter((d) => Number(d.id) > Number(after)).slice(0, limit), onEnd: () => undefined },
+      {
+        readAfter: async (after, limit) => deliveries.filter((d) => Number(d.id) > Number(after)).slice(0, limit),
+        written: () => undefined,
+        onEnd: () => undefined,
+      },
       { heartbeatMs: 60_000, pageSize: 50, stallTimeoutMs: 5_000, maxBufferedBytes: 1 << 20 },
     );
     stream.start();

@@ -12,9 +12,11 @@ export interface SseStreamOptions {
   maxBufferedBytes: number;
 }
 
-export interface SseStreamDeps {
+export interface SseStreamDeps<D extends StoredDelivery = StoredDelivery> {
   /** Deliveries of the station with id > after, ascending. */
-  readAfter(after: string, limit: number): Promise<StoredDelivery[]>;
+  readAfter(after: string, limit: number): Promise<D[]>;
+  /** A delivery was handed to the socket (for the stored → SSE latency). */
+  written(delivery: D): void;
   onEnd(reason: 'closed' | 'dropped'): void;
 }
 
@@ -32,7 +34,7 @@ export function formatEvent(delivery: StoredDelivery): string {
  * user-space buffering ever passes the byte cap, the connection is dropped — the client
  * reconnects with Last-Event-ID and catches up from Postgres.
  */
-export class SseStream {
+export class SseStream<D extends StoredDelivery = StoredDelivery> {
   private cursor: string;
   private pumping = false;
   private wokenWhilePumping = false;
@@ -44,7 +46,7 @@ export class SseStream {
   constructor(
     private readonly res: Response,
     startAfter: string,
-    private readonly deps: SseStreamDeps,
+    private readonly deps: SseStreamDeps<D>,
     private readonly options: SseStreamOptions,
   ) {
     this.cursor = startAfter;
@@ -95,6 +97,7 @@ export class SseStream {
           if (this.ended) return;
           const accepted = this.res.write(formatEvent(delivery));
           this.cursor = delivery.id;
+          this.deps.written(delivery);
           if (this.res.writableLength > this.options.maxBufferedBytes) return this.drop();
           if (!accepted && !(await this.waitForDrain())) return;
         }

@@ -19,7 +19,8 @@ export class StreamHttpController {
   @ApiOperation({
     summary: "The station's live matches (Server-Sent Events)",
     description:
-      'Each event: `id:` delivery id (ascending per station), `event: match`, `data:` { matchId, jobId, workerId, score, reasons, job, createdAt }. ' +
+      'Each event: `id:` delivery id (ascending per station), `event: match`, `data:` { matchId, jobId, workerId, score, reasons, job, ' +
+        'trigger (instant_job | cross_region_job | worker_available), lane (instant | standard), createdAt }. ' +
       'Comment lines (`: heartbeat`) every SSE_HEARTBEAT_MS. Reconnect with `Last-Event-ID` (or `?lastEventId=` where headers cannot be set) ' +
       'to receive everything after that id, then live; `0` replays everything stored for the station. Without either, the stream starts now. ' +
       'A client that stops reading is disconnected and catches up on reconnect.',

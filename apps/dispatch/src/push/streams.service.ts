@@ -1,4 +1,4 @@
-import { APP_CONFIG, metricsRegistry } from '@laowu/platform';
+import { APP_CONFIG, metricsRegistry, observeHop } from '@laowu/platform';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import type { Response } from 'express';
 import { Counter, Gauge } from 'prom-client';
@@ -16,13 +16,19 @@ const endedStreams = new Counter({
   registers: [metricsRegistry],
 });
 
+/** A delivery as a stream reads it, with when it was stored (on this host's clock) and its lane, for the stored → SSE hop. */
+interface TimedDelivery extends StoredDelivery {
+  lane: string;
+  storedAt: number;
+}
+
 /**
  * Serves stations' SSE streams on this instance. Any instance can serve any station: streams
  * are woken by Postgres NOTIFY (DeliveryFeed), not by this instance's own consumer.
  */
 @Injectable()
 export class StreamsService implements OnModuleDestroy {
-  private readonly streams = new Set<SseStream>();
+  private readonly streams = new Set<SseStream<TimedDelivery>>();
   private droppedCount = 0;
 
   constructor(
@@ -35,11 +41,12 @@ export class StreamsService implements OnModuleDestroy {
   async open(res: Response, stationId: string, lastEventId: string | undefined): Promise<void> {
     const startAfter = lastEventId ?? (await this.latestId(stationId));
     let unsubscribe = () => {};
-    const stream = new SseStream(
+    const stream = new SseStream<TimedDelivery>(
       res,
       startAfter,
       {
         readAfter: (after, limit) => this.readAfter(stationId, after, limit),
+        written: (delivery) => observeHop('stored_to_sse', delivery.lane, Date.now() - delivery.storedAt),
         onEnd: (reason) => {
           unsubscribe();
           this.streams.delete(stream);
@@ -79,12 +86,20 @@ export class StreamsService implements OnModuleDestroy {
     return row?.id ?? '0';
   }
 
-  private readAfter(stationId: string, after: string, limit: number): Promise<StoredDelivery[]> {
-    return this.dataSource.query(
+  /**
+   * Postgres computes each delivery's age (clock_timestamp() − created_at, both on its clock), so
+   * the stored → SSE latency carries no skew between this host's clock and the database's.
+   */
+  private async readAfter(stationId: string, after: string, limit: number): Promise<TimedDelivery[]> {
+    const rows: { id: string; payload: unknown; lane: string; age_ms: number }[] = await this.dataSource.query(
       // ORDER BY d.id, the bigint column: a bare `id` would name the text output column and
       // order "10" before "9", re-sending a page's tail after the cursor moved back.
-      `SELECT d.id::text AS id, d.payload FROM "${SCHEMA}".deliveries d WHERE d.station_id = $1 AND d.id > $2::bigint ORDER BY d.id LIMIT $3`,
+      `SELECT d.id::text AS id, d.payload, d.payload->>'lane' AS lane,
+              (extract(epoch FROM clock_timestamp() - d.created_at) * 1000)::float8 AS age_ms
+       FROM "${SCHEMA}".deliveries d WHERE d.station_id = $1 AND d.id > $2::bigint ORDER BY d.id LIMIT $3`,
       [stationId, after, limit],
     );
+    const readAt = Date.now();
+    return rows.map((row) => ({ id: row.id, payload: row.payload, lane: row.lane, storedAt: readAt - row.age_ms }));
   }
 }

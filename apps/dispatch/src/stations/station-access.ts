@@ -1,9 +1,24 @@
 import { Principal } from '@laowu/auth';
 import { DomainError } from '@laowu/platform';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 
 /** A station acts only for itself (token `sub` = station id); admins act for any station. */
 export function assertActsForStation(principal: Principal, stationId: string): void {
   if (principal.role === 'admin') return;
   if (principal.role === 'station' && principal.sub === stationId) return;
   throw DomainError.forbidden('STATION.NOT_YOURS', `this token may not act for station ${stationId}`);
+}
+
+/**
+ * assertActsForStation on the route's `:id`, as a guard: guards run before the validation pipe,
+ * so a caller that may not act for the station gets 403 whatever body it sends, and never a 400
+ * that would tell it about the record's rules.
+ */
+@Injectable()
+export class ActsForStationGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<{ principal: Principal; params: { id: string } }>();
+    assertActsForStation(request.principal, request.params.id);
+    return true;
+  }
 }

@@ -1,12 +1,9 @@
-import { TOPICS } from '@laowu/contracts';
-import { appendToOutbox } from '@laowu/messaging';
 import { DomainError } from '@laowu/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { SCHEMA } from '../schema';
 import { BulkItemResult } from './bulk-create-jobs.request.dto';
 import { CreateJobRequest } from './create-job.request.dto';
-import { jobChangedEnvelope } from './job-changed.envelope';
+import { appendJobChanges } from './job-changed.envelope';
 import { toJobContent } from './job-content';
 import { pointOf, referenceProblems, validateJobBody } from './job-request.validation';
 import { JobEntity } from './job.entity';
@@ -76,7 +73,7 @@ export class BulkJobsService {
     return this.dataSource.transaction(async (manager) => {
       const inserted = await insertJobsIgnoringRepeats(manager, chunk.map((p) => p.job));
       const created = chunk.filter((p) => inserted.has(p.job.id));
-      await appendToOutbox(manager, SCHEMA, TOPICS.jobs, created.map((p) => jobChangedEnvelope(p.job, 'created')));
+      await appendJobChanges(manager, created.map((p) => p.job), 'created');
       const repeats = chunk.filter((p) => !inserted.has(p.job.id));
       const existing = repeats.length
         ? await manager.findBy(JobEntity, { agencyId, externalId: In(repeats.map((p) => p.job.externalId!)) })

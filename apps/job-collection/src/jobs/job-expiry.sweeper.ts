@@ -1,11 +1,9 @@
-import { TOPICS } from '@laowu/contracts';
-import { appendToOutbox } from '@laowu/messaging';
 import { APP_CONFIG } from '@laowu/platform';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobCollectionConfig } from '../job-collection.config';
 import { SCHEMA } from '../schema';
-import { jobChangedEnvelope } from './job-changed.envelope';
+import { appendJobChanges } from './job-changed.envelope';
 import { JobEntity } from './job.entity';
 
 const SWEEP_BATCH = 500;
@@ -75,7 +73,7 @@ export class JobExpirySweeper implements OnApplicationBootstrap, OnModuleDestroy
         due.map((job) => job.id),
         now,
       ]);
-      await appendToOutbox(manager, SCHEMA, TOPICS.jobs, due.map((job) => jobChangedEnvelope(job, 'expired')));
+      await appendJobChanges(manager, due, 'expired');
       return due.length;
     });
   }

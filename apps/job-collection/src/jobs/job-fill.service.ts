@@ -1,9 +1,9 @@
-import { TOPICS, WorkerArrivedData } from '@laowu/contracts';
-import { appendToOutbox, markProcessedOnce } from '@laowu/messaging';
+import { WorkerArrivedData } from '@laowu/contracts';
+import { markProcessedOnce } from '@laowu/messaging';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SCHEMA } from '../schema';
-import { jobChangedEnvelope } from './job-changed.envelope';
+import { appendJobChanges } from './job-changed.envelope';
 import { JobEntity } from './job.entity';
 
 const CONSUMER = 'job-collection.worker-arrived';
@@ -39,7 +39,7 @@ export class JobFillService {
       job.version += 1;
       job.updatedAt = new Date();
       await manager.save(job);
-      await appendToOutbox(manager, SCHEMA, TOPICS.jobs, [jobChangedEnvelope(job, 'filled_count')]);
+      await appendJobChanges(manager, [job], 'filled_count');
       return 'counted';
     });
   }

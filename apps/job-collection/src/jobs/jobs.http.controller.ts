@@ -1,13 +1,15 @@
 import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { msSinceReceived, observeHop } from '@laowu/platform';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
   ApiPayloadTooLargeResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { BulkCreateJobsRequest, BulkCreateJobsResponse, readBulkRequest } from './bulk-create-jobs.request.dto';
 import { BulkJobsService } from './bulk-jobs.service';
 import { CreateJobRequest } from './create-job.request.dto';
+import { isInstantLaneJob } from './job-changed.envelope';
 import { JobIdPipe } from './job-id.pipe';
 import { JobPageResponse, JobResponse, toJobResponse } from './job.response.dto';
 import { JobsService } from './jobs.service';
@@ -40,9 +42,11 @@ export class JobsHttpController {
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateJobRequest,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<JobResponse> {
     const { job, created } = await this.jobs.create(principal.sub, body);
+    if (created) observeHop('post_to_outbox', isInstantLaneJob(job) ? 'instant' : 'standard', msSinceReceived(req));
     res.status(created ? 201 : 200);
     return toJobResponse(job);
   }
@@ -58,9 +62,11 @@ export class JobsHttpController {
   })
   @ApiBody({ type: BulkCreateJobsRequest })
   @ApiOkResponse({ type: BulkCreateJobsResponse })
-  async bulk(@CurrentPrincipal() principal: Principal, @Body() body: object): Promise<BulkCreateJobsResponse> {
+  async bulk(@CurrentPrincipal() principal: Principal, @Body() body: object, @Req() req: Request): Promise<BulkCreateJobsResponse> {
     // `object`: the global pipe leaves it alone; readBulkRequest checks it, and each item is checked on its own.
-    return { results: await this.bulkJobs.create(principal.sub, readBulkRequest(body).jobs) };
+    const results = await this.bulkJobs.create(principal.sub, readBulkRequest(body).jobs);
+    observeHop('post_to_outbox', 'standard', msSinceReceived(req));
+    return { results };
   }
 
   @Get()

@@ -1,14 +1,12 @@
 import { Principal } from '@laowu/auth';
-import { JobKind, JobStatus, TOPICS } from '@laowu/contracts';
-import { appendToOutbox } from '@laowu/messaging';
+import { JobKind, JobStatus } from '@laowu/contracts';
 import { DomainError } from '@laowu/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
-import { SCHEMA } from '../schema';
 import { CreateJobRequest } from './create-job.request.dto';
 import { assertMayChange, assertMayRead } from './job-access';
-import { jobChangedEnvelope } from './job-changed.envelope';
+import { appendJobChanges } from './job-changed.envelope';
 import { JobContent, requestHashOf, toJobContent } from './job-content';
 import { insertJobsIgnoringRepeats } from './job-insert.sql';
 import { assertKnownReferences, pointOf } from './job-request.validation';
@@ -50,7 +48,7 @@ export class JobsService {
     return this.dataSource.transaction(async (manager) => {
       const inserted = await insertJobsIgnoringRepeats(manager, [job]);
       if (inserted.has(job.id)) {
-        await appendToOutbox(manager, SCHEMA, TOPICS.jobs, [jobChangedEnvelope(job, 'created')]);
+        await appendJobChanges(manager, [job], 'created');
         return { job, created: true };
       }
       const existing = await manager.findOneByOrFail(JobEntity, { agencyId, externalId: job.externalId! });
@@ -78,7 +76,7 @@ export class JobsService {
       job.status = job.filled >= job.headcount ? 'filled' : 'open';
       job.updatedAt = new Date();
       await manager.save(job);
-      await appendToOutbox(manager, SCHEMA, TOPICS.jobs, [jobChangedEnvelope(job, 'updated')]);
+      await appendJobChanges(manager, [job], 'updated');
       return job;
     });
   }
@@ -93,7 +91,7 @@ export class JobsService {
       job.version += 1;
       job.updatedAt = new Date();
       await manager.save(job);
-      await appendToOutbox(manager, SCHEMA, TOPICS.jobs, [jobChangedEnvelope(job, 'closed')]);
+      await appendJobChanges(manager, [job], 'closed');
       return job;
     });
   }

@@ -2,39 +2,57 @@ import { EventEnvelope, JobChangedData, TOPICS, WorkerChangedData } from '@laowu
 import { SEARCH_CLIENT, SearchClient } from '@laowu/search';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
-import { InstantHiringService } from '../instant/instant-hiring.service';
+import { JobPushesService } from '../push/job-pushes.service';
+import { WorkerAvailablePushesService } from '../push/worker-available-pushes.service';
 import { latestPerId, writeVersioned } from './index-writer';
 import { toJobDocument } from './job.document';
 import { SearchIndices } from './search-indices';
 import { toWorkerDocument } from './worker.document';
 
 /**
- * Keeps `jobs` and `workers` in step with laowu.jobs.v1 and laowu.workers.v1. Envelopes arrive
- * validated (invalid ones went to `<topic>.dlq`); each batch is one bulk write with external
- * versions, and the offsets are committed after this returns. A crash halfway through a batch
- * re-delivers it: documents already written answer 409 and count as done.
+ * Keeps `jobs` and `workers` in step with the job and worker topics, and starts the pushes they
+ * trigger. Envelopes arrive validated (invalid ones went to `<topic>.dlq`); each batch is one bulk
+ * write with external versions, and the offsets are committed after this returns. A crash halfway
+ * through a batch re-delivers it: documents already written answer 409 and count as done, pushes
+ * already committed are claimed and not repeated.
+ *
+ * A gig or instant job arrives twice: on laowu.jobs.instant.v1 (the instant lane's own consumer
+ * group, so no standard-lane backlog delays it) and on laowu.jobs.v1. Whichever comes second
+ * writes nothing new (same external version).
  */
 @Controller()
 export class IndexingEventsMessageController {
   constructor(
     @Inject(SEARCH_CLIENT) private readonly client: SearchClient,
     private readonly indices: SearchIndices,
-    private readonly instant: InstantHiringService,
+    private readonly jobPushes: JobPushesService,
+    private readonly workerPushes: WorkerAvailablePushesService,
   ) {}
 
-  @EventPattern(TOPICS.jobs, { batch: true })
-  async onJobsChanged(envelopes: EventEnvelope<JobChangedData>[]): Promise<void> {
-    await this.indices.ensured();
-    const jobs = latestPerId(envelopes.map((e) => ({ id: e.data.jobId, version: e.data.version, source: toJobDocument(e.data) })));
-    // Side by side: the instant path queries `workers`, not the job just written. Both are
-    // idempotent and the offsets are committed after both, so a crash in either repeats both.
-    await Promise.all([writeVersioned(this.client, this.indices.jobs.alias, jobs), this.instant.handle(jobs.map((j) => j.source))]);
+  /** Instant lane: 即时快招. The candidates query reads `workers`, not the job just written, so both run side by side. */
+  @EventPattern(TOPICS.jobsInstant, { batch: true })
+  async onInstantJobsChanged(envelopes: EventEnvelope<JobChangedData>[]): Promise<void> {
+    const jobs = await this.latestJobs(envelopes);
+    await Promise.all([writeVersioned(this.client, this.indices.jobs.alias, jobs), this.jobPushes.push('instant_job', jobs.map((j) => j.source))]);
   }
 
+  /** Standard lane: every job, and the cross-region pushes (五). */
+  @EventPattern(TOPICS.jobs, { batch: true })
+  async onJobsChanged(envelopes: EventEnvelope<JobChangedData>[]): Promise<void> {
+    const jobs = await this.latestJobs(envelopes);
+    await Promise.all([writeVersioned(this.client, this.indices.jobs.alias, jobs), this.jobPushes.push('cross_region_job', jobs.map((j) => j.source))]);
+  }
+
+  /** Standard lane: every worker, and the best jobs of a worker who became available (十四). */
   @EventPattern(TOPICS.workers, { batch: true })
   async onWorkersChanged(envelopes: EventEnvelope<WorkerChangedData>[]): Promise<void> {
     await this.indices.ensured();
-    const workers = envelopes.map((e) => ({ id: e.data.workerId, version: e.data.version, source: toWorkerDocument(e.data) }));
-    await writeVersioned(this.client, this.indices.workers.alias, latestPerId(workers));
+    const workers = latestPerId(envelopes.map((e) => ({ id: e.data.workerId, version: e.data.version, source: toWorkerDocument(e.data) })));
+    await Promise.all([writeVersioned(this.client, this.indices.workers.alias, workers), this.workerPushes.push(workers.map((w) => w.source))]);
+  }
+
+  private async latestJobs(envelopes: EventEnvelope<JobChangedData>[]) {
+    await this.indices.ensured();
+    return latestPerId(envelopes.map((e) => ({ id: e.data.jobId, version: e.data.version, source: toJobDocument(e.data) })));
   }
 }

@@ -5,15 +5,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JobDocument } from '../indexing/job.document';
 import { SearchIndices } from '../indexing/search-indices';
 import { WorkerDocument } from '../indexing/worker.document';
+import { DeclinedPairsService, excludingIds } from '../push/declined-pairs.service';
 import { RankedJob, RankedWorker, RankingService } from '../ranking/ranking.service';
 
-/** Read-only: ranked jobs for a worker and ranked workers for a job, with who-may-see rules. */
+/** Read-only: ranked jobs for a worker (without the jobs declined for them) and ranked workers for a job, with who-may-see rules. */
 @Injectable()
 export class MatchesService {
   constructor(
     @Inject(SEARCH_CLIENT) private readonly client: SearchClient,
     private readonly indices: SearchIndices,
     private readonly ranking: RankingService,
+    private readonly declined: DeclinedPairsService,
   ) {}
 
   async matchesForWorker(principal: Principal, workerId: string, limit: number): Promise<RankedJob[]> {
@@ -21,7 +23,8 @@ export class MatchesService {
     if (principal.role === 'station' && worker.stationId !== principal.sub && !regionContains(principal.region, worker.residenceRegionCode)) {
       throw DomainError.forbidden('WORKER.NOT_YOURS', 'a station sees only workers it registered or who live in its region');
     }
-    return this.ranking.jobsForWorker(worker, limit);
+    const declined = await this.declined.jobsDeclinedBy([workerId]);
+    return this.ranking.jobsForWorker(worker, limit, new Date(), excludingIds(declined.get(workerId)));
   }
 
   async candidatesForJob(principal: Principal, jobId: string, limit: number): Promise<RankedWorker[]> {

@@ -33,11 +33,11 @@ export function openJobFilters(kinds: readonly string[] | undefined, now: Date):
 }
 
 /**
- * Jobs for one worker; `candidates` narrows the jobs scored (score-bound.ts), not their scores.
+ * Jobs for one worker; `candidates` narrows the jobs scored (score-bound.ts, declined pairs), not their scores.
  * Every factor is a native function, no script: the same values as pair-score.ts (equal engine
  * scores, measured), about 1.7× faster per job than the painless scripts were.
  */
-export function jobsForWorkerQuery(worker: WorkerDocument, now: Date, candidates?: Json): Json {
+export function jobsForWorkerQuery(worker: WorkerDocument, now: Date, candidates: Json[] = []): Json {
   const functions: Json[] = [
     ...skillFunctions(worker),
     { gauss: { location: { origin: worker.location, scale: `${commuteScaleKm(worker)}km`, decay: 0.5 } }, weight: w.distance },
@@ -65,7 +65,7 @@ export function jobsForWorkerQuery(worker: WorkerDocument, now: Date, candidates
   if (worker.priorityGroups.includes('relocated')) functions.push({ filter: { range: { relocationQuotaPct: { gt: 0 } } }, weight: w.relocation });
   return {
     function_score: {
-      query: { bool: { filter: [...openJobFilters(worker.kinds, now), ...(candidates ? [candidates] : [])] } },
+      query: { bool: { filter: [...openJobFilters(worker.kinds, now), ...candidates] } },
       functions,
       score_mode: 'sum',
       boost_mode: 'replace',
@@ -126,16 +126,29 @@ export function instantWorkerFilters(job: JobDocument): Json[] {
   if (job.crossSourceCodes.length) {
     reachable.push({ bool: { filter: [{ term: { willingToMigrate: true } }, { terms: { homeCodes: job.crossSourceCodes } }] } });
   }
-  const filters: Json[] = [{ bool: { should: reachable, minimum_should_match: 1 } }];
-  if (job.wagePerDayMax !== undefined) {
-    filters.push({
-      bool: {
-        should: [{ bool: { must_not: { exists: { field: 'minWagePerDay' } } } }, { range: { minWagePerDay: { lte: job.wagePerDayMax } } }],
-        minimum_should_match: 1,
-      },
-    });
-  }
-  return filters;
+  return [{ bool: { should: reachable, minimum_should_match: 1 } }, ...acceptsWageOf(job)];
+}
+
+/**
+ * Worker filters of a cross-region push (五: 跨区域就业岗位信息): workers from the job's source
+ * regions who would accept it — willing to migrate, and, when they named target regions, one of
+ * them covers the job; the wage meets their minimum. Kind and availability are the query's own filters.
+ */
+export function crossRegionWorkerFilters(job: JobDocument): Json[] {
+  const noTargets = { bool: { must_not: { exists: { field: 'targetRegionCodes' } } } };
+  return [
+    { term: { willingToMigrate: true } },
+    { terms: { homeCodes: job.crossSourceCodes } },
+    { bool: { should: [noTargets, { terms: { targetRegionCodes: job.regionCodes } }], minimum_should_match: 1 } },
+    ...acceptsWageOf(job),
+  ];
+}
+
+/** A worker with no minimum wage, or one the job's best wage meets. */
+function acceptsWageOf(job: JobDocument): Json[] {
+  if (job.wagePerDayMax === undefined) return [];
+  const noMinimum = { bool: { must_not: { exists: { field: 'minWagePerDay' } } } };
+  return [{ bool: { should: [noMinimum, { range: { minWagePerDay: { lte: job.wagePerDayMax } } }], minimum_should_match: 1 } }];
 }
 
 /** Workers for one job; `extraFilters` narrows the set (the instant path). */

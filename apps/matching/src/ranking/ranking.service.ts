@@ -70,19 +70,21 @@ export class RankingService {
    * of all jobs is at least the `limit`-th best of any subset, so ranking the jobs reaching the
    * floor is exact too, only larger; that is the answer when the guess was too high. A sample
    * with fewer than `limit` jobs means few open jobs for this worker at all: then all are ranked.
+   * `excluding` (declined pairs) narrows every tier alike, so the argument holds for what is left.
    */
-  async jobsForWorker(worker: WorkerDocument, limit: number, now = new Date()): Promise<RankedJob[]> {
-    const sampled = await this.rankJobs(worker, limit, now, SAMPLE);
-    if (sampled.length < limit) return answeredBy('all', await this.rankJobs(worker, limit, now));
+  async jobsForWorker(worker: WorkerDocument, limit: number, now = new Date(), excluding: object[] = []): Promise<RankedJob[]> {
+    const rank = (candidates: object[]) => this.rankJobs(worker, limit, now, [...candidates, ...excluding]);
+    const sampled = await rank([SAMPLE]);
+    if (sampled.length < limit) return answeredBy('all', await rank([]));
     const guess = sampled[Math.ceil(limit / GUESS_PER_SAMPLED) - 1].score;
-    const guessed = await this.rankJobs(worker, limit, now, jobsReaching(worker, guess, now));
+    const guessed = await rank([jobsReaching(worker, guess, now)]);
     if (guessed.length === limit && guessed[limit - 1].score >= guess) return answeredBy('guess', guessed);
     const floor = Math.max(sampled[limit - 1].score, guessed.length === limit ? guessed[limit - 1].score : -Infinity);
-    return answeredBy('floor', await this.rankJobs(worker, limit, now, jobsReaching(worker, floor, now)));
+    return answeredBy('floor', await rank([jobsReaching(worker, floor, now)]));
   }
 
-  private async rankJobs(worker: WorkerDocument, limit: number, now: Date, candidates?: Record<string, unknown>): Promise<RankedJob[]> {
-    const query = jobsForWorkerQuery(worker, now, candidates);
+  private async rankJobs(worker: WorkerDocument, limit: number, now: Date, candidates: object[]): Promise<RankedJob[]> {
+    const query = jobsForWorkerQuery(worker, now, candidates as Record<string, unknown>[]);
     const hits = await this.search<JobDocument>(this.indices.jobs.alias, query, limit + SLACK);
     return hits
       .map((job) => ({ job, ...scorePair(job, worker, now) }))

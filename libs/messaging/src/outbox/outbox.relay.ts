@@ -1,5 +1,6 @@
+import { Lane, LANES } from '@laowu/contracts';
 import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { metricsRegistry, sleep } from '@laowu/platform';
+import { metricsRegistry, observeHop, sleep } from '@laowu/platform';
 import type { PoolClient } from 'pg';
 import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
@@ -21,27 +22,34 @@ interface OutboxRow {
   key: string;
   payload: unknown;
   headers: Record<string, string>;
+  /** Milliseconds since the row was written (its transaction's start, close to its commit). */
+  age_ms: number;
 }
 
 const published = new Counter({
   name: 'laowu_outbox_published_total',
   help: 'Outbox rows published to Kafka',
-  labelNames: ['schema'] as const,
+  labelNames: ['schema', 'lane'] as const,
   registers: [metricsRegistry],
 });
 
 /**
- * Publishes the outbox in commit order. One relay at a time per schema holds an advisory lock,
- * so per-key order holds with any number of app instances. A crash after sending and before
- * marking re-sends those rows: readers dedupe (event id, external versions), nothing is lost.
+ * Publishes the outbox in commit order, each lane on its own (v1.1 push lanes): the instant
+ * lane's rows never wait behind a standard-lane backlog. One relay at a time per schema and lane
+ * holds an advisory lock, so per-key order within a lane holds with any number of app instances.
+ * A crash after sending and before marking re-sends those rows: readers dedupe (event id,
+ * external versions), nothing is lost.
  */
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly options: Required<OutboxRelayOptions>;
   private running = false;
-  private loop?: Promise<void>;
+  private loops: Promise<void>[] = [];
   private listener?: PoolClient;
-  private wake?: () => void;
+  private listening?: Promise<void>;
+  private readonly wakes = new Map<Lane, () => void>();
+  /** Lanes notified while busy: their next idle returns at once (a row committed mid-drain is not left for the poll). */
+  private readonly notified = new Set<Lane>();
   private lastPurge = 0;
 
   constructor(
@@ -54,57 +62,67 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     this.running = true;
-    this.loop = this.run();
+    this.loops = LANES.map((lane) => this.run(lane));
   }
 
   /** Before the data source closes (onModuleDestroy runs ahead of shutdown hooks). */
   async onModuleDestroy(): Promise<void> {
     this.running = false;
-    this.wake?.();
-    await this.loop;
+    for (const wake of this.wakes.values()) wake();
+    await Promise.all(this.loops);
     await this.stopListening();
     await this.publisher.close();
   }
 
-  /** Publishes everything pending now; returns how many rows were sent. Used by tests too. */
+  /** Publishes everything pending now in every lane; returns how many rows were sent. Used by tests too. */
   async drain(): Promise<number> {
     let total = 0;
-    for (let sent = await this.publishBatch(); sent > 0; sent = await this.publishBatch()) total += sent;
+    for (const lane of LANES) total += await this.drainLane(lane);
     return total;
   }
 
-  private async run(): Promise<void> {
+  private async drainLane(lane: Lane): Promise<number> {
+    let total = 0;
+    for (let sent = await this.publishBatch(lane); sent > 0; sent = await this.publishBatch(lane)) total += sent;
+    return total;
+  }
+
+  private async run(lane: Lane): Promise<void> {
     let failures = 0;
     while (this.running) {
       try {
         await this.listen();
-        const sent = await this.drain();
+        const sent = await this.drainLane(lane);
         failures = 0;
-        await this.purgeSent();
-        if (!sent) await this.idle(this.options.idleMs);
+        if (lane === 'standard') await this.purgeSent();
+        if (!sent) await this.idle(lane, this.options.idleMs);
       } catch (error) {
         failures++;
         const delay = Math.min(100 * 2 ** Math.min(failures, 6), 5000);
-        this.logger.warn(`outbox relay (${this.options.schema}) failed: ${(error as Error).message}; retry in ${delay} ms`);
+        this.logger.warn(`outbox relay (${this.options.schema}, ${lane} lane) failed: ${(error as Error).message}; retry in ${delay} ms`);
         await this.stopListening();
-        await this.idle(delay);
+        await this.idle(lane, delay);
       }
     }
   }
 
-  private async publishBatch(): Promise<number> {
+  private async publishBatch(lane: Lane): Promise<number> {
     const { schema, batchSize } = this.options;
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`${schema}.outbox`]);
+      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`${schema}.outbox.${lane}`]);
       if (!locked) return 0;
       const rows: OutboxRow[] = await manager.query(
-        `SELECT seq, topic, key, payload, headers FROM "${schema}".outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1`,
-        [batchSize],
+        `SELECT seq, topic, key, payload, headers, (extract(epoch FROM clock_timestamp() - created_at) * 1000)::float8 AS age_ms
+         FROM "${schema}".outbox WHERE sent_at IS NULL AND lane = $2 ORDER BY seq LIMIT $1`,
+        [batchSize, lane],
       );
       if (!rows.length) return 0;
+      const started = performance.now();
       await this.publisher.sendBatch(groupByTopic(rows));
+      const sendMs = performance.now() - started;
       await manager.query(`UPDATE "${schema}".outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
-      published.inc({ schema }, rows.length);
+      for (const row of rows) observeHop('outbox_to_kafka', lane, row.age_ms + sendMs, row.topic);
+      published.inc({ schema, lane }, rows.length);
       return rows.length;
     });
   }
@@ -118,13 +136,30 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     );
   }
 
+  /** One LISTEN connection wakes every lane (a lane with nothing new finds nothing and idles again). */
   private async listen(): Promise<void> {
     if (this.listener) return;
+    this.listening ??= this.startListening().finally(() => (this.listening = undefined));
+    await this.listening;
+  }
+
+  private async startListening(): Promise<void> {
     const pool = (this.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }).master;
     const client = await pool.connect();
-    client.on('notification', () => this.wake?.());
+    client.on('notification', () => {
+      for (const lane of LANES) {
+        const wake = this.wakes.get(lane);
+        if (wake) wake();
+        else this.notified.add(lane);
+      }
+    });
     client.on('error', () => void this.stopListening());
-    await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
+    try {
+      await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
+    } catch (error) {
+      client.release(true);
+      throw error;
+    }
     this.listener = client;
   }
 
@@ -141,14 +176,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private idle(ms: number): Promise<void> {
+  private idle(lane: Lane, ms: number): Promise<void> {
+    if (this.notified.delete(lane)) return Promise.resolve();
     return Promise.race<unknown>([
       sleep(ms),
       new Promise<void>((resolve) => {
-        this.wake = resolve;
+        this.wakes.set(lane, resolve);
       }),
     ]).then(() => {
-      this.wake = undefined;
+      this.wakes.delete(lane);
     });
   }
 }

@@ -1,14 +1,14 @@
-import { EVENT_HEADERS, EventEnvelope } from '@laowu/contracts';
+import { EVENT_HEADERS, EventEnvelope, laneOfTopic } from '@laowu/contracts';
 import { currentCorrelationId } from '@laowu/platform';
 import { EntityManager } from 'typeorm';
 import { outboxChannel } from './outbox.sql';
 
-/** PostgreSQL takes at most 65,535 parameters per statement; a row takes 6. */
+/** PostgreSQL takes at most 65,535 parameters per statement; a row takes 7. */
 const ROWS_PER_STATEMENT = 1000;
 
 /**
  * Appends events to the outbox inside the caller's transaction: they are published if and only
- * if the state change they describe commits.
+ * if the state change they describe commits, by the relay of the topic's lane.
  */
 export async function appendToOutbox(
   manager: EntityManager,
@@ -28,13 +28,14 @@ export async function appendToOutbox(
  */
 async function insertRows(manager: EntityManager, schema: string, topic: string, envelopes: EventEnvelope[]): Promise<void> {
   const values: unknown[] = [];
+  const lane = laneOfTopic(topic);
   const rows = envelopes.map((envelope, i) => {
     const correlationId = envelope.correlationId ?? currentCorrelationId();
     const headers: Record<string, string> = { [EVENT_HEADERS.eventId]: envelope.id, [EVENT_HEADERS.eventType]: envelope.type };
     if (correlationId) headers[EVENT_HEADERS.correlationId] = correlationId;
-    values.push(envelope.id, topic, envelope.key, envelope.type, JSON.stringify({ ...envelope, correlationId }), JSON.stringify(headers));
-    const p = i * 6;
-    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6})`;
+    values.push(envelope.id, topic, envelope.key, envelope.type, JSON.stringify({ ...envelope, correlationId }), JSON.stringify(headers), lane);
+    const p = i * 7;
+    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7})`;
   });
-  await manager.query(`INSERT INTO "${schema}".outbox (id, topic, key, type, payload, headers) VALUES ${rows.join(', ')}`, values);
+  await manager.query(`INSERT INTO "${schema}".outbox (id, topic, key, type, payload, headers, lane) VALUES ${rows.join(', ')}`, values);
 }

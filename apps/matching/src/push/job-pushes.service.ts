@@ -1,0 +1,131 @@
+import { LANE_OF_TRIGGER, matchesTopicOf, PushTrigger } from '@laowu/contracts';
+import { appendToOutbox } from '@laowu/messaging';
+import { APP_CONFIG, observeHop } from '@laowu/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { JobDocument } from '../indexing/job.document';
+import { MatchingConfig } from '../matching.config';
+import { crossRegionWorkerFilters, instantWorkerFilters } from '../ranking/ranking.queries';
+import { RankedWorker, RankingService } from '../ranking/ranking.service';
+import { SCHEMA } from '../schema';
+import { DeclinedPairsService, excludingIds } from './declined-pairs.service';
+import { matchesFoundEnvelopes } from './matches-found.envelopes';
+
+export type JobTrigger = Extract<PushTrigger, 'instant_job' | 'cross_region_job'>;
+
+/** Open, with headcount left, neither started nor ended. */
+function isOpenAndAhead(job: JobDocument, now: Date): boolean {
+  if (job.status !== 'open' || job.headcountLeft <= 0) return false;
+  const passed = (at?: string) => at !== undefined && Date.parse(at) < now.getTime();
+  return !passed(job.startAt) && !passed(job.endAt);
+}
+
+/** 即时快招 (九): 零工 gig work, or a job flagged instant. */
+export const isInstantCandidate = (job: JobDocument, now: Date): boolean => (job.kind === 'gig' || job.instant) && isOpenAndAhead(job, now);
+
+/** 五 跨区域就业岗位信息: a job recruiting from named regions; gig and instant jobs go in the instant lane instead. */
+export const isCrossRegionCandidate = (job: JobDocument, now: Date): boolean =>
+  job.kind !== 'gig' && !job.instant && job.crossSourceCodes.length > 0 && isOpenAndAhead(job, now);
+
+interface TriggerRule {
+  applies(job: JobDocument, now: Date): boolean;
+  workerFilters(job: JobDocument): object[];
+  topN(config: MatchingConfig): number;
+}
+
+const RULES: Record<JobTrigger, TriggerRule> = {
+  instant_job: { applies: isInstantCandidate, workerFilters: instantWorkerFilters, topN: (c) => c.INSTANT_TOP_N },
+  cross_region_job: { applies: isCrossRegionCandidate, workerFilters: crossRegionWorkerFilters, topN: (c) => c.CROSS_REGION_TOP_N },
+};
+
+/**
+ * Jobs whose candidates are queried together (one _msearch) and pushed in one transaction: enough
+ * to keep the search engine's threads busy, few enough that a catch-up batch (up to top N
+ * matches each) does not hold thousands of matches in memory at once.
+ */
+const JOBS_PER_ANNOUNCEMENT = 20;
+
+/**
+ * Job-triggered pushes: for an open job, new or materially changed, one candidates query against
+ * `workers`; its top N become MatchesFound events, one per (job, station), in the trigger's lane.
+ * instant_job runs on the instant lane's consumer (laowu.jobs.instant.v1), cross_region_job on
+ * the standard one (laowu.jobs.v1). Pairs a station declined are left out of the query.
+ *
+ * Crash safety: the "pushed (job, trigger, material version)" row and the events commit in one
+ * transaction through the outbox. A crash before the commit leaves nothing, and the job event
+ * (its offset not committed) is handled again; after the commit, the row makes a redelivery a
+ * no-op. matchId is derived from job, worker and material version, so even a second push of the
+ * same version would carry the same ids, which dispatch stores once.
+ */
+@Injectable()
+export class JobPushesService {
+  private readonly logger = new Logger(JobPushesService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ranking: RankingService,
+    private readonly declined: DeclinedPairsService,
+    @Inject(APP_CONFIG) private readonly config: MatchingConfig,
+  ) {}
+
+  /** Pushes the jobs this trigger applies to; returns how many matches were pushed. */
+  async push(trigger: JobTrigger, jobs: JobDocument[], now = new Date()): Promise<number> {
+    const started = performance.now();
+    const rule = RULES[trigger];
+    const fresh = (job: JobDocument) => now.getTime() - Date.parse(job.updatedAt) <= this.config.PUSH_MAX_AGE_SECONDS * 1000;
+    const due = await this.notYetPushed(trigger, jobs.filter((job) => rule.applies(job, now) && fresh(job)));
+    let pushed = 0;
+    for (let i = 0; i < due.length; i += JOBS_PER_ANNOUNCEMENT) {
+      const jobsNow = due.slice(i, i + JOBS_PER_ANNOUNCEMENT);
+      const candidates = await this.candidates(trigger, jobsNow, now);
+      pushed += await this.announce(trigger, jobsNow.map((job, k) => ({ job, candidates: candidates[k] })), now);
+      observeHop('consumer_to_outbox', LANE_OF_TRIGGER[trigger], performance.now() - started);
+    }
+    return pushed;
+  }
+
+  private async candidates(trigger: JobTrigger, jobs: JobDocument[], now: Date): Promise<RankedWorker[][]> {
+    const rule = RULES[trigger];
+    const declined = await this.declined.workersWhoDeclined(jobs.map((job) => job.jobId));
+    const started = performance.now();
+    const requests = jobs.map((job) => ({ job, extraFilters: [...rule.workerFilters(job), ...excludingIds(declined.get(job.jobId))] }));
+    const ranked = await this.ranking.workersForJobs(requests, rule.topN(this.config), now);
+    observeHop('candidates_query', LANE_OF_TRIGGER[trigger], performance.now() - started);
+    return ranked;
+  }
+
+  private async notYetPushed(trigger: JobTrigger, jobs: JobDocument[]): Promise<JobDocument[]> {
+    if (!jobs.length) return [];
+    const rows: { job_id: string; material_version: number }[] = await this.dataSource.query(
+      `SELECT job_id, material_version FROM "${SCHEMA}".job_announcements WHERE job_id = ANY($1::uuid[]) AND trigger = $2`,
+      [jobs.map((j) => j.jobId), trigger],
+    );
+    const done = new Map(rows.map((r) => [r.job_id, r.material_version]));
+    return jobs.filter((job) => (done.get(job.jobId) ?? 0) < job.materialVersion);
+  }
+
+  /**
+   * One transaction for the whole batch: claim each (job, trigger, material version) not pushed
+   * yet — a concurrent or earlier run that claimed it wins — and put the claimed jobs' matches in
+   * the outbox of the trigger's lane, job by job in ranking order.
+   */
+  private async announce(trigger: JobTrigger, announcements: { job: JobDocument; candidates: RankedWorker[] }[], now: Date): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { job_id: string }[] = await manager.query(
+        `INSERT INTO "${SCHEMA}".job_announcements (job_id, trigger, material_version, match_count, announced_at)
+         SELECT job_id, $4, material_version, match_count, now() FROM unnest($1::uuid[], $2::int[], $3::int[]) AS a(job_id, material_version, match_count)
+         ON CONFLICT (job_id, trigger) DO UPDATE SET material_version = EXCLUDED.material_version, match_count = EXCLUDED.match_count, announced_at = now()
+         WHERE job_announcements.material_version < EXCLUDED.material_version
+         RETURNING job_id`,
+        [announcements.map((a) => a.job.jobId), announcements.map((a) => a.job.materialVersion), announcements.map((a) => a.candidates.length), trigger],
+      );
+      const claimed = new Set(rows.map((r) => r.job_id));
+      const pushes = announcements.filter((a) => claimed.has(a.job.jobId)).map(({ job, candidates }) => ({ job, workers: candidates }));
+      const envelopes = matchesFoundEnvelopes(trigger, pushes, now);
+      await appendToOutbox(manager, SCHEMA, matchesTopicOf(LANE_OF_TRIGGER[trigger]), envelopes);
+      const matches = pushes.reduce((sum, p) => sum + p.workers.length, 0);
+      this.logger.debug(`${trigger}: ${claimed.size} job(s) pushed, ${matches} matches in ${envelopes.length} events`);
+      return matches;
+    });
+  }
+}

@@ -1,0 +1,116 @@
+import { EmploymentStatus, matchesTopicOf } from '@laowu/contracts';
+import { appendToOutbox } from '@laowu/messaging';
+import { APP_CONFIG, observeHop } from '@laowu/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { WorkerDocument } from '../indexing/worker.document';
+import { MatchingConfig } from '../matching.config';
+import { RankedJob, RankingService } from '../ranking/ranking.service';
+import { SCHEMA } from '../schema';
+import { DeclinedPairsService, excludingIds } from './declined-pairs.service';
+import { JobPush, matchesFoundEnvelopes } from './matches-found.envelopes';
+
+/** Statuses in which a worker looks for work (转岗服务, 十四). */
+const LOOKING: ReadonlySet<EmploymentStatus> = new Set(['unemployed', 'seeking']);
+
+/** Rankings run side by side for a batch of workers (each is 2–3 searches). */
+const CONCURRENT_RANKINGS = 4;
+
+interface SeenState {
+  version: number;
+  employmentStatus: EmploymentStatus;
+}
+
+/**
+ * Whether this worker event is a worker becoming available: registered (version 1, never seen),
+ * or an employment status that changed to unemployed or seeking — and available for work now.
+ * A profile edit of a worker already looking, or a worker first seen at a later version (matching
+ * joined after the registration), is not.
+ */
+export function becameAvailable(worker: WorkerDocument, seen: SeenState | undefined): boolean {
+  if (!worker.available || !LOOKING.has(worker.employmentStatus)) return false;
+  if (!seen) return worker.version === 1;
+  return seen.version < worker.version && seen.employmentStatus !== worker.employmentStatus;
+}
+
+/**
+ * worker_available pushes (standard lane): a worker who was registered or became unemployed or
+ * seeking gets their best open jobs (top N, declined pairs left out) pushed to their station,
+ * one MatchesFound per job.
+ *
+ * Every worker event updates the worker's last seen (version, status) in worker_push_states, in
+ * the same transaction as the pushes' outbox rows, guarded by the version: a redelivery or a
+ * replay finds the version already seen and pushes nothing; a crash before the commit leaves
+ * nothing and the batch is handled again.
+ */
+@Injectable()
+export class WorkerAvailablePushesService {
+  private readonly logger = new Logger(WorkerAvailablePushesService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ranking: RankingService,
+    private readonly declined: DeclinedPairsService,
+    @Inject(APP_CONFIG) private readonly config: MatchingConfig,
+  ) {}
+
+  /** `workers`: the latest state per worker of a batch. Returns how many matches were pushed. */
+  async push(workers: WorkerDocument[], now = new Date()): Promise<number> {
+    if (!workers.length) return 0;
+    const started = performance.now();
+    const seen = await this.lastSeen(workers.map((w) => w.workerId));
+    const fresh = (worker: WorkerDocument) => now.getTime() - Date.parse(worker.updatedAt) <= this.config.PUSH_MAX_AGE_SECONDS * 1000;
+    const due = workers.filter((worker) => fresh(worker) && becameAvailable(worker, seen.get(worker.workerId)));
+    const bestJobs = await this.bestJobs(due, now);
+    const pushed = await this.commit(workers, due, bestJobs, now);
+    if (due.length) observeHop('consumer_to_outbox', 'standard', performance.now() - started);
+    return pushed;
+  }
+
+  private async lastSeen(workerIds: string[]): Promise<Map<string, SeenState>> {
+    const rows: { worker_id: string; version: number; employment_status: EmploymentStatus }[] = await this.dataSource.query(
+      `SELECT worker_id, version, employment_status FROM "${SCHEMA}".worker_push_states WHERE worker_id = ANY($1::uuid[])`,
+      [workerIds],
+    );
+    return new Map(rows.map((r) => [r.worker_id, { version: r.version, employmentStatus: r.employment_status }]));
+  }
+
+  private async bestJobs(workers: WorkerDocument[], now: Date): Promise<Map<string, RankedJob[]>> {
+    const declined = await this.declined.jobsDeclinedBy(workers.map((w) => w.workerId));
+    const best = new Map<string, RankedJob[]>();
+    for (let i = 0; i < workers.length; i += CONCURRENT_RANKINGS) {
+      await Promise.all(
+        workers.slice(i, i + CONCURRENT_RANKINGS).map(async (worker) => {
+          const excluded = excludingIds(declined.get(worker.workerId));
+          best.set(worker.workerId, await this.ranking.jobsForWorker(worker, this.config.WORKER_AVAILABLE_TOP_N, now, excluded));
+        }),
+      );
+    }
+    return best;
+  }
+
+  /** Records every worker's state; pushes for the due ones whose version this run recorded first. */
+  private async commit(workers: WorkerDocument[], due: WorkerDocument[], bestJobs: Map<string, RankedJob[]>, now: Date): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const dueIds = new Set(due.map((w) => w.workerId));
+      const rows: { worker_id: string }[] = await manager.query(
+        `INSERT INTO "${SCHEMA}".worker_push_states (worker_id, version, employment_status, announced_at)
+         SELECT worker_id, version, employment_status, CASE WHEN pushed THEN now() END
+         FROM unnest($1::uuid[], $2::int[], $3::text[], $4::bool[]) AS s(worker_id, version, employment_status, pushed)
+         ON CONFLICT (worker_id) DO UPDATE SET version = EXCLUDED.version, employment_status = EXCLUDED.employment_status,
+           announced_at = coalesce(EXCLUDED.announced_at, worker_push_states.announced_at)
+         WHERE worker_push_states.version < EXCLUDED.version
+         RETURNING worker_id`,
+        [workers.map((w) => w.workerId), workers.map((w) => w.version), workers.map((w) => w.employmentStatus), workers.map((w) => dueIds.has(w.workerId))],
+      );
+      const claimed = new Set(rows.map((r) => r.worker_id));
+      const pushes: JobPush[] = due
+        .filter((worker) => claimed.has(worker.workerId))
+        .flatMap((worker) => (bestJobs.get(worker.workerId) ?? []).map(({ job, score, reasons }) => ({ job, workers: [{ worker, score, reasons }] })));
+      const envelopes = matchesFoundEnvelopes('worker_available', pushes, now);
+      await appendToOutbox(manager, SCHEMA, matchesTopicOf('standard'), envelopes);
+      if (pushes.length) this.logger.debug(`worker_available: ${claimed.size} worker(s) seen, ${pushes.length} matches pushed`);
+      return pushes.length;
+    });
+  }
+}

@@ -1,0 +1,218 @@
+import { MatchesFoundData, TOPICS } from '@laowu/contracts';
+import { findRegion, makeResidentId } from '@laowu/domain';
+import { randomInt, randomUUID } from 'node:crypto';
+import { expectCall, tokenFor } from '../../scripts/lib/api-client';
+import { SseStream } from '../../scripts/lib/sse-client';
+import { AllApps, startAllApps } from '../support/all-apps';
+import { TopicRecorder } from '../support/kafka';
+import { eventually } from '../support/readiness';
+
+/** Resident ID numbers unique across runs on the same database: a random birth date and sequence. */
+const randomBirthDate = () => `${randomInt(1970, 2000)}-${String(randomInt(1, 13)).padStart(2, '0')}-${String(randomInt(1, 29)).padStart(2, '0')}`;
+
+interface Pushed {
+  matchId: string;
+  jobId: string;
+  workerId: string;
+  trigger: string;
+  lane: string;
+}
+
+/**
+ * The push engine (v1.1) through the public APIs, four apps over the real stack: which trigger
+ * reaches which station in which lane, per-station settings, declined pairs, and the instant lane
+ * overtaking a standard-lane backlog. Counties no other test or the demo uses, so the candidates
+ * from these home regions are this suite's own workers.
+ */
+describe('e2e: the push engine — instant, cross-region and worker-available pushes', () => {
+  const home = '522732'; // 三都水族自治县 (黔南), the targeted origin county
+  const elsewhere = '532932'; // 鹤庆县 (大理), an origin county no job here targets
+  const destination = '441302'; // 惠城区 (惠州)
+  const run = randomUUID().slice(0, 8);
+  const stationHome = `station-push-${run}-a`;
+  const stationElsewhere = `station-push-${run}-b`;
+  const tokens = {
+    admin: tokenFor({ sub: 'admin-e2e', role: 'admin', region: '000000' }),
+    home: tokenFor({ sub: stationHome, role: 'station', region: home }),
+    elsewhere: tokenFor({ sub: stationElsewhere, role: 'station', region: elsewhere }),
+    agency: tokenFor({ sub: `agency-push-${run}`, role: 'agency', region: '441300' }),
+  };
+  let apps: AllApps;
+  const streams: SseStream[] = [];
+
+  const pushedOn = (stream: SseStream): Pushed[] => stream.events.filter((e) => e.event === 'match').map((e) => JSON.parse(e.data) as Pushed);
+  const openStream = async (stationId: string, token: string) => {
+    const stream = await SseStream.open(`${apps.dispatch.url}/v1/stations/${stationId}/stream`, token);
+    streams.push(stream);
+    return stream;
+  };
+  const registerStation = (id: string, county: string) => {
+    const centre = findRegion(county)!;
+    return expectCall([201], 'POST', `${apps.dispatch.url}/v1/stations`, tokens.admin, { id, name: `${centre.name}就业服务站`, regionCode: county, location: { lat: centre.lat, lon: centre.lon } });
+  };
+  const registerWorker = async (stationId: string, token: string, county: string, preferences: object, extra: object = {}) => {
+    const centre = findRegion(county)!;
+    const { id } = await expectCall<{ id: string }>([201], 'POST', `${apps.workers.url}/v1/workers`, token, {
+      idNumber: makeResidentId({ regionCode: county, birthDate: randomBirthDate(), gender: 'female', sequence: randomInt(0, 500) * 2 }),
+      name: '吴春花',
+      phone: '13700000000',
+      homeRegionCode: county,
+      residenceRegionCode: county,
+      location: { lat: centre.lat, lon: centre.lon },
+      stationId,
+      skills: [{ code: 'welding', level: 3 }],
+      ...extra,
+      preferences: { kinds: ['fulltime', 'gig'], maxCommuteKm: 30, ...preferences },
+    });
+    return id;
+  };
+  const crossRegionJob = (title: string, overrides: object = {}) => {
+    const centre = findRegion(destination)!;
+    return {
+      externalId: `push-${run}-${randomUUID()}`,
+      title,
+      kind: 'fulltime',
+      skills: [{ code: 'welding', minLevel: 2 }],
+      headcount: 20,
+      wage: { min: 5000, max: 6500, unit: 'month' },
+      location: { regionCode: destination, lat: centre.lat, lon: centre.lon },
+      crossRegion: { sourceRegionCodes: ['522700'] },
+      benefits: { housing: true, meals: true },
+      ...overrides,
+    };
+  };
+  const postJob = (body: object) => expectCall<{ id: string }>([201], 'POST', `${apps.jobs.url}/v1/jobs`, tokens.agency, body);
+  const waitFor = <T>(what: string, find: () => T | undefined, timeoutMs = 60_000) =>
+    eventually(async () => {
+      const found = find();
+      if (found === undefined) throw new Error(`not yet: ${what}`);
+      return found;
+    }, timeoutMs, 100);
+
+  let homeStream: SseStream;
+  let elsewhereStream: SseStream;
+  let migrant: string;
+  let stayer: string;
+  let otherMigrant: string;
+  let fromElsewhere: string;
+
+  beforeAll(async () => {
+    apps = await startAllApps({ groupPrefix: 'e2e-push' });
+    await registerStation(stationHome, home);
+    await registerStation(stationElsewhere, elsewhere);
+    homeStream = await openStream(stationHome, tokens.home);
+    elsewhereStream = await openStream(stationElsewhere, tokens.elsewhere);
+    migrant = await registerWorker(stationHome, tokens.home, home, { willingToMigrate: true, targetRegionCodes: [] });
+    otherMigrant = await registerWorker(stationHome, tokens.home, home, { willingToMigrate: true, targetRegionCodes: ['440000'] });
+    stayer = await registerWorker(stationHome, tokens.home, home, { willingToMigrate: false });
+    fromElsewhere = await registerWorker(stationElsewhere, tokens.elsewhere, elsewhere, { willingToMigrate: true, targetRegionCodes: [] });
+    for (const [worker, token] of [[migrant, tokens.home], [otherMigrant, tokens.home], [stayer, tokens.home], [fromElsewhere, tokens.elsewhere]]) {
+      await eventually(() => expectCall([200], 'GET', `${apps.matching.url}/v1/workers/${worker}/matches?limit=1`, token), 90_000, 500);
+    }
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const stream of streams) stream.close();
+    await apps?.close();
+  });
+
+  it('pushes a cross-region job to the stations of the targeted home region only, to the workers who would go (五)', async () => {
+    const job = await postJob(crossRegionJob('惠州电子厂 焊工 招三都籍'));
+    const forJob = (worker: string) => () => pushedOn(homeStream).find((m) => m.jobId === job.id && m.workerId === worker);
+    const pushed = await waitFor('the migrant’s cross-region push', forJob(migrant));
+    expect(pushed).toMatchObject({ trigger: 'cross_region_job', lane: 'standard' });
+    await waitFor('the migrant targeting Guangdong', forJob(otherMigrant));
+    // Both came in one MatchesFound for this station; the unwilling worker and the other county's were never candidates.
+    expect(forJob(stayer)()).toBeUndefined();
+    const listed = await expectCall<{ items: { jobId: string }[] }>([200], 'GET', `${apps.dispatch.url}/v1/stations/${stationElsewhere}/matches`, tokens.elsewhere);
+    expect(listed.items.filter((m) => m.jobId === job.id)).toEqual([]);
+    expect(pushedOn(elsewhereStream).filter((m) => m.jobId === job.id)).toEqual([]);
+  });
+
+  it('pushes their best open jobs when a worker is registered, or becomes unemployed (十四)', async () => {
+    const registered = await registerWorker(stationHome, tokens.home, home, { willingToMigrate: true, targetRegionCodes: [] });
+    const first = await waitFor('a worker_available push for the new worker', () => pushedOn(homeStream).find((m) => m.workerId === registered));
+    expect(first).toMatchObject({ trigger: 'worker_available', lane: 'standard' });
+    const pushes = pushedOn(homeStream).filter((m) => m.workerId === registered && m.trigger === 'worker_available');
+    expect(pushes.length).toBeLessThanOrEqual(5);
+
+    const employed = await registerWorker(stationHome, tokens.home, home, { willingToMigrate: true, targetRegionCodes: [] }, {
+      employmentStatus: { status: 'employed', effectiveDate: '2026-11-01', regionCode: home, registeredAt: 'residence' },
+    });
+    await expectCall([201], 'POST', `${apps.workers.url}/v1/workers/${employed}/employment-status`, tokens.home, {
+      status: 'unemployed', effectiveDate: new Date().toISOString().slice(0, 10), regionCode: home, registeredAt: 'residence',
+    });
+    const becameUnemployed = await waitFor('a push for the worker who became unemployed', () => pushedOn(homeStream).find((m) => m.workerId === employed));
+    expect(becameUnemployed).toMatchObject({ trigger: 'worker_available', lane: 'standard' });
+  });
+
+  it('honours a station’s push settings: a trigger turned off pushes nothing of that kind', async () => {
+    const recorder = await TopicRecorder.start([TOPICS.matches]);
+    try {
+      await expectCall([200], 'PUT', `${apps.dispatch.url}/v1/stations/${stationHome}/push-settings`, tokens.home, {
+        instant: true, crossRegion: true, workerAvailable: false, minScore: 0, maxPerJob: 50,
+      });
+      const quiet = await registerWorker(stationHome, tokens.home, home, { willingToMigrate: true, targetRegionCodes: [] });
+      // matching did push it: the setting is the station's, applied where deliveries are made.
+      await recorder.waitFor((messages) =>
+        messages.some((m) => {
+          const data = JSON.parse(m.value).data as MatchesFoundData;
+          return data.trigger === 'worker_available' && data.matches.some((match) => match.workerId === quiet);
+        }), 60_000);
+      // A later event for the same station on the same topic (one partition per station): once it is delivered, the earlier one was handled.
+      const job = await postJob(crossRegionJob('惠州注塑厂 普工 招三都籍'));
+      await waitFor('the later cross-region push', () => pushedOn(homeStream).find((m) => m.jobId === job.id && m.workerId === quiet));
+      expect(pushedOn(homeStream).filter((m) => m.workerId === quiet && m.trigger === 'worker_available')).toEqual([]);
+    } finally {
+      await recorder.stop();
+      await expectCall([200], 'PUT', `${apps.dispatch.url}/v1/stations/${stationHome}/push-settings`, tokens.home, {
+        instant: true, crossRegion: true, workerAvailable: true, minScore: 0, maxPerJob: 50,
+      });
+    }
+  });
+
+  it('never pushes or lists a declined pair again, even for a new version of the job', async () => {
+    const body = crossRegionJob('惠州五金厂 焊工 招三都籍');
+    const job = await postJob(body);
+    const pushed = await waitFor('the cross-region push', () => pushedOn(homeStream).find((m) => m.jobId === job.id && m.workerId === migrant));
+    const listedJobs = async () =>
+      (await expectCall<{ items: { jobId: string }[] }>([200], 'GET', `${apps.matching.url}/v1/workers/${migrant}/matches?limit=50`, tokens.home)).items.map((i) => i.jobId);
+    await eventually(async () => expect(await listedJobs()).toContain(job.id), 30_000, 300);
+
+    await expectCall([200, 201], 'POST', `${apps.dispatch.url}/v1/matches/${pushed.matchId}/decline`, tokens.home);
+    await eventually(async () => expect(await listedJobs()).not.toContain(job.id), 30_000, 300);
+
+    // A material change: every other candidate is pushed again for version 2; the declined pair is not.
+    await expectCall([200], 'PUT', `${apps.jobs.url}/v1/jobs/${job.id}`, tokens.agency, { ...body, wage: { min: 5500, max: 7000, unit: 'month' } });
+    const otherMigrantPushes = () => pushedOn(homeStream).filter((m) => m.jobId === job.id && m.workerId === otherMigrant);
+    await waitFor('the version-2 push to the other migrant', () => (otherMigrantPushes().length === 2 ? true : undefined));
+    expect(pushedOn(homeStream).filter((m) => m.jobId === job.id && m.workerId === migrant)).toHaveLength(1);
+    expect(await listedJobs()).not.toContain(job.id);
+  });
+
+  it('delivers a gig job posted behind a large standard-lane backlog before that backlog drains', async () => {
+    const backlog = Array.from({ length: 3000 }, (_, i) => crossRegionJob(`惠州 招工 ${i}`));
+    for (let i = 0; i < backlog.length; i += 1000) {
+      const { results } = await expectCall<{ results: { status: number; id?: string }[] }>([200], 'POST', `${apps.jobs.url}/v1/jobs/bulk`, tokens.agency, { jobs: backlog.slice(i, i + 1000) });
+      expect(results.every((r) => r.status === 201)).toBe(true);
+    }
+    const backlogIds = new Set<string>();
+    const centre = findRegion(home)!;
+    const startAt = new Date(Date.now() + 3 * 3600_000);
+    const gig = await postJob({
+      externalId: `push-${run}-gig`,
+      title: '三都 县城物流园 装卸 日结',
+      kind: 'gig',
+      headcount: 3,
+      wage: { min: 200, max: 260, unit: 'day' },
+      location: { regionCode: home, lat: centre.lat + 0.01, lon: centre.lon },
+      startAt: startAt.toISOString(),
+      endAt: new Date(startAt.getTime() + 8 * 3600_000).toISOString(),
+    });
+    const gigPush = await waitFor('the gig job on the stream', () => pushedOn(homeStream).find((m) => m.jobId === gig.id), 120_000);
+    expect(gigPush).toMatchObject({ trigger: 'instant_job', lane: 'instant' });
+    for (const m of pushedOn(homeStream)) if (m.trigger === 'cross_region_job' && m.workerId === migrant) backlogIds.add(m.jobId);
+    // Order, not time: when the gig job arrived, most of the backlog had not reached the station yet.
+    expect(backlogIds.size).toBeLessThan(backlog.length / 2);
+  }, 300_000);
+});
