@@ -60,11 +60,17 @@ async function startGroupsAtEnds(brokers: string[], groups: string[], log: (m: s
   }
   try {
     const existing = new Set(await admin.listTopics());
-    for (const topic of Object.values(TOPICS).filter((t) => existing.has(t))) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      const partitions = ends.map((p) => ({ partition: p.partition, offset: p.high }));
-      for (const groupId of groups) await admin.setOffsets({ groupId: laneGroupId(groupId, laneOfTopic(topic)), topic, partitions });
-    }
+    const topics = Object.values(TOPICS).filter((t) => existing.has(t));
+    const ends = new Map<string, { partition: number; offset: string }[]>();
+    for (const topic of topics) ends.set(topic, (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: p.high })));
+    // kafkajs commits each offset by joining the group (seconds each): groups side by side, one
+    // group's topics one after another (two joins of one group at once fight each other).
+    const laneGroups = groups.flatMap((groupId) => ['instant', 'standard'].map((lane) => ({ groupId, lane })));
+    await Promise.all(
+      laneGroups.map(async ({ groupId, lane }) => {
+        for (const topic of topics.filter((t) => laneOfTopic(t) === lane)) await admin.setOffsets({ groupId: laneGroupId(groupId, laneOfTopic(topic)), topic, partitions: ends.get(topic)! });
+      }),
+    );
   } finally {
     await admin.disconnect();
   }

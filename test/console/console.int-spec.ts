@@ -31,6 +31,7 @@ import { MatchingConfig } from '../../apps/matching/src/matching.config';
 import { ABOUT as WORKERS_ABOUT, AppModule as WorkersModule } from '../../apps/worker-profiles/src/app.module';
 import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
 import { testInfra } from '../support/infra';
+import { TOPICS_CONSUMED } from '../support/all-apps';
 import { positionGroupsAtEnds, testKafka } from '../support/kafka';
 import { eventually } from '../support/readiness';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -65,14 +66,7 @@ const tokens = {
  * tests' and benches' jobs and matches on a shared machine) before it reached this run's events.
  */
 const GROUP = (app: string) => `test-console-${app}-${run}`;
-const CONSUMES: Record<string, string[]> = {
-  'job-collection': ['laowu.dispatch.v1'],
-  'worker-profiles': ['laowu.dispatch.v1'],
-  matching: ['laowu.jobs.v1', 'laowu.workers.v1'],
-  dispatch: ['laowu.matches.v1', 'laowu.jobs.v1', 'laowu.workers.v1'],
-};
-
-const startAtTopicEnds = (app: string) => positionGroupsAtEnds([GROUP(app)], CONSUMES[app]);
+const startAtTopicEnds = (app: string) => positionGroupsAtEnds([GROUP(app)], TOPICS_CONSUMED[app]);
 
 const auth = (token: string) => `Bearer ${token}`;
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString();
@@ -141,8 +135,7 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/install-browser.sh`);
     mkdirSync(SHOTS, { recursive: true });
-    // One at a time: the machine is small.
-    for (const app of Object.keys(CONSUMES)) await startAtTopicEnds(app);
+    await Promise.all(Object.keys(TOPICS_CONSUMED).map(startAtTopicEnds));
     jobs = await startTestApp({ configClass: JobCollectionConfig, about: JOBS_ABOUT, module: JobsModule.forRoot }, { env: { KAFKA_GROUP_ID: GROUP('job-collection') } });
     apps.push(jobs);
     workers = await startTestApp(

@@ -6,7 +6,18 @@ import { ABOUT as MATCHING, AppModule as MatchingModule } from '../../apps/match
 import { MatchingConfig } from '../../apps/matching/src/matching.config';
 import { ABOUT as WORKERS, AppModule as WorkersModule } from '../../apps/worker-profiles/src/app.module';
 import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
+import { TOPICS } from '@laowu/contracts';
+import { randomUUID } from 'node:crypto';
+import { positionGroupsAtEnds } from './kafka';
 import { startTestApp, TestApp } from './test-app';
+
+/** The topics each app consumes (its @EventPattern handlers), both lanes. */
+export const TOPICS_CONSUMED: Record<string, readonly string[]> = {
+  [JOBS.name]: [TOPICS.dispatch],
+  [WORKERS.name]: [TOPICS.dispatch],
+  [MATCHING.name]: [TOPICS.jobs, TOPICS.jobsInstant, TOPICS.workers, TOPICS.dispatch],
+  [DISPATCH.name]: [TOPICS.jobs, TOPICS.workers, TOPICS.matches, TOPICS.matchesInstant],
+};
 
 export interface AllApps {
   jobs: TestApp<JobCollectionConfig>;
@@ -21,9 +32,14 @@ export interface AllApps {
  * through Kafka: what an end-to-end test drives through the public APIs.
  */
 export async function startAllApps(options: { groupPrefix: string; env?: Record<string, string | undefined> }): Promise<AllApps> {
-  // One stable consumer group per app and suite: a later run resumes where the last one stopped
-  // instead of re-reading every topic from the beginning.
-  const envFor = (app: string) => ({ KAFKA_GROUP_ID: `${options.groupPrefix}-${app}`, ...options.env });
+  // Consumer groups of this run, started at the topics' ends: a new group would otherwise read
+  // every topic from the beginning (other suites' thousands of jobs and matches) before reaching
+  // this run's events, and a group kept between runs would first work through what an earlier
+  // run left queued.
+  const run = randomUUID().slice(0, 8);
+  const groupOf = (app: string) => `${options.groupPrefix}-${app}-${run}`;
+  await Promise.all(Object.entries(TOPICS_CONSUMED).map(([app, topics]) => positionGroupsAtEnds([groupOf(app)], topics)));
+  const envFor = (app: string) => ({ KAFKA_GROUP_ID: groupOf(app), ...options.env });
   const jobs = await startTestApp({ configClass: JobCollectionConfig, about: JOBS, module: JobsModule.forRoot }, { env: envFor(JOBS.name) });
   const workers = await startTestApp({ configClass: WorkerProfilesConfig, about: WORKERS, module: WorkersModule.forRoot }, { env: envFor(WORKERS.name) });
   const matching = await startTestApp({ configClass: MatchingConfig, about: MATCHING, module: MatchingModule.forRoot }, { env: envFor(MATCHING.name) });

@@ -31,11 +31,16 @@ interface TriggerRule {
   applies(job: JobDocument, now: Date): boolean;
   workerFilters(job: JobDocument): object[];
   topN(config: MatchingConfig): number;
+  /**
+   * The standard lane's _msearch runs two queries at a time, so a bulk load's candidates queries
+   * leave search threads free for the instant lane's (the engine has a few per core).
+   */
+  maxConcurrentSearches?: number;
 }
 
 const RULES: Record<JobTrigger, TriggerRule> = {
   instant_job: { applies: isInstantCandidate, workerFilters: instantWorkerFilters, topN: (c) => c.INSTANT_TOP_N },
-  cross_region_job: { applies: isCrossRegionCandidate, workerFilters: crossRegionWorkerFilters, topN: (c) => c.CROSS_REGION_TOP_N },
+  cross_region_job: { applies: isCrossRegionCandidate, workerFilters: crossRegionWorkerFilters, topN: (c) => c.CROSS_REGION_TOP_N, maxConcurrentSearches: 2 },
 };
 
 /**
@@ -89,7 +94,7 @@ export class JobPushesService {
     const declined = await this.declined.workersWhoDeclined(jobs.map((job) => job.jobId));
     const started = performance.now();
     const requests = jobs.map((job) => ({ job, extraFilters: [...rule.workerFilters(job), ...excludingIds(declined.get(job.jobId))] }));
-    const ranked = await this.ranking.workersForJobs(requests, rule.topN(this.config), now);
+    const ranked = await this.ranking.workersForJobs(requests, rule.topN(this.config), now, { maxConcurrentSearches: rule.maxConcurrentSearches });
     observeHop('candidates_query', LANE_OF_TRIGGER[trigger], performance.now() - started);
     return ranked;
   }

@@ -24,6 +24,11 @@ interface MultiSearchResponse<T> {
   hits?: { hits: { _source: T }[] };
 }
 
+export interface MultiSearchOptions {
+  /** How many of the queries the engine runs at once (its default: as many as its search threads take). */
+  maxConcurrentSearches?: number;
+}
+
 /** Hits beyond `limit` fetched so that rounding differences between engine and reasons never drop one. */
 const SLACK = 10;
 
@@ -102,9 +107,11 @@ export class RankingService {
    * by side on its search threads, where one request per job would queue them behind each other.
    * The caller keeps the batch small (the instant path: 20 jobs).
    */
-  async workersForJobs(requests: { job: JobDocument; extraFilters?: object[] }[], limit: number, now = new Date()): Promise<RankedWorker[][]> {
+  async workersForJobs(
+    requests: { job: JobDocument; extraFilters?: object[] }[], limit: number, now = new Date(), options: MultiSearchOptions = {},
+  ): Promise<RankedWorker[][]> {
     const queries = requests.map(({ job, extraFilters }) => workersForJobQuery(job, now, (extraFilters ?? []) as Record<string, unknown>[]));
-    const hitLists = await this.multiSearch<WorkerDocument>(this.indices.workers.alias, queries, limit + SLACK);
+    const hitLists = await this.multiSearch<WorkerDocument>(this.indices.workers.alias, queries, limit + SLACK, options);
     return hitLists.map((hits, k) => this.rankWorkers(requests[k].job, hits, limit, now));
   }
 
@@ -115,9 +122,9 @@ export class RankingService {
       .slice(0, limit);
   }
 
-  private async multiSearch<T>(index: string, queries: object[], size: number): Promise<T[][]> {
+  private async multiSearch<T>(index: string, queries: object[], size: number, options: MultiSearchOptions): Promise<T[][]> {
     const body = queries.flatMap((query) => [{ index }, rankedSearch(query, size)]);
-    const { body: result } = await this.client.msearch({ body } as never);
+    const { body: result } = await this.client.msearch({ body, max_concurrent_searches: options.maxConcurrentSearches } as never);
     return (result as { responses: MultiSearchResponse<T>[] }).responses.map((response) => {
       if (response.error) {
         const message = `candidates query failed: ${response.status} ${response.error.type ?? ''} ${response.error.reason ?? ''}`.trim();
