@@ -18,13 +18,28 @@ export interface JobPush {
 export const matchIdOf = (jobId: string, workerId: string, materialVersion: number): string =>
   deterministicUuid(`${jobId}:${workerId}:${materialVersion}`);
 
-/** One MatchesFound per (job, station), its matches best first. */
+/**
+ * Matches in one event at most: about 1.5 KB each with their reasons, so an event stays near
+ * 150 KB, far below the broker's 1 MB message limit whatever top N a trigger uses.
+ */
+export const MATCHES_PER_EVENT = 100;
+
+/** One MatchesFound per (job, station) — more for a station with over MATCHES_PER_EVENT of them — matches best first. */
 export function matchesFoundEnvelopes(trigger: PushTrigger, pushes: JobPush[], now: Date): EventEnvelope<MatchesFoundData>[] {
   return pushes.flatMap(({ job, workers }) => {
-    const byStation = new Map<string, JobPush['workers']>();
-    for (const ranked of workers) (byStation.get(ranked.worker.stationId) ?? byStation.set(ranked.worker.stationId, []).get(ranked.worker.stationId)!).push(ranked);
+    const byStation: [string, JobPush['workers']][] = [];
+    const open = new Map<string, JobPush['workers']>();
+    for (const ranked of workers) {
+      let matches = open.get(ranked.worker.stationId);
+      if (!matches || matches.length === MATCHES_PER_EVENT) {
+        matches = [];
+        open.set(ranked.worker.stationId, matches);
+        byStation.push([ranked.worker.stationId, matches]);
+      }
+      matches.push(ranked);
+    }
     const summary = jobSummary(job);
-    return [...byStation].map(([stationId, ranked]) =>
+    return byStation.map(([stationId, ranked]) =>
       createEnvelope(
         MatchesFound,
         {

@@ -3,7 +3,7 @@ import { toJobDocument } from '../indexing/job.document';
 import { toWorkerDocument } from '../indexing/worker.document';
 import { inDays, jobData, workerData } from '../../test/matching.fixtures';
 import { isCrossRegionCandidate, isInstantCandidate } from './job-pushes.service';
-import { matchesFoundEnvelopes, matchIdOf } from './matches-found.envelopes';
+import { MATCHES_PER_EVENT, matchesFoundEnvelopes, matchIdOf } from './matches-found.envelopes';
 import { becameAvailable } from './worker-available-pushes.service';
 
 const now = new Date();
@@ -79,5 +79,15 @@ describe('matchesFoundEnvelopes', () => {
       expect(parseEvent<MatchesFoundData>(TOPICS.matches, JSON.stringify(envelope)).data).toEqual(envelope.data);
     }
     expect(envelopes[0].type).toBe(MatchesFound.type);
+  });
+
+  it('splits a station’s matches of one job over several events past MATCHES_PER_EVENT, best first throughout', () => {
+    const job = toJobDocument(jobData());
+    const workers = Array.from({ length: MATCHES_PER_EVENT + 20 }, (_, i) => ({
+      worker: { workerId: crypto.randomUUID(), stationId: 'station-a' }, score: 1000 - i, reasons: [],
+    }));
+    const envelopes = matchesFoundEnvelopes('cross_region_job', [{ job, workers }], now);
+    expect(envelopes.map((e) => e.data.matches.length)).toEqual([MATCHES_PER_EVENT, 20]);
+    expect(envelopes.flatMap((e) => e.data.matches.map((m) => m.score))).toEqual(workers.map((w) => w.score));
   });
 });

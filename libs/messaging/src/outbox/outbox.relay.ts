@@ -118,7 +118,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       );
       if (!rows.length) return 0;
       const started = performance.now();
-      await this.publisher.sendBatch(groupByTopic(rows));
+      for (const part of bySize(rows)) await this.publisher.sendBatch(groupByTopic(part));
       const sendMs = performance.now() - started;
       await manager.query(`UPDATE "${schema}".outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
       for (const row of rows) observeHop('outbox_to_kafka', lane, row.age_ms + sendMs, row.topic);
@@ -187,6 +187,29 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       this.wakes.delete(lane);
     });
   }
+}
+
+/**
+ * The broker refuses a request whose batch for one partition passes its message.max.bytes (1 MB by
+ * default): 500 rows of grouped matches can. Rows go in consecutive parts of at most this many
+ * payload bytes, one request each, in order. (A single event must stay below the limit itself:
+ * its producer keeps it small, as matching does by capping the matches per event.)
+ */
+const MAX_BYTES_PER_SEND = 512 * 1024;
+
+function bySize(rows: OutboxRow[]): OutboxRow[][] {
+  const parts: OutboxRow[][] = [];
+  let bytes = Infinity;
+  for (const row of rows) {
+    const size = JSON.stringify(row.payload).length;
+    if (bytes + size > MAX_BYTES_PER_SEND) {
+      parts.push([]);
+      bytes = 0;
+    }
+    parts[parts.length - 1].push(row);
+    bytes += size;
+  }
+  return parts;
 }
 
 function groupByTopic(rows: OutboxRow[]): { topic: string; messages: OutgoingMessage[] }[] {
