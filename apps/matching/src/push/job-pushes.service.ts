@@ -10,6 +10,7 @@ import { RankedWorker, RankingService } from '../ranking/ranking.service';
 import { SCHEMA } from '../schema';
 import { DeclinedPairsService, excludingIds } from './declined-pairs.service';
 import { matchesFoundEnvelopes } from './matches-found.envelopes';
+import { isRecentChange } from './push-age';
 
 export type JobTrigger = Extract<PushTrigger, 'instant_job' | 'cross_region_job'>;
 
@@ -77,8 +78,7 @@ export class JobPushesService {
   async push(trigger: JobTrigger, jobs: JobDocument[], now = new Date()): Promise<number> {
     const started = performance.now();
     const rule = RULES[trigger];
-    const fresh = (job: JobDocument) => now.getTime() - Date.parse(job.updatedAt) <= this.config.PUSH_MAX_AGE_SECONDS * 1000;
-    const due = await this.notYetPushed(trigger, jobs.filter((job) => rule.applies(job, now) && fresh(job)));
+    const due = await this.notYetPushed(trigger, jobs.filter((job) => rule.applies(job, now) && isRecentChange(job, now, this.config)));
     let pushed = 0;
     for (let i = 0; i < due.length; i += JOBS_PER_ANNOUNCEMENT) {
       const jobsNow = due.slice(i, i + JOBS_PER_ANNOUNCEMENT);

@@ -9,6 +9,7 @@ import { RankedJob, RankingService } from '../ranking/ranking.service';
 import { SCHEMA } from '../schema';
 import { DeclinedPairsService, excludingIds } from './declined-pairs.service';
 import { JobPush, matchesFoundEnvelopes } from './matches-found.envelopes';
+import { isRecentChange } from './push-age';
 
 /** Statuses in which a worker looks for work (转岗服务, 十四). */
 const LOOKING: ReadonlySet<EmploymentStatus> = new Set(['unemployed', 'seeking']);
@@ -59,8 +60,7 @@ export class WorkerAvailablePushesService {
     if (!workers.length) return 0;
     const started = performance.now();
     const seen = await this.lastSeen(workers.map((w) => w.workerId));
-    const fresh = (worker: WorkerDocument) => now.getTime() - Date.parse(worker.updatedAt) <= this.config.PUSH_MAX_AGE_SECONDS * 1000;
-    const due = workers.filter((worker) => fresh(worker) && becameAvailable(worker, seen.get(worker.workerId)));
+    const due = workers.filter((worker) => isRecentChange(worker, now, this.config) && becameAvailable(worker, seen.get(worker.workerId)));
     const bestJobs = await this.bestJobs(due, now);
     const pushed = await this.commit(workers, due, bestJobs, now);
     if (due.length) observeHop('consumer_to_outbox', 'standard', performance.now() - started);
