@@ -1,6 +1,7 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { deleteIndices, freePort, searchClient } from '../faults/support';
+import { deleteIndices, freePort } from '../faults/support';
+import { searchClient } from '../support/search';
 import { testEnv } from '../support/test-app';
 
 const ROOT = join(__dirname, '../..');

@@ -4,6 +4,8 @@ import { call, expectCall, tokenFor } from '../../scripts/lib/api-client';
 import { SseStream } from '../../scripts/lib/sse-client';
 import { AllApps, startAllApps } from '../support/all-apps';
 import { eventually } from '../support/readiness';
+import { untilSearchable } from '../support/search';
+import { workersIndex } from '../../apps/matching/src/indexing/index-definitions';
 
 /**
  * The whole path across the four apps through their public APIs only: an agency posts a gig job;
@@ -55,7 +57,7 @@ describe('e2e: a gig job from posting to the worker’s arrival', () => {
       priorityGroups: ['poverty_alleviated'],
       preferences: { kinds: ['gig', 'fulltime'], willingToMigrate: false, maxCommuteKm: 30, minWage: { amount: 150, unit: 'day' } },
     });
-    await eventually(() => expectCall([200], 'GET', `${apps.matching.url}/v1/workers/${worker.id}/matches?limit=1`, tokens.station), 90_000, 500);
+    await untilSearchable(workersIndex(apps.matching.config.SEARCH_INDEX_PREFIX).alias, [worker.id]);
 
     const startAt = new Date(Date.now() + 86_400_000);
     const job = await expectCall<{ id: string }>([201], 'POST', `${apps.jobs.url}/v1/jobs`, tokens.agency, {

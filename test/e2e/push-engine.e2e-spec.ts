@@ -6,6 +6,8 @@ import { SseStream } from '../../scripts/lib/sse-client';
 import { AllApps, startAllApps } from '../support/all-apps';
 import { TopicRecorder } from '../support/kafka';
 import { eventually } from '../support/readiness';
+import { untilSearchable } from '../support/search';
+import { workersIndex } from '../../apps/matching/src/indexing/index-definitions';
 
 /** Resident ID numbers unique across runs on the same database: a random birth date and sequence. */
 const randomBirthDate = () => `${randomInt(1970, 2000)}-${String(randomInt(1, 13)).padStart(2, '0')}-${String(randomInt(1, 29)).padStart(2, '0')}`;
@@ -107,9 +109,7 @@ describe('e2e: the push engine — instant, cross-region and worker-available pu
     otherMigrant = await registerWorker(stationHome, tokens.home, home, { willingToMigrate: true, targetRegionCodes: ['440000'] });
     stayer = await registerWorker(stationHome, tokens.home, home, { willingToMigrate: false });
     fromElsewhere = await registerWorker(stationElsewhere, tokens.elsewhere, elsewhere, { willingToMigrate: true, targetRegionCodes: [] });
-    for (const [worker, token] of [[migrant, tokens.home], [otherMigrant, tokens.home], [stayer, tokens.home], [fromElsewhere, tokens.elsewhere]]) {
-      await eventually(() => expectCall([200], 'GET', `${apps.matching.url}/v1/workers/${worker}/matches?limit=1`, token), 90_000, 500);
-    }
+    await untilSearchable(workersIndex(apps.matching.config.SEARCH_INDEX_PREFIX).alias, [migrant, otherMigrant, stayer, fromElsewhere]);
   }, 240_000);
 
   afterAll(async () => {
@@ -154,6 +154,7 @@ describe('e2e: the push engine — instant, cross-region and worker-available pu
         instant: true, crossRegion: true, workerAvailable: false, minScore: 0, maxPerJob: 50,
       });
       const quiet = await registerWorker(stationHome, tokens.home, home, { willingToMigrate: true, targetRegionCodes: [] });
+      await untilSearchable(workersIndex(apps.matching.config.SEARCH_INDEX_PREFIX).alias, [quiet]);
       // matching did push it: the setting is the station's, applied where deliveries are made.
       await recorder.waitFor((messages) =>
         messages.some((m) => {

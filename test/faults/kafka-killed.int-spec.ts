@@ -11,8 +11,9 @@ import { tokenFor } from '../../scripts/lib/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   bulkPost, countForAgency, deleteIndices, describeComparison, describeWithLocalStack, faultScenario, jobBody, log, pairsOnStream, pairsReceivedTwice, prepareScenario,
-  restoreStack, searchClient, sleep, stack, StationFeed, stationWithWorkers, storedMatches, updateAndClose, waitFor, waitUntilIndexMatchesDb,
+  restoreStack, sleep, stack, StationFeed, stationWithWorkers, storedMatches, updateAndClose, waitFor, waitUntilIndexMatchesDb,
 } from './support';
+import { searchClient } from '../support/search';
 
 const JOBS_TOTAL = 5000;
 /** Every tenth job is a gig job, announced to the station's two workers over the instant path. */
@@ -61,7 +62,7 @@ describeWithLocalStack('faults: Kafka killed and restarted during a 5,000-job in
 
   it('indexes every job at its latest version and pushes every match once after the broker comes back', async () => {
     const station = await stationWithWorkers({
-      dispatchUrl: dispatch!.url, workersUrl: workers!.url, search, workersAlias: `${prefix}workers`, county, stationId, count: WORKERS_NEAR,
+      dispatchUrl: dispatch!.url, workersUrl: workers!.url, workersAlias: `${prefix}workers`, county, stationId, count: WORKERS_NEAR,
     });
     feed = station.feed;
 

@@ -8,9 +8,10 @@ import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-prof
 import { tokenFor } from '../../scripts/lib/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
-  bulkPost, deleteIndices, describeComparison, faultScenario, freePort, jobBody, log, MatchingProcess, pairsOnStream, pairsReceivedTwice, prepareScenario, searchClient,
+  bulkPost, deleteIndices, describeComparison, faultScenario, freePort, jobBody, log, MatchingProcess, pairsOnStream, pairsReceivedTwice, prepareScenario,
   sleep, StationFeed, stationWithWorkers, storedMatches, waitFor, waitUntilIndexMatchesDb,
 } from './support';
+import { searchClient } from '../support/search';
 
 const JOBS_BEFORE_KILL = 1000;
 const JOBS_WHILE_DEAD = 1000;
@@ -62,7 +63,7 @@ describe('faults: the matching app killed in the middle of a backlog and restart
 
   it('indexes every job and pushes every match to the station exactly once', async () => {
     const station = await stationWithWorkers({
-      dispatchUrl: dispatch!.url, workersUrl: workers!.url, search, workersAlias: `${prefix}workers`, county, stationId, count: WORKERS_NEAR,
+      dispatchUrl: dispatch!.url, workersUrl: workers!.url, workersAlias: `${prefix}workers`, county, stationId, count: WORKERS_NEAR,
     });
     feed = station.feed;
     log(`${WORKERS_NEAR} workers indexed; posting ${JOBS_BEFORE_KILL} gig jobs`);

@@ -6,9 +6,10 @@ import { MatchingConfig } from '../../apps/matching/src/matching.config';
 import { tokenFor } from '../../scripts/lib/api-client';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
-  bulkPost, countForAgency, deleteIndices, describeComparison, describeWithLocalStack, faultScenario, jobBody, log, prepareScenario, restoreStack, searchClient, stack,
+  bulkPost, countForAgency, deleteIndices, describeComparison, describeWithLocalStack, faultScenario, jobBody, log, prepareScenario, restoreStack, stack,
   updateAndClose, waitFor, waitUntilIndexMatchesDb,
 } from './support';
+import { searchClient } from '../support/search';
 
 /**
  * Issue 7, faults: the search engine is SIGKILLed while matching indexes a backlog of 3,000 jobs

@@ -1,6 +1,6 @@
 import { TOPICS } from '@laowu/contracts';
 import { findRegion, makeResidentId } from '@laowu/domain';
-import { createSearchClient, SearchClient } from '@laowu/search';
+import { SearchClient } from '@laowu/search';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -10,6 +10,7 @@ import { call, expectCall, sleep, tokenFor } from '../../scripts/lib/api-client'
 import { SseStream } from '../../scripts/lib/sse-client';
 import { testInfra } from '../support/infra';
 import { positionGroupsAtEnds } from '../support/kafka';
+import { untilSearchable } from '../support/search';
 import { testEnv } from '../support/test-app';
 
 /**
@@ -81,10 +82,6 @@ export async function prepareScenario(search: SearchClient, scenario: { prefix: 
   await deleteIndices(search, scenario.prefix);
   await positionGroupsAtEnds(Object.values(scenario.groups), ALL_TOPICS);
   return db;
-}
-
-export function searchClient(): SearchClient {
-  return createSearchClient(testInfra().searchUrl);
 }
 
 /** Drops the concrete indices behind a test's own prefix (aliases go with them). */
@@ -412,7 +409,6 @@ export class StationFeed {
 export async function stationWithWorkers(options: {
   dispatchUrl: string;
   workersUrl: string;
-  search: SearchClient;
   workersAlias: string;
   county: string;
   stationId: string;
@@ -446,13 +442,7 @@ export async function stationWithWorkers(options: {
     });
     workerIds.push(worker.id);
   }
-  // Searchable, not only stored: a get finds a document before the next refresh, a search does
-  // not, and a gig job announced in between finds no candidates (and is announced once).
-  const searchable = async () => {
-    const { body } = await options.search.count({ index: options.workersAlias, body: { query: { ids: { values: workerIds } } } });
-    return (body as { count: number }).count === options.count;
-  };
-  await waitFor(searchable, 120_000, () => 'workers not searchable');
+  await untilSearchable(options.workersAlias, workerIds);
   return { feed, workerIds };
 }
 

@@ -1,0 +1,25 @@
+import { createSearchClient, SearchClient } from '@laowu/search';
+import { testInfra } from './infra';
+import { eventually } from './readiness';
+
+export function searchClient(): SearchClient {
+  return createSearchClient(testInfra().searchUrl);
+}
+
+/**
+ * Waits until the documents `ids` are found by a search of `index`, not only by a get: a get finds
+ * a document before the engine's next refresh (1 s), a search does not, and a job announced in
+ * between does not see the worker among its candidates (a product fact, docs/PUSH-ENGINE.md).
+ */
+export async function untilSearchable(index: string, ids: string[], timeoutMs = 120_000): Promise<void> {
+  const search = searchClient();
+  try {
+    await eventually(async () => {
+      const { body } = await search.count({ index, body: { query: { ids: { values: ids } } } });
+      const { count } = body as { count: number };
+      if (count !== ids.length) throw new Error(`${count} of ${ids.length} documents searchable in ${index}`);
+    }, timeoutMs, 200);
+  } finally {
+    await search.close();
+  }
+}
