@@ -24,7 +24,8 @@
  * into matching's indices first; the workers belong to BENCH_STATIONS stations, each with an SSE client.
  * Env: BENCH_RATE (posts/s, default 20), BENCH_POSTS (default 1200 = 60 s), BENCH_WORKERS
  * (100000), BENCH_JOBS (100000), BENCH_STATIONS (20), BENCH_BULK=1 and BENCH_BULK_JOBS (100000),
- * BENCH_TINY=1 (the CI size).
+ * BENCH_TINY=1 (the CI size), BENCH_RATES=5,10 (the gig stream alone again at these rates afterwards, same
+ * duration: where the instant path stops keeping up on this machine).
  * Writes bench/results/instant-path.json (BENCH_BULK=1: instant-path.bulk.json) and a line in docs/BENCHMARKS.md.
  */
 import 'reflect-metadata';
@@ -39,8 +40,8 @@ import { AGENCIES, destinationJob, Random } from '../scripts/demo/scenario';
 import { loadBackground } from './lib/background';
 import { benchCounties, makeJob, Rng } from './lib/data';
 import { pushHopQuantilesMs, scrapeMetrics } from '../scripts/lib/prometheus';
-import { appendBenchmarkLine, fmt, isTiny, loadTracker, logger, machine, RssSampler, size, sleep, stackRss, summary, writeResult } from './lib/report';
-import { BenchStack, consumerLag, cpuSecondsOf, startStack } from './lib/stack';
+import { appendBenchmarkLine, CpuMeter, fmt, isTiny, loadTracker, logger, machine, RssSampler, size, sleep, stackProcesses, stackRss, summary, writeResult } from './lib/report';
+import { BenchStack, consumerLag, searchEngineQueries, startStack } from './lib/stack';
 import { Arrivals, watchStationStreams } from './lib/streams';
 
 const NAME = 'instant-path';
@@ -65,6 +66,28 @@ export function instantOptions(): InstantOptions {
     rate: size('BENCH_RATE', 20, 5), posts: size('BENCH_POSTS', 1200, 10), stations: size('BENCH_STATIONS', 20, 4),
     bulkJobs: process.env.BENCH_BULK === '1' ? size('BENCH_BULK_JOBS', 100_000, 300) : 0,
   };
+}
+
+/** BENCH_RATES=5,10: the gig stream alone again at these rates, as long as the main part, on the same stack and data. */
+function sweepRates(): number[] {
+  const rates = (process.env.BENCH_RATES ?? '').split(',').filter(Boolean).map(Number);
+  const bad = rates.find((rate) => !(rate > 0));
+  if (bad !== undefined) throw new Error(`BENCH_RATES must be positive numbers of posts per second, got ${process.env.BENCH_RATES}`);
+  return rates;
+}
+
+/** Where the instant path stops keeping up: the same measured part at other rates, one after another. */
+async function runRateSweep(stack: BenchStack, log: (m: string) => void, options: InstantOptions, rates: number[]) {
+  const sweep = [];
+  for (const rate of rates) {
+    const posts = Math.max(10, Math.round((options.posts * rate) / options.rate));
+    log(`rate sweep: ${posts} gig jobs at ${rate}/s`);
+    const result = await runInstantPath(stack, log, { ...options, rate, posts, bulkJobs: 0 });
+    log(`rate sweep ${rate}/s: first match p50/p95/p99 ${fmt(result.postToFirstMatchOnStreamMs)} ms, ${result.jobsWithoutMatchIn15s} unmatched`);
+    sweep.push({ rate, rateAchieved: result.rateAchieved, postToFirstMatchOnStreamMs: result.postToFirstMatchOnStreamMs, deliveriesPerJob: result.deliveriesPerJob,
+      jobsWithoutMatchIn15s: result.jobsWithoutMatchIn15s, cpuSecondsWhilePosting: result.cpuSecondsWhilePosting, hopsP50Ms: result.hopsP50Ms });
+  }
+  return sweep;
 }
 
 /**
@@ -189,7 +212,8 @@ export async function runInstantPath(stack: BenchStack, log: (m: string) => void
   const sentAt = new Map<string, number>();
   const postMs: number[] = [];
   let failed = 0;
-  const cpuBefore: Record<string, number> = Object.fromEntries(Object.entries(stack.pids).map(([name, pid]) => [name, cpuSecondsOf(pid)]));
+  const cpu = new CpuMeter(() => ({ ...Object.fromEntries(Object.entries(stack.pids).map(([name, pid]) => [name, [pid]])), ...stackProcesses(), bench: [process.pid] })).start();
+  const queriesBefore = await searchEngineQueries(stack);
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   let lastReport = started;
@@ -222,10 +246,13 @@ export async function runInstantPath(stack: BenchStack, log: (m: string) => void
   await Promise.all(inFlight);
   const postSeconds = (performance.now() - started) / 1000;
   const lagAtEndOfPosting = await laneLags(stack);
-  const cpuSeconds = Object.fromEntries(Object.entries(stack.pids).map(([name, pid]) => [name, Math.round(cpuSecondsOf(pid) - cpuBefore[name])]));
+  const cpuSeconds = cpu.stop();
+  const searchQueries = (await searchEngineQueries(stack)).since(queriesBefore);
   const { instant: instantLag, standard: standardLag } = lagAtEndOfPosting;
   log(`posting done in ${postSeconds.toFixed(1)} s; consumer lag, instant lane: matching ${instantLag.matchingOnJobs} job events, dispatch ${instantLag.dispatchOnMatches} match events; ` +
-    `standard lane: matching ${standardLag.matchingOnJobs}, dispatch ${standardLag.dispatchOnMatches}; app CPU s ${JSON.stringify(cpuSeconds)}`);
+    `standard lane: matching ${standardLag.matchingOnJobs}, dispatch ${standardLag.dispatchOnMatches}`);
+  log(`CPU s while posting (${postSeconds.toFixed(0)} s on ${machine().cores} cores): ${JSON.stringify(cpuSeconds)}; search engine: ${searchQueries.queries} shard queries, ` +
+    `${searchQueries.meanQueryMs} ms each on average (server side)`);
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline && [...sentAt.keys()].some((id) => !instant.first.has(id))) await sleep(200);
   if (bulk) {
@@ -253,7 +280,7 @@ export async function runInstantPath(stack: BenchStack, log: (m: string) => void
   return {
     posts: options.posts, rateTarget: options.rate, rateAchieved: Math.round((options.posts / postSeconds) * 10) / 10, stations: options.stations,
     postFailures: failed, jobsWithoutMatchIn15s: unmatched, deliveries, deliveriesPerJob: Math.round((deliveries / Math.max(1, sentAt.size)) * 10) / 10,
-    lagAtEndOfPosting, appCpuSecondsWhilePosting: cpuSeconds,
+    lagAtEndOfPosting, cpuSecondsWhilePosting: cpuSeconds, searchEngineWhilePosting: searchQueries,
     postToFirstMatchOnStreamMs: summary(first), postToEveryDeliveryMs: summary(every), postResponseMs: summary(postMs),
     ...(bulk ? { standardLane: standardLaneResult(bulk, streams.arrivals.cross_region_job) } : {}),
     hopsP50Ms,
@@ -293,6 +320,7 @@ async function main(): Promise<void> {
     log(`background: ${workers} workers at ${options.stations} stations, ${jobs} open jobs (${background.seconds} s); posting ${options.posts} gig jobs at ${options.rate}/s`);
     const rss = new RssSampler(() => Object.fromEntries(Object.entries(stack.pids).map(([name, pid]) => [name, [pid]]))).start();
     const result = await runInstantPath(stack, log, options);
+    const rateSweep = await runRateSweep(stack, log, options, sweepRates());
     const appRss = rss.stop();
     const loadAverage = load.stop();
     const f = result.postToFirstMatchOnStreamMs;
@@ -304,7 +332,7 @@ async function main(): Promise<void> {
     }
     log(`push hops p50 ms: ${JSON.stringify(result.hopsP50Ms)}`);
     const file = writeResult(standard ? `${NAME}.bulk` : NAME, {
-      at: new Date().toISOString(), machine: { ...machine(), loadAverage1mDuringRun: loadAverage }, background, ...result,
+      at: new Date().toISOString(), machine: { ...machine(), loadAverage1mDuringRun: loadAverage }, background, ...result, ...(rateSweep.length ? { rateSweep } : {}),
       appRssMB: appRss, stackRssMB: stackRss(),
       notes: standard ? bulkNotes(standard.expectedCandidatesPerJob) : NOTES,
     });
@@ -312,7 +340,9 @@ async function main(): Promise<void> {
     const instantLine =
       `${options.rate} posts/s (achieved ${result.rateAchieved}), ${result.posts} posts, ${workers.toLocaleString('en')} workers at ${options.stations} stations, ` +
       `${jobs.toLocaleString('en')} open jobs: first match on the stream p50/p95/p99 ${fmt(f)} ms; every delivery (${result.deliveriesPerJob}/job) ` +
-      `${fmt(result.postToEveryDeliveryMs)} ms; ${result.jobsWithoutMatchIn15s} unmatched; load avg ${loadAverage.mean} (max ${loadAverage.max})`;
+      `${fmt(result.postToEveryDeliveryMs)} ms; ${result.jobsWithoutMatchIn15s} unmatched` +
+      rateSweep.map((r) => `; at ${r.rate}/s: p50/p95/p99 ${fmt(r.postToFirstMatchOnStreamMs)} ms`).join('') +
+      `; load avg ${loadAverage.mean} (max ${loadAverage.max})`;
     if (standard) {
       appendBenchmarkLine(
         `instant path while bulk-loading ${standard.jobsPosted.toLocaleString('en')} cross-region jobs; standard lane, bulk POST → station SSE (\`BENCH_BULK=1 bench/instant-path.ts\`)`,

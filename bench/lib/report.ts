@@ -103,6 +103,41 @@ export function rssMB(pid: number): number {
   }
 }
 
+/** CPU seconds (user + system) a process has used (0 when it is gone). */
+export function cpuSecondsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds used between start() and stop() by named groups of processes: where the machine's
+ * cores went during a measured part. A process that exits in between (a PostgreSQL backend) is
+ * counted up to its last sample, one started in between from zero.
+ */
+export class CpuMeter {
+  private readonly before = new Map<number, number>();
+
+  constructor(private readonly groups: () => Record<string, number[]>) {}
+
+  start(): this {
+    for (const pids of Object.values(this.groups())) for (const pid of pids) this.before.set(pid, cpuSecondsOf(pid));
+    return this;
+  }
+
+  stop(): Record<string, number> {
+    const used: Record<string, number> = {};
+    for (const [name, pids] of Object.entries(this.groups())) {
+      used[name] = r1(pids.reduce((sum, pid) => sum + Math.max(0, cpuSecondsOf(pid) - (this.before.get(pid) ?? 0)), 0));
+    }
+    return used;
+  }
+}
+
 /**
  * The stack's own processes (not the apps): Kafka and OpenSearch JVMs and every PostgreSQL process.
  * JVMs started by this checkout's deploy/local/stack.sh (-Dlaowu.stack=<root>/.stack, or

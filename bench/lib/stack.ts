@@ -7,7 +7,7 @@ import { createKafka, laneGroupId } from '@laowu/messaging';
 import { ensureDatabase } from '@laowu/persistence';
 import { createSearchClient, ensureIndex, SearchClient } from '@laowu/search';
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, openSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -155,12 +155,16 @@ export async function consumerLag(stack: BenchStack, group: string, topic: strin
 }
 
 /** CPU seconds (user + system) a process has used so far. */
-export function cpuSecondsOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
+
+/** The search engine's own count of shard-level queries and the time it spent in them (every index). */
+export async function searchEngineQueries(stack: BenchStack): Promise<{ queries: number; queryMs: number; since(before: { queries: number; queryMs: number }): { queries: number; meanQueryMs: number } }> {
+  const { body } = await stack.search.nodes.stats({ metric: 'indices', index_metric: 'search' } as never);
+  const nodes = Object.values((body as { nodes: Record<string, { indices: { search: { query_total: number; query_time_in_millis: number } } }> }).nodes);
+  const queries = nodes.reduce((sum, n) => sum + n.indices.search.query_total, 0);
+  const queryMs = nodes.reduce((sum, n) => sum + n.indices.search.query_time_in_millis, 0);
+  return {
+    queries,
+    queryMs,
+    since: (before) => ({ queries: queries - before.queries, meanQueryMs: Math.round(((queryMs - before.queryMs) / Math.max(1, queries - before.queries)) * 10) / 10 }),
+  };
 }

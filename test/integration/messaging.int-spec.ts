@@ -1,5 +1,5 @@
 import { createEnvelope, deadLetterTopic, MatchesFound, TOPICS, WorkerArrived, WorkerArrivedData } from '@laowu/contracts';
-import { appendToOutbox, EventPublisher, KafkaEventServer, createKafka, ensureTopics } from '@laowu/messaging';
+import { appendToOutbox, EventPublisher, KafkaEventServer, OutboxRelay, createKafka, ensureTopics } from '@laowu/messaging';
 import { Controller, INestMicroservice, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern, Payload } from '@nestjs/microservices';
@@ -120,5 +120,26 @@ describe('events between apps through the real broker', () => {
       const [{ pending }] = await dataSource.query(`SELECT count(*)::int AS pending FROM "${SCHEMA}".outbox WHERE id = ANY($1::uuid[]) AND sent_at IS NULL`, [backlog.map((e) => e.id)]);
       expect(pending).toBe(0);
     }, 120_000, 200);
+  });
+
+  it('purges sent rows past their retention and vacuums the outbox, apart from the lanes', async () => {
+    const dataSource = producerApp.app.get(DataSource);
+    const event = createEnvelope(WorkerArrived, arrival(randomUUID()), { producer: 'dispatch' });
+    await dataSource.transaction((manager) => appendToOutbox(manager, SCHEMA, TOPICS.dispatch, [event]));
+    const sentRow = async () => (await dataSource.query(`SELECT sent_at FROM "${SCHEMA}".outbox WHERE id = $1`, [event.id]))[0] as { sent_at: Date | null } | undefined;
+    await eventually(async () => expect((await sentRow())?.sent_at).not.toBeNull(), 30_000, 100);
+    const [{ now }] = await dataSource.query(`SELECT now()`);
+
+    const relay = new OutboxRelay(dataSource, new EventPublisher(kafka()), { schema: SCHEMA, retainSentMs: 0, maintainEveryMs: 200 });
+    relay.onApplicationBootstrap();
+    try {
+      await eventually(async () => expect(await sentRow()).toBeUndefined(), 30_000, 100);
+      await eventually(async () => {
+        const [{ last_vacuum }] = await dataSource.query(`SELECT last_vacuum FROM pg_stat_user_tables WHERE schemaname = $1 AND relname = 'outbox'`, [SCHEMA]);
+        expect(last_vacuum?.getTime() ?? 0).toBeGreaterThan(now.getTime());
+      }, 30_000, 200);
+    } finally {
+      await relay.onModuleDestroy();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { MatchesFoundData, TOPICS } from '@laowu/contracts';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { parsePrometheusText, sumSamples } from '../../../scripts/lib/prometheus';
 import { TopicRecorder } from '../../../test/support/kafka';
 import { eventually } from '../../../test/support/readiness';
 import { TestApp } from '../../../test/support/test-app';
@@ -91,6 +92,15 @@ describe('dispatch: push engine (MatchesFound, lanes, push settings, declined pa
     for (const hop of ['dispatch_to_stored', 'stored_to_sse']) {
       for (const lane of ['instant', 'standard']) expect(metrics).toMatch(new RegExp(`laowu_push_hop_seconds_count\\{[^}]*hop="${hop}",lane="${lane}"`));
     }
+
+    // A replay of the same four from the start is not a push: stored → SSE observes nothing more.
+    const storedToSse = async () =>
+      sumSamples(parsePrometheusText((await request(running.url).get('/metrics').expect(200)).text), 'laowu_push_hop_seconds_count', { hop: 'stored_to_sse' });
+    const observedLive = await storedToSse();
+    const replay = await connect(stationId, '0');
+    expect(await settled(replay, 4)).toHaveLength(4);
+    replay.close();
+    expect(await storedToSse()).toBe(observedLive);
   });
 
   it("applies the station's push settings: a trigger turned off, minScore, and maxPerJob across events and per material version", async () => {

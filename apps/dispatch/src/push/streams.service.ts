@@ -39,6 +39,7 @@ export class StreamsService implements OnModuleDestroy {
 
   /** `lastEventId` undefined: only what arrives from now on (the inbox lists older matches). */
   async open(res: Response, stationId: string, lastEventId: string | undefined): Promise<void> {
+    const openedAt = Date.now();
     const startAfter = lastEventId ?? (await this.latestId(stationId));
     let unsubscribe = () => {};
     const stream = new SseStream<TimedDelivery>(
@@ -46,7 +47,10 @@ export class StreamsService implements OnModuleDestroy {
       startAfter,
       {
         readAfter: (after, limit) => this.readAfter(stationId, after, limit),
-        written: (delivery) => observeHop('stored_to_sse', delivery.lane, Date.now() - delivery.storedAt),
+        // A replay (Last-Event-ID) of what was stored before the stream opened is not a push's latency.
+        written: (delivery) => {
+          if (delivery.storedAt >= openedAt) observeHop('stored_to_sse', delivery.lane, Date.now() - delivery.storedAt);
+        },
         onEnd: (reason) => {
           unsubscribe();
           this.streams.delete(stream);

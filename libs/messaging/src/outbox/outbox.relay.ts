@@ -14,6 +14,8 @@ export interface OutboxRelayOptions {
   idleMs?: number;
   /** Sent rows are kept this long for inspection, then purged. */
   retainSentMs?: number;
+  /** How often sent rows past retainSentMs are purged and the table vacuumed. */
+  maintainEveryMs?: number;
 }
 
 interface OutboxRow {
@@ -48,27 +50,28 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private listener?: PoolClient;
   private listening?: Promise<void>;
   private readonly wakes = new Map<Lane, () => void>();
+  private stopMaintaining?: () => void;
   /** Lanes notified while busy: their next idle returns at once (a row committed mid-drain is not left for the poll). */
   private readonly notified = new Set<Lane>();
-  private lastPurge = 0;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly publisher: EventPublisher,
     options: OutboxRelayOptions,
   ) {
-    this.options = { batchSize: 500, idleMs: 1000, retainSentMs: 24 * 3600 * 1000, ...options };
+    this.options = { batchSize: 500, idleMs: 1000, retainSentMs: 24 * 3600 * 1000, maintainEveryMs: 60_000, ...options };
   }
 
   onApplicationBootstrap(): void {
     this.running = true;
-    this.loops = LANES.map((lane) => this.run(lane));
+    this.loops = [...LANES.map((lane) => this.run(lane)), this.maintain()];
   }
 
   /** Before the data source closes (onModuleDestroy runs ahead of shutdown hooks). */
   async onModuleDestroy(): Promise<void> {
     this.running = false;
     for (const wake of this.wakes.values()) wake();
+    this.stopMaintaining?.();
     await Promise.all(this.loops);
     await this.stopListening();
     await this.publisher.close();
@@ -94,7 +97,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         await this.listen();
         const sent = await this.drainLane(lane);
         failures = 0;
-        if (lane === 'standard') await this.purgeSent();
         if (!sent) await this.idle(lane, this.options.idleMs);
       } catch (error) {
         failures++;
@@ -111,6 +113,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`${schema}.outbox.${lane}`]);
       if (!locked) return 0;
+      // Marking a row sent leaves its entry in the partial index until a vacuum. A plain index
+      // scan flags such entries dead as it passes them and skips them from then on; a bitmap scan
+      // (the planner's choice here) re-reads every one of those rows at each poll: 20 ms and 15,000
+      // pages a poll with 70,000 rows sent since the last vacuum, measured (0.4 ms after).
+      await manager.query(`SET LOCAL enable_bitmapscan = off`);
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, topic, key, payload, headers, (extract(epoch FROM clock_timestamp() - created_at) * 1000)::float8 AS age_ms
          FROM "${schema}".outbox WHERE sent_at IS NULL AND lane = $2 ORDER BY seq LIMIT $1`,
@@ -127,16 +134,30 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  private async purgeSent(): Promise<void> {
-    if (Date.now() - this.lastPurge < 60_000) return;
-    this.lastPurge = Date.now();
-    await this.dataSource.query(
-      `DELETE FROM "${this.options.schema}".outbox WHERE sent_at < now() - ($1::int * interval '1 millisecond')`,
-      [this.options.retainSentMs],
-    );
+  /**
+   * Every maintainEveryMs, apart from the lanes (a long vacuum never holds up a send): purges rows
+   * sent more than retainSentMs ago and vacuums the table, which every send updates. Autovacuum
+   * would do the vacuum, but a server may run without it (this machine's does), and then the
+   * dead rows and index entries of sent rows pile up under every poll.
+   */
+  private async maintain(): Promise<void> {
+    while (this.running) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.options.maintainEveryMs);
+        this.stopMaintaining = () => (clearTimeout(timer), resolve());
+      });
+      if (!this.running) return;
+      try {
+        const { schema, retainSentMs } = this.options;
+        await this.dataSource.query(`DELETE FROM "${schema}".outbox WHERE sent_at < now() - ($1::int * interval '1 millisecond')`, [retainSentMs]);
+        await this.dataSource.query(`VACUUM "${schema}".outbox`);
+      } catch (error) {
+        this.logger.warn(`outbox maintenance (${this.options.schema}) failed: ${(error as Error).message}; next in ${this.options.maintainEveryMs} ms`);
+      }
+    }
   }
 
-  /** One LISTEN connection wakes every lane (a lane with nothing new finds nothing and idles again). */
+  /** One LISTEN connection; a notification names the lane that has new rows (none: every lane). */
   private async listen(): Promise<void> {
     if (this.listener) return;
     this.listening ??= this.startListening().finally(() => (this.listening = undefined));
@@ -146,8 +167,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private async startListening(): Promise<void> {
     const pool = (this.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }).master;
     const client = await pool.connect();
-    client.on('notification', () => {
-      for (const lane of LANES) {
+    client.on('notification', ({ payload }) => {
+      for (const lane of LANES.filter((l) => !payload || l === payload)) {
         const wake = this.wakes.get(lane);
         if (wake) wake();
         else this.notified.add(lane);

@@ -18,7 +18,8 @@ export async function appendToOutbox(
 ): Promise<void> {
   if (!envelopes.length) return;
   for (let i = 0; i < envelopes.length; i += ROWS_PER_STATEMENT) await insertRows(manager, schema, topic, envelopes.slice(i, i + ROWS_PER_STATEMENT));
-  await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(schema)]);
+  // Wakes that lane's relay only (Postgres sends it on commit, once per distinct payload).
+  await manager.query(`SELECT pg_notify($1, $2)`, [outboxChannel(schema), laneOfTopic(topic)]);
 }
 
 /**
