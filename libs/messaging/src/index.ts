@@ -6,6 +6,7 @@ export * from './event-publisher';
 export * from './topics.bootstrap';
 export * from './kafka.readiness';
 export * from './kafka-event.server';
+export * from './lane-priority';
 export * from './outbox/outbox.sql';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';

@@ -6,6 +6,7 @@ import { Batch, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from
 import { lastValueFrom } from 'rxjs';
 import { consumedEvents, handlerDuration } from './consumer.metrics';
 import { EventPublisher } from './event-publisher';
+import { LanePriority } from './lane-priority';
 import { assertTopicsServed } from './topics.bootstrap';
 
 export interface KafkaEventServerOptions {
@@ -20,6 +21,8 @@ export interface KafkaEventServerOptions {
   retryBackoffMs?: number;
   /** Largest batch handed to a batch handler at once. */
   maxBatchSize?: number;
+  /** Shared by an app's two lane consumers (kafkaConsumers): the standard lane gives way to the instant one. */
+  priority?: LanePriority;
 }
 
 /** Handlers registered with `@EventPattern(topic, { batch: true })` receive arrays of envelopes. */
@@ -56,7 +59,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   constructor(private readonly kafka: Kafka, options: KafkaEventServerOptions) {
     super();
-    this.options = { maxAttempts: 3, retryBackoffMs: 200, maxBatchSize: 200, lane: undefined as unknown as Lane, ...options };
+    this.options = { maxAttempts: 3, retryBackoffMs: 200, maxBatchSize: 200, lane: undefined as unknown as Lane, priority: new LanePriority(), ...options };
     this.dlq = new EventPublisher(kafka);
   }
 
@@ -145,11 +148,19 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const received = Date.now();
     const lane = laneOfTopic(batch.topic);
     for (const message of batch.messages) observeHop('kafka_to_consumer', lane, received - Number(message.timestamp), batch.topic);
-    const parsed = batch.messages.map((message) => this.parse(batch.topic, message));
+    if (lane === 'instant') await this.options.priority.instant(() => this.handleChunks(handler, payload, lane));
+    else await this.handleChunks(handler, payload, lane);
+  }
+
+  /** Chunk by chunk, each validated just before it is handled (no long synchronous stretch for a whole fetch). */
+  private async handleChunks(handler: MessageHandler, payload: EachBatchPayload, lane: Lane): Promise<void> {
+    const { batch } = payload;
     const wantsBatches = (handler.extras as EventHandlerExtras | undefined)?.batch === true;
-    const chunks = wantsBatches ? chunk(parsed, this.options.maxBatchSize) : parsed.map((p) => [p]);
-    for (const group of chunks) {
+    const chunks = wantsBatches ? chunk(batch.messages, this.options.maxBatchSize) : batch.messages.map((m) => [m]);
+    for (const messages of chunks) {
+      if (lane === 'standard') await this.options.priority.standardTurn();
       if (!payload.isRunning() || payload.isStale()) return;
+      const group = messages.map((message) => this.parse(batch.topic, message));
       await this.deadLetterInvalid(batch, group);
       const valid = group.filter((p) => p.envelope);
       if (valid.length) await this.handleWithRetry(handler, batch, valid, wantsBatches, payload);

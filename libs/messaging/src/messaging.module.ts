@@ -6,6 +6,7 @@ import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { EventPublisher } from './event-publisher';
 import { createKafka, KafkaConnection } from './kafka.factory';
+import { LanePriority } from './lane-priority';
 import { KafkaEventServer, KafkaEventServerOptions } from './kafka-event.server';
 import { KafkaReadiness } from './kafka.readiness';
 import { OutboxRelay, OutboxRelayOptions } from './outbox/outbox.relay';
@@ -91,11 +92,13 @@ export class MessagingModule {
 /**
  * The microservice strategies an app connects to consume its topics (`@EventPattern(topic)`):
  * one consumer group per push lane, `<groupId>` for the standard lane and `<groupId>.instant`
- * for the instant lane (a lane the app has no handler for starts no consumer).
+ * for the instant lane (a lane the app has no handler for starts no consumer). The two share a
+ * LanePriority: the standard lane gives way while an instant batch is handled.
  */
-export function kafkaConsumers(connection: KafkaConnection, options: Omit<KafkaEventServerOptions, 'lane'>): CustomStrategy[] {
+export function kafkaConsumers(connection: KafkaConnection, options: Omit<KafkaEventServerOptions, 'lane' | 'priority'>): CustomStrategy[] {
+  const priority = new LanePriority();
   return LANES.map((lane) => ({
-    strategy: new KafkaEventServer(createKafka(connection), { ...options, groupId: laneGroupId(options.groupId, lane), lane }),
+    strategy: new KafkaEventServer(createKafka(connection), { ...options, groupId: laneGroupId(options.groupId, lane), lane, priority }),
   }));
 }
 
