@@ -145,7 +145,7 @@ describe('e2e: the push engine — instant, cross-region and worker-available pu
     });
     const becameUnemployed = await waitFor('a push for the worker who became unemployed', () => pushedOn(homeStream).find((m) => m.workerId === employed));
     expect(becameUnemployed).toMatchObject({ trigger: 'worker_available', lane: 'standard' });
-  });
+  }, 240_000); // two pushes waited for one after the other, each up to 120 s on a loaded machine
 
   it('honours a station’s push settings: a trigger turned off pushes nothing of that kind', async () => {
     const recorder = await TopicRecorder.start([TOPICS.matches]);

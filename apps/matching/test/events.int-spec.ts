@@ -119,6 +119,31 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
     }
   });
 
+  it('pushes a worker_available when the registration and the unemployment recorded a moment later arrive in one batch (十四)', async () => {
+    const prefix = newPrefix();
+    await start(prefix);
+    const recorder = await TopicRecorder.start([TOPICS.matches]);
+    try {
+      const job = jobData({ kind: 'fulltime', location: { regionCode: '440306', lat: 22.56, lon: 113.92 } });
+      await producer.jobs(job);
+      await indexed(client, `${prefix}jobs`, job.jobId, 1);
+      await client.indices.refresh({ index: `${prefix}jobs` });
+      const registered = workerData({ location: { lat: 22.55, lon: 113.9 }, employmentStatus: 'employed', available: false }, { kinds: ['fulltime'] });
+      // One send: both states reach matching in the same batch.
+      await producer.workers(registered, { ...registered, version: 2, employmentStatus: 'unemployed', available: true });
+      // Pushed once for the worker's version 2: by this app, or by the earlier test's app still
+      // consuming beside it (same database, other indices), whichever claims the version first.
+      const pushed = await recorder.waitFor((messages) => messages.some((m) => {
+        const data = JSON.parse(m.value).data as MatchesFoundData;
+        return data.trigger === 'worker_available' && data.matches.some((match) => match.workerId === registered.workerId);
+      }), 60_000);
+      const forWorker = pushed.map((m) => JSON.parse(m.value).data as MatchesFoundData).filter((d) => d.matches.some((match) => match.workerId === registered.workerId));
+      expect(forWorker.every((d) => d.trigger === 'worker_available' && d.stationId === registered.stationId)).toBe(true);
+    } finally {
+      await recorder.stop();
+    }
+  });
+
   it('ignores an older version arriving after a newer one, and dead-letters a message that fails validation', async () => {
     const prefix = newPrefix();
     const app = await start(prefix);

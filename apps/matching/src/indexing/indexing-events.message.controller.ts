@@ -47,8 +47,10 @@ export class IndexingEventsMessageController {
   @EventPattern(TOPICS.workers, { batch: true })
   async onWorkersChanged(envelopes: EventEnvelope<WorkerChangedData>[]): Promise<void> {
     await this.indices.ensured();
-    const workers = latestPerId(envelopes.map((e) => ({ id: e.data.workerId, version: e.data.version, source: toWorkerDocument(e.data) })));
-    await Promise.all([writeVersioned(this.client, this.indices.workers.alias, workers), this.workerPushes.push(workers.map((w) => w.source))]);
+    const states = envelopes.map((e) => toWorkerDocument(e.data));
+    const workers = latestPerId(states.map((source) => ({ id: source.workerId, version: source.version, source })));
+    // Every state, not only the latest: a registration and a status change may arrive together.
+    await Promise.all([writeVersioned(this.client, this.indices.workers.alias, workers), this.workerPushes.push(states)]);
   }
 
   private async latestJobs(envelopes: EventEnvelope<JobChangedData>[]) {

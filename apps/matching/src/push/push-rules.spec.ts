@@ -4,7 +4,7 @@ import { toWorkerDocument } from '../indexing/worker.document';
 import { inDays, jobData, workerData } from '../../test/matching.fixtures';
 import { isCrossRegionCandidate, isInstantCandidate } from './job-pushes.service';
 import { MATCHES_PER_EVENT, matchesFoundEnvelopes, matchIdOf } from './matches-found.envelopes';
-import { becameAvailable } from './worker-available-pushes.service';
+import { becameAvailable, becameAvailableWithin } from './worker-available-pushes.service';
 
 const now = new Date();
 
@@ -58,6 +58,27 @@ describe('becameAvailable (转岗服务, 十四)', () => {
 
   it('is false for a worker first seen at a later version (matching joined after the registration)', () => {
     expect(becameAvailable(worker({ version: 7 }), undefined)).toBe(false);
+  });
+});
+
+describe('becameAvailableWithin: several states of one worker in one batch', () => {
+  const workerId = crypto.randomUUID();
+  const state = (version: number, employmentStatus: 'employed' | 'unemployed' | 'seeking', available = true) =>
+    toWorkerDocument(workerData({ workerId, version, employmentStatus, available }));
+
+  it('sees a registration as employed and the unemployment recorded a moment later, arriving together (and in any order)', () => {
+    expect(becameAvailableWithin([state(1, 'employed', false), state(2, 'unemployed')], undefined)).toBe(true);
+    expect(becameAvailableWithin([state(2, 'unemployed'), state(1, 'employed', false)], undefined)).toBe(true);
+  });
+
+  it('sees a registration looking for work followed by a profile edit', () => {
+    expect(becameAvailableWithin([state(1, 'unemployed'), state(2, 'unemployed')], undefined)).toBe(true);
+  });
+
+  it('is false when the worker is no longer looking at the batch’s last state, or nothing changed since what was seen', () => {
+    expect(becameAvailableWithin([state(1, 'unemployed'), state(2, 'employed', false)], undefined)).toBe(false);
+    expect(becameAvailableWithin([state(4, 'unemployed'), state(5, 'unemployed')], { version: 3, employmentStatus: 'unemployed' })).toBe(false);
+    expect(becameAvailableWithin([state(4, 'employed', false), state(5, 'seeking')], { version: 3, employmentStatus: 'seeking' })).toBe(true);
   });
 });
 

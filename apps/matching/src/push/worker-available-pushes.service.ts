@@ -35,6 +35,21 @@ export function becameAvailable(worker: WorkerDocument, seen: SeenState | undefi
 }
 
 /**
+ * becameAvailable along the states of one worker a batch carries (a registration and a status
+ * change a moment later can arrive together): each state is compared with the one before it,
+ * the first with what was seen before the batch; the worker must still be looking at the last.
+ */
+export function becameAvailableWithin(states: WorkerDocument[], seen: SeenState | undefined): boolean {
+  const ordered = [...states].sort((a, b) => a.version - b.version);
+  const last = ordered[ordered.length - 1];
+  if (!last.available || !LOOKING.has(last.employmentStatus)) return false;
+  return ordered.some((state, i) => {
+    const before = i === 0 ? seen : { version: ordered[i - 1].version, employmentStatus: ordered[i - 1].employmentStatus };
+    return becameAvailable(state, before);
+  });
+}
+
+/**
  * worker_available pushes (standard lane): a worker who was registered or became unemployed or
  * seeking gets their best open jobs (top N, declined pairs left out) pushed to their station,
  * one MatchesFound per job.
@@ -55,12 +70,17 @@ export class WorkerAvailablePushesService {
     @Inject(APP_CONFIG) private readonly config: MatchingConfig,
   ) {}
 
-  /** `workers`: the latest state per worker of a batch. Returns how many matches were pushed. */
-  async push(workers: WorkerDocument[], now = new Date()): Promise<number> {
-    if (!workers.length) return 0;
+  /** `states`: every worker state of a batch, several per worker possibly. Returns how many matches were pushed. */
+  async push(states: WorkerDocument[], now = new Date()): Promise<number> {
+    if (!states.length) return 0;
     const started = performance.now();
+    const statesOf = new Map<string, WorkerDocument[]>();
+    for (const state of states) statesOf.set(state.workerId, [...(statesOf.get(state.workerId) ?? []), state]);
+    const workers = [...statesOf.values()].map((all) => all.reduce((a, b) => (b.version > a.version ? b : a)));
     const seen = await this.lastSeen(workers.map((w) => w.workerId));
-    const due = workers.filter((worker) => isRecentChange(worker, now, this.config) && becameAvailable(worker, seen.get(worker.workerId)));
+    const due = workers.filter(
+      (worker) => isRecentChange(worker, now, this.config) && becameAvailableWithin(statesOf.get(worker.workerId)!, seen.get(worker.workerId)),
+    );
     const bestJobs = await this.bestJobs(due, now);
     const pushed = await this.commit(workers, due, bestJobs, now);
     if (due.length) observeHop('consumer_to_outbox', 'standard', performance.now() - started);
