@@ -12,6 +12,8 @@ RUN npx nest build ${APP} && npm prune --omit=dev \
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
+# Inside a container the app listens on every interface (its default is 127.0.0.1).
+ENV HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build /src/node_modules node_modules
 COPY --from=build /out dist

@@ -39,9 +39,11 @@ export function describeReadiness<C extends BaseConfig>(spec: TestAppSpec<C>, us
       expect(Object.keys(ready.body.info).sort()).toEqual(expected.sort());
     });
 
-    it('serves Prometheus metrics and the OpenAPI page', async () => {
+    it('serves Prometheus metrics and the OpenAPI page, with the usual security headers and no framework banner', async () => {
       const metrics = await request(running.url).get('/metrics').expect(200);
       expect(metrics.text).toContain('process_resident_memory_bytes');
+      expect(metrics.headers['x-powered-by']).toBeUndefined();
+      expect(metrics.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' });
       const docs = await request(running.url).get('/docs/json').expect(200);
       expect(docs.body.info.title).toBe(spec.about.title);
     });

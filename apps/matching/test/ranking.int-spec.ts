@@ -240,5 +240,9 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     expect(unknown.details).toEqual([{ field: 'regionCode', problem: expect.any(String) }]);
     const invalid = (await search({ kinds: ['nope'], near: { lat: 200 }, page: 0 }).expect(400)).body;
     expect(invalid.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['kinds', 'near.lat', 'near.km', 'page']));
+    // Each in range, together past the engine's 10,000-result window: a 400 naming page, not the engine's 500.
+    await search({ page: 100, pageSize: 100 }).expect(200);
+    const tooDeep = (await search({ page: 101, pageSize: 100 }).expect(400)).body;
+    expect(tooDeep.details).toEqual([{ field: 'page', problem: expect.stringContaining('10000') }]);
   });
 });

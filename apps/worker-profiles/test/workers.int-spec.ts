@@ -79,6 +79,15 @@ describe('worker-profiles: register, read, patch', () => {
       expect(lower.body.existingId).toBe(upper.body.id);
     });
 
+    it('tells a station that may not read the registered worker only that the number is taken, not whose it is', async () => {
+      const idNumber = freshIdNumber();
+      await register(registration({ idNumber })).expect(201);
+      const elsewhere = stationToken('station-440306-01', '440306');
+      const again = await register(registration({ idNumber, stationId: 'station-440306-01', homeRegionCode: '440306', residenceRegionCode: '440306' }), elsewhere).expect(409);
+      expect(again.body.code).toBe('WORKER.ALREADY_REGISTERED');
+      expect(again.body).not.toHaveProperty('existingId');
+    });
+
     it('lets exactly one of several concurrent registrations of one number in (unique blind index)', async () => {
       const idNumber = freshIdNumber();
       const responses = await Promise.all(Array.from({ length: 6 }, () => register(registration({ idNumber }))));

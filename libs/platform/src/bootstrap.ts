@@ -11,6 +11,7 @@ import { createValidationPipe } from './errors/validation';
 import { installClientErrorHandler } from './http/client-errors';
 import { correlationMiddleware } from './http/correlation.middleware';
 import { installJsonBody } from './http/json-body';
+import { installSecurityHeaders } from './http/security-headers';
 import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
 
 export interface AppDescription {
@@ -24,6 +25,7 @@ export function configureApp(app: NestExpressApplication, config: BaseConfig, ab
   app.useLogger(app.get(Logger));
   // Bearer tokens travel in a header, never in cookies, so any origin may call (the console).
   app.enableCors({ origin: config.CORS_ORIGINS === '*' ? true : config.CORS_ORIGINS.split(','), exposedHeaders: ['x-correlation-id'] });
+  installSecurityHeaders(app.getHttpAdapter().getInstance());
   app.use(correlationMiddleware);
   installJsonBody(app.getHttpAdapter().getInstance(), config.BODY_LIMIT_BYTES);
   installClientErrorHandler(app.getHttpServer());

@@ -18,6 +18,9 @@ export interface JobSearchResult {
 type Json = Record<string, unknown>;
 
 /** Search over open jobs with facet counts by kind and by city; read-only. */
+/** The deepest result the engine pages to (its index.max_result_window, 10,000 by default). */
+const RESULT_WINDOW = 10_000;
+
 @Injectable()
 export class JobSearchService {
   constructor(
@@ -29,9 +32,14 @@ export class JobSearchService {
     if (request.regionCode && !findRegion(request.regionCode)) {
       throw DomainError.unprocessable('SEARCH.UNKNOWN_REGION', [{ field: 'regionCode', problem: `unknown region code ${request.regionCode}` }]);
     }
-    await this.indices.ensured();
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 20;
+    if (page * pageSize > RESULT_WINDOW) {
+      throw DomainError.invalid('SEARCH.PAST_RESULT_WINDOW', [
+        { field: 'page', problem: `page × pageSize may reach at most ${RESULT_WINDOW} results (here ${page * pageSize}); narrow the search instead` },
+      ]);
+    }
+    await this.indices.ensured();
     const { body } = await this.client.search({
       index: this.indices.jobs.alias,
       body: {

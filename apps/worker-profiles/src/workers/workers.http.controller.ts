@@ -30,7 +30,7 @@ export class WorkersHttpController {
   @Roles('station', 'admin')
   @ApiOperation({ summary: 'Register a worker (station: under its own stationId)' })
   @ApiCreatedResponse({ type: RegisteredWorkerResponse })
-  @ApiConflictResponse({ description: 'this resident ID number is already registered: `{ existingId }`' })
+  @ApiConflictResponse({ description: 'this resident ID number is already registered: `{ existingId }` to a caller who may read that worker, no id to anyone else' })
   @ApiUnprocessableEntityResponse({ description: 'unknown region, skill or certificate code' })
   @ApiForbiddenResponse({ description: 'stationId is not the calling station' })
   register(@CurrentPrincipal() principal: Principal, @Body() body: RegisterWorkerRequest): Promise<RegisteredWorkerResponse> {

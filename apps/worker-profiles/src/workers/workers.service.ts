@@ -47,7 +47,7 @@ export class WorkersService {
     const idNumberHash = this.cipher.blindIndex(identity.id);
     const now = new Date();
     const worker = this.newWorker(request, identity, idNumberHash, now);
-    await this.assertNotRegistered(idNumberHash);
+    await this.assertNotRegistered(principal, idNumberHash);
     try {
       await this.dataSource.transaction(async (manager) => {
         await manager.insert(Worker, worker);
@@ -56,7 +56,7 @@ export class WorkersService {
       });
     } catch (error) {
       // Two registrations of one number racing: the unique blind index lets exactly one in.
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) await this.assertNotRegistered(idNumberHash);
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) await this.assertNotRegistered(principal, idNumberHash);
       throw error;
     }
     this.logger.log({ workerId: worker.id, stationId: worker.stationId }, 'worker registered');
@@ -101,12 +101,20 @@ export class WorkersService {
     });
   }
 
-  private async assertNotRegistered(idNumberHash: Buffer): Promise<void> {
-    const existing = await this.dataSource.getRepository(Worker).findOne({ where: { idNumberHash }, select: { id: true } });
+  /**
+   * 409 when the number is registered. The existing id goes only to a caller who may read that
+   * worker: to anyone else it would make every registration a lookup of who is registered.
+   */
+  private async assertNotRegistered(principal: Principal, idNumberHash: Buffer): Promise<void> {
+    const existing = await this.dataSource
+      .getRepository(Worker)
+      .findOne({ where: { idNumberHash }, select: { id: true, stationId: true, residenceRegionCode: true } });
     if (existing) {
-      throw DomainError.conflict('WORKER.ALREADY_REGISTERED', 'a worker with this resident ID number is already registered', {
-        existingId: existing.id,
-      });
+      throw DomainError.conflict(
+        'WORKER.ALREADY_REGISTERED',
+        'a worker with this resident ID number is already registered',
+        canRead(principal, existing) ? { existingId: existing.id } : undefined,
+      );
     }
   }
 

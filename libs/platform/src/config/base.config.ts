@@ -15,8 +15,9 @@ export class BaseConfig {
   @Max(65535)
   PORT: number;
 
+  /** Loopback unless told otherwise (the container image sets 0.0.0.0). */
   @IsString()
-  HOST = '0.0.0.0';
+  HOST = '127.0.0.1';
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/laowu';

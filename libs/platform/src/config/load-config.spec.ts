@@ -14,6 +14,11 @@ describe('loadConfig', () => {
     expect(config.jwtSecret).toBe('laowu-dev-secret');
   });
 
+  it('listens on loopback unless HOST says otherwise (the container image sets 0.0.0.0)', () => {
+    expect(loadConfig(ExampleConfig, {}).HOST).toBe('127.0.0.1');
+    expect(loadConfig(ExampleConfig, { HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+  });
+
   it('fails fast naming every bad variable', () => {
     expect(() => loadConfig(ExampleConfig, { PORT: 'eighty', KAFKA_BROKERS: 'nohost', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     try {
