@@ -1,4 +1,5 @@
 import { ageOn, chinaDate, parseResidentId } from '@laowu/domain';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer } from '../../../test/support/tokens';
@@ -159,22 +160,25 @@ describe('worker-profiles: register, read, patch', () => {
   describe('a crash halfway through a write', () => {
     it('leaves nothing behind when the transaction fails after the worker row (outbox insert fails)', async () => {
       // Simulates a failure between the worker row and its event: the outbox refuses this station's rows.
+      // A station of this run only: the test database keeps earlier runs' workers.
+      const stationId = `station-crash-${randomUUID().slice(0, 8)}`;
       await db.query(`CREATE OR REPLACE FUNCTION "${SCHEMA}".fail_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN IF NEW.payload->'data'->>'stationId' = 'station-crash' THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$`);
+        BEGIN IF NEW.payload->'data'->>'stationId' = '${stationId}' THEN RAISE EXCEPTION 'simulated crash'; END IF; RETURN NEW; END $$`);
       await db.query(`CREATE TRIGGER fail_outbox BEFORE INSERT ON "${SCHEMA}".outbox FOR EACH ROW EXECUTE FUNCTION "${SCHEMA}".fail_outbox()`);
       try {
         const idNumber = freshIdNumber();
         const admin = bearer({ sub: 'admin', role: 'admin', region: '100000' });
-        await register(registration({ idNumber, stationId: 'station-crash' }), admin).expect(500);
+        await register(registration({ idNumber, stationId }), admin).expect(500);
         const [{ workers, entries }] = await db.query(
-          `SELECT (SELECT count(*)::int FROM "${SCHEMA}".workers WHERE station_id = 'station-crash') AS workers,
+          `SELECT (SELECT count(*)::int FROM "${SCHEMA}".workers WHERE station_id = $1) AS workers,
                   (SELECT count(*)::int FROM "${SCHEMA}".employment_status_history WHERE recorded_by = 'admin:admin'
                      AND worker_id NOT IN (SELECT id FROM "${SCHEMA}".workers)) AS entries`,
+          [stationId],
         );
         expect({ workers, entries }).toEqual({ workers: 0, entries: 0 });
         // the retry after the "crash" succeeds: the number was never taken
         await db.query(`DROP TRIGGER fail_outbox ON "${SCHEMA}".outbox`);
-        await register(registration({ idNumber, stationId: 'station-crash' }), admin).expect(201);
+        await register(registration({ idNumber, stationId }), admin).expect(201);
       } finally {
         await db.query(`DROP TRIGGER IF EXISTS fail_outbox ON "${SCHEMA}".outbox`);
         await db.query(`DROP FUNCTION IF EXISTS "${SCHEMA}".fail_outbox()`);
