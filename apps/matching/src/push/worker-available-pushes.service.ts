@@ -3,6 +3,7 @@ import { appendToOutbox } from '@laowu/messaging';
 import { APP_CONFIG, observeHop } from '@laowu/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { latestPerId } from '../indexing/index-writer';
 import { WorkerDocument } from '../indexing/worker.document';
 import { MatchingConfig } from '../matching.config';
 import { RankedJob, RankingService } from '../ranking/ranking.service';
@@ -76,7 +77,7 @@ export class WorkerAvailablePushesService {
     const started = performance.now();
     const statesOf = new Map<string, WorkerDocument[]>();
     for (const state of states) statesOf.set(state.workerId, [...(statesOf.get(state.workerId) ?? []), state]);
-    const workers = [...statesOf.values()].map((all) => all.reduce((a, b) => (b.version > a.version ? b : a)));
+    const workers = latestPerId(states.map((state) => ({ id: state.workerId, version: state.version, source: state }))).map((w) => w.source);
     const seen = await this.lastSeen(workers.map((w) => w.workerId));
     const due = workers.filter(
       (worker) => isRecentChange(worker, now, this.config) && becameAvailableWithin(statesOf.get(worker.workerId)!, seen.get(worker.workerId)),
