@@ -2,18 +2,28 @@
 // sent only as `Authorization: Bearer …`; it never goes into a URL.
 
 const TOKEN_KEY = 'laowu.console.token';
-const URLS_KEY = 'laowu.console.urls';
+// Base URLs the user confirmed in the settings form. The old key ('laowu.console.urls') could be
+// written from a link's query string; it is dropped unread.
+const URLS_KEY = 'laowu.console.urls.v2';
+const OLD_URLS_KEY = 'laowu.console.urls';
 
 export const APPS = {
-  jobCollection: { port: 3001, param: 'jobCollection' },
-  workerProfiles: { port: 3002, param: 'workerProfiles' },
-  matching: { port: 3003, param: 'matching' },
-  dispatch: { port: 3004, param: 'dispatch' },
+  jobCollection: { port: 3001 },
+  workerProfiles: { port: 3002 },
+  matching: { port: 3003 },
+  dispatch: { port: 3004 },
 };
 
 // ---- base URLs -------------------------------------------------------------------------------
+// Every request carries the user's token, so where requests go comes only from this page's own
+// origin (config.json, served beside the page by dispatch, or the apps' local ports on this host)
+// or from the settings form after the user confirmed the new origin. Never from the page's URL.
 
+let serverDefaults;
+
+/** The defaults: what dispatch serves in config.json, else ports 3001–3004 on this page's host. */
 export function defaultUrls() {
+  if (serverDefaults) return { ...serverDefaults };
   const host = location.hostname || '127.0.0.1';
   const protocol = location.protocol === 'https:' ? 'https:' : 'http:';
   const urls = {};
@@ -21,40 +31,81 @@ export function defaultUrls() {
   return urls;
 }
 
-function clean(url) {
-  return String(url).trim().replace(/\/+$/, '');
-}
-
-/** Saved URLs over the defaults; query parameters (?dispatch=http://…) override both and are saved. */
-export function loadUrls(search = location.search) {
-  let saved = {};
+/** A base URL as stored: an http(s) URL without a trailing slash, or undefined. */
+export function cleanUrl(url) {
   try {
-    saved = JSON.parse(localStorage.getItem(URLS_KEY) ?? '{}');
+    const parsed = new URL(String(url).trim());
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    if (parsed.username || parsed.password || parsed.search || parsed.hash) return undefined;
+    return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
   } catch {
-    saved = {};
+    return undefined;
   }
-  const urls = { ...defaultUrls(), ...saved };
-  const params = new URLSearchParams(search);
-  let fromQuery = false;
-  for (const [name, { param }] of Object.entries(APPS)) {
-    const value = params.get(param);
-    if (value && /^https?:\/\//.test(value)) {
-      urls[name] = clean(value);
-      fromQuery = true;
-    }
-  }
-  if (fromQuery) saveUrls(urls);
-  return urls;
 }
 
-export function saveUrls(urls) {
+function savedUrls() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(URLS_KEY) ?? '{}');
+    const out = {};
+    for (const name of Object.keys(APPS)) {
+      const url = saved && typeof saved === 'object' ? cleanUrl(saved[name] ?? '') : undefined;
+      if (url) out[name] = url;
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+/** The confirmed URLs over the defaults. */
+export function loadUrls() {
+  localStorage.removeItem(OLD_URLS_KEY);
+  return { ...defaultUrls(), ...savedUrls() };
+}
+
+/** Reads config.json from this page's origin (dispatch); without it the local ports are the defaults. */
+export async function initUrls() {
+  try {
+    const response = await fetch(new URL('config.json', location.href), { cache: 'no-store', credentials: 'omit' });
+    const body = response.ok ? await response.json() : undefined;
+    const apps = {};
+    for (const name of Object.keys(APPS)) {
+      const url = cleanUrl(body?.apps?.[name] ?? '');
+      if (url) apps[name] = url;
+    }
+    if (Object.keys(apps).length === Object.keys(APPS).length) serverDefaults = apps;
+  } catch {
+    serverDefaults = undefined;
+  }
+  urls = loadUrls();
+}
+
+/** Entries of `next` whose origin differs from the current one's: what the user must confirm. */
+export function changedOrigins(next) {
+  const changes = [];
+  for (const name of Object.keys(APPS)) {
+    const url = cleanUrl(next[name] ?? '');
+    if (url && new URL(url).origin !== new URL(urls[name]).origin) changes.push({ app: name, origin: new URL(url).origin });
+  }
+  return changes;
+}
+
+/** Saves the URLs the user confirmed; only those that differ from the defaults are kept. */
+export function setUrls(next) {
+  const defaults = defaultUrls();
   const out = {};
-  for (const name of Object.keys(APPS)) if (urls[name]) out[name] = clean(urls[name]);
-  localStorage.setItem(URLS_KEY, JSON.stringify(out));
+  for (const name of Object.keys(APPS)) {
+    const url = cleanUrl(next[name] ?? '');
+    if (url && url !== defaults[name]) out[name] = url;
+  }
+  if (Object.keys(out).length) localStorage.setItem(URLS_KEY, JSON.stringify(out));
+  else localStorage.removeItem(URLS_KEY);
+  urls = loadUrls();
 }
 
 export function resetUrls() {
   localStorage.removeItem(URLS_KEY);
+  urls = loadUrls();
 }
 
 let urls = loadUrls();
@@ -63,10 +114,6 @@ export function baseUrl(app) {
 }
 export function currentUrls() {
   return { ...urls };
-}
-export function setUrls(next) {
-  saveUrls(next);
-  urls = loadUrls('');
 }
 
 // ---- session ---------------------------------------------------------------------------------
@@ -128,6 +175,18 @@ export function stripTokenFromUrl() {
   }
   if (found) history.replaceState(null, '', url.toString());
   return found;
+}
+
+/**
+ * Service addresses in a link (?dispatch=https://…, as older consoles read them) are ignored:
+ * dropped from the address bar, unused. Returns whether there were any.
+ */
+export function stripAppUrlsFromUrl() {
+  const url = new URL(location.href);
+  const found = Object.keys(APPS).filter((name) => url.searchParams.has(name));
+  for (const name of found) url.searchParams.delete(name);
+  if (found.length) history.replaceState(null, '', url.toString());
+  return found.length > 0;
 }
 
 // ---- requests --------------------------------------------------------------------------------

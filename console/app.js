@@ -1,7 +1,7 @@
 // The console shell: header (sign-in state, language), navigation, and a hash router that
 // renders one view module at a time. Routes: #/feed, #/search, #/worker/<id>, #/board/<id>,
 // #/downloads, #/settings. Nothing secret ever goes into the URL.
-import { principal, stripTokenFromUrl } from './api.js';
+import { initUrls, principal, stripAppUrlsFromUrl, stripTokenFromUrl } from './api.js';
 import { h, clear } from './dom.js';
 import { label, lang, onLangChange, setLang, t } from './i18n.js';
 import * as feed from './views/feed.js';
@@ -85,6 +85,8 @@ export function refreshHeader() {
 }
 
 if (stripTokenFromUrl()) banner.push(t('auth.urlToken'));
+if (stripAppUrlsFromUrl()) banner.push(t('settings.urlIgnored'));
+await initUrls();
 window.addEventListener('hashchange', render);
 onLangChange(render);
 feed.onUnseenChange(refreshHeader);

@@ -13,6 +13,8 @@ export function h(tag, attrs = {}, ...children) {
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
     else if (key === 'dataset') Object.assign(el.dataset, value);
+    // Through the CSSOM: the Content-Security-Policy refuses style="…" attributes.
+    else if (key === 'style' && typeof value === 'object') Object.assign(el.style, value);
     else if (key === 'class') el.className = [el.className, value].filter(Boolean).join(' ');
     else if (key in el && typeof value !== 'string') el[key] = value;
     else el.setAttribute(key, value === true ? '' : value);
@@ -67,7 +69,7 @@ export function reasonsList(reasons = [], score) {
       h(
         'li.reason',
         h('span.reason-factor', label('factor', reason.factor)),
-        h('span.reason-bar', h('span.reason-fill', { style: `width:${Math.round((100 * (Number(reason.contribution) || 0)) / total)}%` })),
+        h('span.reason-bar', h('span.reason-fill', { style: { width: `${Math.round((100 * (Number(reason.contribution) || 0)) / total)}%` } })),
         h('span.reason-contribution', `+${Number(reason.contribution).toFixed(2)}`),
         reason.detail ? h('span.reason-detail', reason.detail) : null,
       ),

@@ -3,7 +3,7 @@
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
-const { ROOT, run, say, spawn } = require('./lib');
+const { ROOT, run, say, spawn, Supervisor } = require('./lib');
 
 const APPS = [
   { name: 'job-collection', port: 3001 },
@@ -48,40 +48,49 @@ function productionNodeOptions() {
   return match[1].trim();
 }
 
-/** Starts the apps; `logFile` sends their output there instead of this terminal. */
-function launch(logFile) {
+/**
+ * Starts the apps under a Supervisor (scripts/lib.js): an app that exits is restarted with a
+ * backoff and a line on this terminal saying so, even when `logFile` takes the apps' own output.
+ */
+function launch(logFile, options = {}) {
   const output = logFile ? fs.openSync(logFile, 'a') : 'inherit';
-  return APPS.map((app) => {
-    const main = path.join(ROOT, 'dist/apps', app.name, 'apps', app.name, 'src/main.js');
-    const child = spawn(process.execPath, [main], {
-      cwd: ROOT,
-      stdio: ['ignore', output, output],
-      env: { ...process.env, PORT: String(app.port), NODE_OPTIONS: productionNodeOptions() },
-    });
-    child.appName = app.name;
-    return child;
-  });
+  const entries = APPS.map((app) => ({
+    name: app.name,
+    start: () =>
+      spawn(process.execPath, [path.join(ROOT, 'dist/apps', app.name, 'apps', app.name, 'src/main.js')], {
+        cwd: ROOT,
+        stdio: ['ignore', output, output],
+        env: { ...process.env, PORT: String(app.port), NODE_OPTIONS: productionNodeOptions() },
+      }),
+  }));
+  return new Supervisor(entries, { say, ...options }).start();
 }
 
-async function waitUntilReady(children, timeoutMs = 180000) {
-  const started = Date.now();
+/** Child processes of a Supervisor or of a plain list. */
+const processesOf = (started) => (Array.isArray(started) ? started : started.children);
+
+async function waitUntilReady(started, timeoutMs = 180000) {
+  const begun = Date.now();
   const pending = new Set(APPS.map((app) => app.name));
   while (pending.size) {
     for (const app of APPS) if (pending.has(app.name) && (await ready(app.port))) pending.delete(app.name);
-    const dead = children.find((child) => child.exitCode !== null);
+    if (!Array.isArray(started) && started.gaveUp.size) throw new Error(`${[...started.gaveUp].join(', ')} kept exiting while starting`);
+    const dead = Array.isArray(started) && started.find((child) => child.exitCode !== null);
     if (dead) throw new Error(`${dead.appName} exited (${dead.exitCode}) while starting`);
-    if (Date.now() - started > timeoutMs) throw new Error(`not ready after ${timeoutMs / 1000} s: ${[...pending].join(', ')}`);
+    if (Date.now() - begun > timeoutMs) throw new Error(`not ready after ${timeoutMs / 1000} s: ${[...pending].join(', ')}`);
     if (pending.size) {
-      process.stdout.write(`\r[laowu] waiting for ${[...pending].join(', ')} (${Math.round((Date.now() - started) / 1000)}s)   `);
+      process.stdout.write(`\r[laowu] waiting for ${[...pending].join(', ')} (${Math.round((Date.now() - begun) / 1000)}s)   `);
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
   process.stdout.write('\n');
 }
 
-function stop(children) {
+/** Stops a Supervisor's apps (no restart) or a plain list of child processes. */
+function stop(started) {
+  if (!Array.isArray(started)) return started.stop();
   return Promise.all(
-    children.map(
+    processesOf(started).map(
       (child) =>
         new Promise((resolve) => {
           if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -114,6 +114,18 @@ export function cpuSecondsOf(pid: number): number {
   }
 }
 
+/** CPU seconds the whole machine has been busy (every core, from /proc/stat; 0 where there is none). */
+export function machineBusyCpuSeconds(): number {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const ticks = fields.map(Number);
+    const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+    return (ticks.slice(0, 8).reduce((a, b) => a + b, 0) - idle) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * CPU seconds used between start() and stop() by named groups of processes: where the machine's
  * cores went during a measured part. A process that exits in between (a PostgreSQL backend) is

@@ -29,7 +29,16 @@ export interface BenchStack {
   brokers: string[];
   search: SearchClient;
   logFile: string;
+  /** Apps that exited before stop() (an out-of-memory abort, a crash): which, with what code or signal, when. */
+  exits: AppExit[];
   stop(): Promise<void>;
+}
+
+export interface AppExit {
+  app: AppName;
+  code: number | null;
+  signal: string | null;
+  at: string;
 }
 
 const PORT_OFFSET = 10000;
@@ -103,7 +112,15 @@ export async function startStack(log: (m: string) => void, options: { prefix: st
     });
     return Object.assign(child, { appName: app.name });
   });
+  const exits: AppExit[] = [];
+  let stopping = false;
+  for (const child of children) {
+    child.on('exit', (code, signal) => {
+      if (!stopping) exits.push({ app: child.appName as AppName, code, signal, at: new Date().toISOString() });
+    });
+  }
   const stop = async () => {
+    stopping = true;
     await apps.stop(children);
     if (process.env.BENCH_KEEP !== '1') await search.indices.delete({ index: `${options.prefix}*` }).catch(() => undefined);
     await search.close();
@@ -133,6 +150,7 @@ export async function startStack(log: (m: string) => void, options: { prefix: st
     brokers,
     search,
     logFile,
+    exits,
     stop,
   };
 }

@@ -113,7 +113,7 @@ export function render(main, { arg, navigate }) {
           h('dt', t('board.mode')), h('dd', label('mode', b.transport.mode)),
           h('dt', t('board.seatsLeft')), h('dd', { id: 'batch-seats', dataset: { seatsLeft: b.seatsLeft } }, t('board.seats', { taken: b.seatsTaken, capacity: b.transport.capacity, left: b.seatsLeft })),
         ),
-        h('div.seat-bar', h('span.seat-fill', { style: `width:${Math.round((100 * b.seatsTaken) / Math.max(b.transport.capacity, 1))}%` })),
+        h('div.seat-bar', h('span.seat-fill', { style: { width: `${Math.round((100 * b.seatsTaken) / Math.max(b.transport.capacity, 1))}%` } })),
         h(
           'div.actions',
           action('board', t('board.boardAll'), b.state === 'planned' || b.state === 'boarding', '.primary'),

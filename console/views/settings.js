@@ -1,5 +1,5 @@
 // Sign-in by pasting a token (sessionStorage only) and the four apps' base URLs.
-import { APPS, currentUrls, defaultUrls, health, principal, resetUrls, setUrls, signIn, signOut } from '../api.js';
+import { APPS, changedOrigins, cleanUrl, currentUrls, defaultUrls, health, principal, resetUrls, setUrls, signIn, signOut } from '../api.js';
 import { field, h, clear } from '../dom.js';
 import { formatTime, label, t } from '../i18n.js';
 import { stopFeed } from './feed.js';
@@ -61,33 +61,83 @@ export function render(main, { navigate, refreshHeader }) {
     status[name] = h('span.health', { id: `health-${name}` });
     return field(t(`settings.${name}`), inputs[name], status[name]);
   });
-  const saved = h('span.muted');
+  const saved = h('span.muted', { id: 'settings-saved' });
+  // A new origin receives the user's token with every request: it is saved only after a second,
+  // explicit step that names it.
+  const confirmBox = h('div.confirm', { id: 'settings-confirm-box', hidden: true });
+  const readForm = () => Object.fromEntries(Object.entries(inputs).map(([name, input]) => [name, input.value]));
+  const save = (next) => {
+    setUrls(next);
+    stopFeed();
+    clear(confirmBox);
+    confirmBox.hidden = true;
+    saved.textContent = t('settings.saved');
+    check();
+  };
+  const askToConfirm = (next, changes) => {
+    saved.textContent = '';
+    clear(
+      confirmBox,
+      h('p.warning', { role: 'alert' }, t('settings.confirmIntro')),
+      h(
+        'ul.origins',
+        changes.map(({ app, origin }) => h('li', { dataset: { app } }, h('strong', t(`settings.${app}`)), ' → ', h('code.origin', origin))),
+      ),
+      h('p.muted', t('settings.confirmNote')),
+      h(
+        'div.actions',
+        h('button.primary', { type: 'button', id: 'settings-confirm', onclick: () => save(next) }, t('settings.confirm')),
+        h(
+          'button',
+          {
+            type: 'button',
+            id: 'settings-cancel',
+            onclick: () => {
+              for (const [name, input] of Object.entries(inputs)) input.value = currentUrls()[name];
+              clear(confirmBox);
+              confirmBox.hidden = true;
+            },
+          },
+          t('common.cancel'),
+        ),
+      ),
+    );
+    confirmBox.hidden = false;
+  };
   const urlForm = h(
     'form.card',
     {
       id: 'settings-urls',
       onsubmit: (event) => {
         event.preventDefault();
-        setUrls(Object.fromEntries(Object.entries(inputs).map(([name, input]) => [name, input.value])));
-        stopFeed();
-        saved.textContent = t('settings.saved');
-        check();
+        const next = readForm();
+        const invalid = Object.keys(APPS).filter((name) => !cleanUrl(next[name]));
+        if (invalid.length) {
+          saved.textContent = t('settings.invalid', { apps: invalid.map((name) => t(`settings.${name}`)).join('、') });
+          return;
+        }
+        const changes = changedOrigins(next);
+        if (changes.length) askToConfirm(next, changes);
+        else save(next);
       },
     },
     h('h2', t('settings.title')),
     rows,
     h(
       'div.actions',
-      h('button.primary', { type: 'submit' }, t('common.save')),
+      h('button.primary', { type: 'submit', id: 'settings-save' }, t('common.save')),
       h(
         'button',
         {
           type: 'button',
+          id: 'settings-reset',
           onclick: () => {
             resetUrls();
             const defaults = defaultUrls();
             for (const [name, input] of Object.entries(inputs)) input.value = defaults[name];
-            setUrls(defaults);
+            clear(confirmBox);
+            confirmBox.hidden = true;
+            stopFeed();
             check();
           },
         },
@@ -96,6 +146,7 @@ export function render(main, { navigate, refreshHeader }) {
       h('button', { type: 'button', onclick: () => check() }, t('settings.check')),
       saved,
     ),
+    confirmBox,
   );
 
   async function check() {

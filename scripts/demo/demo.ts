@@ -38,18 +38,18 @@ const agencyToken = (id: string, region: string) => tokenFor({ sub: id, role: 'a
 const coordinator = tokenFor({ sub: 'coordinator-liangshan', role: 'coordinator', region: '513401' });
 
 /** What the demo started, so that Ctrl-C stops exactly that. */
-async function bringUp(): Promise<{ children: any[]; startedStack: boolean }> {
+async function bringUp(): Promise<{ apps?: { stop(): Promise<void> }; startedStack: boolean }> {
   if (await apps.allReady()) {
     say('the four apps are already running');
-    return { children: [], startedStack: false };
+    return { startedStack: false };
   }
   const startedStack: boolean = ensureStack();
   await pairLocalDatabase({ say });
   apps.build();
-  say('starting the four apps (their logs go to .stack/apps.log)…');
-  const children = apps.launch('.stack/apps.log');
-  await apps.waitUntilReady(children);
-  return { children, startedStack };
+  say('starting the four apps (their logs go to .stack/apps.log; one that exits is restarted and said so here)…');
+  const supervised = apps.launch('.stack/apps.log');
+  await apps.waitUntilReady(supervised);
+  return { apps: supervised, startedStack };
 }
 
 /** Every station asks to be pushed all three kinds (the defaults, set explicitly so that a re-run starts from them). */
@@ -360,11 +360,11 @@ async function runTrainBatch(random: Random, screens: StationScreens): Promise<B
   return { batchId: batch.id, jobId, seated: manifest.workers.length, arrived, filled, employedChecked: status };
 }
 
-let started: { children: any[]; startedStack: boolean } = { children: [], startedStack: false };
+let started: { apps?: { stop(): Promise<void> }; startedStack: boolean } = { startedStack: false };
 
 async function stopWhatWasStarted(code: number): Promise<never> {
   say('stopping what the demo started…');
-  await apps.stop(started.children);
+  if (started.apps) await apps.stop(started.apps);
   if (started.startedStack) stopStack();
   process.exit(code);
 }

@@ -54,6 +54,12 @@ describe('bench/ scripts at a tiny size', () => {
     }, { BENCH_BULK: '1' }],
     ['worker-available.ts', 'worker-available', (r) => expect(r.postToFirstPushOnStreamMs.n).toBeGreaterThan(0)],
     ['ingest.ts', 'ingest', (r) => expect(r.endToEndJobsPerSec).toBeGreaterThan(0)],
+    ['load.ts', 'load', (r) => {
+      expect(r.main.requests).toBeGreaterThan(0);
+      expect(Object.keys(r.main.perEndpoint)).toEqual(['matchesForWorker', 'jobSearch', 'jobPost', 'workerRead', 'stationMatches']);
+      expect(r.sweep.length).toBeGreaterThan(0);
+      expect(r.appsExited).toEqual([]);
+    }],
     ['memory.ts', 'memory', (r) => {
       for (const app of ['job-collection', 'worker-profiles', 'matching', 'dispatch']) expect(r.perApp[app].peakUnderLoadMB).toBeGreaterThan(0);
       expect(r.wholeStack.peakMB).toBeGreaterThan(0);

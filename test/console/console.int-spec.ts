@@ -3,9 +3,10 @@
  *
  * Debian's chromium (scripts/install-browser.sh installs it) driven by playwright-core; no browser
  * is downloaded. The apps run in-process on free ports over the test stack (Kafka, OpenSearch,
- * PostgreSQL); the console is served from a tiny static server at /console/, as dispatch will
- * serve it, and is told the apps' URLs through query parameters. Tokens are pasted into the
- * sign-in form, never put into a URL (the last test checks every request the browser made).
+ * PostgreSQL); dispatch serves the console at /console/ and, configured with the other apps'
+ * origins (CONSOLE_API_ORIGINS), tells the page their URLs (config.json) and allows requests to
+ * them only (Content-Security-Policy). Service addresses in a link are ignored. Tokens are pasted
+ * into the sign-in form, never put into a URL (the last test checks every request the browser made).
  *
  * Screenshots of each page go to test-results/console/*.png.
  */
@@ -16,11 +17,10 @@ import { createSearchClient } from '@laowu/search';
 import { chromium, BrowserContext, Page } from 'playwright-core';
 import { randomInt, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer, Server } from 'node:http';
+import { createServer, IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { ABOUT as DISPATCH_ABOUT, AppModule as DispatchModule } from '../../apps/dispatch/src/app.module';
 import { DispatchConfig } from '../../apps/dispatch/src/dispatch.config';
@@ -37,7 +37,6 @@ import { eventually } from '../support/readiness';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CONSOLE_DIR = resolve(__dirname, '../../console');
 const SHOTS = resolve(__dirname, '../../test-results/console');
 // Waits for things that happen asynchronously (indexing, Kafka hops) are generous: other engineers'
 // benches may be flooding the same broker. These are deadlines, never timing assertions.
@@ -71,34 +70,28 @@ const startAtTopicEnds = (app: string) => positionGroupsAtEnds([GROUP(app)], TOP
 const auth = (token: string) => `Bearer ${token}`;
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString();
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-/** Serves console/ at /console/ (as dispatch will), nothing else. */
-function serveConsole(): Promise<Server> {
+/**
+ * A server that must never be reached: it stands for an attacker's origin that a link or a
+ * careless settings change would send the token to. It answers like an app (CORS open), so only
+ * the console's own rules keep requests away from it.
+ */
+function serveStranger(received: IncomingMessage[]): Promise<Server> {
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (!path.startsWith('/console/')) {
-      res.writeHead(path === '/console' ? 301 : 404, path === '/console' ? { Location: '/console/' } : {}).end();
-      return;
-    }
-    const relative = normalize(decodeURIComponent(path.slice('/console/'.length)) || 'index.html');
-    const file = join(CONSOLE_DIR, relative);
-    if (relative.startsWith('..') || !file.startsWith(CONSOLE_DIR)) {
-      res.writeHead(404).end();
-      return;
-    }
-    readFile(file).then(
-      (body) => res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' }).end(body),
-      () => res.writeHead(404).end(),
-    );
+    received.push(req);
+    res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*', 'Content-Type': 'application/json' }).end('{}');
   });
   return new Promise((ready) => server.listen(0, '127.0.0.1', () => ready(server)));
+}
+
+/** A Content-Security-Policy header as directive → sources. */
+function directives(header: string | undefined): Record<string, string[]> {
+  return Object.fromEntries(
+    (header ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name, sources]),
+  );
 }
 
 describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL)', () => {
@@ -108,13 +101,16 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
   let workers: TestApp<WorkerProfilesConfig>;
   let matching: TestApp<MatchingConfig>;
   let dispatch: TestApp<DispatchConfig>;
-  let staticServer: Server;
+  let stranger: Server;
+  let strangerUrl: string;
+  const strangerReceived: IncomingMessage[] = [];
   let consoleUrl: string;
   let profileDir: string;
   let context: BrowserContext;
   let page: Page;
   const requestedUrls: string[] = [];
   const pageErrors: string[] = [];
+  const policyViolations: string[] = [];
 
   let workerId: string;
   let jobId: string;
@@ -148,13 +144,16 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
       { env: { KAFKA_GROUP_ID: GROUP('matching'), SEARCH_INDEX_PREFIX: INDEX_PREFIX } },
     );
     apps.push(matching);
-    dispatch = await startTestApp({ configClass: DispatchConfig, about: DISPATCH_ABOUT, module: DispatchModule.forRoot }, { env: { KAFKA_GROUP_ID: GROUP('dispatch') } });
+    // Dispatch serves the console; its own origin is the console's dispatch URL.
+    dispatch = await startTestApp(
+      { configClass: DispatchConfig, about: DISPATCH_ABOUT, module: DispatchModule.forRoot },
+      { env: { KAFKA_GROUP_ID: GROUP('dispatch'), CONSOLE_API_ORIGINS: `jobCollection=${jobs.url},workerProfiles=${workers.url},matching=${matching.url}` } },
+    );
     apps.push(dispatch);
 
-    staticServer = await serveConsole();
-    const { port } = staticServer.address() as AddressInfo;
-    const params = new URLSearchParams({ jobCollection: jobs.url, workerProfiles: workers.url, matching: matching.url, dispatch: dispatch.url });
-    consoleUrl = `http://127.0.0.1:${port}/console/?${params}`;
+    consoleUrl = `${dispatch.url}/console/`;
+    stranger = await serveStranger(strangerReceived);
+    strangerUrl = `http://127.0.0.1:${(stranger.address() as AddressInfo).port}`;
 
     profileDir = mkdtempSync(join(tmpdir(), 'laowu-console-chromium-'));
     // A fresh profile (--user-data-dir) per run: Playwright takes it as the persistent context's directory.
@@ -172,6 +171,9 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
     context.on('request', (req) => requestedUrls.push(req.url()));
     page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
+    });
     page.setDefaultTimeout(WAIT);
 
     // The station exists in dispatch (admin), and a worker registered at it lives in the county.
@@ -210,7 +212,7 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
   afterAll(async () => {
     await context?.close().catch(() => undefined);
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-    await new Promise((done) => (staticServer ? staticServer.close(() => done(undefined)) : done(undefined)));
+    await new Promise((done) => (stranger ? stranger.close(() => done(undefined)) : done(undefined)));
     for (const app of apps.reverse()) await app.close().catch(() => undefined);
     const search = createSearchClient(testInfra().searchUrl);
     await search.indices.delete({ index: `${INDEX_PREFIX}*` }).catch(() => undefined);
@@ -420,10 +422,90 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
     await shot('downloads-done');
   });
 
+  it('serves the console with a Content-Security-Policy: its own scripts only, requests to the four apps only, never framed', async () => {
+    const origins = [jobs.url, workers.url, matching.url, dispatch.url];
+    for (const path of ['/console/', '/console/app.js', '/console/views/settings.js', '/console/config.json']) {
+      const response = await request(dispatch.url).get(path).expect(200);
+      const policy = directives(response.headers['content-security-policy']);
+      expect(policy['default-src']).toEqual(["'self'"]);
+      expect(policy['script-src']).toEqual(["'self'"]);
+      expect(policy['style-src']).toEqual(["'self'"]);
+      expect(policy['frame-ancestors']).toEqual(["'none'"]);
+      expect([...policy['connect-src']].sort()).toEqual(["'self'", ...origins].sort());
+    }
+    const config = await request(dispatch.url).get('/console/config.json').expect(200);
+    expect(config.body).toEqual({ apps: { jobCollection: jobs.url, workerProfiles: workers.url, matching: matching.url, dispatch: dispatch.url } });
+    // Nothing inline for the policy to refuse: every script is a file, no on… attributes.
+    const html = (await request(dispatch.url).get('/console/').expect(200)).text;
+    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script type="module" src="app.js">']);
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+  });
+
+  it('ignores service addresses in a link (and ones an older console saved from a link): requests go to the configured apps', async () => {
+    await page.goto(`${consoleUrl}#/settings`);
+    // What an older console stored after opening a crafted link.
+    await page.evaluate(`localStorage.setItem('laowu.console.urls', ${JSON.stringify(JSON.stringify({ dispatch: strangerUrl, matching: strangerUrl }))})`);
+    const link = new URLSearchParams({ jobCollection: strangerUrl, workerProfiles: strangerUrl, matching: strangerUrl, dispatch: strangerUrl });
+    await page.goto(`${consoleUrl}?${link}#/settings`);
+    await page.locator('p.warning[role="alert"]').getByText('服务地址已忽略').waitFor();
+    await page.locator('#health-dispatch.up').waitFor();
+    await page.locator('#health-matching.up').waitFor();
+    expect(page.url()).not.toContain(encodeURIComponent(strangerUrl));
+    await expect(page.locator('#url-dispatch').inputValue()).resolves.toBe(dispatch.url);
+    await expect(page.locator('#url-matching').inputValue()).resolves.toBe(matching.url);
+    const inPage = await page.evaluate(`(async () => {
+      const api = await import(new URL('api.js', location.href).href);
+      return { urls: api.currentUrls(), storage: JSON.stringify({ ...localStorage }) };
+    })()`) as { urls: Record<string, string>; storage: string };
+    expect(inPage.urls).toEqual({ jobCollection: jobs.url, workerProfiles: workers.url, matching: matching.url, dispatch: dispatch.url });
+    expect(inPage.storage).not.toContain(strangerUrl);
+    expect(requestedUrls.filter((url) => url.startsWith(strangerUrl))).toEqual([]);
+    expect(strangerReceived).toHaveLength(0);
+    await shot('settings-link-ignored');
+  });
+
+  it('changes a service address only after a confirmation naming the new origin; the policy still keeps requests from it', async () => {
+    await page.goto(`${consoleUrl}#/settings`);
+    const confirmBox = page.locator('#settings-confirm-box');
+    const stored = () => page.evaluate(`localStorage.getItem('laowu.console.urls.v2')`) as Promise<string | null>;
+
+    await page.locator('#url-dispatch').fill(`${strangerUrl}/`);
+    await page.locator('#settings-save').click();
+    await confirmBox.locator('code.origin').waitFor();
+    await expect(confirmBox.locator('li[data-app="dispatch"] code.origin').textContent()).resolves.toBe(strangerUrl);
+    await expect(confirmBox.locator('li').count()).resolves.toBe(1);
+    await expect(stored()).resolves.toBeNull();
+    await shot('settings-confirm');
+    await page.locator('#settings-cancel').click();
+    await confirmBox.waitFor({ state: 'hidden' });
+    await expect(page.locator('#url-dispatch').inputValue()).resolves.toBe(dispatch.url);
+    await expect(stored()).resolves.toBeNull();
+
+    // Confirmed: saved and used, but the origin is not one the policy allows, so the browser refuses to connect.
+    await page.locator('#url-dispatch').fill(strangerUrl);
+    await page.locator('#settings-save').click();
+    await page.locator('#settings-confirm').click();
+    await confirmBox.waitFor({ state: 'hidden' });
+    await expect(stored()).resolves.toBe(JSON.stringify({ dispatch: strangerUrl }));
+    await page.locator('#health-dispatch.down').waitFor();
+    await eventually(async () => {
+      if (!policyViolations.some((v) => v.includes(strangerUrl))) throw new Error('no policy violation reported yet');
+    }, WAIT, 200);
+    expect(strangerReceived).toHaveLength(0);
+
+    await page.locator('#settings-reset').click();
+    await page.locator('#health-dispatch.up').waitFor();
+    await expect(page.locator('#url-dispatch').inputValue()).resolves.toBe(dispatch.url);
+    await expect(stored()).resolves.toBeNull();
+  });
+
   it('never put a token into a URL, and raised no page errors', () => {
     for (const token of Object.values(tokens)) {
       expect(requestedUrls.filter((url) => url.includes(token) || url.includes(token.split('.')[1]))).toEqual([]);
     }
     expect(pageErrors).toEqual([]);
+    // The policy refused only what the previous test pointed at a stranger on purpose.
+    expect(policyViolations.filter((violation) => !violation.includes(strangerUrl))).toEqual([]);
+    expect(strangerReceived).toHaveLength(0);
   });
 });

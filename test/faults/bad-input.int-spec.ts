@@ -98,6 +98,8 @@ describe('bad-input sweep: malformed requests against every write endpoint', () 
     ctx.jobId = (await fixture('jobs', 'POST', '/v1/jobs', 'agency', specs['PUT /v1/jobs/:id'].bases![0])).id;
     const worker = { ...specs['POST /v1/workers'].bases![0], idNumber: residentId() };
     ctx.workerId = (await fixture('workers', 'POST', '/v1/workers', 'station', worker)).id;
+    // The batch leaves from the sweep's station, which dispatch must know and place in the coordinator's region (issue 14 #5).
+    await fixture('dispatch', 'POST', '/v1/stations', 'admin', { id: ctx.stationSub, name: `sweep ${runId} station`, regionCode: '513401', location: { lat: 27.88, lon: 102.27 } });
     if (open) ctx.batchId = (await fixture('dispatch', 'POST', '/v1/dispatch/batches', 'coordinator', specs['POST /v1/dispatch/batches'].bases![0])).id;
   }, 180_000);
 

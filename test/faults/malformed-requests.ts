@@ -997,6 +997,22 @@ export function sweepEndpoints(ctx: SweepContext): Record<string, EndpointSpec> 
       fields: { instant: bool, crossRegion: bool, workerAvailable: bool, minScore: num(0, 1000), maxPerJob: num(1, 500, { int: true }) },
       required: ['instant', 'crossRegion', 'workerAvailable', 'minScore', 'maxPerJob'],
     },
+    'POST /v1/stations/:id/webhook-secret/rotate': {
+      app: 'dispatch', method: 'POST', template: '/v1/stations/:id/webhook-secret/rotate', role: 'station', params: { id: ctx.stationSub }, body: 'optional',
+      bodyLimit: bodyLimits.dispatch, pathExtra: [403],
+      bases: [{ previousSecretValidForSeconds: 3600 }, { previousSecretValidForSeconds: 0 }, { previousSecretValidForSeconds: 604800 }],
+      fields: { previousSecretValidForSeconds: num(0, 604800, { int: true }) },
+    },
+    'POST /v1/stations/:id/webhook-secret/finish-rotation': {
+      app: 'dispatch', method: 'POST', template: '/v1/stations/:id/webhook-secret/finish-rotation', role: 'station', params: { id: ctx.stationSub }, body: 'none',
+      bodyLimit: bodyLimits.dispatch, pathExtra: [403],
+    },
+    'POST /v1/stations/:id/deliveries/redeliver': {
+      app: 'dispatch', method: 'POST', template: '/v1/stations/:id/deliveries/redeliver', role: 'station', params: { id: ctx.stationSub }, body: 'optional',
+      bodyLimit: bodyLimits.dispatch, pathExtra: [403],
+      bases: [{ deliveryIds: ['1', '2'] }, { since: ctx.startAt }, { deliveryIds: ['42'], since: ctx.startAt }],
+      fields: { deliveryIds: array(1000, true), 'deliveryIds[]': code, since: code },
+    },
     'POST /v1/dispatch/batches': {
       app: 'dispatch', method: 'POST', template: '/v1/dispatch/batches', role: 'coordinator', params: {}, body: 'required', bodyLimit: bodyLimits.dispatch,
       bases: [batch, { ...batch, originStationId: undefined, destination: { ...batch.destination, employer: undefined }, transport: { mode: 'train', capacity: 2000 } }].map((b) => clone(b as unknown as Obj)),

@@ -42,6 +42,22 @@ async function describeTopic(name: string): Promise<{ partitions: number; cleanu
   }
 }
 
+/** retention.ms set on the topic itself (undefined: the broker's default applies). */
+async function retentionOverride(name: string): Promise<string | undefined> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    const configs = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name, configNames: ['retention.ms'] }],
+    });
+    const entry = configs.resources[0].configEntries.find((e) => e.configName === 'retention.ms');
+    return entry && !entry.isDefault ? entry.configValue : undefined;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 async function topicExists(name: string): Promise<boolean> {
   const admin = testKafka().admin();
   await admin.connect();
@@ -71,7 +87,25 @@ describe('topics are created from their specs', () => {
     expect(await describeTopic(fresh.name)).toEqual({ partitions: 4, cleanupPolicy: 'compact' });
     expect(await describeTopic(uncompacted.name)).toEqual({ partitions: 2, cleanupPolicy: 'compact' });
     expect(await describeTopic(tooFew.name)).toEqual({ partitions: 2, cleanupPolicy: 'delete' });
-    expect(await ensureTopics(kafka(), [fresh, uncompacted])).toEqual({ created: [], compacted: [], problems: [] });
+    expect(await ensureTopics(kafka(), [fresh, uncompacted])).toEqual({ created: [], compacted: [], problems: [], retentionSet: [] });
+  });
+
+  it('gives dead-letter topics the configured retention, at creation and in place, and leaves other topics alone', async () => {
+    const events = { name: testTopic('retained'), partitions: 1, compacted: false };
+    const created = { name: deadLetterTopic(events.name), partitions: 1, compacted: false };
+    const existing = { name: deadLetterTopic(testTopic('retained-old')), partitions: 1, compacted: false };
+    await ensureTopics(kafka(), [existing]); // created before retention was configured: the broker's default
+    const days = 30;
+    const retentionMs = days * 86_400_000;
+
+    const ensured = await ensureTopics(kafka(), [events, created, existing], { deadLetterRetentionMs: retentionMs });
+
+    expect(ensured.created).toEqual([events.name, created.name]);
+    expect(ensured.retentionSet).toEqual([existing.name]);
+    expect(await retentionOverride(created.name)).toBe(String(retentionMs));
+    expect(await retentionOverride(existing.name)).toBe(String(retentionMs));
+    expect(await retentionOverride(events.name)).toBeUndefined();
+    expect((await ensureTopics(kafka(), [events, created, existing], { deadLetterRetentionMs: retentionMs })).retentionSet).toEqual([]);
   });
 
   it('creates each topic once when several apps ensure the same topics at the same time', async () => {

@@ -7,6 +7,8 @@ import { AddressInfo, createServer, Server, Socket, connect } from 'node:net';
 export class TcpProxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
+  private readonly pairs = new Set<[Socket, Socket]>();
+  private holding = false;
   port = 0;
 
   constructor(private readonly target: { host: string; port: number }) {}
@@ -24,13 +26,35 @@ export class TcpProxy {
         socket.on('close', () => this.sockets.delete(socket));
         socket.on('error', () => socket.destroy());
       }
-      client.pipe(upstream).pipe(client);
-      client.on('close', () => upstream.destroy());
+      const pair: [Socket, Socket] = [client, upstream];
+      this.pairs.add(pair);
+      if (!this.holding) client.pipe(upstream).pipe(client);
+      client.on('close', () => (this.pairs.delete(pair), upstream.destroy()));
       upstream.on('close', () => client.destroy());
     });
     await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
+  }
+
+  /**
+   * Stops passing bytes either way, on open connections and new ones, without closing anything:
+   * to the app, the dependency has stopped answering (every call hangs until `release`).
+   */
+  hold(): void {
+    this.holding = true;
+    for (const [client, upstream] of this.pairs) {
+      client.unpipe(upstream);
+      upstream.unpipe(client);
+      client.pause();
+      upstream.pause();
+    }
+  }
+
+  /** Passes bytes again; what was held goes through. */
+  release(): void {
+    this.holding = false;
+    for (const [client, upstream] of this.pairs) client.pipe(upstream).pipe(client);
   }
 
   /** Cuts every connection and stops listening: to the app, the dependency is down. */

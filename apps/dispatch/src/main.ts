@@ -6,7 +6,7 @@ import { ABOUT, AppModule } from './app.module';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit(DispatchConfig, ABOUT.name);
-  const consumers = kafkaConsumers({ brokers: config.kafkaBrokers, clientId: ABOUT.name }, { groupId: config.KAFKA_GROUP_ID });
+  const consumers = kafkaConsumers({ brokers: config.kafkaBrokers, clientId: ABOUT.name, ...config.kafkaSecurity }, { groupId: config.KAFKA_GROUP_ID });
   await startApp(AppModule.forRoot(config), config, ABOUT, consumers);
 }
 

@@ -22,6 +22,8 @@ describe('dispatch: push to stations (SSE, webhooks)', () => {
       WEBHOOK_BACKOFF_BASE_MS: '100',
       WEBHOOK_MAX_ATTEMPTS: '3',
       WEBHOOK_POLL_MS: '100',
+      // The webhook receivers below listen on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
     });
   });
 

@@ -1,5 +1,6 @@
 import { BaseConfig } from '@laowu/platform';
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { searchSettingsProblems } from '@laowu/search';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export class MatchingConfig extends BaseConfig {
   override PORT = 3003;
@@ -9,6 +10,21 @@ export class MatchingConfig extends BaseConfig {
 
   @Matches(/^https?:\/\/.+/, { message: 'ELASTICSEARCH_URL must be an http(s) URL' })
   ELASTICSEARCH_URL = 'http://127.0.0.1:9200';
+
+  /** Basic auth to the search engine (with ELASTICSEARCH_PASSWORD, from a Secret); needs https. */
+  @IsOptional() @IsString()
+  ELASTICSEARCH_USERNAME?: string;
+
+  @IsOptional() @IsString()
+  ELASTICSEARCH_PASSWORD?: string;
+
+  /** Instead of basic auth: an Elasticsearch API key (base64 id:key), sent as `Authorization: ApiKey …`. */
+  @IsOptional() @IsString()
+  ELASTICSEARCH_API_KEY?: string;
+
+  /** A CA (PEM) to trust for the engine's certificate, besides the system's (https only). */
+  @IsOptional() @IsString()
+  ELASTICSEARCH_CA_FILE?: string;
 
   /** Prepended to the index aliases (`jobs`, `workers`), so tests and the benchmark get their own. */
   @Matches(/^[a-z0-9._-]*$/, { message: 'SEARCH_INDEX_PREFIX must be lowercase letters, digits, . _ -' })
@@ -39,4 +55,8 @@ export class MatchingConfig extends BaseConfig {
   @IsInt()
   @Min(1)
   PUSH_MAX_AGE_SECONDS: number = 3600;
+
+  override check(): string[] {
+    return [...super.check(), ...searchSettingsProblems(this)];
+  }
 }

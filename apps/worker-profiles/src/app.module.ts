@@ -9,6 +9,7 @@ import { PiiModule } from './pii/pii.module';
 import { WorkersModule } from './workers/workers.module';
 import { ListsModule } from './lists/lists.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { ExportsModule } from './common/exports.module';
 
 export const ABOUT = {
   name: 'worker-profiles',
@@ -30,6 +31,7 @@ export class AppModule {
           logDestination: options.logDestination,
         }),
         PiiModule,
+        ExportsModule,
         WorkersModule,
         ListsModule,
         MonitoringModule,

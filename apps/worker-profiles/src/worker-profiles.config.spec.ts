@@ -12,7 +12,7 @@ describe('WorkerProfilesConfig PII keys', () => {
   });
 
   it('refuses to start in production without keys, naming each variable', () => {
-    expect(() => loadConfig(WorkerProfilesConfig, { NODE_ENV: 'production', LAOWU_JWT_SECRET: 'a-production-secret-0123' })).toThrow(
+    expect(() => loadConfig(WorkerProfilesConfig, { NODE_ENV: 'production', LAOWU_JWT_SECRET: 'a-production-secret-0123456789abcdef' })).toThrow(
       /PII_KEYS: required[\s\S]*PII_ACTIVE_KEY_ID: required[\s\S]*PII_INDEX_KEY: required/,
     );
   });
@@ -20,7 +20,7 @@ describe('WorkerProfilesConfig PII keys', () => {
   it('reads several keys for rotation and the active one', () => {
     const config = loadConfig(WorkerProfilesConfig, {
       NODE_ENV: 'production',
-      LAOWU_JWT_SECRET: 'a-production-secret-0123',
+      LAOWU_JWT_SECRET: 'a-production-secret-0123456789abcdef',
       PII_KEYS: `k1:${key()},k2:${key()}`,
       PII_ACTIVE_KEY_ID: 'k2',
       PII_INDEX_KEY: key(),

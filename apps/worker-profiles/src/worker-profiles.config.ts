@@ -1,5 +1,6 @@
 import { BaseConfig } from '@laowu/platform';
-import { IsOptional, IsString } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Min } from 'class-validator';
 import { createHash } from 'node:crypto';
 
 /**
@@ -26,6 +27,24 @@ export class WorkerProfilesConfig extends BaseConfig {
 
   @IsString()
   KAFKA_GROUP_ID = 'worker-profiles';
+
+  /** Connections of the CSV exports' own pool; a further export waits DB_CONNECT_TIMEOUT_MS, then 503. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  EXPORT_POOL_SIZE: number = 2;
+
+  /** A CSV export whose client has read nothing for this long is ended and its connection released. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  EXPORT_STALL_TIMEOUT_MS: number = 30_000;
+
+  /** statement_timeout of export connections (a cursor read at the client's pace; 0 = none). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  EXPORT_STATEMENT_TIMEOUT_MS: number = 600_000;
 
   /** `k1:<base64 32 bytes>,k2:<base64 32 bytes>`: every key that may still decrypt stored data. */
   @IsOptional()

@@ -67,7 +67,7 @@ describe('worker-profiles: employment status, events, dispatch arrivals', () => 
       const shenzhen = stationToken('station-440306-01', '440306');
       await http().get(`/v1/workers/${id}`).set('Authorization', shenzhen).expect(403);
       const atWork = await recordStatus(id, { status: 'unemployed', effectiveDate: daysAgo(3), regionCode: '440306', registeredAt: 'employment' }, shenzhen).expect(201);
-      expect(atWork.body.employmentStatus).toMatchObject({ status: 'unemployed', regionCode: '440306', registeredAt: 'employment' });
+      expect(atWork.body).toMatchObject({ workerId: id, status: 'unemployed', regionCode: '440306', registeredAt: 'employment', basis: 'workplace_on_record' });
       // but nothing other than unemployment
       await recordStatus(id, { status: 'seeking', effectiveDate: daysAgo(3), regionCode: '440306' }, shenzhen).expect(403);
       // where the worker lives: the region must contain the residence

@@ -6,6 +6,7 @@ export * from './envelope/create-envelope';
 export * from './registry';
 export * from './jobs/job-changed/job-changed.event';
 export * from './workers/worker-changed/worker-changed.event';
+export * from './workers/coarse-location';
 export * from './matches/match-found/match-found.event';
 export * from './matches/matches-found/matches-found.event';
 export * from './dispatch/worker-arrived/worker-arrived.event';

@@ -12,3 +12,5 @@ export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';
 export * from './inbox/processed-events';
 export * from './messaging.module';
+export * from './inbox/inbox-retention';
+export * from './dlq/dead-letters';

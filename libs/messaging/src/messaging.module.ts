@@ -1,6 +1,6 @@
 import { Lane, LANES } from '@laowu/contracts';
 import { sleep } from '@laowu/platform';
-import { DynamicModule, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Provider } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, Provider } from '@nestjs/common';
 import { CustomStrategy } from '@nestjs/microservices';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -11,8 +11,11 @@ import { KafkaEventServer, KafkaEventServerOptions } from './kafka-event.server'
 import { KafkaReadiness } from './kafka.readiness';
 import { OutboxRelay, OutboxRelayOptions } from './outbox/outbox.relay';
 import { ensureTopics } from './topics.bootstrap';
+import { processedEventsPurge } from './inbox/inbox-retention';
+import { RetentionPurge } from '@laowu/persistence';
 
 export const KAFKA = Symbol('KAFKA');
+const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
 /**
  * Creates Laowu's topics in the background, retrying while Kafka is away; boot never waits.
@@ -23,7 +26,10 @@ class TopicsInitializer implements OnApplicationBootstrap, OnApplicationShutdown
   private stopped = false;
   private attempt?: Promise<boolean>;
 
-  constructor(@Inject(KAFKA) private readonly kafka: Kafka) {}
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {}
 
   onApplicationBootstrap(): void {
     void this.ensure();
@@ -44,7 +50,7 @@ class TopicsInitializer implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async tryOnce(first: boolean): Promise<boolean> {
     try {
-      const { created, compacted, problems } = await ensureTopics(this.kafka);
+      const { created, compacted, problems } = await ensureTopics(this.kafka, undefined, { deadLetterRetentionMs: this.options.deadLetterRetentionMs });
       if (created.length) this.logger.log(`created topics ${created.join(', ')}`);
       if (compacted.length) this.logger.warn(`topics ${compacted.join(', ')} were not compacted; compaction set as their spec says`);
       for (const problem of problems) this.logger.warn(`topic ${problem}: consumers work with less parallelism until it is recreated`);
@@ -60,6 +66,31 @@ export interface MessagingOptions {
   connection: KafkaConnection;
   /** When set, the app's outbox in this Postgres schema is relayed to Kafka. */
   outbox?: OutboxRelayOptions;
+  /** When set, processed-event rows of this schema older than retainDays are purged every purgeEveryMs. */
+  inbox?: { schema: string; retainDays: number; purgeEveryMs: number };
+  /** retention.ms of the dead-letter topics (set at creation, kept in line at start); unset: the broker's default. */
+  deadLetterRetentionMs?: number;
+}
+
+
+/** Purges the app's inbox (processed_events) past its retention, in bounded batches. */
+@Injectable()
+class InboxRetention implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly purge?: RetentionPurge;
+
+  constructor(dataSource: DataSource, @Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
+    const inbox = options.inbox;
+    if (inbox) this.purge = new RetentionPurge(dataSource, [processedEventsPurge(inbox.schema, inbox.retainDays)], { everyMs: inbox.purgeEveryMs });
+  }
+
+  onApplicationBootstrap(): void {
+    this.purge?.start();
+  }
+
+  /** Before the data source closes (onModuleDestroy runs ahead of shutdown hooks). */
+  async onModuleDestroy(): Promise<void> {
+    await this.purge?.stop();
+  }
 }
 
 @Module({})
@@ -69,8 +100,10 @@ export class MessagingModule {
       { provide: KAFKA, useFactory: () => createKafka(options.connection) },
       { provide: EventPublisher, useFactory: (kafka: Kafka) => new EventPublisher(kafka), inject: [KAFKA] },
       { provide: KafkaReadiness, useFactory: (kafka: Kafka) => new KafkaReadiness(kafka), inject: [KAFKA] },
+      { provide: MESSAGING_OPTIONS, useValue: options },
       TopicsInitializer,
     ];
+    if (options.inbox) providers.push({ provide: InboxRetention, useClass: InboxRetention });
     if (options.outbox) {
       const outbox = options.outbox;
       providers.push({

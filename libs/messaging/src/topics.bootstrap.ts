@@ -6,15 +6,27 @@ export interface EnsuredTopics {
   created: string[];
   /** Topics whose cleanup policy this call set to `compact`, as their spec says. */
   compacted: string[];
+  /** Dead-letter topics whose retention.ms this call set to the configured retention. */
+  retentionSet: string[];
   /** Existing topics that differ from their spec in a way that cannot be fixed in place. */
   problems: string[];
 }
 
+export interface EnsureTopicsOptions {
+  /**
+   * retention.ms of the dead-letter topics (`<topic>.dlq`): set when they are created, and set in
+   * place on existing ones that differ. Unset: the broker's default (log.retention.hours).
+   */
+  deadLetterRetentionMs?: number;
+}
+
+const isDeadLetterTopic = (name: string) => name.endsWith('.dlq');
+
 /**
- * Creates Laowu's topics that do not exist yet (compaction for the state topics) and checks the
- * ones that do. Idempotent, and safe while other apps run it at the same time.
+ * Creates Laowu's topics that do not exist yet (compaction for the state topics, a retention for
+ * the dead-letter topics) and checks the ones that do. Idempotent, and safe while other apps run it at the same time.
  */
-export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[] = TOPIC_SPECS): Promise<EnsuredTopics> {
+export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[] = TOPIC_SPECS, options: EnsureTopicsOptions = {}): Promise<EnsuredTopics> {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -23,16 +35,18 @@ export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[] = T
     // One topic per request: when another app creates the same topic meanwhile, kafkajs answers
     // `false` for the whole request, and only a request of one says which topic that was.
     for (const spec of specs.filter((s) => !existing.has(s.name))) {
-      if (await createTopic(admin, spec)) created.push(spec.name);
+      if (await createTopic(admin, spec, options)) created.push(spec.name);
     }
     const found = specs.filter((s) => !created.includes(s.name));
-    return { created, ...(await reconcile(admin, found)) };
+    const reconciled = await reconcile(admin, found);
+    const retentionSet = await reconcileDeadLetterRetention(admin, found.filter((s) => isDeadLetterTopic(s.name)), options.deadLetterRetentionMs);
+    return { created, ...reconciled, retentionSet };
   } finally {
     await admin.disconnect();
   }
 }
 
-function createTopic(admin: Admin, spec: TopicSpec): Promise<boolean> {
+function createTopic(admin: Admin, spec: TopicSpec, options: EnsureTopicsOptions): Promise<boolean> {
   return admin.createTopics({
     waitForLeaders: true,
     topics: [
@@ -40,10 +54,36 @@ function createTopic(admin: Admin, spec: TopicSpec): Promise<boolean> {
         topic: spec.name,
         numPartitions: spec.partitions,
         replicationFactor: -1,
-        configEntries: spec.compacted ? COMPACTION : [],
+        configEntries: spec.compacted ? COMPACTION : isDeadLetterTopic(spec.name) ? retentionEntries(options.deadLetterRetentionMs) : [],
       },
     ],
   });
+}
+
+function retentionEntries(retentionMs: number | undefined): { name: string; value: string }[] {
+  return retentionMs === undefined ? [] : [{ name: 'retention.ms', value: String(retentionMs) }];
+}
+
+/**
+ * Existing dead-letter topics get the configured retention.ms in place. AlterConfigs replaces a
+ * topic's overrides as a whole: retention.ms is the only one Laowu sets on a dead-letter topic.
+ */
+async function reconcileDeadLetterRetention(admin: Admin, specs: TopicSpec[], retentionMs: number | undefined): Promise<string[]> {
+  if (retentionMs === undefined || !specs.length) return [];
+  const described = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: specs.map((s) => ({ type: ConfigResourceTypes.TOPIC, name: s.name, configNames: ['retention.ms'] })),
+  });
+  const differing = described.resources
+    .filter((r) => !r.configEntries.some((e) => e.configName === 'retention.ms' && e.configValue === String(retentionMs)))
+    .map((r) => r.resourceName);
+  if (differing.length) {
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: differing.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configEntries: retentionEntries(retentionMs) })),
+    });
+  }
+  return differing;
 }
 
 const COMPACTION = [
@@ -56,7 +96,7 @@ const COMPACTION = [
  * set in place. Fewer partitions than the spec is only reported: adding partitions to a keyed
  * topic moves keys to other partitions and breaks their order.
  */
-async function reconcile(admin: Admin, specs: TopicSpec[]): Promise<Omit<EnsuredTopics, 'created'>> {
+async function reconcile(admin: Admin, specs: TopicSpec[]): Promise<Pick<EnsuredTopics, 'compacted' | 'problems'>> {
   if (!specs.length) return { compacted: [], problems: [] };
   const metadata = await admin.fetchTopicMetadata({ topics: specs.map((s) => s.name) });
   const partitions = new Map(metadata.topics.map((t) => [t.name, t.partitions.length]));

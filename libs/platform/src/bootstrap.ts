@@ -8,6 +8,7 @@ import { BaseConfig } from './config/base.config';
 import { ConfigError, loadConfig } from './config/load-config';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { createValidationPipe } from './errors/validation';
+import { documentServiceUnavailable, installAdmission } from './http/admission';
 import { installClientErrorHandler } from './http/client-errors';
 import { correlationMiddleware } from './http/correlation.middleware';
 import { installJsonBody } from './http/json-body';
@@ -26,16 +27,17 @@ export function configureApp(app: NestExpressApplication, config: BaseConfig, ab
   // Bearer tokens travel in a header, never in cookies, so any origin may call (the console).
   app.enableCors({ origin: config.CORS_ORIGINS === '*' ? true : config.CORS_ORIGINS.split(','), exposedHeaders: ['x-correlation-id'] });
   installSecurityHeaders(app.getHttpAdapter().getInstance());
+  // Before anything reads the body or does work for the request: a refusal costs next to nothing.
+  installAdmission(app.getHttpAdapter().getInstance(), { app: about.name, maxInFlight: config.MAX_IN_FLIGHT, retryAfterSeconds: config.OVERLOAD_RETRY_AFTER_S });
   app.use(correlationMiddleware);
   installJsonBody(app.getHttpAdapter().getInstance(), config.BODY_LIMIT_BYTES);
   installClientErrorHandler(app.getHttpServer());
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalFilters(new HttpErrorFilter({ app: about.name }));
   app.useGlobalInterceptors(new HttpMetricsInterceptor());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(about.title).setDescription(about.description).setVersion('1').addBearerAuth().build(),
+  const document = documentServiceUnavailable(
+    SwaggerModule.createDocument(app, new DocumentBuilder().setTitle(about.title).setDescription(about.description).setVersion('1').addBearerAuth().build()),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
 }

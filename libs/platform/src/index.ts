@@ -1,4 +1,6 @@
 export * from './config/base.config';
+export * from './config/jwt-keys';
+export * from './config/kafka-security';
 export * from './config/load-config';
 export * from './logging/correlation';
 export * from './logging/logging.module';
@@ -12,6 +14,9 @@ export * from './errors/validation';
 export * from './errors/http-error.filter';
 export * from './http/public.decorator';
 export { msSinceReceived } from './http/correlation.middleware';
+export { callerIsWaiting, currentRequestScope, InFlightLimiter, RequestScope, runInRequestScope } from './http/admission';
+export * from './http/overload';
 export * from './bootstrap';
 export * from './sleep';
+export * from './concurrency';
 export * from './errors/transient-error';

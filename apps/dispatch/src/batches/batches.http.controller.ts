@@ -1,7 +1,7 @@
 import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
-  ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags,
+  ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { uuidParam } from '../common/uuid-param.pipe';
@@ -14,6 +14,13 @@ const INVALID_TRANSITION = 'BATCH.INVALID_TRANSITION: not allowed in the current
 
 @ApiTags('batches')
 @ApiBearerAuth()
+@ApiForbiddenResponse({
+  description:
+    'BATCH.NOT_YOURS: a batch the caller may not see or change, answered the same whether it exists or not (a coordinator acts on the batches it planned, ' +
+    'leaving from its region; a bureau reads batches leaving its region; only an admin gets 404 BATCH.NOT_FOUND). ' +
+    'BATCH.OUTSIDE_REGION: originRegionCode or the origin station outside the coordinator’s region. ' +
+    'BATCH.WORKERS_OUTSIDE_REGION: workers neither living in nor from (户籍) the coordinator’s region, or unknown to dispatch (the same answer).',
+})
 @Roles('coordinator', 'admin')
 @Controller('v1/dispatch/batches')
 export class BatchesHttpController {
@@ -23,14 +30,16 @@ export class BatchesHttpController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Plan a point-to-point batch (点对点劳务输出); state `planned`' })
   @ApiCreatedResponse({ type: BatchResponse })
-  @ApiUnprocessableEntityResponse({ description: 'BATCH.INVALID: unknown region, or a job dispatch does not know or that is not open' })
+  @ApiUnprocessableEntityResponse({
+    description: 'BATCH.INVALID: unknown region, a job dispatch does not know or that is not open, or an origin station dispatch does not know or outside originRegionCode',
+  })
   create(@Body() body: CreateBatchRequest, @CurrentPrincipal() principal: Principal): Promise<BatchResponse> {
     return this.batches.create(principal, body);
   }
 
   @Get(':id')
   @Roles('coordinator', 'admin', 'bureau')
-  @ApiOperation({ summary: 'The batch and its manifest (worker ids, stations, priority groups; no personal data)' })
+  @ApiOperation({ summary: 'The batch and its manifest (worker ids, stations, priority groups; no personal data); a bureau reads batches leaving its region' })
   @ApiOkResponse({ type: BatchResponse })
   get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<BatchResponse> {
     return this.batches.get(principal, id);
@@ -41,6 +50,7 @@ export class BatchesHttpController {
   @ApiOperation({
     summary: 'Seat workers',
     description:
+      'Every worker must live in or be from (户籍) the coordinator’s region (403 otherwise, before any other rule). ' +
       'Each worker must have accepted a match for one of the batch’s jobs or be on the willing-to-migrate list, and be on no other active batch. ' +
       'Never beyond capacity; when over-subscribed, poverty-alleviated workers are seated first (十四), then monitoring targets; the rest are waitlisted. ' +
       '200 with per-worker outcome when anyone was seated; when nobody was: 422 (a worker breaks a rule) or 409 (BATCH.FULL, BATCH.WORKER_ON_ANOTHER_BATCH).',

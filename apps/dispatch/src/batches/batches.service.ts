@@ -2,7 +2,7 @@ import { Principal } from '@laowu/auth';
 import {
   BatchState, BatchStateChanged, createEnvelope, deterministicUuid, EventEnvelope, PriorityGroup, TOPICS, WorkerArrived,
 } from '@laowu/contracts';
-import { isKnownRegion } from '@laowu/domain';
+import { isKnownRegion, regionContains } from '@laowu/domain';
 import { appendToOutbox } from '@laowu/messaging';
 import { DomainError, FieldProblem } from '@laowu/platform';
 import { Injectable } from '@nestjs/common';
@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { KeyedMutex } from '../common/keyed-mutex';
 import { SCHEMA } from '../schema';
+import { batchRefused, coversRegion, mayChangeBatch, mayReadBatch, outsideRegion, workersOutsideRegion } from './batch-access';
 import { BatchAction, manifestOpen, nextState } from './batch-state-machine';
 import { BatchWorkerEntity, SeatBasis } from './batch-worker.entity';
 import { BatchEntity } from './batch.entity';
@@ -41,7 +42,10 @@ export class BatchesService {
   constructor(private readonly dataSource: DataSource) {}
 
   async create(principal: Principal, request: CreateBatchRequest): Promise<BatchResponse> {
-    await this.assertCreatable(request);
+    const originStation = request.originStationId ? await this.stationRegion(request.originStationId) : undefined;
+    if (!coversRegion(principal, request.originRegionCode)) throw outsideRegion('originRegionCode', principal);
+    if (originStation && !coversRegion(principal, originStation)) throw outsideRegion('originStationId', principal);
+    await this.assertCreatable(request, originStation);
     const id = randomUUID();
     await this.dataSource.query(
       `INSERT INTO "${SCHEMA}".batches (id, state, coordinator_id, origin_region_code, origin_station_id, job_ids,
@@ -56,14 +60,15 @@ export class BatchesService {
 
   async get(principal: Principal, id: string): Promise<BatchResponse> {
     const batch = await this.dataSource.getRepository(BatchEntity).findOneBy({ id });
-    if (!batch) throw DomainError.notFound('BATCH.NOT_FOUND', `batch ${id}`);
-    assertMayRead(principal, batch);
+    if (!batch) throw notFoundFor(principal, id);
+    if (!mayReadBatch(principal, batch)) throw batchRefused();
     return BatchResponse.of(batch, await this.seats(this.dataSource.manager, id));
   }
 
   addWorkers(principal: Principal, id: string, workerIds: string[]): Promise<AddBatchWorkersResponse> {
     return this.perBatch.run(id, () => this.dataSource.transaction(async (manager) => {
       const batch = await this.lockForChange(manager, principal, id);
+      await this.assertWorkersInRegion(manager, principal, workerIds);
       if (!manifestOpen(batch.state)) throw manifestClosed(batch);
       // Per-worker locks in one global order: two batches seating the same workers never deadlock.
       await manager.query(
@@ -276,20 +281,42 @@ export class BatchesService {
 
   private async lockForChange(manager: EntityManager, principal: Principal, id: string): Promise<BatchEntity> {
     const batch = await manager.getRepository(BatchEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!batch) throw DomainError.notFound('BATCH.NOT_FOUND', `batch ${id}`);
-    if (principal.role !== 'admin' && batch.coordinatorId !== principal.sub) {
-      throw DomainError.forbidden('BATCH.NOT_YOURS', `batch ${id} belongs to another coordinator`);
-    }
+    if (!batch) throw notFoundFor(principal, id);
+    if (!mayChangeBatch(principal, batch)) throw batchRefused();
     return batch;
+  }
+
+  /** Seating is access, decided before any rule: every worker must be of the coordinator's region. */
+  private async assertWorkersInRegion(manager: EntityManager, principal: Principal, workerIds: string[]): Promise<void> {
+    if (principal.role === 'admin') return;
+    const rows: { worker_id: string; home_region_code: string; residence_region_code: string }[] = await manager.query(
+      `SELECT worker_id, home_region_code, residence_region_code FROM "${SCHEMA}".worker_view WHERE worker_id = ANY($1::uuid[])`,
+      [workerIds],
+    );
+    const regionsOf = new Map(rows.map((r) => [r.worker_id, { home: r.home_region_code, residence: r.residence_region_code }]));
+    const outside = workersOutsideRegion(principal, workerIds, regionsOf);
+    if (outside.length) {
+      throw new DomainError('BATCH.WORKERS_OUTSIDE_REGION', outside.map((d) => `${d.field}: ${d.problem}`).join('; '), 403, outside);
+    }
+  }
+
+  private async stationRegion(stationId: string): Promise<string | null> {
+    const [station]: { region_code: string }[] = await this.dataSource.query(`SELECT region_code FROM "${SCHEMA}".stations WHERE id = $1`, [stationId]);
+    return station?.region_code ?? null;
   }
 
   private seats(manager: EntityManager, batchId: string): Promise<BatchWorkerEntity[]> {
     return manager.getRepository(BatchWorkerEntity).find({ where: { batchId }, order: { seatedAt: 'ASC', workerId: 'ASC' } });
   }
 
-  private async assertCreatable(request: CreateBatchRequest): Promise<void> {
+  /** `originStation`: the origin station's region, null when dispatch knows no such station. */
+  private async assertCreatable(request: CreateBatchRequest, originStation: string | null | undefined): Promise<void> {
     const problems: FieldProblem[] = [];
     if (!isKnownRegion(request.originRegionCode)) problems.push({ field: 'originRegionCode', problem: 'is not a known GB/T 2260 code' });
+    if (originStation === null) problems.push({ field: 'originStationId', problem: 'is not a station dispatch knows (POST /v1/stations)' });
+    else if (originStation && !regionContains(request.originRegionCode, originStation)) {
+      problems.push({ field: 'originStationId', problem: `the station is not in originRegionCode ${request.originRegionCode}` });
+    }
     if (!isKnownRegion(request.destination.regionCode)) problems.push({ field: 'destination.regionCode', problem: 'is not a known GB/T 2260 code' });
     const known: { job_id: string; status: string }[] = await this.dataSource.query(
       `SELECT job_id, status FROM "${SCHEMA}".job_view WHERE job_id = ANY($1::uuid[])`,
@@ -305,10 +332,9 @@ export class BatchesService {
   }
 }
 
-function assertMayRead(principal: Principal, batch: BatchEntity): void {
-  if (principal.role === 'admin' || principal.role === 'bureau') return;
-  if (principal.role === 'coordinator' && batch.coordinatorId === principal.sub) return;
-  throw DomainError.forbidden('BATCH.NOT_YOURS', `batch ${batch.id} belongs to another coordinator`);
+/** A batch that does not exist: 404 to an admin, who may see every batch; to anyone else the refusal. */
+function notFoundFor(principal: Principal, id: string): DomainError {
+  return principal.role === 'admin' ? DomainError.notFound('BATCH.NOT_FOUND', `batch ${id}`) : batchRefused();
 }
 
 function manifestClosed(batch: BatchEntity): DomainError {

@@ -2,6 +2,8 @@ import { Outbox1764300000000 } from './1764300000000-outbox';
 import { Dispatch1764400000000 } from './1764400000000-dispatch';
 import { OutboxLanes1764500000000 } from './1764500000000-outbox-lanes';
 import { PushEngine1764600000000 } from './1764600000000-push-engine';
+import { WebhookSafety1764700000000 } from './1764700000000-webhook-safety';
+import { Retention1764750000000 } from './1764750000000-retention';
 
 /** In order; run at start by TypeORM (migrationsRun). */
-export const MIGRATIONS = [Outbox1764300000000, Dispatch1764400000000, OutboxLanes1764500000000, PushEngine1764600000000];
+export const MIGRATIONS = [Outbox1764300000000, Dispatch1764400000000, OutboxLanes1764500000000, PushEngine1764600000000, WebhookSafety1764700000000, Retention1764750000000];

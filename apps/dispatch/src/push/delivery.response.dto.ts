@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DeliveryEntity, WEBHOOK_STATUSES, WebhookStatus } from '../matches/delivery.entity';
+import { shownError } from './webhook-http';
 
 export class DeliveryResponse {
   @ApiProperty() deliveryId: string;
@@ -7,7 +8,7 @@ export class DeliveryResponse {
   @ApiProperty({ enum: WEBHOOK_STATUSES }) webhookStatus: WebhookStatus;
   @ApiProperty() attempts: number;
   @ApiPropertyOptional() nextAttemptAt?: string;
-  @ApiPropertyOptional() lastError?: string;
+  @ApiPropertyOptional({ example: 'HTTP 503', description: '`HTTP <status>`, `address not allowed` or `connection failed`' }) lastError?: string;
   @ApiProperty() createdAt: string;
   @ApiPropertyOptional() deliveredAt?: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: unknown;
@@ -19,7 +20,7 @@ export class DeliveryResponse {
       webhookStatus: delivery.webhookStatus,
       attempts: delivery.attempts,
       nextAttemptAt: delivery.webhookStatus === 'pending' ? delivery.dueAt?.toISOString() : undefined,
-      lastError: delivery.lastError ?? undefined,
+      lastError: shownError(delivery.lastError),
       createdAt: delivery.createdAt.toISOString(),
       deliveredAt: delivery.deliveredAt?.toISOString(),
       data: delivery.payload,
@@ -29,4 +30,9 @@ export class DeliveryResponse {
 
 export class DeliveryListResponse {
   @ApiProperty({ type: [DeliveryResponse] }) items: DeliveryResponse[];
+}
+
+export class RedeliveredResponse {
+  @ApiProperty({ type: [String], description: 'The deliveries sent again by this call (none when they were not dead)' }) deliveryIds: string[];
+  @ApiProperty({ description: 'More dead deliveries match: call again' }) more: boolean;
 }

@@ -4,15 +4,17 @@ import { DeliveryEntity } from '../matches/delivery.entity';
 import { StationsModule } from '../stations/stations.module';
 import { DeliveriesHttpController } from './deliveries.http.controller';
 import { DeliveryFeed } from './delivery-feed';
+import { DeliveryRetention } from './delivery-retention';
 import { StreamHttpController } from './stream.http.controller';
 import { StreamsService } from './streams.service';
 import { WebhookDispatcher } from './webhook.dispatcher';
+import { WebhookRedelivery } from './webhook-redelivery';
 
 /** Push to stations: SSE streams and signed webhooks, both fed from the deliveries table. */
 @Module({
   imports: [TypeOrmModule.forFeature([DeliveryEntity]), StationsModule],
   controllers: [StreamHttpController, DeliveriesHttpController],
-  providers: [DeliveryFeed, StreamsService, WebhookDispatcher],
+  providers: [DeliveryFeed, StreamsService, WebhookDispatcher, DeliveryRetention, WebhookRedelivery],
   exports: [StreamsService],
 })
 export class PushModule {}

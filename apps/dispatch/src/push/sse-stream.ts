@@ -17,8 +17,11 @@ export interface SseStreamDeps<D extends StoredDelivery = StoredDelivery> {
   readAfter(after: string, limit: number): Promise<D[]>;
   /** A delivery was handed to the socket (for the stored → SSE latency). */
   written(delivery: D): void;
-  onEnd(reason: 'closed' | 'dropped'): void;
+  onEnd(reason: StreamEndReason): void;
 }
+
+/** closed: by the client or at shutdown; dropped: for not draining; superseded: a newer stream of the station took its place. */
+export type StreamEndReason = 'closed' | 'dropped' | 'superseded';
 
 export function formatEvent(delivery: StoredDelivery): string {
   return `id: ${delivery.id}\nevent: match\ndata: ${JSON.stringify(delivery.payload)}\n\n`;
@@ -146,17 +149,28 @@ export class SseStream<D extends StoredDelivery = StoredDelivery> {
     this.res.end();
   }
 
+  /**
+   * Ends the stream with a last `event: closed` saying why (`data: {"reason": …}`), and a
+   * `retry:` that keeps a client which reconnects on its own from coming straight back.
+   */
+  closeWithNotice(reason: string, detail: Record<string, unknown>, retryMs: number): void {
+    if (this.ended) return;
+    this.res.write(`retry: ${retryMs}\nevent: closed\ndata: ${JSON.stringify({ reason, ...detail })}\n\n`);
+    this.finish('superseded');
+    this.res.end();
+  }
+
   private drop(): void {
     if (this.ended) return;
     this.finish('dropped');
     this.res.destroy();
   }
 
-  private end(reason: 'closed' | 'dropped'): void {
+  private end(reason: StreamEndReason): void {
     if (!this.ended) this.finish(reason);
   }
 
-  private finish(reason: 'closed' | 'dropped'): void {
+  private finish(reason: StreamEndReason): void {
     this.ended = true;
     clearInterval(this.heartbeat);
     clearTimeout(this.stallTimer);

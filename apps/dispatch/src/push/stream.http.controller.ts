@@ -23,7 +23,10 @@ export class StreamHttpController {
         'trigger (instant_job | cross_region_job | worker_available), lane (instant | standard), createdAt }. ' +
       'Comment lines (`: heartbeat`) every SSE_HEARTBEAT_MS. Reconnect with `Last-Event-ID` (or `?lastEventId=` where headers cannot be set) ' +
       'to receive everything after that id, then live; `0` replays everything stored for the station. Without either, the stream starts now. ' +
-      'A client that stops reading is disconnected and catches up on reconnect.',
+      'A client that stops reading is disconnected and catches up on reconnect. ' +
+      'At most SSE_MAX_STREAMS_PER_STATION (default 5) streams per station are open on one instance: opening one more ends the ' +
+      "station's oldest stream, which first receives `retry: 30000`, `event: closed`, `data: {\"reason\": \"STREAM.SUPERSEDED\", \"maxStreamsPerStation\": 5}` " +
+      '(a client should not reconnect on that event unless it means to replace a newer stream).',
   })
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false })

@@ -8,10 +8,15 @@ import { SCHEMA } from '../schema';
 import { DeliveryFeed } from './delivery-feed';
 import { SseStream, StoredDelivery } from './sse-stream';
 
+const stationReads = new Counter({
+  name: 'laowu_sse_reads_total',
+  help: 'Queries of the deliveries table made for SSE streams (streams of one station at one cursor share one)',
+  registers: [metricsRegistry],
+});
 const openStreams = new Gauge({ name: 'laowu_sse_streams', help: 'Open SSE streams on this instance', registers: [metricsRegistry] });
 const endedStreams = new Counter({
   name: 'laowu_sse_streams_ended_total',
-  help: 'SSE streams ended, by reason (closed by the client, dropped for not draining)',
+  help: 'SSE streams ended, by reason (closed by the client, dropped for not draining, superseded by a newer stream of the station)',
   labelNames: ['reason'] as const,
   registers: [metricsRegistry],
 });
@@ -22,14 +27,26 @@ interface TimedDelivery extends StoredDelivery {
   storedAt: number;
 }
 
+/** What a superseded stream's client is told to wait before reconnecting on its own. */
+const SUPERSEDED_RETRY_MS = 30_000;
+
 /**
  * Serves stations' SSE streams on this instance. Any instance can serve any station: streams
  * are woken by Postgres NOTIFY (DeliveryFeed), not by this instance's own consumer.
+ *
+ * Bounded per station: at most SSE_MAX_STREAMS_PER_STATION streams; opening one more ends the
+ * oldest. And a notification costs one query per station, not one per stream: streams of a
+ * station woken together read after the same cursor, and concurrent identical reads share one
+ * query (a stream replaying from an older Last-Event-ID reads on its own until it catches up).
  */
 @Injectable()
 export class StreamsService implements OnModuleDestroy {
   private readonly streams = new Set<SseStream<TimedDelivery>>();
+  /** Each station's open streams, oldest first. */
+  private readonly byStation = new Map<string, SseStream<TimedDelivery>[]>();
+  private readonly readsInFlight = new Map<string, Promise<TimedDelivery[]>>();
   private droppedCount = 0;
+  private supersededCount = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -46,7 +63,7 @@ export class StreamsService implements OnModuleDestroy {
       res,
       startAfter,
       {
-        readAfter: (after, limit) => this.readAfter(stationId, after, limit),
+        readAfter: (after, limit) => this.sharedReadAfter(stationId, after, limit),
         // A replay (Last-Event-ID) of what was stored before the stream opened is not a push's latency.
         written: (delivery) => {
           if (delivery.storedAt >= openedAt) observeHop('stored_to_sse', delivery.lane, Date.now() - delivery.storedAt);
@@ -54,9 +71,11 @@ export class StreamsService implements OnModuleDestroy {
         onEnd: (reason) => {
           unsubscribe();
           this.streams.delete(stream);
+          this.forget(stationId, stream);
           openStreams.dec();
           endedStreams.inc({ reason });
           if (reason === 'dropped') this.droppedCount++;
+          if (reason === 'superseded') this.supersededCount++;
         },
       },
       {
@@ -66,15 +85,43 @@ export class StreamsService implements OnModuleDestroy {
         maxBufferedBytes: this.config.SSE_MAX_BUFFERED_BYTES,
       },
     );
+    this.makeRoom(stationId);
     this.streams.add(stream);
+    this.byStation.set(stationId, [...(this.byStation.get(stationId) ?? []), stream]);
     openStreams.inc();
     unsubscribe = this.feed.subscribe(stationId, () => stream.wake());
     stream.start();
   }
 
-  /** For tests and operators: how many streams are open, how many were dropped for stalling. */
-  stats(): { open: number; dropped: number } {
-    return { open: this.streams.size, dropped: this.droppedCount };
+  /** For tests and operators: how many streams are open, how many were dropped for stalling or superseded. */
+  stats(): { open: number; dropped: number; superseded: number } {
+    return { open: this.streams.size, dropped: this.droppedCount, superseded: this.supersededCount };
+  }
+
+  /** The station's oldest streams go until one more fits under the cap; each is told why first. */
+  private makeRoom(stationId: string): void {
+    const max = this.config.SSE_MAX_STREAMS_PER_STATION;
+    const open = this.byStation.get(stationId) ?? [];
+    for (const oldest of open.slice(0, Math.max(0, open.length - max + 1))) {
+      oldest.closeWithNotice('STREAM.SUPERSEDED', { maxStreamsPerStation: max }, SUPERSEDED_RETRY_MS);
+    }
+  }
+
+  private forget(stationId: string, stream: SseStream<TimedDelivery>): void {
+    const remaining = (this.byStation.get(stationId) ?? []).filter((s) => s !== stream);
+    if (remaining.length) this.byStation.set(stationId, remaining);
+    else this.byStation.delete(stationId);
+  }
+
+  /** One query for every stream of the station asking for the same page at the same time. */
+  private sharedReadAfter(stationId: string, after: string, limit: number): Promise<TimedDelivery[]> {
+    const key = `${stationId}\u0000${after}\u0000${limit}`;
+    let read = this.readsInFlight.get(key);
+    if (!read) {
+      read = this.readAfter(stationId, after, limit).finally(() => this.readsInFlight.delete(key));
+      this.readsInFlight.set(key, read);
+    }
+    return read;
   }
 
   onModuleDestroy(): void {
@@ -95,6 +142,7 @@ export class StreamsService implements OnModuleDestroy {
    * the stored → SSE latency carries no skew between this host's clock and the database's.
    */
   private async readAfter(stationId: string, after: string, limit: number): Promise<TimedDelivery[]> {
+    stationReads.inc();
     const rows: { id: string; payload: unknown; lane: string; age_ms: number }[] = await this.dataSource.query(
       // ORDER BY d.id, the bigint column: a bare `id` would name the text output column and
       // order "10" before "9", re-sending a page's tail after the cursor moved back.

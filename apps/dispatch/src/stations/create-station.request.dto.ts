@@ -5,13 +5,25 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsNotEmpty, IsObject, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 export class StationWebhookRequest {
-  @ApiProperty({ example: 'https://station.example.cn/laowu/matches' })
+  @ApiProperty({
+    example: 'https://station.example.cn/laowu/matches',
+    description:
+      'https only (http too where WEBHOOK_ALLOW_PRIVATE_ADDRESSES=true, a development setting). A literal loopback, private, link-local, ' +
+      'CGNAT, multicast or otherwise non-public address (IPv4-mapped IPv6 forms included) or `localhost` is a 400 naming webhook.url; ' +
+      'a name is resolved and checked again on every connection, and a delivery to a non-public address fails with `address not allowed`.',
+  })
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(2000)
   @NoNulCharacters()
   url: string;
 
-  @ApiProperty({ description: 'Shared secret for the X-Laowu-Signature HMAC; stored encrypted, never returned', minLength: 16 })
+  @ApiProperty({
+    description:
+      'Shared signing secret; stored encrypted, never returned. Preferably in the Standard Webhooks form, `whsec_` + base64 of 24–64 random bytes ' +
+      '(the HMAC key is then the decoded bytes, as the Standard Webhooks libraries expect); any other secret is used as its UTF-8 bytes. ' +
+      'POST /v1/stations/{id}/webhook-secret/rotate replaces it with a generated one.',
+    minLength: 16,
+  })
   @IsString()
   @MinLength(16)
   @MaxLength(200)

@@ -12,5 +12,8 @@ export class StationEntity {
   @Column({ name: 'webhook_url', type: 'text', nullable: true }) webhookUrl: string | null;
   /** AES-256-GCM ciphertext; the plain secret is never returned by the API. */
   @Column({ name: 'webhook_secret_encrypted', type: 'text', nullable: true }) webhookSecretEncrypted: string | null;
+  /** During a rotation: the secret before the current one, which still signs until it expires. */
+  @Column({ name: 'webhook_previous_secret_encrypted', type: 'text', nullable: true }) webhookPreviousSecretEncrypted: string | null;
+  @Column({ name: 'webhook_previous_secret_expires_at', type: 'timestamptz', nullable: true }) webhookPreviousSecretExpiresAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -15,7 +15,17 @@ export class StationsHttpController {
   @Post()
   @HttpCode(201)
   @Roles('admin')
-  @ApiOperation({ summary: 'Register an employment service station (admin); optional signed webhook' })
+  @ApiOperation({
+    summary: 'Register an employment service station (admin); optional signed webhook',
+    description:
+      'Each match is POSTed to the webhook as `{ id, event: "match", data }` (data as on the SSE stream), signed per Standard Webhooks: ' +
+      '`webhook-id` (the delivery id, the same on every retry: dedupe on it), `webhook-timestamp` (unix seconds of the attempt) and ' +
+      '`webhook-signature: v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<raw body>">` (one entry per valid secret, space-separated). ' +
+      '**Deprecated**, sent for this version only beside them: `X-Laowu-Delivery` (= webhook-id) and ' +
+      '`X-Laowu-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`; move to the Standard Webhooks headers. ' +
+      'A 2xx within WEBHOOK_TIMEOUT_MS accepts a delivery (at most 64 KiB of the reply is read); anything else is retried with backoff, ' +
+      'then dead-lettered (GET …/deliveries?status=dead, POST …/deliveries/redeliver). See docs/WEBHOOKS.md.',
+  })
   @ApiCreatedResponse({ type: StationResponse })
   @ApiConflictResponse({ description: 'STATION.ALREADY_EXISTS' })
   async register(@Body() body: CreateStationRequest): Promise<StationResponse> {

@@ -9,10 +9,11 @@ import { StationEntity } from './station.entity';
 import { StationsHttpController } from './stations.http.controller';
 import { StationsService } from './stations.service';
 import { WebhookSecretCipher } from './webhook-secret.cipher';
+import { WebhookSecretHttpController } from './webhook-secret.http.controller';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StationEntity, PushSettingsEntity])],
-  controllers: [StationsHttpController, PushSettingsHttpController],
+  controllers: [StationsHttpController, PushSettingsHttpController, WebhookSecretHttpController],
   providers: [
     StationsService,
     PushSettingsService,

@@ -1,6 +1,6 @@
 import { DomainError } from '@laowu/platform';
 import { DataSource } from 'typeorm';
-import { BulkJobsService } from './bulk-jobs.service';
+import { BulkJobsService, FALLBACK_CONCURRENCY } from './bulk-jobs.service';
 import { JobEntity } from './job.entity';
 import { JobsService } from './jobs.service';
 
@@ -27,5 +27,28 @@ describe('BulkJobsService when a whole chunk fails', () => {
       [3, 400, undefined, 'REQUEST.INVALID'],
     ]);
     expect(jobs.create).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('BulkJobsService fallback concurrency', () => {
+  it('writes a failed chunk’s items a few at a time, never all at once', async () => {
+    const dataSource = { transaction: jest.fn().mockRejectedValue(new Error('value out of range')) } as unknown as DataSource;
+    let running = 0;
+    let peak = 0;
+    const jobs = {
+      create: jest.fn(async (_agency: string, request: { headcount: number }) => {
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((resolve) => setImmediate(resolve));
+        running--;
+        return { job: Object.assign(new JobEntity(), { id: `id-${request.headcount}` }), created: true };
+      }),
+    } as unknown as JobsService;
+    const items = Array.from({ length: 200 }, (_, n) => item(n + 1));
+    const results = await new BulkJobsService(dataSource, jobs).create('agency-1', items);
+    expect(results.map((r) => r.status)).toEqual(items.map(() => 201));
+    expect(results.map((r) => r.id)).toEqual(items.map((_, n) => `id-${n + 1}`));
+    expect(peak).toBe(FALLBACK_CONCURRENCY);
+    expect(FALLBACK_CONCURRENCY).toBeLessThanOrEqual(4);
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError } from '@laowu/platform';
+import { DomainError, mapWithConcurrency } from '@laowu/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { BulkItemResult } from './bulk-create-jobs.request.dto';
@@ -11,6 +11,11 @@ import { insertJobsIgnoringRepeats } from './job-insert.sql';
 import { JobsService, newJob } from './jobs.service';
 
 const CHUNK_SIZE = 250;
+/**
+ * Items of a failed chunk written at once, one transaction each: a chunk's 250 transactions
+ * started together would take every pooled connection and starve the app's event consumers.
+ */
+export const FALLBACK_CONCURRENCY = 4;
 
 interface Prepared {
   index: number;
@@ -23,7 +28,7 @@ interface Prepared {
  * Valid items are written in chunks: one multi-row insert plus one outbox insert per chunk, in one
  * transaction, so a chunk's jobs and their events commit together or not at all. If a chunk
  * fails as a whole (e.g. a value the database refuses), its items are retried one by one, each
- * in its own transaction, so one bad item never takes others down with it. A crash mid-call
+ * in its own transaction (a few at a time), so one bad item never takes others down with it. A crash mid-call
  * leaves whole chunks committed with their events and nothing of the rest; repeating the call
  * is safe for items with an externalId (identical repeats answer 200 with the existing id).
  */
@@ -65,7 +70,7 @@ export class BulkJobsService {
       return await this.writeChunk(agencyId, chunk);
     } catch (error) {
       this.logger.warn(`bulk chunk of ${chunk.length} failed (${(error as Error).message}); writing its items one by one`);
-      return Promise.all(chunk.map((item) => this.writeOne(agencyId, item)));
+      return mapWithConcurrency(chunk, FALLBACK_CONCURRENCY, (item) => this.writeOne(agencyId, item));
     }
   }
 

@@ -1,5 +1,7 @@
-import { WorkerChangedData } from '@laowu/contracts';
+import type { Role } from '@laowu/auth';
+import { coarseLocation, PriorityGroup, WorkerChangedData } from '@laowu/contracts';
 import { findRegion, wagePerDay } from '@laowu/domain';
+import { RANKING } from '../ranking/ranking.weights';
 import { regionLevels } from './job.document';
 import { GeoPolygon, reachPolygon } from './reach-area';
 
@@ -40,9 +42,13 @@ export function skillKeysOf(skills: { code: string; level: number }[]): string[]
   return [...keys];
 }
 
-/** Where the worker is: their own point, or else the centre of their residence region. */
+/**
+ * Where the worker is: their own point on the ≈ 1 km grid, or else the centre of their residence
+ * region. worker-profiles publishes grid points; snapping again keeps exact points that older
+ * events in the compacted topic still carry out of the index.
+ */
 function workerLocation(worker: WorkerChangedData): { lat: number; lon: number } {
-  if (worker.location) return { lat: worker.location.lat, lon: worker.location.lon };
+  if (worker.location) return coarseLocation(worker.location);
   const region = findRegion(worker.residenceRegionCode) ?? findRegion(worker.homeRegionCode);
   return region ? { lat: region.lat, lon: region.lon } : { lat: 0, lon: 0 };
 }
@@ -80,8 +86,32 @@ export function toWorkerDocument(worker: WorkerChangedData): WorkerDocument {
   };
 }
 
-/** A worker as a job's owner sees them: no name, ID number or phone exist in the index anyway. */
-export function workerSummary(worker: WorkerDocument) {
+/**
+ * Roles that see which priority groups (脱贫人口, 监测对象, 搬迁群众) a candidate belongs to: the
+ * public side. A private agency sees only `priority` (the worker ranks up as a poverty-alleviated
+ * worker or monitoring target, without saying which) — what it needs to honour the priority; a
+ * relocated worker shows as such only in the `relocation` reason of a job with a relocation quota.
+ */
+const SEES_PRIORITY_KINDS: readonly Role[] = ['admin', 'station', 'bureau'];
+
+export interface WorkerSummary {
+  stationId: string;
+  ageYears: number;
+  homeRegionCode: string;
+  residenceRegionCode: string;
+  skills: { code: string; level: number }[];
+  certificates: { code: string; level: number }[];
+  priority: boolean;
+  priorityGroups?: PriorityGroup[];
+  kinds: WorkerDocument['kinds'];
+  willingToMigrate: boolean;
+  maxCommuteKm: number;
+  minWagePerDay?: number;
+  available: boolean;
+}
+
+/** A worker as `viewer` sees them in a job's candidates: no name, ID number or phone exist in the index anyway. */
+export function workerSummary(worker: WorkerDocument, viewer: Role): WorkerSummary {
   return {
     stationId: worker.stationId,
     ageYears: worker.ageYears,
@@ -89,7 +119,8 @@ export function workerSummary(worker: WorkerDocument) {
     residenceRegionCode: worker.residenceRegionCode,
     skills: worker.skills,
     certificates: worker.certificates,
-    priorityGroups: worker.priorityGroups,
+    priority: worker.priorityGroups.some((g) => (RANKING.priorityGroups as readonly string[]).includes(g)),
+    ...(SEES_PRIORITY_KINDS.includes(viewer) ? { priorityGroups: worker.priorityGroups } : {}),
     kinds: worker.kinds,
     willingToMigrate: worker.willingToMigrate,
     maxCommuteKm: worker.maxCommuteKm,

@@ -1,6 +1,8 @@
+import type { Role } from '@laowu/auth';
+import { PRIORITY_GROUPS, PriorityGroup } from '@laowu/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { JobDocument, jobSummary } from '../indexing/job.document';
-import { WorkerDocument, workerSummary } from '../indexing/worker.document';
+import { WorkerDocument, WorkerSummary, workerSummary } from '../indexing/worker.document';
 import { RankedJob, RankedWorker } from '../ranking/ranking.service';
 
 export class ReasonResponse {
@@ -27,12 +29,46 @@ export class JobMatchesResponse {
   @ApiProperty({ type: [JobMatchResponse] }) items: JobMatchResponse[];
 }
 
+class SkillLevelResponse {
+  @ApiProperty({ example: 'welding' }) code: string;
+  @ApiProperty({ example: 3 }) level: number;
+}
+
+/** Masked by construction: name, resident ID number, phone and the exact location are never indexed. */
+export class WorkerSummaryResponse implements WorkerSummary {
+  @ApiProperty() stationId: string;
+  @ApiProperty() ageYears: number;
+  @ApiProperty() homeRegionCode: string;
+  @ApiProperty() residenceRegionCode: string;
+  @ApiProperty({ type: [SkillLevelResponse] }) skills: SkillLevelResponse[];
+  @ApiProperty({ type: [SkillLevelResponse] }) certificates: SkillLevelResponse[];
+  @ApiProperty({
+    description:
+      'The worker is a priority worker (十四: poverty-alleviated or a monitoring target) and ranks up. This flag is all a private agency ' +
+      'learns of it: which group is not said.',
+  })
+  priority: boolean;
+  @ApiPropertyOptional({
+    enum: PRIORITY_GROUPS,
+    isArray: true,
+    description:
+      'Which priority groups the worker belongs to: only for admin, station and bureau callers, never for an agency (an agency sees ' +
+      '`priority`, and a relocated worker only as the `relocation` reason of a job with a relocation quota).',
+  })
+  priorityGroups?: PriorityGroup[];
+  @ApiProperty({ type: [String], example: ['gig', 'fulltime'] }) kinds: WorkerSummary['kinds'];
+  @ApiProperty() willingToMigrate: boolean;
+  @ApiProperty() maxCommuteKm: number;
+  @ApiPropertyOptional() minWagePerDay?: number;
+  @ApiProperty() available: boolean;
+}
+
 export class CandidateResponse {
   @ApiProperty({ format: 'uuid' }) workerId: string;
   @ApiProperty() score: number;
   @ApiProperty({ type: [ReasonResponse] }) reasons: ReasonResponse[];
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Masked worker summary: no name, ID number or phone (they are never indexed)' })
-  worker: ReturnType<typeof workerSummary>;
+  @ApiProperty({ type: WorkerSummaryResponse, description: 'Masked worker summary: no name, ID number, phone or location' })
+  worker: WorkerSummaryResponse;
 }
 
 export class CandidatesResponse {
@@ -47,9 +83,9 @@ export const toJobMatch = ({ job, score, reasons }: RankedJob): JobMatchResponse
   job: jobSummary(job as JobDocument),
 });
 
-export const toCandidate = ({ worker, score, reasons }: RankedWorker): CandidateResponse => ({
+export const toCandidate = ({ worker, score, reasons }: RankedWorker, viewer: Role): CandidateResponse => ({
   workerId: worker.workerId,
   score,
   reasons,
-  worker: workerSummary(worker as WorkerDocument),
+  worker: workerSummary(worker as WorkerDocument, viewer),
 });

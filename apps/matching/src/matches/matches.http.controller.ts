@@ -39,7 +39,8 @@ export class MatchesHttpController {
     summary: 'Ranked candidate workers for a job, each with reasons and a masked summary',
     description:
       'Available workers who accept the job kind, ranked by the same factors; poverty-alleviated workers and monitoring targets ' +
-      'rank up (十四), relocated workers for jobs with a relocation quota (十五). An agency sees only its own jobs.',
+      'rank up (十四), relocated workers for jobs with a relocation quota (十五). An agency sees only its own jobs, and of a candidate\'s ' +
+      'priority groups only the flag `worker.priority` (a priority worker, without saying which group); admin sees `worker.priorityGroups`.',
   })
   @ApiOkResponse({ type: CandidatesResponse })
   @ApiNotFoundResponse({ description: 'JOB.NOT_FOUND' })
@@ -50,6 +51,6 @@ export class MatchesHttpController {
     @Query() query: MatchesLimitRequest,
   ): Promise<CandidatesResponse> {
     const ranked = await this.matches.candidatesForJob(principal, id, query.limit ?? 50);
-    return { items: ranked.map(toCandidate) };
+    return { items: ranked.map((candidate) => toCandidate(candidate, principal.role)) };
   }
 }

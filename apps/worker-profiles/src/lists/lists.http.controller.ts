@@ -1,6 +1,7 @@
 import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ExportPool } from '@laowu/persistence';
 import type { Response } from 'express';
 import { csvChunks } from '../common/csv';
 import { sendCsv } from '../common/send-stream';
@@ -12,7 +13,10 @@ import { LIST_COLUMNS, ListsService } from './lists.service';
 @ApiBearerAuth()
 @Controller('v1/lists')
 export class ListsHttpController {
-  constructor(private readonly lists: ListsService) {}
+  constructor(
+    private readonly lists: ListsService,
+    private readonly exports: ExportPool,
+  ) {}
 
   @Get(':kind')
   @Roles('bureau', 'station', 'coordinator', 'admin')
@@ -21,6 +25,11 @@ export class ListsHttpController {
     description: 'Personal data masked. A principal reads lists for regions inside its own only.',
   })
   @ApiProduces('application/json', 'text/csv')
+  @ApiServiceUnavailableResponse({
+    description:
+      'CSV: every export connection is busy (EXPORT_POOL_SIZE exports run at once per instance); retry later. ' +
+      'A CSV client that reads nothing for EXPORT_STALL_TIMEOUT_MS (30 s) is disconnected mid-file.',
+  })
   @ApiForbiddenResponse({ description: 'the region is outside the caller’s region' })
   @ApiUnprocessableEntityResponse({ description: 'unknown region code' })
   async list(
@@ -31,8 +40,8 @@ export class ListsHttpController {
   ): Promise<void> {
     assertCanReadRegion(principal, query.regionCode);
     if (query.format === 'csv') {
-      const rows = this.lists.rows(kind, query.regionCode);
-      await sendCsv(res, `${kind}-${query.regionCode}.csv`, csvChunks(LIST_COLUMNS, rows));
+      const rows = await this.lists.rows(kind, query.regionCode);
+      await sendCsv(res, `${kind}-${query.regionCode}.csv`, csvChunks(LIST_COLUMNS, rows), this.exports.stallTimeoutMs);
       return;
     }
     const page = query.page ?? 1;

@@ -1,9 +1,9 @@
 import { chinaDate, isKnownRegion, regionPrefix } from '@laowu/domain';
 import { DomainError } from '@laowu/platform';
 import { Injectable } from '@nestjs/common';
+import { ExportPool } from '@laowu/persistence';
 import { DataSource } from 'typeorm';
 import { CsvColumn } from '../common/csv';
-import { streamRows } from '../common/stream-query';
 import { SCHEMA } from '../schema';
 import { ListKind } from './list-query.request.dto';
 
@@ -75,7 +75,10 @@ export const LIST_COLUMNS: CsvColumn<ListRow>[] = [
 
 @Injectable()
 export class ListsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly exports: ExportPool,
+  ) {}
 
   async page(kind: ListKind, regionCode: string, page: number, pageSize: number): Promise<{ items: ListRow[]; total: number }> {
     const { sql, params } = this.query(kind, regionCode);
@@ -86,10 +89,10 @@ export class ListsService {
     return { items, total };
   }
 
-  /** Every row, through a cursor (bounded memory for any size). */
-  rows(kind: ListKind, regionCode: string): AsyncGenerator<ListRow> {
+  /** Every row, through a cursor on an export connection (bounded memory for any size; 503 while every export connection is busy). */
+  async rows(kind: ListKind, regionCode: string): Promise<AsyncGenerator<ListRow>> {
     const { sql, params } = this.query(kind, regionCode);
-    return streamRows<ListRow>(this.dataSource, `${sql} ORDER BY id`, params);
+    return this.exports.stream<ListRow>(`${sql} ORDER BY id`, params);
   }
 
   private query(kind: ListKind, regionCode: string): { sql: string; params: unknown[] } {

@@ -1,6 +1,7 @@
 import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ExportPool } from '@laowu/persistence';
 import type { Response } from 'express';
 import { csvChunks } from '../common/csv';
 import { sendCsv } from '../common/send-stream';
@@ -12,7 +13,10 @@ import { MONITORING_COLUMNS, MonitoringService } from './monitoring.service';
 @ApiBearerAuth()
 @Controller('v1/monitoring')
 export class MonitoringHttpController {
-  constructor(private readonly monitoring: MonitoringService) {}
+  constructor(
+    private readonly monitoring: MonitoringService,
+    private readonly exports: ExportPool,
+  ) {}
 
   @Get('monthly')
   @Roles('bureau', 'station', 'admin')
@@ -21,13 +25,18 @@ export class MonitoringHttpController {
     description: 'Region by home (户籍地). JSON pages or the whole month as CSV (UTF-8 with BOM). Personal data masked.',
   })
   @ApiProduces('application/json', 'text/csv')
+  @ApiServiceUnavailableResponse({
+    description:
+      'CSV: every export connection is busy (EXPORT_POOL_SIZE exports run at once per instance); retry later. ' +
+      'A CSV client that reads nothing for EXPORT_STALL_TIMEOUT_MS (30 s) is disconnected mid-file.',
+  })
   @ApiForbiddenResponse({ description: 'the region is outside the caller’s region' })
   @ApiUnprocessableEntityResponse({ description: 'unknown region code, or a month in the future' })
   async monthly(@CurrentPrincipal() principal: Principal, @Query() query: MonthlyMonitoringQuery, @Res() res: Response): Promise<void> {
     assertCanReadRegion(principal, query.regionCode);
     if (query.format === 'csv') {
-      const items = this.monitoring.items(query.month, query.regionCode);
-      await sendCsv(res, `monitoring-${query.month}-${query.regionCode}.csv`, csvChunks(MONITORING_COLUMNS, items));
+      const items = await this.monitoring.items(query.month, query.regionCode);
+      await sendCsv(res, `monitoring-${query.month}-${query.regionCode}.csv`, csvChunks(MONITORING_COLUMNS, items), this.exports.stallTimeoutMs);
       return;
     }
     const page = query.page ?? 1;

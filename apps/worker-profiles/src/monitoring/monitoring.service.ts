@@ -1,9 +1,9 @@
 import { chinaDate, regionPrefix } from '@laowu/domain';
 import { DomainError } from '@laowu/platform';
 import { Injectable } from '@nestjs/common';
+import { ExportPool } from '@laowu/persistence';
 import { DataSource } from 'typeorm';
 import { CsvColumn } from '../common/csv';
-import { streamRows } from '../common/stream-query';
 import { assertKnownRegion } from '../lists/lists.service';
 import { SCHEMA } from '../schema';
 import { HistoryEntry, monthBounds, monthlyStatus, MonthlyStatus } from './monthly-status';
@@ -30,7 +30,10 @@ export type MonitoringItem = Omit<MonitoredWorkerRow, 'history'> & MonthlyStatus
  */
 @Injectable()
 export class MonitoringService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly exports: ExportPool,
+  ) {}
 
   async page(month: string, regionCode: string, page: number, pageSize: number): Promise<{ items: MonitoringItem[]; total: number }> {
     const { sql, params } = this.query(month, regionCode);
@@ -41,10 +44,11 @@ export class MonitoringService {
     return { items: (rows as MonitoredWorkerRow[]).map((row) => toItem(row, month)), total };
   }
 
-  /** Every item, through a cursor. Checks the request now (422 before a CSV response starts). */
-  items(month: string, regionCode: string): AsyncGenerator<MonitoringItem> {
+  /** Every item, through a cursor on an export connection. Checks the request and takes the connection now (422 or 503 before a CSV response starts). */
+  async items(month: string, regionCode: string): Promise<AsyncGenerator<MonitoringItem>> {
     const { sql, params } = this.query(month, regionCode);
-    return mapRows(streamRows<MonitoredWorkerRow>(this.dataSource, `${sql} ORDER BY w.id`, params), (row) => toItem(row, month));
+    const rows = await this.exports.stream<MonitoredWorkerRow>(`${sql} ORDER BY w.id`, params);
+    return mapRows(rows, (row) => toItem(row, month));
   }
 
   private query(month: string, regionCode: string): { sql: string; params: unknown[] } {

@@ -1,14 +1,14 @@
-import { Principal, regionContains } from '@laowu/auth';
+import { Principal } from '@laowu/auth';
 import { TOPICS, WorkerArrivedData } from '@laowu/contracts';
-import { chinaDate, isKnownRegion } from '@laowu/domain';
+import { chinaDate, isKnownRegion, regionContains } from '@laowu/domain';
 import { appendToOutbox, markProcessedOnce } from '@laowu/messaging';
 import { DomainError } from '@laowu/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { SCHEMA } from '../schema';
-import { EmploymentStatusEntry, StatusSource } from './employment-status-entry.entity';
+import { AuditedBasis, EmploymentStatusEntry, StatusSource } from './employment-status-entry.entity';
 import { RecordEmploymentStatusRequest } from './record-employment-status.request.dto';
-import { canRecordStatus, forbiddenWorker } from './worker-access.policy';
+import { auditedBasisFor, canWrite, forbiddenWorker } from './worker-access.policy';
 import { workerChangedEvent } from './worker-changed.projection';
 import { RegistrationBasis, Worker } from './worker.entity';
 import { lockWorkerRow } from './worker.lock';
@@ -16,6 +16,9 @@ import { lockWorkerRow } from './worker.lock';
 const ARRIVALS_CONSUMER = 'worker-profiles.dispatch-arrivals';
 
 type NewEntry = Omit<EmploymentStatusEntry, 'seq' | 'recordedAt' | 'workerId'>;
+
+/** What recording a status answers: the worker to a caller who may write it, else only the entry. */
+export type RecordedStatus = { kind: 'worker'; worker: Worker } | { kind: 'entry'; entry: EmploymentStatusEntry };
 
 /**
  * The employment-status history (就业/失业/求职/非劳动力) with effective dates. Entries are only
@@ -47,13 +50,20 @@ export class EmploymentStatusService {
     });
   }
 
-  async record(principal: Principal, workerId: string, request: RecordEmploymentStatusRequest): Promise<Worker> {
-    assertStatusRules(request);
+  /**
+   * Access is decided first, on the locked row, before any rule is checked: a caller that may not
+   * write the worker and has no audited basis (auditedBasisFor) gets the same 403 whether the
+   * worker exists or not, and no 422 can tell it anything about the worker. A caller that may
+   * write gets the worker back; a station on the audited path only the entry it made.
+   */
+  async record(principal: Principal, workerId: string, request: RecordEmploymentStatusRequest): Promise<RecordedStatus> {
     return this.dataSource.transaction(async (manager) => {
-      const worker = await lockWorkerRow(manager, workerId);
-      if (!canRecordStatus(principal, worker, request)) throw forbiddenWorker();
+      const worker = await manager.findOne(Worker, { where: { id: workerId }, lock: { mode: 'pessimistic_write' } });
+      if (!worker) throw principal.role === 'admin' ? DomainError.notFound('WORKER.NOT_FOUND', 'worker') : forbiddenWorker();
+      const { basis } = await accessToRecord(manager, principal, worker, request);
+      assertStatusRules(request);
       const registeredAt = basisOf(request);
-      await assertBasisConsistent(manager, worker, request, registeredAt);
+      if (!basis) await assertBasisConsistent(manager, worker, request, registeredAt);
       const entry: NewEntry = {
         status: request.status,
         effectiveDate: request.effectiveDate,
@@ -61,10 +71,27 @@ export class EmploymentStatusService {
         registeredAt,
         employer: request.status === 'employed' ? (request.employer ?? null) : null,
         source: 'station' satisfies StatusSource,
+        basis,
         recordedBy: `${principal.role}:${principal.sub}`,
       };
-      return this.append(manager, worker, entry);
+      const appended = await this.append(manager, worker, entry);
+      if (!basis) return { kind: 'worker', worker: appended.worker };
+      await this.audit(manager, principal, appended.entry, basis);
+      return { kind: 'entry', entry: appended.entry };
     });
+  }
+
+  /** An entry made without access to the profile: an audit row and a log line, ids and codes only. */
+  private async audit(manager: EntityManager, principal: Principal, entry: EmploymentStatusEntry, basis: AuditedBasis): Promise<void> {
+    await manager.query(
+      `INSERT INTO "${SCHEMA}".status_record_audit (entry_seq, worker_id, station_id, station_region_code, basis, region_code)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [entry.seq, entry.workerId, principal.sub, principal.region, basis, entry.regionCode],
+    );
+    this.logger.log(
+      { workerId: entry.workerId, stationId: principal.sub, stationRegion: principal.region, basis, regionCode: entry.regionCode },
+      'employment status recorded by a station without access to the profile (audited)',
+    );
   }
 
   /**
@@ -87,14 +114,16 @@ export class EmploymentStatusService {
         registeredAt: 'employment',
         employer: arrival.employer ?? `agency:${arrival.agencyId}`,
         source: 'dispatch',
+        basis: null,
         recordedBy: `dispatch:batch:${arrival.batchId}`,
       });
       return 'applied';
     });
   }
 
-  private async append(manager: EntityManager, worker: Worker, entry: NewEntry): Promise<Worker> {
-    await manager.insert(EmploymentStatusEntry, { ...entry, workerId: worker.id });
+  private async append(manager: EntityManager, worker: Worker, entry: NewEntry): Promise<{ worker: Worker; entry: EmploymentStatusEntry }> {
+    const inserted = await manager.insert(EmploymentStatusEntry, { ...entry, workerId: worker.id });
+    const seq = String((inserted.identifiers[0] as { seq: string | number }).seq);
     const [current]: EmploymentStatusEntry[] = await manager
       .createQueryBuilder(EmploymentStatusEntry, 'e')
       .where('e.worker_id = :id', { id: worker.id })
@@ -114,7 +143,7 @@ export class EmploymentStatusService {
     });
     await manager.save(Worker, worker);
     await appendToOutbox(manager, SCHEMA, TOPICS.workers, [workerChangedEvent(worker, worker.updatedAt)]);
-    return worker;
+    return { worker, entry: await manager.findOneByOrFail(EmploymentStatusEntry, { seq }) };
   }
 }
 
@@ -179,14 +208,33 @@ async function assertBasisConsistent(
     ]);
   }
   if (basis === 'employment') {
-    const workplaces: { region_code: string }[] = await manager.query(
-      `SELECT DISTINCT region_code FROM "${SCHEMA}".employment_status_history WHERE worker_id = $1 AND status = 'employed'`,
-      [worker.id],
-    );
-    if (!workplaces.some((w) => regionContains(request.regionCode, w.region_code))) {
+    const workplaces = await workplacesOf(manager, worker.id);
+    if (!workplaces.some((w) => regionContains(request.regionCode, w))) {
       throw DomainError.unprocessable('STATUS.BASIS_MISMATCH', [
         { field: 'regionCode', problem: `the worker has no employment on record in ${request.regionCode} (registeredAt: employment)` },
       ]);
     }
   }
+}
+
+/** Whoever may write the worker records freely (basis null); anyone else only on an audited basis. */
+async function accessToRecord(
+  manager: EntityManager,
+  principal: Principal,
+  worker: Worker,
+  request: RecordEmploymentStatusRequest,
+): Promise<{ basis: AuditedBasis | null }> {
+  if (canWrite(principal, worker)) return { basis: null };
+  const basis = auditedBasisFor(principal, request, await workplacesOf(manager, worker.id));
+  if (!basis) throw forbiddenWorker();
+  return { basis };
+}
+
+/** The regions where the worker is on record as employed (any employed entry of the history). */
+async function workplacesOf(manager: EntityManager, workerId: string): Promise<string[]> {
+  const rows: { region_code: string }[] = await manager.query(
+    `SELECT DISTINCT region_code FROM "${SCHEMA}".employment_status_history WHERE worker_id = $1 AND status = 'employed'`,
+    [workerId],
+  );
+  return rows.map((r) => r.region_code);
 }

@@ -1,5 +1,7 @@
-import { Principal, regionContains } from '@laowu/auth';
+import { Principal } from '@laowu/auth';
+import { regionContains } from '@laowu/domain';
 import { DomainError } from '@laowu/platform';
+import type { AuditedBasis } from './employment-status-entry.entity';
 import type { Worker } from './worker.entity';
 
 /**
@@ -29,17 +31,24 @@ export function canWrite(principal: Principal, worker: Pick<Worker, 'stationId' 
 }
 
 /**
- * Recording a status: whoever may write the worker, and also a station registering unemployment
- * in its own region — unemployment may be registered where the worker works or is insured (九), so
- * the station there must be able to record it without seeing the rest of the profile.
+ * The audited path of 九 for a station that may not read the worker: unemployment may be
+ * registered where the worker works or is insured, so the station there records it without seeing
+ * the profile. Only `unemployed`, only in a region inside the station's own, and only on a basis
+ * the station can show: an employment of the worker on record in that region (`workplaces`: the
+ * regions of the worker's employed entries), or its declaration that the worker is insured there
+ * (this service holds no insurance records: the declaration is what is recorded and audited).
+ * Null: no access (403).
  */
-export function canRecordStatus(
+export function auditedBasisFor(
   principal: Principal,
-  worker: Pick<Worker, 'stationId' | 'residenceRegionCode'>,
-  entry: { status: string; regionCode: string },
-): boolean {
-  if (canWrite(principal, worker)) return true;
-  return principal.role === 'station' && entry.status === 'unemployed' && regionContains(principal.region, entry.regionCode);
+  entry: { status: string; regionCode: string; registeredAt?: string },
+  workplaces: readonly string[],
+): AuditedBasis | null {
+  if (principal.role !== 'station' || entry.status !== 'unemployed') return null;
+  if (!regionContains(principal.region, entry.regionCode)) return null;
+  if (entry.registeredAt === 'insured') return 'insurance_declared';
+  if (entry.registeredAt === 'employment' && workplaces.some((w) => regionContains(entry.regionCode, w))) return 'workplace_on_record';
+  return null;
 }
 
 export function assertCanRegister(principal: Principal, stationId: string): void {

@@ -1,4 +1,4 @@
-import { createEnvelope, EventEnvelope, WorkerChanged, WorkerChangedData } from '@laowu/contracts';
+import { coarseLocation, createEnvelope, EventEnvelope, WorkerChanged, WorkerChangedData } from '@laowu/contracts';
 import { ageOn } from '@laowu/domain';
 import { Worker } from './worker.entity';
 import { isAvailable } from './worker.response.dto';
@@ -7,7 +7,8 @@ export const PRODUCER = 'worker-profiles';
 
 /**
  * The projection matching needs and nothing more (WorkerChangedData): never the name, ID number,
- * phone or birth date — age in whole years only. Built field by field so that a new column on
+ * phone or birth date — age in whole years only; the location snapped to the ≈ 1 km grid
+ * (coarseLocation), the exact point staying here. Built field by field so that a new column on
  * Worker can never leak into events by accident.
  */
 export function workerChangedData(worker: Worker, now: Date): WorkerChangedData {
@@ -20,7 +21,7 @@ export function workerChangedData(worker: Worker, now: Date): WorkerChangedData 
     gender: worker.gender,
     homeRegionCode: worker.homeRegionCode,
     residenceRegionCode: worker.residenceRegionCode,
-    location: { lat: worker.lat, lon: worker.lon },
+    location: coarseLocation({ lat: worker.lat, lon: worker.lon }),
     skills: worker.skills.map(({ code, level }) => ({ code, level })),
     certificates: worker.certificates.map(({ code, level }) => ({ code, level })),
     priorityGroups: [...worker.priorityGroups],

@@ -1,7 +1,7 @@
 import { EMPLOYMENT_STATUSES, EmploymentStatus, PRIORITY_GROUPS, PriorityGroup } from '@laowu/contracts';
 import { ageOn } from '@laowu/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EmploymentStatusEntry } from './employment-status-entry.entity';
+import { AuditedBasis, EmploymentStatusEntry } from './employment-status-entry.entity';
 import { SkillLevel, Worker, WorkerPreferences } from './worker.entity';
 
 export class CurrentStatusResponse {
@@ -67,6 +67,12 @@ export class WorkerResponse {
 
 export class StatusEntryResponse extends CurrentStatusResponse {
   @ApiProperty() source: string;
+  @ApiPropertyOptional({
+    enum: ['workplace_on_record', 'insurance_declared'],
+    nullable: true,
+    description: 'set when a station that may not read the worker recorded the entry (九): the employment on record, or its declaration of insurance, in its region',
+  })
+  basis: AuditedBasis | null;
   @ApiProperty() recordedAt: string;
 
   static of(entry: EmploymentStatusEntry): StatusEntryResponse {
@@ -77,8 +83,25 @@ export class StatusEntryResponse extends CurrentStatusResponse {
       registeredAt: entry.registeredAt,
       employer: entry.employer,
       source: entry.source,
+      basis: entry.basis ?? null,
       recordedAt: entry.recordedAt.toISOString(),
     };
+  }
+}
+
+/**
+ * What a station that may not read the worker gets back from recording a status on an audited
+ * basis (九): the entry it made, nothing of the profile (not even whether it became current).
+ */
+export class RecordedStatusEntryResponse extends CurrentStatusResponse {
+  @ApiProperty() workerId: string;
+  @ApiProperty() source: string;
+  @ApiProperty({ enum: ['workplace_on_record', 'insurance_declared'], description: 'what let the station record it' })
+  basis: AuditedBasis;
+  @ApiProperty() recordedAt: string;
+
+  static ofAudited(entry: EmploymentStatusEntry): RecordedStatusEntryResponse {
+    return { workerId: entry.workerId, ...StatusEntryResponse.of(entry), basis: entry.basis! };
   }
 }
 

@@ -3,13 +3,13 @@ import { RequestValidationError } from '@laowu/platform';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
-  ApiTags, ApiUnprocessableEntityResponse,
+  ApiTags, ApiUnprocessableEntityResponse, ApiExtraModels, getSchemaPath,
 } from '@nestjs/swagger';
 import { EmploymentStatusService } from './employment-status.service';
 import { PatchWorkerRequest } from './patch-worker.request.dto';
 import { RecordEmploymentStatusRequest } from './record-employment-status.request.dto';
 import { RegisterWorkerRequest } from './register-worker.request.dto';
-import { RegisteredWorkerResponse, StatusEntryResponse, WorkerResponse } from './worker.response.dto';
+import { RecordedStatusEntryResponse, RegisteredWorkerResponse, StatusEntryResponse, WorkerResponse } from './worker.response.dto';
 import { WorkersService } from './workers.service';
 
 const UUID = new ParseUUIDPipe({
@@ -60,16 +60,28 @@ export class WorkersHttpController {
   @Post(':id/employment-status')
   @Roles('station', 'admin')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Record an employment status from an effective date (unemployment: where the worker lives, works or is insured, 九)' })
-  @ApiCreatedResponse({ type: WorkerResponse })
-  @ApiUnprocessableEntityResponse({ description: 'unknown region, future date, or a region that does not fit registeredAt' })
-  @ApiForbiddenResponse()
+  @ApiOperation({
+    summary: 'Record an employment status from an effective date (unemployment: where the worker lives, works or is insured, 九)',
+    description:
+      'A caller who may change the worker (admin; the station that registered it or of its residence) records any status and gets the worker back. ' +
+      'A station that may not read the worker may record only `unemployed` in a region inside its own, with `registeredAt: employment` when the worker is on record as employed there ' +
+      '(basis `workplace_on_record`) or `registeredAt: insured` (its declaration, basis `insurance_declared`); each such entry is audited and the answer carries only the entry. ' +
+      'Anyone else gets 403 WORKER.FORBIDDEN, the same answer whether the worker exists or not, before any rule is checked.',
+  })
+  @ApiExtraModels(WorkerResponse, RecordedStatusEntryResponse)
+  @ApiCreatedResponse({
+    description: 'the worker (caller may change it) or only the recorded entry (audited basis)',
+    schema: { oneOf: [{ $ref: getSchemaPath(WorkerResponse) }, { $ref: getSchemaPath(RecordedStatusEntryResponse) }] },
+  })
+  @ApiUnprocessableEntityResponse({ description: 'unknown region, future date, or a region that does not fit registeredAt (only to a caller who may change the worker)' })
+  @ApiForbiddenResponse({ description: 'WORKER.FORBIDDEN: neither access to the worker nor an audited basis; also for a worker id that does not exist' })
   async recordStatus(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UUID) id: string,
     @Body() body: RecordEmploymentStatusRequest,
-  ): Promise<WorkerResponse> {
-    return WorkerResponse.of(await this.statuses.record(principal, id, body));
+  ): Promise<WorkerResponse | RecordedStatusEntryResponse> {
+    const recorded = await this.statuses.record(principal, id, body);
+    return recorded.kind === 'worker' ? WorkerResponse.of(recorded.worker) : RecordedStatusEntryResponse.ofAudited(recorded.entry);
   }
 
   @Get(':id/employment-status')

@@ -32,6 +32,7 @@ describe('loadConfig', () => {
 
   it('refuses to start in production without a JWT secret', () => {
     expect(() => loadConfig(ExampleConfig, { NODE_ENV: 'production' })).toThrow(/LAOWU_JWT_SECRET: required/);
-    expect(loadConfig(ExampleConfig, { NODE_ENV: 'production', LAOWU_JWT_SECRET: 'a-long-enough-secret' }).jwtSecret).toBe('a-long-enough-secret');
+    const secret = 'a-production-secret-of-32-bytes!';
+    expect(loadConfig(ExampleConfig, { NODE_ENV: 'production', LAOWU_JWT_SECRET: secret }).jwtSecret).toBe(secret);
   });
 });

@@ -29,6 +29,11 @@ export class WorkerChangedData {
   @IsIn(['male', 'female']) gender: 'male' | 'female';
   @Matches(REGION_CODE_PATTERN) homeRegionCode: string;
   @Matches(REGION_CODE_PATTERN) residenceRegionCode: string;
+  /**
+   * Snapped to the 0.01° grid by the producer (coarseLocation, ≈ 1 km): never the worker's exact
+   * point. Not refused when finer, so that events published before the grid (still the latest of
+   * a worker in the compacted topic until their next change) replay; consumers snap again.
+   */
   @IsOptional() @ValidateNested() @Type(() => GeoPointData) location?: GeoPointData;
   @IsArray() @ValidateNested({ each: true }) @Type(() => SkillLevelData) skills: SkillLevelData[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => SkillLevelData) certificates: SkillLevelData[];

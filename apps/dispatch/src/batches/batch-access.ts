@@ -1,0 +1,58 @@
+import { Principal } from '@laowu/auth';
+import { regionContains } from '@laowu/domain';
+import { DomainError, FieldProblem } from '@laowu/platform';
+import type { BatchEntity } from './batch.entity';
+
+/**
+ * Who may see and change a batch (issue 14 #5). A coordinator acts inside its region (GB/T 2260:
+ * a province code covers its province, a prefecture code its prefecture, a county code itself):
+ * its batches leave from there, with workers who live or are registered as from there, and it
+ * changes only the batches it planned. A bureau reads the batches leaving its region; an admin
+ * everything. Anyone else is refused with one answer that says nothing about the batch, the same
+ * whether it exists or not.
+ */
+export function mayReadBatch(principal: Principal, batch: Pick<BatchEntity, 'coordinatorId' | 'originRegionCode'>): boolean {
+  switch (principal.role) {
+    case 'admin':
+      return true;
+    case 'bureau':
+      return regionContains(principal.region, batch.originRegionCode);
+    case 'coordinator':
+      return mayChangeBatch(principal, batch);
+    default:
+      return false;
+  }
+}
+
+export function mayChangeBatch(principal: Principal, batch: Pick<BatchEntity, 'coordinatorId' | 'originRegionCode'>): boolean {
+  if (principal.role === 'admin') return true;
+  return principal.role === 'coordinator' && batch.coordinatorId === principal.sub && regionContains(principal.region, batch.originRegionCode);
+}
+
+/** A region code a caller may plan from (admin: any). */
+export function coversRegion(principal: Principal, regionCode: string): boolean {
+  return principal.role === 'admin' || regionContains(principal.region, regionCode);
+}
+
+/** The one refusal for a batch the caller may not see or change, or that does not exist. */
+export function batchRefused(): DomainError {
+  return DomainError.forbidden('BATCH.NOT_YOURS', 'this batch is not one you may see or change');
+}
+
+/** A new batch (or its origin station) outside the coordinator's region. */
+export function outsideRegion(field: string, principal: Principal): DomainError {
+  return new DomainError('BATCH.OUTSIDE_REGION', `${field}: outside your region ${principal.region}`, 403, [{ field, problem: `is outside your region ${principal.region}` }]);
+}
+
+/**
+ * Workers the coordinator may not seat: not known to dispatch, or neither living nor registered as
+ * from (户籍) its region. Both read the same, so the answer tells nothing about a worker.
+ */
+export function workersOutsideRegion(principal: Principal, workerIds: string[], regionsOf: Map<string, { home: string; residence: string }>): FieldProblem[] {
+  if (principal.role === 'admin') return [];
+  return workerIds.flatMap((workerId, i) => {
+    const regions = regionsOf.get(workerId);
+    if (regions && (regionContains(principal.region, regions.residence) || regionContains(principal.region, regions.home))) return [];
+    return [{ field: `workerIds[${i}]`, problem: 'is not a worker of your region' }];
+  });
+}

@@ -1,0 +1,120 @@
+import { OverloadedError, RequestScope, runInRequestScope } from '@laowu/platform';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { UNBOUNDED_CALL } from './engine-limits';
+import { createSearchClient, SearchClient } from './search.module';
+
+/** A stand-in engine that answers only when the test releases a request (or never). */
+class HeldEngine {
+  private server?: Server;
+  readonly held: ServerResponse[] = [];
+  received = 0;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      req.resume();
+      this.received++;
+      this.held.push(res);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  releaseAll(): void {
+    for (const res of this.held.splice(0)) {
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify({ hits: { hits: [] } }));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+const search = (client: SearchClient) => client.search({ index: 'jobs', body: { query: { match_all: {} } } });
+const inScope = <T>(state: RequestScope['state'], fn: () => T): T => runInRequestScope({ state }, fn);
+
+describe('the search client bounds its engine calls (limitedTransport)', () => {
+  let engine: HeldEngine;
+  let client: SearchClient;
+
+  beforeEach(async () => {
+    engine = await new HeldEngine().start();
+    client = createSearchClient(engine.url, { maxConcurrent: 2, httpWaitMs: 20, httpTimeoutMs: 150, requestTimeoutMs: 150, retryAfterSeconds: 4 });
+  });
+
+  afterEach(async () => {
+    engine.releaseAll();
+    await client.close();
+    await engine.stop();
+  });
+
+  it('sends at most maxConcurrent calls at once; the others (no HTTP caller) wait and then go', async () => {
+    const calls = [1, 2, 3, 4].map(() => search(client));
+    await until(() => engine.received === 2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(engine.received).toBe(2);
+    engine.releaseAll();
+    await until(() => engine.received === 4);
+    engine.releaseAll();
+    const results = await Promise.all(calls);
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+  });
+
+  it('a call for a waiting HTTP caller gives up after its short wait: OverloadedError (503), nothing sent', async () => {
+    const busy = [search(client), search(client)];
+    await until(() => engine.received === 2);
+    const refused = await inScope('working', () => search(client)).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(OverloadedError);
+    expect(refused).toMatchObject({ reason: 'search', retryAfterSeconds: 4, code: 'SERVICE.OVERLOADED' });
+    expect(engine.received).toBe(2);
+    engine.releaseAll();
+    await Promise.all(busy);
+  });
+
+  it('makes no call at all for a caller who has gone', async () => {
+    const refused = await inScope('gone', () => search(client)).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ name: 'OverloadedError', reason: 'caller_gone' });
+    expect(engine.received).toBe(0);
+  });
+
+  it('an HTTP caller gets one attempt with the HTTP timeout; other calls are retried by the client', async () => {
+    const http = await inScope('working', () => search(client)).catch((error: Error) => error);
+    expect((http as Error).name).toBe('TimeoutError');
+    expect(engine.received).toBe(1);
+
+    const consumer = await search(client).catch((error: Error) => error);
+    expect((consumer as Error).name).toBe('TimeoutError');
+    expect(engine.received).toBe(1 + 3); // maxRetries 2
+  });
+
+  it('a call after the answer was sent (work left running) is not bounded like an HTTP one', async () => {
+    const busy = [search(client), search(client)];
+    await until(() => engine.received === 2);
+    const late = inScope('answered', () => search(client));
+    await new Promise((resolve) => setTimeout(resolve, 60)); // past httpWaitMs: it still waits
+    engine.releaseAll();
+    await until(() => engine.received === 3);
+    engine.releaseAll();
+    expect((await late).statusCode).toBe(200);
+    await Promise.all(busy);
+  });
+
+  it('the readiness probe passes the bound', async () => {
+    const busy = [search(client), search(client)];
+    await until(() => engine.received === 2);
+    const probe = client.cluster.health({}, { ...UNBOUNDED_CALL });
+    await until(() => engine.received === 3);
+    engine.releaseAll();
+    expect((await probe).statusCode).toBe(200);
+    await Promise.all(busy);
+  });
+});

@@ -1,0 +1,140 @@
+import { createEnvelope, deadLetterTopic, TOPICS, WorkerArrived, WorkerArrivedData } from '@laowu/contracts';
+import { findRegion, makeResidentId } from '@laowu/domain';
+import { createKafka, EventPublisher } from '@laowu/messaging';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { ABOUT as WORKERS, AppModule as WorkersModule } from '../../apps/worker-profiles/src/app.module';
+import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
+import { testInfra } from '../support/infra';
+import { positionGroupsAtEnds, TopicRecorder } from '../support/kafka';
+import { startTestApp, TestApp } from '../support/test-app';
+import { tokenFor } from '../../scripts/lib/api-client';
+import { expectCall } from './support';
+
+/**
+ * Helpers of the database-outage, pool-exhaustion and dead-letter-replay fault tests (issue 14):
+ * worker-profiles as the consumer under test (WorkerArrived on laowu.dispatch.v1 makes a worker
+ * employed: one history row per arrival, recorded by `dispatch:batch:<batch id>`), arrivals
+ * published the way dispatch's relay publishes them, and the effects counted in PostgreSQL.
+ */
+
+export const DISPATCH_DLQ = deadLetterTopic(TOPICS.dispatch);
+
+/** worker-profiles with a consumer group of its own positioned at the end of laowu.dispatch.v1. */
+export async function startWorkerProfiles(group: string, env: Record<string, string> = {}): Promise<TestApp<WorkerProfilesConfig>> {
+  await positionGroupsAtEnds([group], [TOPICS.dispatch]);
+  return startTestApp(
+    { configClass: WorkerProfilesConfig, about: WORKERS, module: WorkersModule.forRoot },
+    { env: { KAFKA_GROUP_ID: group, RATE_LIMIT_PER_MINUTE: '100000', ...env } },
+  );
+}
+
+/** One worker registered through the API by the station, resident in `county`. */
+export async function registerWorker(workersUrl: string, stationId: string, county: string): Promise<string> {
+  const centre = findRegion(county)!;
+  const station = tokenFor({ sub: stationId, role: 'station', region: county });
+  const worker = await expectCall<{ id: string }>([201], 'POST', `${workersUrl}/v1/workers`, station, {
+    idNumber: makeResidentId({ regionCode: county, birthDate: '1990-05-12', gender: 'male', sequence: 2 * Math.floor(Math.random() * 500) + 1 }),
+    name: '次仁',
+    phone: `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+    homeRegionCode: county,
+    residenceRegionCode: county,
+    location: { lat: centre.lat, lon: centre.lon },
+    stationId,
+    priorityGroups: [],
+    preferences: { kinds: ['fulltime'], willingToMigrate: false, maxCommuteKm: 30, minWage: { amount: 150, unit: 'day' } },
+  });
+  return worker.id;
+}
+
+/**
+ * `count` copies of a registered worker (new ids and ID-number hashes, employed, resident in its
+ * county), inserted directly: enough rows for a CSV export to outlast every socket buffer.
+ */
+export async function cloneWorkers(db: Client, templateId: string, stationId: string, count: number): Promise<void> {
+  await db.query(
+    `INSERT INTO worker_profiles.workers (id, version, station_id, id_number_enc, id_number_hash, id_number_masked, name_enc, name_masked,
+       phone_enc, phone_masked, pii_key_id, birth_date, gender, home_region_code, residence_region_code, lat, lon, skills, certificates,
+       priority_groups, preferences, willing_to_migrate, employment_status, status_effective_date, status_region_code)
+     SELECT gen_random_uuid(), 1, $2, id_number_enc, decode(md5(random()::text || g::text), 'hex') || decode(md5(g::text), 'hex'), id_number_masked,
+       name_enc, name_masked, phone_enc, phone_masked, pii_key_id, birth_date, gender, home_region_code, residence_region_code, lat, lon, skills,
+       certificates, priority_groups, preferences, willing_to_migrate, 'employed', status_effective_date, status_region_code
+     FROM worker_profiles.workers, generate_series(1, $3::int) g WHERE id = $1`,
+    [templateId, stationId, count],
+  );
+}
+
+export async function workerIdsOfStation(db: Client, stationId: string, limit: number): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM worker_profiles.workers WHERE station_id = $1 ORDER BY id LIMIT $2`, [stationId, limit]);
+  return rows.map((r) => r.id);
+}
+
+/** Removes a run's workers and what arrivals added to them. */
+export async function removeStationWorkers(db: Client, stationId: string): Promise<void> {
+  const workers = `SELECT id FROM worker_profiles.workers WHERE station_id = $1`;
+  await db.query(`DELETE FROM worker_profiles.employment_status_history WHERE worker_id IN (${workers})`, [stationId]);
+  await db.query(`DELETE FROM worker_profiles.workers WHERE station_id = $1`, [stationId]);
+}
+
+export interface Arrival {
+  eventId: string;
+  batchId: string;
+  workerId: string;
+}
+
+/** A WorkerArrived envelope as dispatch writes it (one batch per arrival, so each arrival's effect is told apart). */
+export function arrivalEvent(workerId: string, county: string, run: string) {
+  const data: WorkerArrivedData = {
+    batchId: randomUUID(),
+    jobId: randomUUID(),
+    workerId,
+    agencyId: `agency-faults-${run}`,
+    regionCode: county,
+    priorityGroups: [],
+    arrivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+  };
+  return createEnvelope(WorkerArrived, data, { producer: 'dispatch' });
+}
+
+/** Publishes arrivals to laowu.dispatch.v1 keyed as dispatch keys them (by batch). */
+export class ArrivalPublisher {
+  private readonly publisher = new EventPublisher(createKafka({ brokers: testInfra().kafkaBrokers.split(','), clientId: 'faults-arrivals' }));
+
+  async publish(events: ReturnType<typeof arrivalEvent>[]): Promise<Arrival[]> {
+    await this.publisher.send(TOPICS.dispatch, events.map((e) => ({ key: e.key, value: JSON.stringify(e) })));
+    return events.map((e) => ({ eventId: e.id, batchId: e.data.batchId, workerId: e.data.workerId }));
+  }
+
+  close(): Promise<void> {
+    return this.publisher.close();
+  }
+}
+
+/** batch id → history rows its arrival made (an arrival applied twice shows 2, one lost 0 or absent). */
+export async function appliedArrivals(db: Client, arrivals: Arrival[]): Promise<Map<string, number>> {
+  const { rows } = await db.query<{ recorded_by: string; n: number }>(
+    `SELECT recorded_by, count(*)::int AS n FROM worker_profiles.employment_status_history WHERE recorded_by = ANY($1) GROUP BY 1`,
+    [arrivals.map((a) => `dispatch:batch:${a.batchId}`)],
+  );
+  return new Map(rows.map((r) => [r.recorded_by.replace('dispatch:batch:', ''), r.n]));
+}
+
+/** Arrivals whose effect is missing, and arrivals applied more than once. */
+export async function arrivalOutcome(db: Client, arrivals: Arrival[]): Promise<{ applied: number; missing: string[]; doubled: string[] }> {
+  const applied = await appliedArrivals(db, arrivals);
+  return {
+    applied: [...applied.values()].filter((n) => n === 1).length,
+    missing: arrivals.filter((a) => !applied.has(a.batchId)).map((a) => a.eventId),
+    doubled: arrivals.filter((a) => (applied.get(a.batchId) ?? 0) > 1).map((a) => a.eventId),
+  };
+}
+
+/** Dead letters of the given events among what the recorder of laowu.dispatch.v1.dlq saw. */
+export function deadLettersOf(recorder: TopicRecorder, arrivals: Arrival[]): string[] {
+  const ids = new Set(arrivals.map((a) => a.eventId));
+  return recorder.messages
+    .map((m) => (JSON.parse(m.value) as { id?: string }).id)
+    .filter((id): id is string => !!id && ids.has(id));
+}
+
+export { TopicRecorder };

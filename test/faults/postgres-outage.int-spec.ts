@@ -1,0 +1,89 @@
+import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
+import { testInfra } from '../support/infra';
+import { TcpProxy } from '../support/tcp-proxy';
+import { TestApp } from '../support/test-app';
+import {
+  Arrival, arrivalEvent, arrivalOutcome, ArrivalPublisher, cloneWorkers, deadLettersOf, DISPATCH_DLQ, registerWorker, removeStationWorkers,
+  startWorkerProfiles, TopicRecorder, workerIdsOfStation,
+} from './outage-support';
+import { database, log, sleep, unique, waitFor } from './support';
+
+const EVENTS = 300;
+const WORKERS = 30;
+const OUTAGE_MS = 30_000;
+
+/**
+ * Issue 14, faults: PostgreSQL becomes unreachable for 30 s for an app in the middle of a stream
+ * of WorkerArrived events (through a TCP proxy in front of the shared server, which other tests
+ * keep using: the proxy refuses and cuts every connection). Afterwards each arrival has been
+ * applied exactly once (one employment-status entry per arrival, counted in PostgreSQL) and none
+ * was dead-lettered: the consumer waited and retried through the outage.
+ */
+describe('faults: PostgreSQL unreachable for 30 s mid-stream', () => {
+  const county = '542523'; // 噶尔县: no other test registers workers here
+  const run = unique();
+  const stationId = `station-faults-pg-${run}`;
+  const proxy = TcpProxy.forUrl(testInfra().databaseUrl);
+  let setup: Awaited<ReturnType<typeof database>>;
+  let app: TestApp<WorkerProfilesConfig> | undefined;
+  let dlq: TopicRecorder | undefined;
+  const publisher = new ArrivalPublisher();
+  let cut = false;
+
+  beforeAll(async () => {
+    setup = await database();
+    await proxy.open();
+    app = await startWorkerProfiles(`faults-pg-outage-${run}`, { DATABASE_URL: proxy.url(testInfra().databaseUrl) });
+    dlq = await TopicRecorder.start([DISPATCH_DLQ]);
+  }, 180_000);
+
+  afterAll(async () => {
+    if (cut) await proxy.open().catch(() => undefined);
+    await app?.close();
+    await proxy.close();
+    await dlq?.stop();
+    await publisher.close();
+    await removeStationWorkers(setup, stationId).catch(() => undefined);
+    await setup?.end();
+  }, 120_000);
+
+  it('applies every arrival exactly once and dead-letters none', async () => {
+    const template = await registerWorker(app!.url, stationId, county);
+    await cloneWorkers(setup, template, stationId, WORKERS - 1);
+    const workerIds = await workerIdsOfStation(setup, stationId, WORKERS);
+    expect(workerIds).toHaveLength(WORKERS);
+    const events = Array.from({ length: EVENTS }, (_, n) => arrivalEvent(workerIds[n % WORKERS], county, run));
+
+    // The stream: 10 arrivals every 250 ms; the proxy is cut after a third of them and stays cut
+    // for 30 s while the rest keep coming, then comes back.
+    const published: Arrival[] = [];
+    const stream = (async () => {
+      for (let from = 0; from < EVENTS; from += 10) {
+        published.push(...(await publisher.publish(events.slice(from, from + 10))));
+        await sleep(250);
+      }
+    })();
+    await waitFor(() => published.length >= EVENTS / 3, 60_000, () => `${published.length} published`);
+    log(`${published.length} arrivals published; PostgreSQL unreachable for ${OUTAGE_MS / 1000} s`);
+    cut = true;
+    await proxy.close();
+    await sleep(OUTAGE_MS);
+    await proxy.open();
+    cut = false;
+    log(`PostgreSQL reachable again with ${published.length} arrivals published`);
+    await stream;
+
+    await waitFor(async () => (await arrivalOutcome(setup, published)).applied === EVENTS, 180_000, () => `not every arrival applied`, 1000);
+    await sleep(3000); // a redelivery applied twice, were there one, would follow closely
+    const outcome = await arrivalOutcome(setup, published);
+    const { rows } = await setup.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM worker_profiles.processed_events WHERE event_id = ANY($1::uuid[])`,
+      [published.map((a) => a.eventId)],
+    );
+
+    expect(published).toHaveLength(EVENTS);
+    expect(outcome).toEqual({ applied: EVENTS, missing: [], doubled: [] });
+    expect(rows[0].n).toBe(EVENTS);
+    expect(deadLettersOf(dlq!, published)).toEqual([]);
+  }, 420_000);
+});
