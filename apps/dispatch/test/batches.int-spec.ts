@@ -23,7 +23,8 @@ describe('dispatch: point-to-point batches', () => {
   const stayAtHome = worker({ willingToMigrate: false });
 
   beforeAll(async () => {
-    running = await startDispatch();
+    // The races below send 50 calls at once on purpose: room for all of them past admission control.
+    running = await startDispatch({ MAX_IN_FLIGHT: '128' });
     recorder = await TopicRecorder.start([TOPICS.dispatch]);
     await events.jobs(destination);
     await events.workers(...pool, poor, stayAtHome);

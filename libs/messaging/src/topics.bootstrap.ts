@@ -1,4 +1,5 @@
 import { TOPIC_SPECS, TopicSpec } from '@laowu/contracts';
+import { sleep } from '@laowu/platform';
 import { Admin, ConfigResourceTypes, Kafka } from 'kafkajs';
 
 export interface EnsuredTopics {
@@ -38,11 +39,30 @@ export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[] = T
       if (await createTopic(admin, spec, options)) created.push(spec.name);
     }
     const found = specs.filter((s) => !created.includes(s.name));
-    const reconciled = await reconcile(admin, found);
-    const retentionSet = await reconcileDeadLetterRetention(admin, found.filter((s) => isDeadLetterTopic(s.name)), options.deadLetterRetentionMs);
-    return { created, ...reconciled, retentionSet };
+    return await whileTopicsSettle(async () => {
+      const reconciled = await reconcile(admin, found);
+      const retentionSet = await reconcileDeadLetterRetention(admin, found.filter((s) => isDeadLetterTopic(s.name)), options.deadLetterRetentionMs);
+      return { created, ...reconciled, retentionSet };
+    });
   } finally {
     await admin.disconnect();
+  }
+}
+
+const SETTLING = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
+
+/**
+ * A topic another app has just created (our create answered "exists") may not be in the
+ * metadata of the broker we ask yet: that answer is retried for a few seconds.
+ */
+async function whileTopicsSettle<T>(read: () => Promise<T>, attempts = 20): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt >= attempts || !SETTLING.has((error as { type?: string }).type ?? '')) throw error;
+      await sleep(250);
+    }
   }
 }
 

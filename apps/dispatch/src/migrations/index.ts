@@ -4,6 +4,7 @@ import { OutboxLanes1764500000000 } from './1764500000000-outbox-lanes';
 import { PushEngine1764600000000 } from './1764600000000-push-engine';
 import { WebhookSafety1764700000000 } from './1764700000000-webhook-safety';
 import { Retention1764750000000 } from './1764750000000-retention';
+import { StationMatchesRecent1764800000000 } from './1764800000000-station-matches-recent';
 
 /** In order; run at start by TypeORM (migrationsRun). */
-export const MIGRATIONS = [Outbox1764300000000, Dispatch1764400000000, OutboxLanes1764500000000, PushEngine1764600000000, WebhookSafety1764700000000, Retention1764750000000];
+export const MIGRATIONS = [Outbox1764300000000, Dispatch1764400000000, OutboxLanes1764500000000, PushEngine1764600000000, WebhookSafety1764700000000, Retention1764750000000, StationMatchesRecent1764800000000];
