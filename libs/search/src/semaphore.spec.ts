@@ -28,6 +28,29 @@ describe('Semaphore', () => {
     expect(semaphore.waiting).toBe(0);
   });
 
+  it('a waiter with a bounded wait (an HTTP caller) goes ahead of queued waiters without one (consumers)', async () => {
+    const semaphore = new Semaphore(1);
+    const order: string[] = [];
+    const held = await semaphore.acquire();
+    const consumerA = semaphore.acquire().then((release) => (order.push('consumer A'), release));
+    const consumerB = semaphore.acquire().then((release) => (order.push('consumer B'), release));
+    const http = semaphore.acquire(60_000).then((release) => (order.push('http'), release));
+    await settle();
+    expect(semaphore.waiting).toBe(3);
+
+    held();
+    await settle();
+    expect(order).toEqual(['http']);
+    (await http)();
+    await settle();
+    expect(order).toEqual(['http', 'consumer A']);
+    (await consumerA)();
+    await settle();
+    (await consumerB)();
+    expect(order).toEqual(['http', 'consumer A', 'consumer B']);
+    expect(semaphore.inUse).toBe(0);
+  });
+
   it('a release called twice frees one permit only', async () => {
     const semaphore = new Semaphore(1);
     const release = await semaphore.acquire();
