@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { Supervisor } = require('./lib.js') as {
   Supervisor: new (
     entries: { name: string; start: () => ChildProcess }[],

@@ -15,7 +15,6 @@ import { jobsIndex, workersIndex } from '../../apps/matching/src/indexing/index-
 import { compileApps, compiledMain } from './compile-apps';
 import { ROOT, sleep } from './report';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const apps = require('../../scripts/apps.js') as { APPS: { name: string; port: number }[]; stop(children: ChildProcess[]): Promise<void>; productionNodeOptions(): string };
 
 export type AppName = 'job-collection' | 'worker-profiles' | 'matching' | 'dispatch';

@@ -15,11 +15,8 @@ import {
 } from './scenario';
 import { progress, StationScreens, statusLine, TRIGGER_LABELS, UNLABELLED } from './station-screen';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { ensureStack, say, stopStack } = require('../lib.js');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const apps = require('../apps.js');
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { pairLocalDatabase } = require('../local-database.js');
 
 const SIZE = {

@@ -1,6 +1,6 @@
 // The demo's world: where workers come from, where jobs are, and how both are generated.
 // Shares are plain numbers so a reader can check them against the policy's priorities.
-import { findRegion, makeResidentId, provinceCodeOf, SKILLS } from '@laowu/domain';
+import { findRegion, makeResidentId, SKILLS } from '@laowu/domain';
 
 /** Origin counties (劳务输出地) in Sichuan, Guizhou, Yunnan and Gansu, one station each. */
 export const ORIGIN_COUNTIES = ['513401', '510824', '520502', '522601', '530602', '532601', '621102', '622901'];
@@ -173,5 +173,3 @@ export function originJob(random: Random, county: string, index: number) {
     instant: false,
   };
 }
-
-export const provinceOf = provinceCodeOf;

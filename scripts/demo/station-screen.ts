@@ -8,7 +8,6 @@ import { stationIdOf } from './scenario';
 
 /** Why a match was pushed (API.md v1.1 "Push"), in the order a station would explain them. */
 export const TRIGGERS = ['instant_job', 'cross_region_job', 'worker_available'] as const;
-export type Trigger = (typeof TRIGGERS)[number];
 /** A delivery without a trigger: a dispatch from before v1.1. */
 export const UNLABELLED = 'unlabelled';
 

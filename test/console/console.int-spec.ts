@@ -32,7 +32,7 @@ import { ABOUT as WORKERS_ABOUT, AppModule as WorkersModule } from '../../apps/w
 import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
 import { testInfra } from '../support/infra';
 import { TOPICS_CONSUMED } from '../support/all-apps';
-import { positionGroupsAtEnds, testKafka } from '../support/kafka';
+import { positionGroupsAtEnds } from '../support/kafka';
 import { eventually } from '../support/readiness';
 import { startTestApp, TestApp } from '../support/test-app';
 

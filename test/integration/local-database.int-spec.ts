@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { testInfra } from '../support/infra';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { pairDatabaseWithKafka } = require('../../scripts/local-database.js');
 
 /** The demo's and `npm start`'s local database, paired with the Kafka whose events it published. */

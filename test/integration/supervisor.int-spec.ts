@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { freePort } from '../faults/support';
 import { testEnv } from '../support/test-app';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { Supervisor } = require('../../scripts/lib.js') as {
   Supervisor: new (
     entries: { name: string; start: () => ChildProcess }[],

@@ -8,7 +8,6 @@ import { Kafka, logLevel } from 'kafkajs';
 import { containerInfra, INFRA_ENV, localInfra, StartedInfra, TestInfra } from './infra';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __LAOWU_INFRA__: StartedInfra | undefined;
 }
 

@@ -1,6 +1,5 @@
 import { deadLetterTopic, deterministicUuid, MatchesFoundData, TOPICS } from '@laowu/contracts';
 import { createSearchClient, SearchClient } from '@laowu/search';
-import { DataSource } from 'typeorm';
 import { testInfra } from '../../../test/support/infra';
 import { testKafka, TopicRecorder } from '../../../test/support/kafka';
 import { eventually } from '../../../test/support/readiness';

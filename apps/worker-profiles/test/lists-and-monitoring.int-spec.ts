@@ -5,7 +5,7 @@ import { bearer } from '../../../test/support/tokens';
 import { TestApp } from '../../../test/support/test-app';
 import { SCHEMA } from '../src/schema';
 import { WorkerProfilesConfig } from '../src/worker-profiles.config';
-import { bureauToken, freshIdNumber, registration, startWorkerProfiles } from './support/worker-fixtures';
+import { bureauToken, registration, startWorkerProfiles } from './support/worker-fixtures';
 
 const admin = bearer({ sub: 'admin-test', role: 'admin', region: '100000' });
 

@@ -13,8 +13,6 @@
  */
 export type WageUnit = 'hour' | 'day' | 'month' | 'piece';
 
-export const WAGE_UNITS: readonly WageUnit[] = Object.freeze(['hour', 'day', 'month', 'piece']);
-
 /** Standard working hours per day (标准工作日). */
 export const HOURS_PER_DAY = 8;
 

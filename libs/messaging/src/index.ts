@@ -1,5 +1,5 @@
 // Transient errors are defined with the HTTP error mapping in platform; consumers know them from here too.
-export { isTransient, TransientError } from '@laowu/platform';
+export { TransientError } from '@laowu/platform';
 
 export * from './kafka.factory';
 export * from './event-publisher';

@@ -14,7 +14,7 @@ export * from './errors/validation';
 export * from './errors/http-error.filter';
 export * from './http/public.decorator';
 export { msSinceReceived } from './http/correlation.middleware';
-export { callerIsWaiting, currentRequestScope, InFlightLimiter, RequestScope, runInRequestScope } from './http/admission';
+export { callerIsWaiting, currentRequestScope, RequestScope, runInRequestScope } from './http/admission';
 export * from './http/overload';
 export * from './bootstrap';
 export * from './sleep';

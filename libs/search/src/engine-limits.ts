@@ -73,7 +73,6 @@ export function limitedTransport(limits: SearchLimits): typeof Transport {
   semaphores.add(semaphore);
 
   class LimitedTransport extends Transport {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the base's two overloads, one implementation
     override request(params: any, options?: any, callback?: any): any {
       if (typeof options === 'function') [callback, options] = [options, {}];
       const opts = { ...((options ?? {}) as Record<string, unknown>) } as Record<string, unknown> & { context?: Record<symbol, unknown> };

@@ -25,8 +25,3 @@ export function nextState(current: BatchState, action: BatchAction): BatchState 
 export function manifestOpen(state: BatchState): boolean {
   return state === 'planned' || state === 'boarding';
 }
-
-/** A batch holds its workers (one active batch per worker) until it is closed or cancelled. */
-export function isActive(state: BatchState): boolean {
-  return state !== 'closed' && state !== 'cancelled';
-}

@@ -11,7 +11,6 @@ import { RecordEmploymentStatusRequest } from './record-employment-status.reques
 import { auditedBasisFor, canWrite, forbiddenWorker } from './worker-access.policy';
 import { workerChangedEvent } from './worker-changed.projection';
 import { RegistrationBasis, Worker } from './worker.entity';
-import { lockWorkerRow } from './worker.lock';
 
 const ARRIVALS_CONSUMER = 'worker-profiles.dispatch-arrivals';
 

@@ -13,7 +13,7 @@ export const DLQ_REPLAYS_TOPIC = 'laowu.dlq-replays';
 /** Headers the consumer adds when it dead-letters (kafka-event.server.ts); a replay leaves them behind. */
 const DLQ_HEADER_PREFIX = 'laowu-dlq-';
 export const REPLAYED_FROM_HEADER = 'laowu-replayed-from';
-export const REPLAYED_AT_HEADER = 'laowu-replayed-at';
+const REPLAYED_AT_HEADER = 'laowu-replayed-at';
 
 export interface DeadLetter {
   /** The dead-letter topic and the message's place in it. */
