@@ -22,6 +22,13 @@ module.exports = {
       to: { path: '^apps/' },
     },
     {
+      name: 'lib-only-through-alias',
+      comment: 'Outside a lib, its code is imported as @laowu/<lib>, never by a relative path into it.',
+      severity: 'error',
+      from: { path: '^((?:libs/)?[^/]+)/' },
+      to: { path: '^libs/', pathNot: '^$1/', dependencyTypesNot: ['aliased-tsconfig'] },
+    },
+    {
       name: 'no-src-to-test',
       comment: 'Shipped code never depends on a test folder.',
       severity: 'error',

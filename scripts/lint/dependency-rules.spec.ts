@@ -14,6 +14,8 @@ const FILES: Record<string, string> = {
   'libs/shared/src/index.ts': "export const shared = 1;\n",
   'libs/shared/src/reaches-into-app.ts': "import { beta } from '../../../apps/beta/src/beta';\nexport const x = beta;\n",
   'apps/beta/src/beta.ts': "import { shared } from '@laowu/shared';\nexport const beta = shared;\n", // clean
+  'apps/beta/src/around-alias.ts': "import { shared } from '../../../libs/shared/src/index';\nexport const b = shared;\n",
+  'libs/shared/src/inner.ts': "import { shared } from './index';\nexport const inner = shared;\n", // clean
   'apps/alpha/src/main.ts': "import { one } from './one/one';\nexport const main = one;\n", // clean
   'apps/alpha/src/one/one.ts': "import { two } from '../two/two';\nexport const one = two;\nexport const oneHelper = 1;\n",
   'apps/alpha/src/two/two.ts': "import { oneHelper } from '../one/one';\nexport const two = oneHelper;\n",
@@ -62,6 +64,7 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
   it.each([
     ['no-app-to-app: apps/alpha/src/three/three.ts → apps/beta/src/beta.ts'],
     ['no-lib-to-app: libs/shared/src/reaches-into-app.ts → apps/beta/src/beta.ts'],
+    ['lib-only-through-alias: apps/beta/src/around-alias.ts → libs/shared/src/index.ts'],
     ['no-src-to-test: apps/alpha/src/three/uses-fixture.ts → apps/alpha/test/alpha.fixtures.ts'],
     ['no-unit-spec-to-test: apps/alpha/src/three/three.spec.ts → test/support/helper.ts'],
     ['no-test-to-scripts: test/support/helper.ts → scripts/lib/api.ts'],
@@ -71,7 +74,7 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
     expect(found).toContain(violation);
   });
 
-  it('reports nothing else: imports through a lib alias, test → src, test → test/support and a test of a script pass', () => {
-    expect(found).toHaveLength(7);
+  it('reports nothing else: a lib through its alias or from inside, test → src, test → test/support and a test of a script pass', () => {
+    expect(found).toHaveLength(8);
   });
 });
