@@ -4,7 +4,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFound
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { DeliveryEntity, WebhookStatus } from '../matches/delivery.entity';
-import { ActsForStationGuard, assertActsForStation } from '../stations/station-access';
+import { ActsForStationGuard, assertActsForStation } from '../stations/station.access';
 import { DeliveryListResponse, DeliveryResponse, RedeliveredResponse } from './delivery.response.dto';
 import { DeliveryFilter, ListDeliveriesQuery } from './list-deliveries.query.dto';
 import { RedeliverDeliveriesRequest } from './redeliver-deliveries.request.dto';
