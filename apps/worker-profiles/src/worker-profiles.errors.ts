@@ -1,6 +1,7 @@
 /**
- * Every error code worker-profiles answers with itself (the `code` of the API's error body). The libs add
- * their own: REQUEST.INVALID for a DTO, AUTH.ROLE_NOT_ALLOWED, SERVICE.OVERLOADED, DEPENDENCY.UNAVAILABLE.
+ * The error codes worker-profiles itself answers with (the `code` of the API's error body), for the code
+ * that throws DomainError. The libs add theirs: REQUEST.INVALID for a DTO, AUTH.ROLE_NOT_ALLOWED,
+ * SERVICE.OVERLOADED, DEPENDENCY.UNAVAILABLE.
  */
 export const ERRORS = {
   REQUEST_INVALID: 'REQUEST.INVALID',
