@@ -1,7 +1,7 @@
 import { BatchWorkerEntity } from './batches/batch-worker.entity';
 import { BatchEntity } from './batches/batch.entity';
-import { DeliveryEntity } from './matches/delivery.entity';
 import { MatchEntity } from './matches/match.entity';
+import { DeliveryEntity } from './push/delivery.entity';
 import { PushSettingsEntity } from './stations/push-settings.entity';
 import { StationEntity } from './stations/station.entity';
 import { JobViewEntity } from './views/job-view.entity';

@@ -80,7 +80,7 @@ describe('dispatch: match lifecycle (new → offered → accepted | declined | e
     await post(`/v1/matches/${e.matchId}/accept`, tokens.station('another-station')).expect(403);
     await request(running.url).get(`/v1/stations/${stationId}/matches`).set('Authorization', tokens.station('another-station')).expect(403);
     const bad = await post('/v1/matches/not-a-uuid/accept').expect(400);
-    expect(bad.body.details).toEqual([{ field: 'id', problem: 'must be a UUID' }]);
+    expect(bad.body.details).toEqual([{ field: 'id', problem: 'id must be a UUID' }]);
     await post(`/v1/matches/${randomUUID()}/accept`).expect(404);
     const badStatus = await request(running.url).get(`/v1/stations/${stationId}/matches?status=maybe`).set('Authorization', asStation()).expect(400);
     expect(badStatus.body.details[0].field).toBe('status');

@@ -8,7 +8,7 @@ import { eventually } from '../../../test/support/readiness';
 import { TestApp } from '../../../test/support/test-app';
 import { DispatchConfig } from '../src/dispatch.config';
 import { StreamsService } from '../src/push/streams.service';
-import { verifySignature } from '../src/push/webhook-signature';
+import { verifySignature } from '../src/webhooks/webhook-signature';
 import { Events, job, match, SseClient, SseEvent, startDispatch, tokens } from './dispatch-test.support';
 
 describe('dispatch: push to stations (SSE, webhooks)', () => {

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { eventually } from '../../../test/support/readiness';
 import { TestApp } from '../../../test/support/test-app';
 import { DispatchConfig } from '../src/dispatch.config';
-import { verifySignature } from '../src/push/webhook-signature';
+import { verifySignature } from '../src/webhooks/webhook-signature';
 import { Events, job, match, startDispatch, tokens } from './dispatch-test.support';
 
 /**

@@ -9,13 +9,3 @@ export interface Principal {
   region: string;
 }
 
-/** GB/T 2260 codes nest by prefix: 510000 (province) ⊃ 513400 (city) ⊃ 513401 (county). */
-export function regionPrefix(code: string): string {
-  if (code.endsWith('0000')) return code.slice(0, 2);
-  if (code.endsWith('00')) return code.slice(0, 4);
-  return code;
-}
-
-export function regionContains(outer: string, inner: string): boolean {
-  return inner.startsWith(regionPrefix(outer));
-}

@@ -11,6 +11,7 @@ export * from './outbox/outbox.sql';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';
 export * from './inbox/processed-events';
+export * from './inbox/latest-per-id';
 export * from './messaging.module';
 export * from './inbox/inbox-retention';
 export * from './dlq/dead-letters';

@@ -3,4 +3,5 @@ export * from './persistence.module';
 export * from './postgres.readiness';
 export * from './test-database.guard';
 export * from './export-pool';
+export * from './pg-listen';
 export * from './retention-purge';

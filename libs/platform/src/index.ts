@@ -13,6 +13,7 @@ export * from './errors/domain-error';
 export * from './errors/validation';
 export * from './errors/http-error.filter';
 export * from './http/public.decorator';
+export * from './http/uuid-param.pipe';
 export { msSinceReceived } from './http/correlation.middleware';
 export { callerIsWaiting, currentRequestScope, RequestScope, runInRequestScope } from './http/admission';
 export * from './http/overload';

@@ -1,10 +1,10 @@
 import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
+import { uuidParam } from '@laowu/platform';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { uuidParam } from '../common/uuid-param.pipe';
 import { AddBatchWorkersRequest, SomeBatchWorkersRequest } from './batch-workers.request.dto';
 import { AddBatchWorkersResponse, BatchResponse } from './batch.response.dto';
 import { BatchesService } from './batches.service';

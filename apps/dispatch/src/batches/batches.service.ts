@@ -9,8 +9,9 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { KeyedMutex } from '../common/keyed-mutex';
+import { ERRORS } from '../dispatch.errors';
 import { SCHEMA } from '../schema';
-import { batchRefused, coversRegion, mayChangeBatch, mayReadBatch, outsideRegion, workersOutsideRegion } from './batch-access';
+import { batchRefused, coversRegion, mayChangeBatch, mayReadBatch, outsideRegion, workersOutsideRegion } from './batch.access';
 import { BatchAction, manifestOpen, nextState } from './batch-state-machine';
 import { BatchWorkerEntity, SeatBasis } from './batch-worker.entity';
 import { BatchEntity } from './batch.entity';
@@ -110,7 +111,7 @@ export class BatchesService {
         `DELETE FROM "${SCHEMA}".batch_workers WHERE batch_id = $1 AND worker_id = $2 AND active`,
         [id, workerId],
       );
-      if (!removed) throw DomainError.notFound('BATCH.WORKER_NOT_ON_BATCH', `worker ${workerId} on batch ${id}`);
+      if (!removed) throw DomainError.notFound(ERRORS.BATCH_WORKER_NOT_ON_BATCH, `worker ${workerId} on batch ${id}`);
     }));
     return this.get(principal, id);
   }
@@ -120,7 +121,7 @@ export class BatchesService {
       const batch = await this.lockForChange(manager, principal, id);
       const next = nextState(batch.state, action);
       if (!next) {
-        throw DomainError.conflict('BATCH.INVALID_TRANSITION', `cannot ${action} a batch that is ${batch.state}`, { currentState: batch.state });
+        throw DomainError.conflict(ERRORS.BATCH_INVALID_TRANSITION, `cannot ${action} a batch that is ${batch.state}`, { currentState: batch.state });
       }
       const events = await this.apply(manager, batch, action, workerIds);
       if (next !== batch.state) events.push(await this.changeState(manager, batch, next));
@@ -139,7 +140,7 @@ export class BatchesService {
       }
       case 'depart':
         if (!seats.some((s) => s.status === 'boarded')) {
-          throw DomainError.unprocessable('BATCH.NOBODY_BOARDED', [{ field: 'workers', problem: 'nobody has boarded yet' }]);
+          throw DomainError.unprocessable(ERRORS.BATCH_NOBODY_BOARDED, [{ field: 'workers', problem: 'nobody has boarded yet' }]);
         }
         // Whoever did not check in stays behind and is free for another batch.
         await manager.query(
@@ -168,7 +169,7 @@ export class BatchesService {
       if (seat && allowed.includes(seat.status)) return [];
       return [{ field: `workerIds[${i}]`, problem: seat ? `worker is ${seat.status}` : 'worker is not on this batch' }];
     });
-    if (problems.length) throw DomainError.unprocessable('BATCH.WORKER_NOT_ON_BATCH', problems);
+    if (problems.length) throw DomainError.unprocessable(ERRORS.BATCH_WORKER_NOT_ON_BATCH, problems);
     return workerIds;
   }
 
@@ -263,7 +264,7 @@ export class BatchesService {
       else {
         rejected.push({
           workerId,
-          code: 'BATCH.WORKER_NOT_ELIGIBLE',
+          code: ERRORS.BATCH_WORKER_NOT_ELIGIBLE,
           problem: "has accepted no match for this batch's jobs and is not on the willing-to-migrate list",
         });
       }
@@ -296,7 +297,7 @@ export class BatchesService {
     const regionsOf = new Map(rows.map((r) => [r.worker_id, { home: r.home_region_code, residence: r.residence_region_code }]));
     const outside = workersOutsideRegion(principal, workerIds, regionsOf);
     if (outside.length) {
-      throw new DomainError('BATCH.WORKERS_OUTSIDE_REGION', outside.map((d) => `${d.field}: ${d.problem}`).join('; '), 403, outside);
+      throw new DomainError(ERRORS.BATCH_WORKERS_OUTSIDE_REGION, outside.map((d) => `${d.field}: ${d.problem}`).join('; '), 403, outside);
     }
   }
 
@@ -328,21 +329,21 @@ export class BatchesService {
       if (!status) problems.push({ field: `destination.jobIds[${i}]`, problem: 'is not a job dispatch knows' });
       else if (status !== 'open') problems.push({ field: `destination.jobIds[${i}]`, problem: `job is ${status}` });
     });
-    if (problems.length) throw DomainError.unprocessable('BATCH.INVALID', problems);
+    if (problems.length) throw DomainError.unprocessable(ERRORS.BATCH_INVALID, problems);
   }
 }
 
 /** A batch that does not exist: 404 to an admin, who may see every batch; to anyone else the refusal. */
 function notFoundFor(principal: Principal, id: string): DomainError {
-  return principal.role === 'admin' ? DomainError.notFound('BATCH.NOT_FOUND', `batch ${id}`) : batchRefused();
+  return principal.role === 'admin' ? DomainError.notFound(ERRORS.BATCH_NOT_FOUND, `batch ${id}`) : batchRefused();
 }
 
 function manifestClosed(batch: BatchEntity): DomainError {
-  return DomainError.conflict('BATCH.MANIFEST_CLOSED', `the manifest of a batch that is ${batch.state} cannot change`, { currentState: batch.state });
+  return DomainError.conflict(ERRORS.BATCH_MANIFEST_CLOSED, `the manifest of a batch that is ${batch.state} cannot change`, { currentState: batch.state });
 }
 
 function onAnotherBatch(workerId: string): SeatProblem {
-  return { workerId, code: 'BATCH.WORKER_ON_ANOTHER_BATCH', problem: 'is already on another active batch' };
+  return { workerId, code: ERRORS.BATCH_WORKER_ON_ANOTHER_BATCH, problem: 'is already on another active batch' };
 }
 
 /** Nobody could be seated: 422 when some worker breaks a rule, else 409 (full, or booked elsewhere). */
@@ -351,8 +352,8 @@ function nobodySeated(workerIds: string[], result: AddBatchWorkersResponse): Dom
     ...result.rejected.map((r) => ({ field: `workerIds[${workerIds.indexOf(r.workerId)}]`, problem: r.problem })),
     ...result.waitlisted.map((w) => ({ field: `workerIds[${workerIds.indexOf(w)}]`, problem: 'no seat left (batch full)' })),
   ];
-  const breaksRule = result.rejected.some((r) => r.code === 'BATCH.WORKER_NOT_ELIGIBLE');
-  const code = breaksRule ? 'BATCH.WORKERS_NOT_ELIGIBLE' : result.waitlisted.length ? 'BATCH.FULL' : 'BATCH.WORKER_ON_ANOTHER_BATCH';
+  const breaksRule = result.rejected.some((r) => r.code === ERRORS.BATCH_WORKER_NOT_ELIGIBLE);
+  const code = breaksRule ? ERRORS.BATCH_WORKERS_NOT_ELIGIBLE : result.waitlisted.length ? ERRORS.BATCH_FULL : ERRORS.BATCH_WORKER_ON_ANOTHER_BATCH;
   const message = details.map((d) => `${d.field}: ${d.problem}`).join('; ');
   return new DomainError(code, message, breaksRule ? 422 : 409, details, { result });
 }

@@ -1,8 +1,8 @@
 import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
+import { uuidParam } from '@laowu/platform';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { uuidParam } from '../common/uuid-param.pipe';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { assertActsForStation } from '../stations/station-access';
+import { assertActsForStation } from '../stations/station.access';
 import { ListMatchesQuery } from './list-matches.query.dto';
 import { MatchListResponse, MatchResponse } from './match.response.dto';
 import { MatchesService } from './matches.service';

@@ -4,8 +4,9 @@ import { appendToOutbox } from '@laowu/messaging';
 import { DomainError } from '@laowu/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { ERRORS } from '../dispatch.errors';
 import { SCHEMA } from '../schema';
-import { assertActsForStation } from '../stations/station-access';
+import { assertActsForStation } from '../stations/station.access';
 import { JobViewEntity } from '../views/job-view.entity';
 import { canApply, headcountLeft, MatchAction, STATUS_AFTER } from './match-lifecycle';
 import { MatchEntity } from './match.entity';
@@ -36,10 +37,10 @@ export class MatchesService {
   async act(principal: Principal, matchId: string, action: Exclude<MatchAction, 'expire'>): Promise<MatchEntity> {
     const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
       const match = await manager.getRepository(MatchEntity).findOne({ where: { id: matchId }, lock: { mode: 'pessimistic_write' } });
-      if (!match) throw DomainError.notFound('MATCH.NOT_FOUND', `match ${matchId}`);
+      if (!match) throw DomainError.notFound(ERRORS.MATCH_NOT_FOUND, `match ${matchId}`);
       assertActsForStation(principal, match.stationId);
       if (!canApply(action, match.status)) {
-        throw DomainError.conflict('MATCH.INVALID_TRANSITION', `cannot ${action} a match that is ${match.status}`, {
+        throw DomainError.conflict(ERRORS.MATCH_INVALID_TRANSITION, `cannot ${action} a match that is ${match.status}`, {
           currentStatus: match.status,
         });
       }
@@ -59,7 +60,7 @@ export class MatchesService {
     if (!job || job.status !== 'open') {
       // Committed (the match lapses) and then reported: hence an outcome, not a throw.
       await this.setStatus(manager, match, 'expired');
-      return { error: DomainError.conflict('MATCH.JOB_NOT_OPEN', `job ${match.jobId} is ${job?.status ?? 'unknown'}`, { jobStatus: job?.status }) };
+      return { error: DomainError.conflict(ERRORS.MATCH_JOB_NOT_OPEN, `job ${match.jobId} is ${job?.status ?? 'unknown'}`, { jobStatus: job?.status }) };
     }
     const [{ arrived, accepted }]: { arrived: number; accepted: number }[] = await manager.query(
       `SELECT
@@ -70,7 +71,7 @@ export class MatchesService {
       [match.jobId],
     );
     if (headcountLeft(job, arrived, accepted) <= 0) {
-      throw DomainError.conflict('MATCH.NO_HEADCOUNT_LEFT', `job ${match.jobId} has no headcount left`, {
+      throw DomainError.conflict(ERRORS.MATCH_NO_HEADCOUNT_LEFT, `job ${match.jobId} has no headcount left`, {
         headcount: job.headcount,
       });
     }

@@ -3,8 +3,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { DeliveryEntity, WebhookStatus } from '../matches/delivery.entity';
-import { ActsForStationGuard, assertActsForStation } from '../stations/station-access';
+import { ActsForStationGuard, assertActsForStation } from '../stations/station.access';
+import { DeliveryEntity, WebhookStatus } from './delivery.entity';
 import { DeliveryListResponse, DeliveryResponse, RedeliveredResponse } from './delivery.response.dto';
 import { DeliveryFilter, ListDeliveriesQuery } from './list-deliveries.query.dto';
 import { RedeliverDeliveriesRequest } from './redeliver-deliveries.request.dto';

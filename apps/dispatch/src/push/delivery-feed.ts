@@ -1,6 +1,6 @@
+import { pgListen } from '@laowu/persistence';
 import { sleep } from '@laowu/platform';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { DELIVERIES_CHANNEL } from './deliveries.channel';
 
@@ -17,10 +17,9 @@ export class DeliveryFeed implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DeliveryFeed.name);
   private readonly byStation = new Map<string, Set<Wake>>();
   private readonly anyStation = new Set<Wake>();
-  private listener?: PoolClient;
   private running = false;
   private loop?: Promise<void>;
-  private lost?: () => void;
+  private stop?: () => void;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -31,7 +30,7 @@ export class DeliveryFeed implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.running = false;
-    this.lost?.();
+    this.stop?.();
     await this.loop;
   }
 
@@ -75,28 +74,16 @@ export class DeliveryFeed implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async listenUntilLost(): Promise<void> {
-    const pool = (this.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }).master;
-    const client = await pool.connect();
-    this.listener = client;
-    const lost = new Promise<void>((resolve) => {
-      this.lost = resolve;
-      client.on('error', () => resolve());
-      client.on('end', () => resolve());
+    const stopped = new Promise<void>((resolve) => (this.stop = resolve));
+    const listener = await pgListen(this.dataSource, DELIVERIES_CHANNEL, (stationId) => {
+      if (stationId) this.notify(stationId);
     });
-    client.on('notification', (message) => {
-      if (message.payload) this.notify(message.payload);
-    });
-    let broken = false;
     try {
-      await client.query(`LISTEN ${DELIVERIES_CHANNEL}`);
       this.wakeEveryone(); // anything committed while we were not listening
-      await lost;
-      broken = this.running;
+      await Promise.race([listener.lost, stopped]);
     } finally {
-      client.removeAllListeners('notification');
-      this.listener = undefined;
-      await client.query('UNLISTEN *').then(() => client.release(), () => client.release(true));
+      await listener.close();
     }
-    if (broken) throw new Error('LISTEN connection lost');
+    if (this.running) throw new Error('LISTEN connection lost');
   }
 }

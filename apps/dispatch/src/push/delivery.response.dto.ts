@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DeliveryEntity, WEBHOOK_STATUSES, WebhookStatus } from '../matches/delivery.entity';
-import { shownError } from './webhook-http';
+import { shownError } from '../webhooks/webhook-http';
+import { DeliveryEntity, WEBHOOK_STATUSES, WebhookStatus } from './delivery.entity';
 
 export class DeliveryResponse {
   @ApiProperty() deliveryId: string;

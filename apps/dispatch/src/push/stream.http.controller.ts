@@ -3,7 +3,7 @@ import { RequestValidationError } from '@laowu/platform';
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { assertActsForStation } from '../stations/station-access';
+import { assertActsForStation } from '../stations/station.access';
 import { StreamsService } from './streams.service';
 
 const EVENT_ID = /^\d{1,18}$/;

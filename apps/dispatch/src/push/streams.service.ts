@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { Counter, Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { DispatchConfig } from '../dispatch.config';
+import { ERRORS } from '../dispatch.errors';
 import { SCHEMA } from '../schema';
 import { DeliveryFeed } from './delivery-feed';
 import { SseStream, StoredDelivery } from './sse-stream';
@@ -103,7 +104,7 @@ export class StreamsService implements OnModuleDestroy {
     const max = this.config.SSE_MAX_STREAMS_PER_STATION;
     const open = this.byStation.get(stationId) ?? [];
     for (const oldest of open.slice(0, Math.max(0, open.length - max + 1))) {
-      oldest.closeWithNotice('STREAM.SUPERSEDED', { maxStreamsPerStation: max }, SUPERSEDED_RETRY_MS);
+      oldest.closeWithNotice(ERRORS.STREAM_SUPERSEDED, { maxStreamsPerStation: max }, SUPERSEDED_RETRY_MS);
     }
   }
 

@@ -5,12 +5,12 @@ import { DataSource } from 'typeorm';
 import { DispatchConfig } from '../dispatch.config';
 import { SCHEMA } from '../schema';
 import { StationsService, StationWebhook } from '../stations/stations.service';
-import { DeliveryFeed } from './delivery-feed';
-import { WebhookCircuit } from './webhook-circuit';
-import { WebhookClient, WebhookOutcome } from './webhook-http';
+import { WebhookClient, WebhookOutcome } from '../webhooks/webhook-http';
 import {
   backoffMs, DELIVERY_HEADER, signatureHeader, SIGNATURE_HEADER, STANDARD_ID_HEADER, STANDARD_SIGNATURE_HEADER, STANDARD_TIMESTAMP_HEADER, standardSignatures,
-} from './webhook-signature';
+} from '../webhooks/webhook-signature';
+import { DeliveryFeed } from './delivery-feed';
+import { WebhookCircuit } from './webhook-circuit';
 
 const attemptsTotal = new Counter({
   name: 'laowu_webhook_attempts_total',

@@ -6,7 +6,7 @@ import {
 import { PushSettingsResponse } from './push-settings.response.dto';
 import { PushSettingsService } from './push-settings.service';
 import { PutPushSettingsRequest } from './put-push-settings.request.dto';
-import { ActsForStationGuard } from './station-access';
+import { ActsForStationGuard } from './station.access';
 
 @ApiTags('stations')
 @ApiBearerAuth()

@@ -2,6 +2,7 @@ import { DomainError } from '@laowu/platform';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { ERRORS } from '../dispatch.errors';
 import { SCHEMA } from '../schema';
 import { DEFAULT_PUSH_SETTINGS, PushSettings, PushSettingsEntity } from './push-settings.entity';
 import { StationsService } from './stations.service';
@@ -33,7 +34,7 @@ export class PushSettingsService {
        RETURNING station_id`,
       [stationId, next.instant, next.crossRegion, next.workerAvailable, next.minScore, next.maxPerJob],
     );
-    if (!rows.length) throw DomainError.notFound('STATION.NOT_FOUND', `station ${stationId}`);
+    if (!rows.length) throw DomainError.notFound(ERRORS.STATION_NOT_FOUND, `station ${stationId}`);
     return next;
   }
 }

@@ -2,7 +2,7 @@ import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateStationRequest } from './create-station.request.dto';
-import { assertActsForStation } from './station-access';
+import { assertActsForStation } from './station.access';
 import { StationResponse } from './station.response.dto';
 import { StationsService } from './stations.service';
 

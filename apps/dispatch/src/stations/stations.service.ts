@@ -4,8 +4,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { DispatchConfig } from '../dispatch.config';
-import { literalProblem } from '../push/webhook-http';
-import { generateWebhookSecret, whsecProblem } from '../push/webhook-signature';
+import { ERRORS } from '../dispatch.errors';
+import { literalProblem } from '../webhooks/webhook-http';
+import { generateWebhookSecret, whsecProblem } from '../webhooks/webhook-signature';
 import { CreateStationRequest, StationWebhookRequest } from './create-station.request.dto';
 import { StationEntity } from './station.entity';
 import { SCHEMA } from '../schema';
@@ -37,7 +38,7 @@ export class StationsService {
   async register(request: CreateStationRequest): Promise<StationEntity> {
     if (request.webhook) this.checkWebhook(request.webhook);
     if (!isKnownRegion(request.regionCode)) {
-      throw DomainError.unprocessable('STATION.UNKNOWN_REGION', [{ field: 'regionCode', problem: 'is not a known GB/T 2260 code' }]);
+      throw DomainError.unprocessable(ERRORS.STATION_UNKNOWN_REGION, [{ field: 'regionCode', problem: 'is not a known GB/T 2260 code' }]);
     }
     const rows: StationEntity[] = await this.stations
       .createQueryBuilder()
@@ -55,13 +56,13 @@ export class StationsService {
       .returning('*')
       .execute()
       .then((result) => result.raw);
-    if (!rows.length) throw DomainError.conflict('STATION.ALREADY_EXISTS', `station ${request.id} already exists`, { existingId: request.id });
+    if (!rows.length) throw DomainError.conflict(ERRORS.STATION_ALREADY_EXISTS, `station ${request.id} already exists`, { existingId: request.id });
     return this.get(request.id);
   }
 
   async get(id: string): Promise<StationEntity> {
     const station = await this.stations.findOneBy({ id });
-    if (!station) throw DomainError.notFound('STATION.NOT_FOUND', `station ${id}`);
+    if (!station) throw DomainError.notFound(ERRORS.STATION_NOT_FOUND, `station ${id}`);
     return station;
   }
 
@@ -108,7 +109,7 @@ export class StationsService {
 
   private async noWebhook(id: string): Promise<DomainError> {
     await this.get(id);
-    return DomainError.conflict('STATION.NO_WEBHOOK', `station ${id} has no webhook`);
+    return DomainError.conflict(ERRORS.STATION_NO_WEBHOOK, `station ${id} has no webhook`);
   }
 
   /** 400 naming the field: a URL the dispatcher would refuse to connect to, a malformed whsec_ secret. */
@@ -125,7 +126,7 @@ export class StationsService {
     }
     const secret = whsecProblem(webhook.secret);
     if (secret) problems.push({ field: 'webhook.secret', problem: secret });
-    if (problems.length) throw DomainError.invalid('STATION.WEBHOOK_NOT_ALLOWED', problems);
+    if (problems.length) throw DomainError.invalid(ERRORS.STATION_WEBHOOK_NOT_ALLOWED, problems);
   }
 }
 

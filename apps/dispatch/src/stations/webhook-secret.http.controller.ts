@@ -4,7 +4,7 @@ import {
   ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
 } from '@nestjs/swagger';
 import { DEFAULT_PREVIOUS_SECRET_SECONDS, RotateWebhookSecretRequest } from './rotate-webhook-secret.request.dto';
-import { ActsForStationGuard } from './station-access';
+import { ActsForStationGuard } from './station.access';
 import { StationsService } from './stations.service';
 import { RotatedWebhookSecretResponse } from './webhook-secret.response.dto';
 

@@ -1,8 +1,10 @@
-import { Principal, regionPrefix } from '@laowu/auth';
+import { Principal } from '@laowu/auth';
 import { PRIORITY_GROUPS } from '@laowu/contracts';
+import { regionPrefix } from '@laowu/domain';
 import { DomainError } from '@laowu/platform';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ERRORS } from '../dispatch.errors';
 import { SCHEMA } from '../schema';
 import { AgencyOutcome, OutcomeCount, StatsResponse } from './stats.response.dto';
 import { StatsQuery } from './stats.query.dto';
@@ -27,7 +29,7 @@ export class StatsService {
     const agencyId = this.agencyScope(principal, query.agencyId);
     const from = query.from ? new Date(query.from) : new Date(0);
     const to = query.to ? new Date(query.to) : new Date();
-    if (from >= to) throw DomainError.invalid('STATS.INVALID_PERIOD', [{ field: 'from', problem: 'must be before to' }]);
+    if (from >= to) throw DomainError.invalid(ERRORS.STATS_INVALID_PERIOD, [{ field: 'from', problem: 'must be before to' }]);
     const originPrefix = principal.role === 'bureau' ? regionPrefix(principal.region) : null;
     const rows: Row[] = await this.dataSource.query(
       `SELECT bw.agency_id, grp,
@@ -48,7 +50,7 @@ export class StatsService {
 
   private agencyScope(principal: Principal, requested: string | undefined): string | undefined {
     if (principal.role !== 'agency') return requested;
-    if (requested && requested !== principal.sub) throw DomainError.forbidden('STATS.NOT_YOURS', 'an agency sees only its own figures');
+    if (requested && requested !== principal.sub) throw DomainError.forbidden(ERRORS.STATS_NOT_YOURS, 'an agency sees only its own figures');
     return principal.sub;
   }
 }

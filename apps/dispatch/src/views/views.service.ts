@@ -1,17 +1,8 @@
 import { JobChangedData, WorkerChangedData } from '@laowu/contracts';
+import { latestPerId } from '@laowu/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SCHEMA } from '../schema';
-
-/** Keeps only the newest version of each aggregate seen in a batch (the upsert can touch a row once). */
-export function latestByKey<T extends { version: number }>(items: T[], keyOf: (item: T) => string): T[] {
-  const latest = new Map<string, T>();
-  for (const item of items) {
-    const seen = latest.get(keyOf(item));
-    if (!seen || seen.version < item.version) latest.set(keyOf(item), item);
-  }
-  return [...latest.values()];
-}
 
 /**
  * Local views of jobs and workers from their compacted topics. Idempotent by version: a replay or
@@ -23,7 +14,7 @@ export class ViewsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async applyJobs(events: JobChangedData[]): Promise<void> {
-    const jobs = latestByKey(events, (j) => j.jobId);
+    const jobs = latestPerId(events, (j) => j.jobId);
     if (!jobs.length) return;
     await this.dataSource.transaction(async (manager) => {
       const applied: { job_id: string; status: string }[] = await manager.query(
@@ -53,7 +44,7 @@ export class ViewsService {
   }
 
   async applyWorkers(events: WorkerChangedData[]): Promise<void> {
-    const workers = latestByKey(events, (w) => w.workerId);
+    const workers = latestPerId(events, (w) => w.workerId);
     if (!workers.length) return;
     await this.dataSource.query(
       `INSERT INTO "${SCHEMA}".worker_view (worker_id, version, station_id, priority_groups, willing_to_migrate, home_region_code, residence_region_code, updated_at)

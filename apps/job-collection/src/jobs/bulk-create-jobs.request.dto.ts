@@ -1,6 +1,7 @@
 import { DomainError, fieldProblems } from '@laowu/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, validateSync } from 'class-validator';
+import { ERRORS } from '../job-collection.errors';
 import { CreateJobRequest } from './create-job.request.dto';
 
 export const BULK_MAX_JOBS = 1000;
@@ -23,11 +24,11 @@ export class BulkCreateJobsRequest {
  */
 export function readBulkRequest(body: unknown): BulkCreateJobsRequest {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw DomainError.invalid('REQUEST.INVALID', [{ field: 'jobs', problem: 'body must be an object with a jobs array' }]);
+    throw DomainError.invalid(ERRORS.REQUEST_INVALID, [{ field: 'jobs', problem: 'body must be an object with a jobs array' }]);
   }
   const request = Object.assign(new BulkCreateJobsRequest(), body);
   const problems = fieldProblems(validateSync(request, { whitelist: true, forbidNonWhitelisted: true }));
-  if (problems.length) throw DomainError.invalid('REQUEST.INVALID', problems);
+  if (problems.length) throw DomainError.invalid(ERRORS.REQUEST_INVALID, problems);
   return request;
 }
 

@@ -1,6 +1,7 @@
 import { DomainError, mapWithConcurrency } from '@laowu/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { ERRORS } from '../job-collection.errors';
 import { BulkItemResult } from './bulk-create-jobs.request.dto';
 import { CreateJobRequest } from './create-job.request.dto';
 import { appendJobChanges } from './job-changed.envelope';
@@ -60,7 +61,7 @@ export class BulkJobsService {
     const checked = validateJobBody(item);
     if (checked.error) return failure(index, checked.error);
     const problems = referenceProblems(checked.job);
-    if (problems.length) return failure(index, DomainError.unprocessable('JOB.UNKNOWN_REFERENCE', problems));
+    if (problems.length) return failure(index, DomainError.unprocessable(ERRORS.JOB_UNKNOWN_REFERENCE, problems));
     const request = checked.job;
     return { index, request, job: newJob(agencyId, toJobContent(request, pointOf(request)), request) };
   }
@@ -88,7 +89,7 @@ export class BulkJobsService {
         if (inserted.has(p.job.id)) return { index: p.index, id: p.job.id, status: 201 };
         const job = byExternalId.get(p.job.externalId)!;
         if (job.requestHash !== p.job.requestHash) {
-          return failure(p.index, DomainError.conflict('JOB.EXTERNAL_ID_CONFLICT', `externalId ${job.externalId} was already used for a different job`, { existingId: job.id }));
+          return failure(p.index, DomainError.conflict(ERRORS.JOB_EXTERNAL_ID_CONFLICT, `externalId ${job.externalId} was already used for a different job`, { existingId: job.id }));
         }
         return { index: p.index, id: job.id, status: 200 };
       });
@@ -102,7 +103,7 @@ export class BulkJobsService {
     } catch (error) {
       if (error instanceof DomainError) return failure(item.index, error);
       this.logger.error(`bulk item ${item.index} not saved: ${(error as Error).message}`);
-      return { index: item.index, status: 500, error: { code: 'JOB.NOT_SAVED', message: 'the job could not be saved; retry it' } };
+      return { index: item.index, status: 500, error: { code: ERRORS.JOB_NOT_SAVED, message: 'the job could not be saved; retry it' } };
     }
   }
 }

@@ -2,6 +2,7 @@ import { findRegion, isKnownRegion, isKnownSkill } from '@laowu/domain';
 import { DomainError, FieldProblem, fieldProblems } from '@laowu/platform';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { ERRORS } from '../job-collection.errors';
 import { CreateJobRequest } from './create-job.request.dto';
 import { certainlyValidJob } from './job-request.fast-check';
 
@@ -18,11 +19,11 @@ export function validateJobBody(body: unknown): CheckedJob {
 /** The thorough check (what the HTTP pipe does), naming every failing field. */
 export function validateWithClassValidator(body: unknown): CheckedJob {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { error: DomainError.invalid('REQUEST.INVALID', [{ field: '', problem: 'a job must be a JSON object' }]) };
+    return { error: DomainError.invalid(ERRORS.REQUEST_INVALID, [{ field: '', problem: 'a job must be a JSON object' }]) };
   }
   const job = plainToInstance(CreateJobRequest, body);
   const problems = fieldProblems(validateSync(job, PIPE_OPTIONS));
-  if (problems.length) return { error: DomainError.invalid('REQUEST.INVALID', problems) };
+  if (problems.length) return { error: DomainError.invalid(ERRORS.REQUEST_INVALID, problems) };
   return { job };
 }
 
@@ -44,7 +45,7 @@ export function referenceProblems(job: CreateJobRequest): FieldProblem[] {
 /** Throws 422 JOB.UNKNOWN_REFERENCE when a code is unknown. */
 export function assertKnownReferences(job: CreateJobRequest): void {
   const problems = referenceProblems(job);
-  if (problems.length) throw DomainError.unprocessable('JOB.UNKNOWN_REFERENCE', problems);
+  if (problems.length) throw DomainError.unprocessable(ERRORS.JOB_UNKNOWN_REFERENCE, problems);
 }
 
 /** The job's point: as given, or the centre of its region. Call after assertKnownReferences. */
@@ -52,6 +53,6 @@ export function pointOf(job: CreateJobRequest): { lat: number; lon: number } {
   const { lat, lon } = job.location;
   if (lat != null && lon != null) return { lat, lon }; // null counts as absent, as for @IsOptional
   const region = findRegion(job.location.regionCode);
-  if (!region) throw DomainError.unprocessable('JOB.UNKNOWN_REFERENCE', [{ field: 'location.regionCode', problem: 'unknown region' }]);
+  if (!region) throw DomainError.unprocessable(ERRORS.JOB_UNKNOWN_REFERENCE, [{ field: 'location.regionCode', problem: 'unknown region' }]);
   return { lat: region.lat, lon: region.lon };
 }

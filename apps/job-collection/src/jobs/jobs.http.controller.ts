@@ -1,5 +1,5 @@
 import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
-import { msSinceReceived, observeHop } from '@laowu/platform';
+import { msSinceReceived, observeHop, uuidParam } from '@laowu/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
@@ -10,7 +10,6 @@ import { BulkCreateJobsRequest, BulkCreateJobsResponse, readBulkRequest } from '
 import { BulkJobsService } from './bulk-jobs.service';
 import { CreateJobRequest } from './create-job.request.dto';
 import { isInstantLaneJob } from './job-changed.envelope';
-import { JobIdPipe } from './job-id.pipe';
 import { JobPageResponse, JobResponse, toJobResponse } from './job.response.dto';
 import { JobsService } from './jobs.service';
 import { ListJobsRequest } from './list-jobs.request.dto';
@@ -86,7 +85,7 @@ export class JobsHttpController {
   @ApiOkResponse({ type: JobResponse })
   @ApiForbiddenResponse({ description: 'JOB.NOT_YOURS' })
   @ApiNotFoundResponse({ description: 'JOB.NOT_FOUND' })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', JobIdPipe) id: string): Promise<JobResponse> {
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<JobResponse> {
     return toJobResponse(await this.jobs.get(principal, id));
   }
 
@@ -104,7 +103,7 @@ export class JobsHttpController {
   @ApiConflictResponse({ description: 'JOB.NOT_OPEN' })
   async update(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', JobIdPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: CreateJobRequest,
   ): Promise<JobResponse> {
     return toJobResponse(await this.jobs.update(principal, id, body));
@@ -118,7 +117,7 @@ export class JobsHttpController {
   @ApiForbiddenResponse({ description: 'JOB.NOT_YOURS' })
   @ApiNotFoundResponse({ description: 'JOB.NOT_FOUND' })
   @ApiConflictResponse({ description: 'JOB.NOT_OPEN: the job has expired' })
-  async close(@CurrentPrincipal() principal: Principal, @Param('id', JobIdPipe) id: string): Promise<JobResponse> {
+  async close(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<JobResponse> {
     return toJobResponse(await this.jobs.close(principal, id));
   }
 }

@@ -4,8 +4,9 @@ import { DomainError } from '@laowu/platform';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { ERRORS } from '../job-collection.errors';
 import { CreateJobRequest } from './create-job.request.dto';
-import { assertMayChange, assertMayRead } from './job-access';
+import { assertMayChange, assertMayRead } from './job.access';
 import { appendJobChanges } from './job-changed.envelope';
 import { JobContent, requestHashOf, toJobContent } from './job-content';
 import { insertJobsIgnoringRepeats } from './job-insert.sql';
@@ -64,10 +65,10 @@ export class JobsService {
     return this.dataSource.transaction(async (manager) => {
       const job = await this.lockForChange(manager, principal, id);
       if (job.status === 'closed' || job.status === 'expired') {
-        throw DomainError.conflict('JOB.NOT_OPEN', `job is ${job.status} and can no longer be changed`);
+        throw DomainError.conflict(ERRORS.JOB_NOT_OPEN, `job is ${job.status} and can no longer be changed`);
       }
       if (request.externalId !== undefined && request.externalId !== job.externalId) {
-        throw DomainError.unprocessable('JOB.EXTERNAL_ID_FIXED', [{ field: 'externalId', problem: 'externalId cannot change' }]);
+        throw DomainError.unprocessable(ERRORS.JOB_EXTERNAL_ID_FIXED, [{ field: 'externalId', problem: 'externalId cannot change' }]);
       }
       const materialChanged = content.materialHash !== job.materialHash;
       Object.assign(job, content, { externalId: job.externalId });
@@ -86,7 +87,7 @@ export class JobsService {
     return this.dataSource.transaction(async (manager) => {
       const job = await this.lockForChange(manager, principal, id);
       if (job.status === 'closed') return job;
-      if (job.status === 'expired') throw DomainError.conflict('JOB.NOT_OPEN', 'job has already expired');
+      if (job.status === 'expired') throw DomainError.conflict(ERRORS.JOB_NOT_OPEN, 'job has already expired');
       job.status = 'closed';
       job.version += 1;
       job.updatedAt = new Date();
@@ -98,7 +99,7 @@ export class JobsService {
 
   async get(principal: Principal, id: string): Promise<JobEntity> {
     const job = await this.dataSource.manager.findOneBy(JobEntity, { id });
-    if (!job) throw DomainError.notFound('JOB.NOT_FOUND', 'job');
+    if (!job) throw DomainError.notFound(ERRORS.JOB_NOT_FOUND, 'job');
     assertMayRead(principal, job);
     return job;
   }
@@ -121,7 +122,7 @@ export class JobsService {
 
   private async lockForChange(manager: EntityManager, principal: Principal, id: string): Promise<JobEntity> {
     const job = await manager.findOne(JobEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!job) throw DomainError.notFound('JOB.NOT_FOUND', 'job');
+    if (!job) throw DomainError.notFound(ERRORS.JOB_NOT_FOUND, 'job');
     assertMayChange(principal, job);
     return job;
   }
@@ -145,7 +146,7 @@ export function newJob(agencyId: string, content: JobContent, request: Pick<Crea
 
 export function assertSameRequest(existing: JobEntity, requestHash: string | null): void {
   if (existing.requestHash !== requestHash) {
-    throw DomainError.conflict('JOB.EXTERNAL_ID_CONFLICT', `externalId ${existing.externalId} was already used for a different job`, {
+    throw DomainError.conflict(ERRORS.JOB_EXTERNAL_ID_CONFLICT, `externalId ${existing.externalId} was already used for a different job`, {
       existingId: existing.id,
     });
   }

@@ -4,6 +4,7 @@ import { DomainError } from '@laowu/platform';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ERRORS } from '../job-collection.errors';
 
 export class RegionsQuery {
   @ApiPropertyOptional({ example: '510000', description: 'Children of this code; without it, the provinces' })
@@ -46,7 +47,7 @@ export class ReferenceHttpController {
   @ApiUnprocessableEntityResponse({ description: 'REGION.UNKNOWN: parent is not a known code' })
   regions(@Query() query: RegionsQuery): RegionView[] {
     if (query.parent !== undefined && !isKnownRegion(query.parent)) {
-      throw DomainError.unprocessable('REGION.UNKNOWN', [{ field: 'parent', problem: `${query.parent} is not a known GB/T 2260 region code` }]);
+      throw DomainError.unprocessable(ERRORS.REGION_UNKNOWN, [{ field: 'parent', problem: `${query.parent} is not a known GB/T 2260 region code` }]);
     }
     return childrenOf(query.parent).map(({ code, name, level, lat, lon }) => ({ code, name, level, lat, lon }));
   }

@@ -1,10 +1,10 @@
 import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
+import { uuidParam } from '@laowu/platform';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MatchesLimitRequest } from './limit.request.dto';
 import { CandidatesResponse, JobMatchesResponse, toCandidate, toJobMatch } from './match.response.dto';
 import { MatchesService } from './matches.service';
-import { UuidParamPipe } from './uuid-param.pipe';
 
 @ApiTags('matching')
 @ApiBearerAuth()
@@ -19,14 +19,14 @@ export class MatchesHttpController {
     description:
       'Hard filters only: job open, headcount left, kind accepted by the worker, start/end not passed. Age is never a filter (十二). ' +
       'Each reason is { factor, contribution, detail }; contributions add up to the score. A station sees workers it registered or ' +
-      'who live in its region (403 WORKER.NOT_YOURS otherwise).',
+      'who live in its region (403 WORKER.FORBIDDEN otherwise).',
   })
   @ApiOkResponse({ type: JobMatchesResponse })
   @ApiNotFoundResponse({ description: 'WORKER.NOT_FOUND' })
-  @ApiForbiddenResponse({ description: 'WORKER.NOT_YOURS' })
+  @ApiForbiddenResponse({ description: 'WORKER.FORBIDDEN' })
   async matchesForWorker(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidParamPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Query() query: MatchesLimitRequest,
   ): Promise<JobMatchesResponse> {
     const ranked = await this.matches.matchesForWorker(principal, id, query.limit ?? 20);
@@ -47,7 +47,7 @@ export class MatchesHttpController {
   @ApiForbiddenResponse({ description: 'JOB.NOT_YOURS' })
   async candidatesForJob(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', UuidParamPipe) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Query() query: MatchesLimitRequest,
   ): Promise<CandidatesResponse> {
     const ranked = await this.matches.candidatesForJob(principal, id, query.limit ?? 50);

@@ -5,7 +5,7 @@ import { ExportPool } from '@laowu/persistence';
 import type { Response } from 'express';
 import { csvChunks } from '../common/csv';
 import { sendCsv } from '../common/send-stream';
-import { assertCanReadRegion } from '../workers/worker-access.policy';
+import { assertCanReadRegion } from '../workers/worker.access';
 import { ListKindParams, RegionExportQuery } from './list-query.request.dto';
 import { LIST_COLUMNS, ListsService } from './lists.service';
 

@@ -5,6 +5,7 @@ import { ExportPool } from '@laowu/persistence';
 import { DataSource } from 'typeorm';
 import { CsvColumn } from '../common/csv';
 import { SCHEMA } from '../schema';
+import { ERRORS } from '../worker-profiles.errors';
 import { ListKind } from './list-query.request.dto';
 
 /** One row of a list: personal data masked, as everywhere. */
@@ -107,6 +108,6 @@ export class ListsService {
 
 export function assertKnownRegion(regionCode: string): void {
   if (!isKnownRegion(regionCode)) {
-    throw DomainError.unprocessable('REGION.UNKNOWN', [{ field: 'regionCode', problem: `${regionCode} is not a known GB/T 2260 region` }]);
+    throw DomainError.unprocessable(ERRORS.REGION_UNKNOWN, [{ field: 'regionCode', problem: `${regionCode} is not a known GB/T 2260 region` }]);
   }
 }

@@ -5,7 +5,7 @@ import { ExportPool } from '@laowu/persistence';
 import type { Response } from 'express';
 import { csvChunks } from '../common/csv';
 import { sendCsv } from '../common/send-stream';
-import { assertCanReadRegion } from '../workers/worker-access.policy';
+import { assertCanReadRegion } from '../workers/worker.access';
 import { MonthlyMonitoringQuery } from './monthly-monitoring.request.dto';
 import { MONITORING_COLUMNS, MonitoringService } from './monitoring.service';
 

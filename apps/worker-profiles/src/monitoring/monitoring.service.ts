@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { CsvColumn } from '../common/csv';
 import { assertKnownRegion } from '../lists/lists.service';
 import { SCHEMA } from '../schema';
+import { ERRORS } from '../worker-profiles.errors';
 import { HistoryEntry, monthBounds, monthlyStatus, MonthlyStatus } from './monthly-status';
 
 interface MonitoredWorkerRow {
@@ -54,7 +55,7 @@ export class MonitoringService {
   private query(month: string, regionCode: string): { sql: string; params: unknown[] } {
     assertKnownRegion(regionCode);
     const { first, last } = monthBounds(month);
-    if (first > chinaDate()) throw DomainError.unprocessable('MONITORING.FUTURE_MONTH', [{ field: 'month', problem: 'must not be in the future' }]);
+    if (first > chinaDate()) throw DomainError.unprocessable(ERRORS.MONITORING_FUTURE_MONTH, [{ field: 'month', problem: 'must not be in the future' }]);
     const sql = `
       SELECT w.id, w.id_number_masked AS "idNumber", w.name_masked AS "name", w.phone_masked AS "phone",
              w.home_region_code AS "homeRegionCode", w.residence_region_code AS "residenceRegionCode",

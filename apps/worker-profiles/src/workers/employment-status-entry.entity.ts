@@ -9,7 +9,7 @@ import type { RegistrationBasis } from './worker.entity';
 export type StatusSource = 'default' | 'registration' | 'station' | 'dispatch';
 
 /**
- * What let a station that cannot read the worker record the entry (九, see worker-access.policy):
+ * What let a station that cannot read the worker record the entry (九, see worker.access):
  * an employment of the worker on record inside the station's region, or the station's own
  * declaration that the worker is insured there. Null when the recorder may read the worker.
  */

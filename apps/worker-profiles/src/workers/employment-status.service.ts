@@ -6,9 +6,10 @@ import { DomainError } from '@laowu/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { SCHEMA } from '../schema';
+import { ERRORS } from '../worker-profiles.errors';
 import { AuditedBasis, EmploymentStatusEntry, StatusSource } from './employment-status-entry.entity';
 import { RecordEmploymentStatusRequest } from './record-employment-status.request.dto';
-import { auditedBasisFor, canWrite, forbiddenWorker } from './worker-access.policy';
+import { auditedBasisFor, canWrite, forbiddenWorker } from './worker.access';
 import { workerChangedEvent } from './worker-changed.projection';
 import { RegistrationBasis, Worker } from './worker.entity';
 
@@ -58,7 +59,7 @@ export class EmploymentStatusService {
   async record(principal: Principal, workerId: string, request: RecordEmploymentStatusRequest): Promise<RecordedStatus> {
     return this.dataSource.transaction(async (manager) => {
       const worker = await manager.findOne(Worker, { where: { id: workerId }, lock: { mode: 'pessimistic_write' } });
-      if (!worker) throw principal.role === 'admin' ? DomainError.notFound('WORKER.NOT_FOUND', 'worker') : forbiddenWorker();
+      if (!worker) throw principal.role === 'admin' ? DomainError.notFound(ERRORS.WORKER_NOT_FOUND, 'worker') : forbiddenWorker();
       const { basis } = await accessToRecord(manager, principal, worker, request);
       assertStatusRules(request);
       const registeredAt = basisOf(request);
@@ -161,7 +162,7 @@ export function initialStatus(
   assertStatusRules(request, 'employmentStatus.');
   const basis = basisOf(request);
   if (basis === 'residence' && !regionContains(request.regionCode, residenceRegionCode)) {
-    throw DomainError.unprocessable('STATUS.BASIS_MISMATCH', [
+    throw DomainError.unprocessable(ERRORS.STATUS_BASIS_MISMATCH, [
       { field: 'employmentStatus.regionCode', problem: `${request.regionCode} does not contain the residence ${residenceRegionCode} (registeredAt: residence)` },
     ]);
   }
@@ -181,10 +182,10 @@ function basisOf(request: RecordEmploymentStatusRequest): RegistrationBasis | nu
 
 function assertStatusRules(request: RecordEmploymentStatusRequest, prefix = ''): void {
   if (!isKnownRegion(request.regionCode)) {
-    throw DomainError.unprocessable('STATUS.UNKNOWN_REGION', [{ field: `${prefix}regionCode`, problem: `${request.regionCode} is not a known GB/T 2260 region` }]);
+    throw DomainError.unprocessable(ERRORS.STATUS_UNKNOWN_REGION, [{ field: `${prefix}regionCode`, problem: `${request.regionCode} is not a known GB/T 2260 region` }]);
   }
   if (request.effectiveDate > chinaDate()) {
-    throw DomainError.unprocessable('STATUS.FUTURE_DATE', [{ field: `${prefix}effectiveDate`, problem: 'must not be in the future' }]);
+    throw DomainError.unprocessable(ERRORS.STATUS_FUTURE_DATE, [{ field: `${prefix}effectiveDate`, problem: 'must not be in the future' }]);
   }
 }
 
@@ -202,14 +203,14 @@ async function assertBasisConsistent(
 ): Promise<void> {
   if (request.status === 'employed' || basis === null || basis === 'insured') return;
   if (basis === 'residence' && !regionContains(request.regionCode, worker.residenceRegionCode)) {
-    throw DomainError.unprocessable('STATUS.BASIS_MISMATCH', [
+    throw DomainError.unprocessable(ERRORS.STATUS_BASIS_MISMATCH, [
       { field: 'regionCode', problem: `${request.regionCode} does not contain the worker's residence ${worker.residenceRegionCode} (registeredAt: residence)` },
     ]);
   }
   if (basis === 'employment') {
     const workplaces = await workplacesOf(manager, worker.id);
     if (!workplaces.some((w) => regionContains(request.regionCode, w))) {
-      throw DomainError.unprocessable('STATUS.BASIS_MISMATCH', [
+      throw DomainError.unprocessable(ERRORS.STATUS_BASIS_MISMATCH, [
         { field: 'regionCode', problem: `the worker has no employment on record in ${request.regionCode} (registeredAt: employment)` },
       ]);
     }

@@ -1,5 +1,6 @@
 import { isKnownCertificate, isKnownRegion, isKnownSkill } from '@laowu/domain';
 import { DomainError, FieldProblem } from '@laowu/platform';
+import { ERRORS } from '../worker-profiles.errors';
 
 export interface CodesToCheck {
   regions?: Record<string, string | undefined>;
@@ -26,13 +27,13 @@ export function assertKnownCodes(codes: CodesToCheck): void {
   (codes.certificates ?? []).forEach(({ code }, i) => {
     if (!isKnownCertificate(code)) problems.push({ field: `certificates.${i}.code`, problem: `${code} is not in the certificate taxonomy` });
   });
-  if (problems.length) throw DomainError.unprocessable('WORKER.UNKNOWN_CODE', problems);
+  if (problems.length) throw DomainError.unprocessable(ERRORS.WORKER_UNKNOWN_CODE, problems);
 }
 
 export function assertUniqueCodes(field: string, items: { code: string }[] | undefined): void {
   const seen = new Set<string>();
   for (const [i, { code }] of (items ?? []).entries()) {
-    if (seen.has(code)) throw DomainError.invalid('REQUEST.INVALID', [{ field: `${field}.${i}.code`, problem: `${code} appears twice` }]);
+    if (seen.has(code)) throw DomainError.invalid(ERRORS.REQUEST_INVALID, [{ field: `${field}.${i}.code`, problem: `${code} appears twice` }]);
     seen.add(code);
   }
 }

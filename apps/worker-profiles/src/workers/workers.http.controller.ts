@@ -1,6 +1,6 @@
 import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
-import { RequestValidationError } from '@laowu/platform';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { uuidParam } from '@laowu/platform';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
   ApiTags, ApiUnprocessableEntityResponse, ApiExtraModels, getSchemaPath,
@@ -11,11 +11,6 @@ import { RecordEmploymentStatusRequest } from './record-employment-status.reques
 import { RegisterWorkerRequest } from './register-worker.request.dto';
 import { RecordedStatusEntryResponse, RegisteredWorkerResponse, StatusEntryResponse, WorkerResponse } from './worker.response.dto';
 import { WorkersService } from './workers.service';
-
-const UUID = new ParseUUIDPipe({
-  version: '4',
-  exceptionFactory: () => new RequestValidationError([{ field: 'id', problem: 'must be a worker id (UUID)' }]),
-});
 
 @ApiTags('workers')
 @ApiBearerAuth()
@@ -43,7 +38,7 @@ export class WorkersHttpController {
   @ApiOkResponse({ type: WorkerResponse })
   @ApiForbiddenResponse()
   @ApiNotFoundResponse()
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', UUID) id: string): Promise<WorkerResponse> {
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<WorkerResponse> {
     return WorkerResponse.of(await this.workers.get(principal, id));
   }
 
@@ -53,7 +48,7 @@ export class WorkersHttpController {
   @ApiOkResponse({ type: WorkerResponse })
   @ApiForbiddenResponse()
   @ApiNotFoundResponse()
-  async patch(@CurrentPrincipal() principal: Principal, @Param('id', UUID) id: string, @Body() body: PatchWorkerRequest): Promise<WorkerResponse> {
+  async patch(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: PatchWorkerRequest): Promise<WorkerResponse> {
     return WorkerResponse.of(await this.workers.patch(principal, id, body));
   }
 
@@ -77,7 +72,7 @@ export class WorkersHttpController {
   @ApiForbiddenResponse({ description: 'WORKER.FORBIDDEN: neither access to the worker nor an audited basis; also for a worker id that does not exist' })
   async recordStatus(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', UUID) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: RecordEmploymentStatusRequest,
   ): Promise<WorkerResponse | RecordedStatusEntryResponse> {
     const recorded = await this.statuses.record(principal, id, body);
@@ -88,7 +83,7 @@ export class WorkersHttpController {
   @Roles('station', 'bureau', 'admin')
   @ApiOperation({ summary: "The worker's status history, oldest first" })
   @ApiOkResponse({ type: [StatusEntryResponse] })
-  async history(@CurrentPrincipal() principal: Principal, @Param('id', UUID) id: string): Promise<StatusEntryResponse[]> {
+  async history(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<StatusEntryResponse[]> {
     return (await this.workers.history(principal, id)).map((entry) => StatusEntryResponse.of(entry));
   }
 }

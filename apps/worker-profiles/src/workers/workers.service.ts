@@ -9,12 +9,13 @@ import { DataSource } from 'typeorm';
 import { maskName } from '../common/masking';
 import { PiiCipher } from '../pii/pii-cipher';
 import { SCHEMA } from '../schema';
+import { ERRORS } from '../worker-profiles.errors';
 import { EmploymentStatusService, initialStatus } from './employment-status.service';
 import { EmploymentStatusEntry } from './employment-status-entry.entity';
 import { PatchWorkerRequest } from './patch-worker.request.dto';
 import { assertKnownCodes, assertUniqueCodes } from './reference-codes';
 import { RegisterWorkerRequest, WorkerPreferencesRequest } from './register-worker.request.dto';
-import { assertCanRegister, canRead, canWrite, forbiddenWorker } from './worker-access.policy';
+import { assertCanRegister, canRead, canWrite, forbiddenWorker } from './worker.access';
 import { workerChangedEvent } from './worker-changed.projection';
 import { Worker, WorkerPreferences } from './worker.entity';
 import { lockWorkerRow } from './worker.lock';
@@ -43,7 +44,7 @@ export class WorkersService {
     assertCanRegister(principal, request.stationId);
     this.checkCodes(request);
     const identity = parseResidentId(request.idNumber);
-    if (!identity.ok) throw DomainError.invalid('REQUEST.INVALID', [{ field: 'idNumber', problem: identity.problem }]);
+    if (!identity.ok) throw DomainError.invalid(ERRORS.REQUEST_INVALID, [{ field: 'idNumber', problem: identity.problem }]);
     const idNumberHash = this.cipher.blindIndex(identity.id);
     const now = new Date();
     const worker = this.newWorker(request, identity, idNumberHash, now);
@@ -65,7 +66,7 @@ export class WorkersService {
 
   async get(principal: Principal, id: string): Promise<Worker> {
     const worker = await this.dataSource.getRepository(Worker).findOneBy({ id });
-    if (!worker) throw DomainError.notFound('WORKER.NOT_FOUND', 'worker');
+    if (!worker) throw DomainError.notFound(ERRORS.WORKER_NOT_FOUND, 'worker');
     if (!canRead(principal, worker)) throw forbiddenWorker();
     return worker;
   }
@@ -111,7 +112,7 @@ export class WorkersService {
       .findOne({ where: { idNumberHash }, select: { id: true, stationId: true, residenceRegionCode: true } });
     if (existing) {
       throw DomainError.conflict(
-        'WORKER.ALREADY_REGISTERED',
+        ERRORS.WORKER_ALREADY_REGISTERED,
         'a worker with this resident ID number is already registered',
         canRead(principal, existing) ? { existingId: existing.id } : undefined,
       );

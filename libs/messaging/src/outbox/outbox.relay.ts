@@ -1,7 +1,7 @@
 import { Lane, LANES } from '@laowu/contracts';
+import { pgListen, PgListener } from '@laowu/persistence';
 import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { metricsRegistry, observeHop, sleep } from '@laowu/platform';
-import type { PoolClient } from 'pg';
 import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { EventPublisher, OutgoingMessage } from '../event-publisher';
@@ -47,7 +47,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly options: Required<OutboxRelayOptions>;
   private running = false;
   private loops: Promise<void>[] = [];
-  private listener?: PoolClient;
+  private listener?: PgListener;
   private listening?: Promise<void>;
   private readonly wakes = new Map<Lane, () => void>();
   private stopMaintaining?: () => void;
@@ -165,36 +165,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async startListening(): Promise<void> {
-    const pool = (this.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }).master;
-    const client = await pool.connect();
-    client.on('notification', ({ payload }) => {
+    const listener = await pgListen(this.dataSource, outboxChannel(this.options.schema), (payload) => {
       for (const lane of LANES.filter((l) => !payload || l === payload)) {
         const wake = this.wakes.get(lane);
         if (wake) wake();
         else this.notified.add(lane);
       }
     });
-    client.on('error', () => void this.stopListening());
-    try {
-      await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
-    } catch (error) {
-      client.release(true);
-      throw error;
-    }
-    this.listener = client;
+    this.listener = listener;
+    void listener.lost.then(() => {
+      if (this.listener === listener) void this.stopListening();
+    });
   }
 
   private async stopListening(): Promise<void> {
-    const client = this.listener;
+    const listener = this.listener;
     this.listener = undefined;
-    if (!client) return;
-    client.removeAllListeners('notification');
-    try {
-      await client.query(`UNLISTEN *`);
-      client.release();
-    } catch {
-      client.release(true);
-    }
+    await listener?.close();
   }
 
   private idle(lane: Lane, ms: number): Promise<void> {

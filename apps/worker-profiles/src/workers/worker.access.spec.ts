@@ -1,5 +1,5 @@
 import { Principal } from '@laowu/auth';
-import { auditedBasisFor, canWrite } from './worker-access.policy';
+import { auditedBasisFor, canWrite } from './worker.access';
 
 const shenzhen: Principal = { sub: 'station-440306-01', role: 'station', region: '440306' };
 const unemployed = (registeredAt: string, regionCode = '440306') => ({ status: 'unemployed', regionCode, registeredAt });

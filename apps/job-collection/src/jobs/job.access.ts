@@ -1,5 +1,6 @@
 import { Principal } from '@laowu/auth';
 import { DomainError } from '@laowu/platform';
+import { ERRORS } from '../job-collection.errors';
 import { JobEntity } from './job.entity';
 
 /**
@@ -19,5 +20,5 @@ export function assertMayChange(principal: Principal, job: JobEntity): void {
 }
 
 function notYours(): DomainError {
-  return DomainError.forbidden('JOB.NOT_YOURS', 'this job belongs to another agency');
+  return DomainError.forbidden(ERRORS.JOB_NOT_YOURS, 'this job belongs to another agency');
 }

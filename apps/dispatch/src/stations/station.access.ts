@@ -1,12 +1,13 @@
 import { Principal } from '@laowu/auth';
 import { DomainError } from '@laowu/platform';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { ERRORS } from '../dispatch.errors';
 
 /** A station acts only for itself (token `sub` = station id); admins act for any station. */
 export function assertActsForStation(principal: Principal, stationId: string): void {
   if (principal.role === 'admin') return;
   if (principal.role === 'station' && principal.sub === stationId) return;
-  throw DomainError.forbidden('STATION.NOT_YOURS', `this token may not act for station ${stationId}`);
+  throw DomainError.forbidden(ERRORS.STATION_NOT_YOURS, `this token may not act for station ${stationId}`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Principal } from '@laowu/auth';
 import { regionContains } from '@laowu/domain';
 import { DomainError, FieldProblem } from '@laowu/platform';
+import { ERRORS } from '../dispatch.errors';
 import type { BatchEntity } from './batch.entity';
 
 /**
@@ -36,12 +37,12 @@ export function coversRegion(principal: Principal, regionCode: string): boolean 
 
 /** The one refusal for a batch the caller may not see or change, or that does not exist. */
 export function batchRefused(): DomainError {
-  return DomainError.forbidden('BATCH.NOT_YOURS', 'this batch is not one you may see or change');
+  return DomainError.forbidden(ERRORS.BATCH_NOT_YOURS, 'this batch is not one you may see or change');
 }
 
 /** A new batch (or its origin station) outside the coordinator's region. */
 export function outsideRegion(field: string, principal: Principal): DomainError {
-  return new DomainError('BATCH.OUTSIDE_REGION', `${field}: outside your region ${principal.region}`, 403, [{ field, problem: `is outside your region ${principal.region}` }]);
+  return new DomainError(ERRORS.BATCH_OUTSIDE_REGION, `${field}: outside your region ${principal.region}`, 403, [{ field, problem: `is outside your region ${principal.region}` }]);
 }
 
 /**

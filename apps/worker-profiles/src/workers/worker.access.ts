@@ -1,6 +1,7 @@
 import { Principal } from '@laowu/auth';
 import { regionContains } from '@laowu/domain';
 import { DomainError } from '@laowu/platform';
+import { ERRORS } from '../worker-profiles.errors';
 import type { AuditedBasis } from './employment-status-entry.entity';
 import type { Worker } from './worker.entity';
 
@@ -54,15 +55,15 @@ export function auditedBasisFor(
 export function assertCanRegister(principal: Principal, stationId: string): void {
   if (principal.role === 'admin') return;
   if (principal.role === 'station' && principal.sub === stationId) return;
-  throw DomainError.forbidden('WORKER.FORBIDDEN', 'a station registers workers under its own stationId only');
+  throw DomainError.forbidden(ERRORS.WORKER_FORBIDDEN, 'a station registers workers under its own stationId only');
 }
 
 /** Lists and monitoring: a principal reads them for a region inside its own (admin: anywhere). */
 export function assertCanReadRegion(principal: Principal, regionCode: string): void {
   if (principal.role === 'admin' || regionContains(principal.region, regionCode)) return;
-  throw DomainError.forbidden('REGION.FORBIDDEN', `region ${regionCode} is outside your region ${principal.region}`);
+  throw DomainError.forbidden(ERRORS.REGION_FORBIDDEN, `region ${regionCode} is outside your region ${principal.region}`);
 }
 
 export function forbiddenWorker(): DomainError {
-  return DomainError.forbidden('WORKER.FORBIDDEN', 'this worker is not registered by your station nor resident in your region');
+  return DomainError.forbidden(ERRORS.WORKER_FORBIDDEN, 'this worker is not registered by your station nor resident in your region');
 }

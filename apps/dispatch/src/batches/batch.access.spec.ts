@@ -1,5 +1,5 @@
 import { Principal } from '@laowu/auth';
-import { coversRegion, mayChangeBatch, mayReadBatch, workersOutsideRegion } from './batch-access';
+import { coversRegion, mayChangeBatch, mayReadBatch, workersOutsideRegion } from './batch.access';
 
 const coordinator = (region: string, sub = 'c-1'): Principal => ({ sub, role: 'coordinator', region });
 const batch = (originRegionCode: string, coordinatorId = 'c-1') => ({ coordinatorId, originRegionCode });

@@ -1,0 +1,14 @@
+/**
+ * The error codes matching itself answers with (the `code` of the API's error body), for the code
+ * that throws DomainError. The libs add theirs: REQUEST.INVALID for a DTO, AUTH.ROLE_NOT_ALLOWED,
+ * SERVICE.OVERLOADED, DEPENDENCY.UNAVAILABLE.
+ */
+export const ERRORS = {
+  WORKER_NOT_FOUND: 'WORKER.NOT_FOUND',
+  WORKER_FORBIDDEN: 'WORKER.FORBIDDEN',
+  JOB_NOT_FOUND: 'JOB.NOT_FOUND',
+  JOB_NOT_YOURS: 'JOB.NOT_YOURS',
+  SEARCH_UNKNOWN_REGION: 'SEARCH.UNKNOWN_REGION',
+  SEARCH_PAST_RESULT_WINDOW: 'SEARCH.PAST_RESULT_WINDOW',
+  REINDEX_RUNNING: 'REINDEX.RUNNING',
+} as const;
