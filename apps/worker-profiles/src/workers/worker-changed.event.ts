@@ -1,9 +1,6 @@
 import { coarseLocation, createEnvelope, EventEnvelope, WorkerChanged, WorkerChangedData } from '@laowu/contracts';
 import { ageOn } from '@laowu/domain';
-import { Worker } from './worker.entity';
-import { isAvailable } from './worker.response.dto';
-
-export const PRODUCER = 'worker-profiles';
+import { isAvailable, Worker } from './worker.entity';
 
 /**
  * The projection matching needs and nothing more (WorkerChangedData): never the name, ID number,
@@ -39,6 +36,6 @@ export function workerChangedData(worker: Worker, now: Date): WorkerChangedData 
   };
 }
 
-export function workerChangedEvent(worker: Worker, now = new Date()): EventEnvelope<WorkerChangedData> {
-  return createEnvelope(WorkerChanged, workerChangedData(worker, now), { producer: PRODUCER, occurredAt: now });
+export function workerChangedEvent(worker: Worker, now: Date, producer: string): EventEnvelope<WorkerChangedData> {
+  return createEnvelope(WorkerChanged, workerChangedData(worker, now), { producer, occurredAt: now });
 }
