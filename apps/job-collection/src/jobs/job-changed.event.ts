@@ -9,7 +9,7 @@ import { ageRangeOf, JobEntity, orUndefined } from './job.entity';
  * HTTP response: consumers refuse unknown fields, so an API-only field would dead-letter every
  * job event).
  */
-export function jobChangedData(job: JobEntity, change: JobChange): JobChangedData {
+function jobChangedData(job: JobEntity, change: JobChange): JobChangedData {
   return {
     jobId: job.id,
     version: job.version,

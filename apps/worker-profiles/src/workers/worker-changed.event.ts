@@ -8,7 +8,7 @@ import { isAvailable, Worker } from './worker.entity';
  * (coarseLocation), the exact point staying here. Built field by field so that a new column on
  * Worker can never leak into events by accident.
  */
-export function workerChangedData(worker: Worker, now: Date): WorkerChangedData {
+function workerChangedData(worker: Worker, now: Date): WorkerChangedData {
   const { preferences } = worker;
   return {
     workerId: worker.id,
