@@ -5,6 +5,7 @@
  * endpoint's DTO, never into something the endpoint may accept (no "remove an optional field").
  * The same seed gives the same sequence of mutations.
  */
+import { JOB_LIMITS } from '@laowu/contracts';
 
 export type AppKey = 'jobs' | 'workers' | 'matching' | 'dispatch';
 export type RoleKey = 'agency' | 'station' | 'admin' | 'coordinator';
@@ -770,33 +771,34 @@ const bool: FieldKind = { t: 'bool' };
 const object: FieldKind = { t: 'object' };
 const num = (min: number, max: number, more: Partial<Extract<FieldKind, { t: 'num' }>> = {}): FieldKind => ({ t: 'num', min, max, ...more });
 const array = (max?: number, unique?: boolean): FieldKind => ({ t: 'array', max, unique });
+const limited = ({ min, max }: { min: number; max: number }, more: Partial<Extract<FieldKind, { t: 'num' }>> = {}): FieldKind => num(min, max, more);
 
 const JOB_FIELDS: Record<string, FieldKind> = {
-  externalId: text(100, { notEmpty: true }),
-  title: text(200, { notEmpty: true }),
-  description: text(5000),
+  externalId: text(JOB_LIMITS.externalId.maxLength, { notEmpty: true }),
+  title: text(JOB_LIMITS.title.maxLength, { notEmpty: true }),
+  description: text(JOB_LIMITS.description.maxLength),
   kind: code,
   occupationCode: code,
-  skills: array(30),
+  skills: array(JOB_LIMITS.skills.maxItems),
   'skills[]': object,
   'skills[].code': code,
-  'skills[].minLevel': num(1, 5, { int: true }),
-  headcount: num(1, 100_000, { int: true }),
+  'skills[].minLevel': limited(JOB_LIMITS.skillLevel, { int: true }),
+  headcount: limited(JOB_LIMITS.headcount, { int: true }),
   wage: object,
-  'wage.min': num(0, 1_000_000, { cny: true }),
-  'wage.max': num(0, 1_000_000, { cny: true }),
+  'wage.min': limited(JOB_LIMITS.wage, { cny: true }),
+  'wage.max': limited(JOB_LIMITS.wage, { cny: true }),
   'wage.unit': code,
   location: object,
   'location.regionCode': code,
   'location.lat': num(-90, 90),
   'location.lon': num(-180, 180),
-  'location.address': text(500),
+  'location.address': text(JOB_LIMITS.address.maxLength),
   crossRegion: object,
-  'crossRegion.sourceRegionCodes': array(100),
+  'crossRegion.sourceRegionCodes': array(JOB_LIMITS.sourceRegionCodes.maxItems),
   'crossRegion.sourceRegionCodes[]': code,
   ageRange: object,
-  'ageRange.min': num(16, 100, { int: true }),
-  'ageRange.max': num(16, 100, { int: true }),
+  'ageRange.min': limited(JOB_LIMITS.age, { int: true }),
+  'ageRange.max': limited(JOB_LIMITS.age, { int: true }),
   olderWorkerFriendly: bool,
   startAt: code,
   endAt: code,
@@ -806,8 +808,8 @@ const JOB_FIELDS: Record<string, FieldKind> = {
   'benefits.meals': bool,
   'benefits.transport': bool,
   'benefits.injuryInsurance': bool,
-  relocationQuotaPct: num(0, 100, { int: true }),
-  laborBrand: text(100),
+  relocationQuotaPct: limited(JOB_LIMITS.relocationQuotaPct, { int: true }),
+  laborBrand: text(JOB_LIMITS.laborBrand.maxLength),
 };
 const JOB_REQUIRED = ['title', 'kind', 'headcount', 'wage', 'wage.min', 'wage.max', 'wage.unit', 'location', 'location.regionCode', 'skills[].code', 'crossRegion.sourceRegionCodes'];
 

@@ -6,10 +6,9 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SCHEMA } from './schema';
 import { MatchingModule } from './matching.module';
-import { ABOUT_NAME } from './about';
 
 export const ABOUT = {
-  name: ABOUT_NAME,
+  name: 'matching',
   title: 'Laowu matching',
   description: 'Ranks jobs for workers and workers for jobs in Elasticsearch, with reasons; instant hiring (即时快招).',
 };

@@ -12,6 +12,9 @@ export type PriorityGroup = (typeof PRIORITY_GROUPS)[number];
 export const EMPLOYMENT_STATUSES = ['employed', 'unemployed', 'seeking', 'not_in_labor_force'] as const;
 export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
 
+/** A skill or certificate code of the reference lists: lowercase letters, digits, dashes. */
+export const SKILL_CODE_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
 /** GB/T 2260 administrative division code: six digits. */
 export const REGION_CODE_PATTERN = /^\d{6}$/;
 
@@ -29,7 +32,7 @@ export class GeoPointData {
 
 export class SkillLevelData {
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/)
+  @Matches(SKILL_CODE_PATTERN)
   code: string;
 
   @IsInt()

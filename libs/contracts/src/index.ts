@@ -5,6 +5,7 @@ export * from './envelope/event-envelope';
 export * from './envelope/create-envelope';
 export * from './registry';
 export * from './jobs/job-changed/job-changed.event';
+export * from './jobs/job-limits';
 export * from './workers/worker-changed/worker-changed.event';
 export * from './workers/coarse-location';
 export * from './matches/match-found/match-found.event';

@@ -1,3 +1,4 @@
+export * from './app-name';
 export * from './config/base.config';
 export * from './config/jwt-keys';
 export * from './config/kafka-security';

@@ -1,13 +1,13 @@
 import { AuthModule, authOptionsFrom } from '@laowu/auth';
 import { KafkaReadiness, MessagingModule } from '@laowu/messaging';
 import { PersistenceModule, PersistenceOptions, PostgresReadiness } from '@laowu/persistence';
-import { APP_CONFIG, BaseConfig, HealthModule, LoggingModule, MetricsController, ReadinessCheck } from '@laowu/platform';
+import { APP_CONFIG, APP_NAME, BaseConfig, HealthModule, LoggingModule, MetricsController, ReadinessCheck } from '@laowu/platform';
 import { searchConnectionOf, searchLimitsOf, SearchReadiness, SearchModule, SearchSettings } from '@laowu/search';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 
 export interface ServiceOptions {
-  /** The app's name: its Kafka client id, log `app` field and default consumer group. */
+  /** The app's name: its Kafka client id, log `app` field, default consumer group and the producer of its events (APP_NAME). */
   app: string;
   config: BaseConfig & Partial<SearchSettings>;
   persistence: Omit<PersistenceOptions, 'url'>;
@@ -55,8 +55,8 @@ export class ServiceModule {
       global: true,
       imports: [...imports, HealthModule.forRoot({ checks })],
       controllers: [MetricsController],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_NAME, useValue: options.app }],
+      exports: [APP_CONFIG, APP_NAME],
     };
   }
 }

@@ -1,16 +1,15 @@
 import { Principal } from '@laowu/auth';
-import {
-  BatchState, BatchStateChanged, createEnvelope, deterministicUuid, EventEnvelope, PriorityGroup, TOPICS, WorkerArrived,
-} from '@laowu/contracts';
+import { BatchState, EventEnvelope, PriorityGroup, TOPICS } from '@laowu/contracts';
 import { isKnownRegion, regionContains } from '@laowu/domain';
 import { appendToOutbox } from '@laowu/messaging';
-import { DomainError, FieldProblem } from '@laowu/platform';
-import { Injectable } from '@nestjs/common';
+import { APP_NAME, DomainError, FieldProblem } from '@laowu/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { KeyedMutex } from '../common/keyed-mutex';
 import { ERRORS } from '../dispatch.errors';
 import { SCHEMA } from '../schema';
+import { batchStateChangedEvent, workerArrivedEvent } from './batch-changed.event';
 import { batchRefused, coversRegion, mayChangeBatch, mayReadBatch, outsideRegion, workersOutsideRegion } from './batch.access';
 import { BatchAction, manifestOpen, nextState } from './batch-state-machine';
 import { BatchWorkerEntity, SeatBasis } from './batch-worker.entity';
@@ -18,8 +17,6 @@ import { BatchEntity } from './batch.entity';
 import { AddBatchWorkersResponse, BatchResponse, SeatProblem } from './batch.response.dto';
 import { CreateBatchRequest } from './create-batch.request.dto';
 import { inSeatingOrder } from './seating-order';
-
-const PRODUCER = 'dispatch';
 
 interface Candidate {
   workerId: string;
@@ -40,7 +37,10 @@ interface Candidate {
 export class BatchesService {
   private readonly perBatch = new KeyedMutex();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_NAME) private readonly producer: string,
+  ) {}
 
   async create(principal: Principal, request: CreateBatchRequest): Promise<BatchResponse> {
     const originStation = request.originStationId ? await this.stationRegion(request.originStationId) : undefined;
@@ -151,7 +151,7 @@ export class BatchesService {
       case 'arrive': {
         const targets = this.targets(seats, workerIds, ['boarded', 'arrived'], 'boarded');
         const arrived: BatchWorkerEntity[] = await this.updateSeats(manager, batch.id, targets, `status = 'arrived', arrived_at = now()`, 'boarded');
-        return arrived.map((seat) => this.workerArrived(batch, seat));
+        return arrived.map((seat) => workerArrivedEvent(batch, seat, this.producer));
       }
       case 'close':
       case 'cancel':
@@ -185,24 +185,6 @@ export class BatchesService {
     );
   }
 
-  private workerArrived(batch: BatchEntity, seat: BatchWorkerEntity): EventEnvelope {
-    return createEnvelope(
-      WorkerArrived,
-      {
-        batchId: batch.id,
-        jobId: seat.jobId,
-        workerId: seat.workerId,
-        agencyId: seat.agencyId,
-        employer: batch.employer ?? undefined,
-        regionCode: batch.destinationRegionCode,
-        priorityGroups: seat.priorityGroups,
-        arrivedAt: new Date(seat.arrivedAt!).toISOString(),
-      },
-      // One arrival per worker and batch: the same id whatever happens, so readers dedupe on it.
-      { producer: PRODUCER, id: deterministicUuid(`dispatch.worker-arrived:${batch.id}:${seat.workerId}`) },
-    );
-  }
-
   private async changeState(manager: EntityManager, batch: BatchEntity, next: BatchState): Promise<EventEnvelope> {
     const stamp: Partial<Record<BatchState, string>> = {
       departed: 'departed_at', arrived: 'arrived_at', closed: 'closed_at', cancelled: 'cancelled_at',
@@ -213,18 +195,7 @@ export class BatchesService {
       [batch.id, next],
     );
     const onBoard = (await this.seats(manager, batch.id)).filter((s) => s.status !== 'no_show');
-    return createEnvelope(
-      BatchStateChanged,
-      {
-        batchId: batch.id,
-        state: next,
-        previousState: batch.state,
-        workerIds: onBoard.map((s) => s.workerId),
-        seatsTaken: onBoard.length,
-        at: new Date().toISOString(),
-      },
-      { producer: PRODUCER },
-    );
+    return batchStateChangedEvent(batch, next, onBoard, this.producer);
   }
 
   private async seat(manager: EntityManager, batch: BatchEntity, candidate: Candidate): Promise<boolean> {

@@ -1,17 +1,16 @@
 import { Principal } from '@laowu/auth';
-import { createEnvelope, MatchStatus, MatchStatusChanged, TOPICS } from '@laowu/contracts';
+import { MatchStatus, TOPICS } from '@laowu/contracts';
 import { appendToOutbox } from '@laowu/messaging';
-import { DomainError } from '@laowu/platform';
-import { Injectable } from '@nestjs/common';
+import { APP_NAME, DomainError } from '@laowu/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ERRORS } from '../dispatch.errors';
 import { SCHEMA } from '../schema';
 import { assertActsForStation } from '../stations/station.access';
 import { JobViewEntity } from '../views/job-view.entity';
+import { matchStatusChangedEvent } from './match-changed.event';
 import { canApply, headcountLeft, MatchAction, STATUS_AFTER } from './match-lifecycle';
 import { MatchEntity } from './match.entity';
-
-const PRODUCER = 'dispatch';
 
 type Outcome = { match: MatchEntity } | { error: DomainError };
 
@@ -24,7 +23,10 @@ type Outcome = { match: MatchEntity } | { error: DomainError };
  */
 @Injectable()
 export class MatchesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_NAME) private readonly producer: string,
+  ) {}
 
   async list(stationId: string, status: MatchStatus | undefined, limit = 100): Promise<MatchEntity[]> {
     return this.dataSource.getRepository(MatchEntity).find({
@@ -81,20 +83,7 @@ export class MatchesService {
   private async setStatus(manager: EntityManager, match: MatchEntity, status: MatchStatus): Promise<MatchEntity> {
     await manager.query(`UPDATE "${SCHEMA}".matches SET status = $2, status_changed_at = now() WHERE id = $1`, [match.id, status]);
     const changed = (await manager.getRepository(MatchEntity).findOneBy({ id: match.id }))!;
-    await appendToOutbox(manager, SCHEMA, TOPICS.dispatch, [
-      createEnvelope(
-        MatchStatusChanged,
-        {
-          matchId: changed.id,
-          jobId: changed.jobId,
-          workerId: changed.workerId,
-          stationId: changed.stationId,
-          status,
-          changedAt: changed.statusChangedAt.toISOString(),
-        },
-        { producer: PRODUCER },
-      ),
-    ]);
+    await appendToOutbox(manager, SCHEMA, TOPICS.dispatch, [matchStatusChangedEvent(changed, this.producer)]);
     return changed;
   }
 }

@@ -19,7 +19,7 @@ describe('BulkJobsService when a whole chunk fails', () => {
         return { job: Object.assign(new JobEntity(), { id: `id-${request.headcount}` }), created: true };
       }),
     } as unknown as JobsService;
-    const results = await new BulkJobsService(dataSource, jobs).create('agency-1', [item(1), item(2), item(3), { title: '' }]);
+    const results = await new BulkJobsService(dataSource, jobs, 'job-collection').create('agency-1', [item(1), item(2), item(3), { title: '' }]);
     expect(results.map((r) => [r.index, r.status, r.id, r.error?.code])).toEqual([
       [0, 201, 'id-1', undefined],
       [1, 500, undefined, 'JOB.NOT_SAVED'],
@@ -45,7 +45,7 @@ describe('BulkJobsService fallback concurrency', () => {
       }),
     } as unknown as JobsService;
     const items = Array.from({ length: 200 }, (_, n) => item(n + 1));
-    const results = await new BulkJobsService(dataSource, jobs).create('agency-1', items);
+    const results = await new BulkJobsService(dataSource, jobs, 'job-collection').create('agency-1', items);
     expect(results.map((r) => r.status)).toEqual(items.map(() => 201));
     expect(results.map((r) => r.id)).toEqual(items.map((_, n) => `id-${n + 1}`));
     expect(peak).toBe(FALLBACK_CONCURRENCY);

@@ -1,10 +1,10 @@
-import { DomainError, mapWithConcurrency } from '@laowu/platform';
-import { Injectable, Logger } from '@nestjs/common';
+import { APP_NAME, DomainError, mapWithConcurrency } from '@laowu/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ERRORS } from '../job-collection.errors';
 import { BulkItemResult } from './bulk-create-jobs.request.dto';
 import { CreateJobRequest } from './create-job.request.dto';
-import { appendJobChanges } from './job-changed.envelope';
+import { appendJobChanges } from './job-changed.event';
 import { toJobContent } from './job-content';
 import { pointOf, referenceProblems, validateJobBody } from './job-request.validation';
 import { JobEntity } from './job.entity';
@@ -40,6 +40,7 @@ export class BulkJobsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly jobs: JobsService,
+    @Inject(APP_NAME) private readonly producer: string,
   ) {}
 
   async create(agencyId: string, items: unknown[]): Promise<BulkItemResult[]> {
@@ -79,7 +80,7 @@ export class BulkJobsService {
     return this.dataSource.transaction(async (manager) => {
       const inserted = await insertJobsIgnoringRepeats(manager, chunk.map((p) => p.job));
       const created = chunk.filter((p) => inserted.has(p.job.id));
-      await appendJobChanges(manager, created.map((p) => p.job), 'created');
+      await appendJobChanges(manager, created.map((p) => p.job), 'created', this.producer);
       const repeats = chunk.filter((p) => !inserted.has(p.job.id));
       const existing = repeats.length
         ? await manager.findBy(JobEntity, { agencyId, externalId: In(repeats.map((p) => p.job.externalId!)) })

@@ -1,4 +1,7 @@
-import { JOB_KINDS, JobKind, REGION_CODE_PATTERN, WAGE_UNITS, WageUnit } from '@laowu/contracts';
+import {
+  JOB_KINDS, JOB_LIMITS, JobKind, OCCUPATION_CODE_PATTERN, REGION_CODE_PATTERN, SKILL_CODE_PATTERN, WAGE_UNITS, WageUnit,
+} from '@laowu/contracts';
+import { NoNulCharacters } from '@laowu/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -9,38 +12,31 @@ import {
   CnyAmount, EndsAfterStart, InTheFuture, KINDS_WITH_TERM, LatLonTogether, NoAgeRangeForPublicWelfare, NotBelowMin, PublicWelfareTerm, TermTimestamp,
 } from './job-rules.validators';
 
-/** 国家职业分类大典 code: major-middle-minor-detail, e.g. 6-25-04-01. */
-const OCCUPATION_CODE = /^\d(-\d{2}){1,3}$/;
-const SKILL_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
-
-/** PostgreSQL text cannot hold U+0000: refuse it here (400) rather than fail at the database (500). */
-const NoNulCharacters = () => Matches(/^[^\u0000]*$/, { message: '$property must not contain NUL characters' });
-
 export class JobSkillRequest {
   @ApiProperty({ example: 'welding', description: 'A code from GET /v1/reference/skills' })
   @IsString()
-  @Matches(SKILL_CODE, { message: 'code must be a skill code (lowercase letters, digits, dashes)' })
+  @Matches(SKILL_CODE_PATTERN, { message: 'code must be a skill code (lowercase letters, digits, dashes)' })
   code: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
+  @ApiPropertyOptional({ minimum: JOB_LIMITS.skillLevel.min, maximum: JOB_LIMITS.skillLevel.max })
   @IsOptional()
   @IsInt()
-  @Min(1)
-  @Max(5)
+  @Min(JOB_LIMITS.skillLevel.min)
+  @Max(JOB_LIMITS.skillLevel.max)
   minLevel?: number;
 }
 
 export class WageRequest {
   @ApiProperty({ example: 180 })
   @Validate(CnyAmount)
-  @Min(0)
-  @Max(1_000_000)
+  @Min(JOB_LIMITS.wage.min)
+  @Max(JOB_LIMITS.wage.max)
   min: number;
 
   @ApiProperty({ example: 240 })
   @Validate(CnyAmount)
-  @Min(0)
-  @Max(1_000_000)
+  @Min(JOB_LIMITS.wage.min)
+  @Max(JOB_LIMITS.wage.max)
   @Validate(NotBelowMin)
   max: number;
 
@@ -73,7 +69,7 @@ export class LocationRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(JOB_LIMITS.address.maxLength)
   @NoNulCharacters()
   address?: string;
 }
@@ -81,24 +77,24 @@ export class LocationRequest {
 export class CrossRegionRequest {
   @ApiProperty({ example: ['510000', '513400'], description: 'Where the job recruits from (known GB/T 2260 codes)' })
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(JOB_LIMITS.sourceRegionCodes.maxItems)
   @Matches(REGION_CODE_PATTERN, { each: true, message: 'each sourceRegionCode must be a six-digit GB/T 2260 code' })
   sourceRegionCodes: string[];
 }
 
 export class AgeRangeRequest {
-  @ApiPropertyOptional({ minimum: 16, example: 18 })
+  @ApiPropertyOptional({ minimum: JOB_LIMITS.age.min, example: 18 })
   @IsOptional()
   @IsInt()
-  @Min(16)
-  @Max(100)
+  @Min(JOB_LIMITS.age.min)
+  @Max(JOB_LIMITS.age.max)
   min?: number;
 
-  @ApiPropertyOptional({ maximum: 100, example: 55 })
+  @ApiPropertyOptional({ maximum: JOB_LIMITS.age.max, example: 55 })
   @IsOptional()
   @IsInt()
-  @Min(16)
-  @Max(100)
+  @Min(JOB_LIMITS.age.min)
+  @Max(JOB_LIMITS.age.max)
   @Validate(NotBelowMin)
   max?: number;
 }
@@ -122,21 +118,21 @@ export class CreateJobRequest {
   @IsOptional()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxLength(JOB_LIMITS.externalId.maxLength)
   @NoNulCharacters()
   externalId?: string;
 
   @ApiProperty({ example: '电子厂普工' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxLength(JOB_LIMITS.title.maxLength)
   @NoNulCharacters()
   title: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(JOB_LIMITS.description.maxLength)
   @NoNulCharacters()
   description?: string;
 
@@ -146,21 +142,21 @@ export class CreateJobRequest {
 
   @ApiPropertyOptional({ example: '6-25-04-01', description: '国家职业分类大典 code' })
   @IsOptional()
-  @Matches(OCCUPATION_CODE, { message: 'occupationCode must look like 6-25-04-01 (国家职业分类大典)' })
+  @Matches(OCCUPATION_CODE_PATTERN, { message: 'occupationCode must look like 6-25-04-01 (国家职业分类大典)' })
   occupationCode?: string;
 
   @ApiPropertyOptional({ type: [JobSkillRequest] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(30)
+  @ArrayMaxSize(JOB_LIMITS.skills.maxItems)
   @ValidateNested({ each: true })
   @Type(() => JobSkillRequest)
   skills?: JobSkillRequest[];
 
-  @ApiProperty({ minimum: 1, example: 30 })
+  @ApiProperty({ minimum: JOB_LIMITS.headcount.min, example: 30 })
   @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @Min(JOB_LIMITS.headcount.min)
+  @Max(JOB_LIMITS.headcount.max)
   headcount: number;
 
   @ApiProperty({ type: WageRequest })
@@ -222,17 +218,17 @@ export class CreateJobRequest {
   @Type(() => BenefitsRequest)
   benefits?: BenefitsRequest;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'Share of headcount reserved for relocated workers (十五)' })
+  @ApiPropertyOptional({ minimum: JOB_LIMITS.relocationQuotaPct.min, maximum: JOB_LIMITS.relocationQuotaPct.max, description: 'Share of headcount reserved for relocated workers (十五)' })
   @IsOptional()
   @IsInt()
-  @Min(0)
-  @Max(100)
+  @Min(JOB_LIMITS.relocationQuotaPct.min)
+  @Max(JOB_LIMITS.relocationQuotaPct.max)
   relocationQuotaPct?: number;
 
   @ApiPropertyOptional({ example: '川妹子', description: '劳务品牌' })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(JOB_LIMITS.laborBrand.maxLength)
   @NoNulCharacters()
   laborBrand?: string;
 }

@@ -1,9 +1,9 @@
-import { APP_CONFIG } from '@laowu/platform';
+import { APP_CONFIG, APP_NAME } from '@laowu/platform';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobCollectionConfig } from '../job-collection.config';
 import { SCHEMA } from '../schema';
-import { appendJobChanges } from './job-changed.envelope';
+import { appendJobChanges } from './job-changed.event';
 import { JobEntity } from './job.entity';
 
 const SWEEP_BATCH = 500;
@@ -24,6 +24,7 @@ export class JobExpirySweeper implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: JobCollectionConfig,
+    @Inject(APP_NAME) private readonly producer: string,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -73,7 +74,7 @@ export class JobExpirySweeper implements OnApplicationBootstrap, OnModuleDestroy
         due.map((job) => job.id),
         now,
       ]);
-      await appendJobChanges(manager, due, 'expired');
+      await appendJobChanges(manager, due, 'expired', this.producer);
       return due.length;
     });
   }

@@ -1,9 +1,10 @@
 import { WorkerArrivedData } from '@laowu/contracts';
 import { markProcessedOnce } from '@laowu/messaging';
-import { Injectable, Logger } from '@nestjs/common';
+import { APP_NAME } from '@laowu/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SCHEMA } from '../schema';
-import { appendJobChanges } from './job-changed.envelope';
+import { appendJobChanges } from './job-changed.event';
 import { JobEntity } from './job.entity';
 
 const CONSUMER = 'job-collection.worker-arrived';
@@ -20,7 +21,10 @@ export type ArrivalOutcome = 'counted' | 'duplicate' | 'unknown_job';
 export class JobFillService {
   private readonly logger = new Logger(JobFillService.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_NAME) private readonly producer: string,
+  ) {}
 
   async recordArrival(eventId: string, arrival: WorkerArrivedData): Promise<ArrivalOutcome> {
     return this.dataSource.transaction(async (manager) => {
@@ -39,7 +43,7 @@ export class JobFillService {
       job.version += 1;
       job.updatedAt = new Date();
       await manager.save(job);
-      await appendJobChanges(manager, [job], 'filled_count');
+      await appendJobChanges(manager, [job], 'filled_count', this.producer);
       return 'counted';
     });
   }

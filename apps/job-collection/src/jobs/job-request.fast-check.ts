@@ -1,4 +1,4 @@
-import { JOB_KINDS, REGION_CODE_PATTERN, WAGE_UNITS } from '@laowu/contracts';
+import { JOB_KINDS, JOB_LIMITS, OCCUPATION_CODE_PATTERN, REGION_CODE_PATTERN, SKILL_CODE_PATTERN, WAGE_UNITS } from '@laowu/contracts';
 import { isISO8601 } from 'class-validator';
 import { CreateJobRequest } from './create-job.request.dto';
 import { CnyAmount, KINDS_WITH_TERM, PUBLIC_WELFARE_MAX_TERM_MS } from './job-rules.validators';
@@ -14,13 +14,13 @@ export function certainlyValidJob(body: unknown): body is CreateJobRequest {
   if (!isRecord(body) || !onlyKeys(body, JOB_KEYS)) return false;
   const job = body as Record<string, unknown>;
   return (
-    optional(job.externalId, (v) => text(v, 100) && v !== '') &&
-    text(job.title, 200) && job.title !== '' &&
-    optional(job.description, (v) => text(v, 5000)) &&
+    optional(job.externalId, (v) => text(v, JOB_LIMITS.externalId.maxLength) && v !== '') &&
+    text(job.title, JOB_LIMITS.title.maxLength) && job.title !== '' &&
+    optional(job.description, (v) => text(v, JOB_LIMITS.description.maxLength)) &&
     (JOB_KINDS as readonly unknown[]).includes(job.kind) &&
-    optional(job.occupationCode, (v) => typeof v === 'string' && OCCUPATION_CODE.test(v)) &&
+    optional(job.occupationCode, (v) => typeof v === 'string' && OCCUPATION_CODE_PATTERN.test(v)) &&
     optional(job.skills, skills) &&
-    integer(job.headcount, 1, 100_000) &&
+    integerIn(job.headcount, JOB_LIMITS.headcount) &&
     wage(job.wage) &&
     location(job.location) &&
     optional(job.crossRegion, crossRegion) &&
@@ -28,8 +28,8 @@ export function certainlyValidJob(body: unknown): body is CreateJobRequest {
     optional(job.olderWorkerFriendly, boolean) &&
     optional(job.instant, boolean) &&
     optional(job.benefits, benefits) &&
-    optional(job.relocationQuotaPct, (v) => integer(v, 0, 100)) &&
-    optional(job.laborBrand, (v) => text(v, 100)) &&
+    optional(job.relocationQuotaPct, (v) => integerIn(v, JOB_LIMITS.relocationQuotaPct)) &&
+    optional(job.laborBrand, (v) => text(v, JOB_LIMITS.laborBrand.maxLength)) &&
     term(job)
   );
 }
@@ -38,8 +38,6 @@ const JOB_KEYS = new Set([
   'externalId', 'title', 'description', 'kind', 'occupationCode', 'skills', 'headcount', 'wage', 'location', 'crossRegion', 'ageRange',
   'olderWorkerFriendly', 'startAt', 'endAt', 'instant', 'benefits', 'relocationQuotaPct', 'laborBrand',
 ]);
-const OCCUPATION_CODE = /^\d(-\d{2}){1,3}$/;
-const SKILL_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const cny = new CnyAmount();
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -60,7 +58,7 @@ function text(value: unknown, maxLength: number): value is string {
   return typeof value === 'string' && value.length <= maxLength && !value.includes('\u0000');
 }
 
-function integer(value: unknown, min: number, max: number): boolean {
+function integerIn(value: unknown, { min, max }: { min: number; max: number }): boolean {
   return Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
 }
 
@@ -71,9 +69,11 @@ function finite(value: unknown, min: number, max: number): value is number {
 const boolean = (value: unknown) => typeof value === 'boolean';
 
 function skills(value: unknown): boolean {
-  if (!Array.isArray(value) || value.length > 30) return false;
+  if (!Array.isArray(value) || value.length > JOB_LIMITS.skills.maxItems) return false;
   return value.every(
-    (s) => isRecord(s) && onlyKeys(s, SKILL_KEYS) && typeof s.code === 'string' && SKILL_CODE.test(s.code) && optional(s.minLevel, (v) => integer(v, 1, 5)),
+    (s) =>
+      isRecord(s) && onlyKeys(s, SKILL_KEYS) && typeof s.code === 'string' && SKILL_CODE_PATTERN.test(s.code) &&
+      optional(s.minLevel, (v) => integerIn(v, JOB_LIMITS.skillLevel)),
   );
 }
 const SKILL_KEYS = new Set(['code', 'minLevel']);
@@ -81,7 +81,8 @@ const SKILL_KEYS = new Set(['code', 'minLevel']);
 function wage(value: unknown): boolean {
   if (!isRecord(value) || !onlyKeys(value, WAGE_KEYS)) return false;
   const { min, max, unit } = value;
-  return finite(min, 0, 1_000_000) && finite(max, 0, 1_000_000) && cny.validate(min) && cny.validate(max) && max >= min &&
+  const limit = JOB_LIMITS.wage;
+  return finite(min, limit.min, limit.max) && finite(max, limit.min, limit.max) && cny.validate(min) && cny.validate(max) && max >= min &&
     (WAGE_UNITS as readonly unknown[]).includes(unit);
 }
 const WAGE_KEYS = new Set(['min', 'max', 'unit']);
@@ -90,21 +91,21 @@ function location(value: unknown): boolean {
   if (!isRecord(value) || !onlyKeys(value, LOCATION_KEYS)) return false;
   const { regionCode, lat, lon, address } = value;
   const point = (lat === undefined && lon === undefined) || (finite(lat, -90, 90) && finite(lon, -180, 180));
-  return typeof regionCode === 'string' && REGION_CODE_PATTERN.test(regionCode) && point && optional(address, (v) => text(v, 500));
+  return typeof regionCode === 'string' && REGION_CODE_PATTERN.test(regionCode) && point && optional(address, (v) => text(v, JOB_LIMITS.address.maxLength));
 }
 const LOCATION_KEYS = new Set(['regionCode', 'lat', 'lon', 'address']);
 
 function crossRegion(value: unknown): boolean {
   if (!isRecord(value) || !onlyKeys(value, CROSS_REGION_KEYS)) return false;
   const codes = value.sourceRegionCodes;
-  return Array.isArray(codes) && codes.length <= 100 && codes.every((c) => typeof c === 'string' && REGION_CODE_PATTERN.test(c));
+  return Array.isArray(codes) && codes.length <= JOB_LIMITS.sourceRegionCodes.maxItems && codes.every((c) => typeof c === 'string' && REGION_CODE_PATTERN.test(c));
 }
 const CROSS_REGION_KEYS = new Set(['sourceRegionCodes']);
 
 function ageRange(value: unknown): boolean {
   if (!isRecord(value) || !onlyKeys(value, AGE_KEYS)) return false;
   const { min, max } = value;
-  const bounded = optional(min, (v) => integer(v, 16, 100)) && optional(max, (v) => integer(v, 16, 100));
+  const bounded = optional(min, (v) => integerIn(v, JOB_LIMITS.age)) && optional(max, (v) => integerIn(v, JOB_LIMITS.age));
   return bounded && (min === undefined || max === undefined || (max as number) >= (min as number));
 }
 const AGE_KEYS = new Set(['min', 'max']);

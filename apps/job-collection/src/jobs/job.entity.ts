@@ -56,3 +56,10 @@ export class JobEntity {
   @Column({ name: 'posted_at', type: 'timestamptz' }) postedAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
+
+/** A nullable column as an optional field: JSON (a response, an event) leaves `undefined` out. */
+export const orUndefined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
+
+export function ageRangeOf(job: Pick<JobEntity, 'ageMin' | 'ageMax'>): { min?: number; max?: number } | undefined {
+  return job.ageMin === null && job.ageMax === null ? undefined : { min: orUndefined(job.ageMin), max: orUndefined(job.ageMax) };
+}

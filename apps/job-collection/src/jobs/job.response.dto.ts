@@ -1,6 +1,6 @@
 import { JOB_KINDS, JOB_STATUSES, JobKind, JobStatus, WAGE_UNITS, WageUnit } from '@laowu/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { JobBenefits, JobEntity, JobSkill } from './job.entity';
+import { ageRangeOf, JobBenefits, JobEntity, JobSkill, orUndefined } from './job.entity';
 
 class JobSkillView {
   @ApiProperty() code: string;
@@ -66,11 +66,7 @@ export class JobPageResponse {
   @ApiProperty() total: number;
 }
 
-const orUndefined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
-
 export function toJobResponse(job: JobEntity): JobResponse {
-  const ageRange = job.ageMin === null && job.ageMax === null ? undefined : { min: orUndefined(job.ageMin), max: orUndefined(job.ageMax) };
-  // Absent optional fields stay `undefined`: JSON (the response, the event) leaves them out.
   return {
     id: job.id,
     agencyId: job.agencyId,
@@ -88,7 +84,7 @@ export function toJobResponse(job: JobEntity): JobResponse {
     wage: { min: job.wageMin, max: job.wageMax, unit: job.wageUnit },
     location: { regionCode: job.regionCode, lat: job.lat, lon: job.lon, address: orUndefined(job.address) },
     crossRegion: job.sourceRegionCodes ? { sourceRegionCodes: job.sourceRegionCodes } : undefined,
-    ageRange,
+    ageRange: ageRangeOf(job),
     olderWorkerFriendly: job.olderWorkerFriendly,
     startAt: job.startAt?.toISOString(),
     endAt: job.endAt?.toISOString(),

@@ -9,7 +9,7 @@ import type { Request, Response } from 'express';
 import { BulkCreateJobsRequest, BulkCreateJobsResponse, readBulkRequest } from './bulk-create-jobs.request.dto';
 import { BulkJobsService } from './bulk-jobs.service';
 import { CreateJobRequest } from './create-job.request.dto';
-import { isInstantLaneJob } from './job-changed.envelope';
+import { isInstantLaneJob } from './job-changed.event';
 import { JobPageResponse, JobResponse, toJobResponse } from './job.response.dto';
 import { JobsService } from './jobs.service';
 import { ListJobsRequest } from './list-jobs.request.dto';

@@ -1,13 +1,13 @@
 import { Principal } from '@laowu/auth';
 import { JobKind, JobStatus } from '@laowu/contracts';
-import { DomainError } from '@laowu/platform';
-import { Injectable } from '@nestjs/common';
+import { APP_NAME, DomainError } from '@laowu/platform';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { ERRORS } from '../job-collection.errors';
 import { CreateJobRequest } from './create-job.request.dto';
 import { assertMayChange, assertMayRead } from './job.access';
-import { appendJobChanges } from './job-changed.envelope';
+import { appendJobChanges } from './job-changed.event';
 import { JobContent, requestHashOf, toJobContent } from './job-content';
 import { insertJobsIgnoringRepeats } from './job-insert.sql';
 import { assertKnownReferences, pointOf } from './job-request.validation';
@@ -36,7 +36,10 @@ export interface JobListQuery {
  */
 @Injectable()
 export class JobsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_NAME) private readonly producer: string,
+  ) {}
 
   /**
    * Race-safe idempotent create: the unique (agency_id, external_id) index decides. Concurrent
@@ -49,7 +52,7 @@ export class JobsService {
     return this.dataSource.transaction(async (manager) => {
       const inserted = await insertJobsIgnoringRepeats(manager, [job]);
       if (inserted.has(job.id)) {
-        await appendJobChanges(manager, [job], 'created');
+        await appendJobChanges(manager, [job], 'created', this.producer);
         return { job, created: true };
       }
       const existing = await manager.findOneByOrFail(JobEntity, { agencyId, externalId: job.externalId! });
@@ -77,7 +80,7 @@ export class JobsService {
       job.status = job.filled >= job.headcount ? 'filled' : 'open';
       job.updatedAt = new Date();
       await manager.save(job);
-      await appendJobChanges(manager, [job], 'updated');
+      await appendJobChanges(manager, [job], 'updated', this.producer);
       return job;
     });
   }
@@ -92,7 +95,7 @@ export class JobsService {
       job.version += 1;
       job.updatedAt = new Date();
       await manager.save(job);
-      await appendJobChanges(manager, [job], 'closed');
+      await appendJobChanges(manager, [job], 'closed', this.producer);
       return job;
     });
   }

@@ -1,6 +1,6 @@
 import { LANE_OF_TRIGGER, matchesTopicOf, PushTrigger } from '@laowu/contracts';
 import { appendToOutbox } from '@laowu/messaging';
-import { APP_CONFIG, observeHop } from '@laowu/platform';
+import { APP_CONFIG, APP_NAME, observeHop } from '@laowu/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobDocument } from '../indexing/job.document';
@@ -9,7 +9,7 @@ import { crossRegionWorkerFilters, instantWorkerFilters } from '../ranking/ranki
 import { RankedWorker, RankingService } from '../ranking/ranking.service';
 import { SCHEMA } from '../schema';
 import { DeclinedPairsService, excludingIds } from './declined-pairs.service';
-import { matchesFoundEnvelopes } from './matches-found.envelopes';
+import { matchesFoundEnvelopes } from './matches-found.event';
 import { isRecentChange } from './push-age';
 
 export type JobTrigger = Extract<PushTrigger, 'instant_job' | 'cross_region_job'>;
@@ -72,6 +72,7 @@ export class JobPushesService {
     private readonly ranking: RankingService,
     private readonly declined: DeclinedPairsService,
     @Inject(APP_CONFIG) private readonly config: MatchingConfig,
+    @Inject(APP_NAME) private readonly producer: string,
   ) {}
 
   /** Pushes the jobs this trigger applies to; returns how many matches were pushed. */
@@ -126,7 +127,7 @@ export class JobPushesService {
       );
       const claimed = new Set(rows.map((r) => r.job_id));
       const pushes = announcements.filter((a) => claimed.has(a.job.jobId)).map(({ job, candidates }) => ({ job, workers: candidates }));
-      const envelopes = matchesFoundEnvelopes(trigger, pushes, now);
+      const envelopes = matchesFoundEnvelopes(trigger, pushes, now, this.producer);
       await appendToOutbox(manager, SCHEMA, matchesTopicOf(LANE_OF_TRIGGER[trigger]), envelopes);
       const matches = pushes.reduce((sum, p) => sum + p.workers.length, 0);
       this.logger.debug(`${trigger}: ${claimed.size} job(s) pushed, ${matches} matches in ${envelopes.length} events`);

@@ -3,7 +3,7 @@ import { toJobDocument } from '../indexing/job.document';
 import { toWorkerDocument } from '../indexing/worker.document';
 import { inDays, jobData, workerData } from '../../test/matching.fixtures';
 import { isCrossRegionCandidate, isInstantCandidate } from './job-pushes.service';
-import { MATCHES_PER_EVENT, matchesFoundEnvelopes, matchIdOf } from './matches-found.envelopes';
+import { MATCHES_PER_EVENT, matchesFoundEnvelopes, matchIdOf } from './matches-found.event';
 import { becameAvailable, becameAvailableWithin } from './worker-available-pushes.service';
 
 const now = new Date();
@@ -87,13 +87,13 @@ describe('matchesFoundEnvelopes', () => {
     const job = toJobDocument(jobData({ materialVersion: 3 }));
     const at = (stationId: string) => ({ worker: { workerId: crypto.randomUUID(), stationId }, score: 0, reasons: [{ factor: 'skills' as const, contribution: 1, detail: 'x' }] });
     const ranked = [at('station-a'), at('station-b'), at('station-a')].map((r, i) => ({ ...r, score: 3 - i }));
-    const envelopes = matchesFoundEnvelopes('cross_region_job', [{ job, workers: ranked }], now);
+    const envelopes = matchesFoundEnvelopes('cross_region_job', [{ job, workers: ranked }], now, 'matching');
     expect(envelopes.map((e) => e.key)).toEqual(['station-a', 'station-b']);
     const [a] = envelopes;
     expect(a.data).toMatchObject({ trigger: 'cross_region_job', lane: 'standard', jobId: job.jobId, jobMaterialVersion: 3, stationId: 'station-a' });
     expect(a.data.matches.map((m) => m.score)).toEqual([3, 1]);
     expect(a.data.matches[0].matchId).toBe(matchIdOf(job.jobId, ranked[0].worker.workerId, 3));
-    const instant = matchesFoundEnvelopes('instant_job', [{ job, workers: ranked }], now)[0];
+    const instant = matchesFoundEnvelopes('instant_job', [{ job, workers: ranked }], now, 'matching')[0];
     expect(instant.data.lane).toBe('instant');
     expect(instant.data.matches[0].matchId).toBe(a.data.matches[0].matchId);
     for (const envelope of envelopes) {
@@ -107,7 +107,7 @@ describe('matchesFoundEnvelopes', () => {
     const workers = Array.from({ length: MATCHES_PER_EVENT + 20 }, (_, i) => ({
       worker: { workerId: crypto.randomUUID(), stationId: 'station-a' }, score: 1000 - i, reasons: [],
     }));
-    const envelopes = matchesFoundEnvelopes('cross_region_job', [{ job, workers }], now);
+    const envelopes = matchesFoundEnvelopes('cross_region_job', [{ job, workers }], now, 'matching');
     expect(envelopes.map((e) => e.data.matches.length)).toEqual([MATCHES_PER_EVENT, 20]);
     expect(envelopes.flatMap((e) => e.data.matches.map((m) => m.score))).toEqual(workers.map((w) => w.score));
   });

@@ -1,6 +1,6 @@
 import { EmploymentStatus, matchesTopicOf } from '@laowu/contracts';
 import { appendToOutbox } from '@laowu/messaging';
-import { APP_CONFIG, observeHop } from '@laowu/platform';
+import { APP_CONFIG, APP_NAME, observeHop } from '@laowu/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { latestPerId } from '../indexing/index-writer';
@@ -9,7 +9,7 @@ import { MatchingConfig } from '../matching.config';
 import { RankedJob, RankingService } from '../ranking/ranking.service';
 import { SCHEMA } from '../schema';
 import { DeclinedPairsService, excludingIds } from './declined-pairs.service';
-import { JobPush, matchesFoundEnvelopes } from './matches-found.envelopes';
+import { JobPush, matchesFoundEnvelopes } from './matches-found.event';
 import { isRecentChange } from './push-age';
 
 /** Statuses in which a worker looks for work (转岗服务, 十四). */
@@ -69,6 +69,7 @@ export class WorkerAvailablePushesService {
     private readonly ranking: RankingService,
     private readonly declined: DeclinedPairsService,
     @Inject(APP_CONFIG) private readonly config: MatchingConfig,
+    @Inject(APP_NAME) private readonly producer: string,
   ) {}
 
   /** `states`: every worker state of a batch, several per worker possibly. Returns how many matches were pushed. */
@@ -128,7 +129,7 @@ export class WorkerAvailablePushesService {
       const pushes: JobPush[] = due
         .filter((worker) => claimed.has(worker.workerId))
         .flatMap((worker) => (bestJobs.get(worker.workerId) ?? []).map(({ job, score, reasons }) => ({ job, workers: [{ worker, score, reasons }] })));
-      const envelopes = matchesFoundEnvelopes('worker_available', pushes, now);
+      const envelopes = matchesFoundEnvelopes('worker_available', pushes, now, this.producer);
       await appendToOutbox(manager, SCHEMA, matchesTopicOf('standard'), envelopes);
       if (pushes.length) this.logger.debug(`worker_available: ${claimed.size} worker(s) seen, ${pushes.length} matches pushed`);
       return pushes.length;

@@ -2,15 +2,15 @@ import { Principal } from '@laowu/auth';
 import { TOPICS, WorkerArrivedData } from '@laowu/contracts';
 import { chinaDate, isKnownRegion, regionContains } from '@laowu/domain';
 import { appendToOutbox, markProcessedOnce } from '@laowu/messaging';
-import { DomainError } from '@laowu/platform';
-import { Injectable, Logger } from '@nestjs/common';
+import { APP_NAME, DomainError } from '@laowu/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { SCHEMA } from '../schema';
 import { ERRORS } from '../worker-profiles.errors';
 import { AuditedBasis, EmploymentStatusEntry, StatusSource } from './employment-status-entry.entity';
 import { RecordEmploymentStatusRequest } from './record-employment-status.request.dto';
 import { auditedBasisFor, canWrite, forbiddenWorker } from './worker.access';
-import { workerChangedEvent } from './worker-changed.projection';
+import { workerChangedEvent } from './worker-changed.event';
 import { RegistrationBasis, Worker } from './worker.entity';
 
 const ARRIVALS_CONSUMER = 'worker-profiles.dispatch-arrivals';
@@ -34,7 +34,10 @@ export type RecordedStatus = { kind: 'worker'; worker: Worker } | { kind: 'entry
 export class EmploymentStatusService {
   private readonly logger = new Logger(EmploymentStatusService.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_NAME) private readonly producer: string,
+  ) {}
 
   /** The first entry, written with the worker's registration (`default` when none was given). */
   async appendInitialEntry(manager: EntityManager, worker: Worker, recordedBy: string, given: boolean): Promise<void> {
@@ -142,7 +145,7 @@ export class EmploymentStatusService {
       updatedAt: new Date(),
     });
     await manager.save(Worker, worker);
-    await appendToOutbox(manager, SCHEMA, TOPICS.workers, [workerChangedEvent(worker, worker.updatedAt)]);
+    await appendToOutbox(manager, SCHEMA, TOPICS.workers, [workerChangedEvent(worker, worker.updatedAt, this.producer)]);
     return { worker, entry: await manager.findOneByOrFail(EmploymentStatusEntry, { seq }) };
   }
 }

@@ -1,4 +1,6 @@
-import { JOB_KINDS, JobKind, PRIORITY_GROUPS, PriorityGroup, REGION_CODE_PATTERN, WAGE_UNITS, WageUnit } from '@laowu/contracts';
+import {
+  JOB_KINDS, JobKind, PRIORITY_GROUPS, PriorityGroup, REGION_CODE_PATTERN, SKILL_CODE_PATTERN, WAGE_UNITS, WageUnit,
+} from '@laowu/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NoNulCharacters } from '@laowu/platform';
 import { Type } from 'class-transformer';
@@ -10,7 +12,6 @@ import { IsCalendarDate, IsChinaMobile, IsResidentId } from '../common/validator
 import { RecordEmploymentStatusRequest } from './record-employment-status.request.dto';
 
 const REGION_MESSAGE = { message: '$property must be a 6-digit GB/T 2260 region code' };
-const TAXONOMY_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export class GeoPointRequest {
   @ApiProperty({ example: 27.88 }) @IsNumber() @Min(-90) @Max(90) lat: number;
@@ -18,7 +19,7 @@ export class GeoPointRequest {
 }
 
 export class SkillLevelRequest {
-  @ApiProperty({ example: 'welding' }) @IsString() @Matches(TAXONOMY_CODE) code: string;
+  @ApiProperty({ example: 'welding' }) @IsString() @Matches(SKILL_CODE_PATTERN) code: string;
   @ApiProperty({ minimum: 1, maximum: 5, example: 3 }) @IsInt() @Min(1) @Max(5) level: number;
 }
 

@@ -66,3 +66,8 @@ export class Worker {
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 }
+
+/** Open to job offers: anyone not employed (the event's `available`, the response's too). */
+export function isAvailable(worker: Pick<Worker, 'employmentStatus'>): boolean {
+  return worker.employmentStatus !== 'employed';
+}

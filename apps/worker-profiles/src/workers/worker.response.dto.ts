@@ -2,7 +2,7 @@ import { EMPLOYMENT_STATUSES, EmploymentStatus, PRIORITY_GROUPS, PriorityGroup }
 import { ageOn } from '@laowu/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AuditedBasis, EmploymentStatusEntry } from './employment-status-entry.entity';
-import { SkillLevel, Worker, WorkerPreferences } from './worker.entity';
+import { isAvailable, SkillLevel, Worker, WorkerPreferences } from './worker.entity';
 
 export class CurrentStatusResponse {
   @ApiProperty({ enum: EMPLOYMENT_STATUSES }) status: EmploymentStatus;
@@ -107,8 +107,4 @@ export class RecordedStatusEntryResponse extends CurrentStatusResponse {
 
 export class RegisteredWorkerResponse {
   @ApiProperty() id: string;
-}
-
-export function isAvailable(worker: Pick<Worker, 'employmentStatus'>): boolean {
-  return worker.employmentStatus !== 'employed';
 }

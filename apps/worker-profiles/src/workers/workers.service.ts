@@ -2,8 +2,8 @@ import { TOPICS } from '@laowu/contracts';
 import { chinaDate, findRegion, maskPhone, maskResidentId, parseResidentId } from '@laowu/domain';
 import { appendToOutbox } from '@laowu/messaging';
 import { Principal } from '@laowu/auth';
-import { DomainError } from '@laowu/platform';
-import { Injectable, Logger } from '@nestjs/common';
+import { APP_NAME, DomainError } from '@laowu/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { maskName } from '../common/masking';
@@ -16,7 +16,7 @@ import { PatchWorkerRequest } from './patch-worker.request.dto';
 import { assertKnownCodes, assertUniqueCodes } from './reference-codes';
 import { RegisterWorkerRequest, WorkerPreferencesRequest } from './register-worker.request.dto';
 import { assertCanRegister, canRead, canWrite, forbiddenWorker } from './worker.access';
-import { workerChangedEvent } from './worker-changed.projection';
+import { workerChangedEvent } from './worker-changed.event';
 import { Worker, WorkerPreferences } from './worker.entity';
 import { lockWorkerRow } from './worker.lock';
 
@@ -38,6 +38,7 @@ export class WorkersService {
     private readonly dataSource: DataSource,
     private readonly cipher: PiiCipher,
     private readonly statuses: EmploymentStatusService,
+    @Inject(APP_NAME) private readonly producer: string,
   ) {}
 
   async register(principal: Principal, request: RegisterWorkerRequest): Promise<{ id: string }> {
@@ -53,7 +54,7 @@ export class WorkersService {
       await this.dataSource.transaction(async (manager) => {
         await manager.insert(Worker, worker);
         await this.statuses.appendInitialEntry(manager, worker, `${principal.role}:${principal.sub}`, request.employmentStatus !== undefined);
-        await appendToOutbox(manager, SCHEMA, TOPICS.workers, [workerChangedEvent(worker, now)]);
+        await appendToOutbox(manager, SCHEMA, TOPICS.workers, [workerChangedEvent(worker, now, this.producer)]);
       });
     } catch (error) {
       // Two registrations of one number racing: the unique blind index lets exactly one in.
@@ -86,7 +87,7 @@ export class WorkersService {
       worker.version += 1;
       worker.updatedAt = new Date();
       await manager.save(Worker, worker);
-      await appendToOutbox(manager, SCHEMA, TOPICS.workers, [workerChangedEvent(worker, worker.updatedAt)]);
+      await appendToOutbox(manager, SCHEMA, TOPICS.workers, [workerChangedEvent(worker, worker.updatedAt, this.producer)]);
       return worker;
     });
   }

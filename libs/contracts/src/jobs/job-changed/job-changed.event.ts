@@ -4,6 +4,7 @@ import {
 } from 'class-validator';
 import { AgeRangeData, JOB_KINDS, JobKind, LocationData, REGION_CODE_PATTERN, WageData } from '../../common.dto';
 import { EventDefinition } from '../../envelope/create-envelope';
+import { JOB_LIMITS } from '../job-limits';
 
 export const JOB_STATUSES = ['open', 'filled', 'closed', 'expired'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -19,8 +20,8 @@ export class JobSkillData {
 
   @IsOptional()
   @IsInt()
-  @Min(1)
-  @Max(5)
+  @Min(JOB_LIMITS.skillLevel.min)
+  @Max(JOB_LIMITS.skillLevel.max)
   minLevel?: number;
 }
 
@@ -47,13 +48,13 @@ export class JobChangedData {
   @IsIn(JOB_CHANGES) change: JobChange;
   @IsIn(JOB_STATUSES) status: JobStatus;
   @IsString() @MaxLength(100) agencyId: string;
-  @IsOptional() @IsString() @MaxLength(100) externalId?: string;
-  @IsString() @MaxLength(200) title: string;
-  @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @IsOptional() @IsString() @MaxLength(JOB_LIMITS.externalId.maxLength) externalId?: string;
+  @IsString() @MaxLength(JOB_LIMITS.title.maxLength) title: string;
+  @IsOptional() @IsString() @MaxLength(JOB_LIMITS.description.maxLength) description?: string;
   @IsIn(JOB_KINDS) kind: JobKind;
   @IsOptional() @IsString() @MaxLength(20) occupationCode?: string;
   @IsArray() @ValidateNested({ each: true }) @Type(() => JobSkillData) skills: JobSkillData[];
-  @IsInt() @Min(1) headcount: number;
+  @IsInt() @Min(JOB_LIMITS.headcount.min) headcount: number;
   @IsInt() @Min(0) filled: number;
   @ValidateNested() @Type(() => WageData) wage: WageData;
   @ValidateNested() @Type(() => LocationData) location: LocationData;
@@ -64,8 +65,8 @@ export class JobChangedData {
   @IsOptional() @IsISO8601() endAt?: string;
   @IsBoolean() instant: boolean;
   @IsOptional() @ValidateNested() @Type(() => BenefitsData) benefits?: BenefitsData;
-  @IsOptional() @IsInt() @Min(0) @Max(100) relocationQuotaPct?: number;
-  @IsOptional() @IsString() @MaxLength(100) laborBrand?: string;
+  @IsOptional() @IsInt() @Min(JOB_LIMITS.relocationQuotaPct.min) @Max(JOB_LIMITS.relocationQuotaPct.max) relocationQuotaPct?: number;
+  @IsOptional() @IsString() @MaxLength(JOB_LIMITS.laborBrand.maxLength) laborBrand?: string;
   /**
    * Bumped only when what a worker would judge the job by changes (not for filled counts): the
    * instant path announces each job–worker pair once per material version.

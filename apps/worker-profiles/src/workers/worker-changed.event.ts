@@ -1,9 +1,6 @@
 import { coarseLocation, createEnvelope, EventEnvelope, WorkerChanged, WorkerChangedData } from '@laowu/contracts';
 import { ageOn } from '@laowu/domain';
-import { Worker } from './worker.entity';
-import { isAvailable } from './worker.response.dto';
-
-export const PRODUCER = 'worker-profiles';
+import { isAvailable, Worker } from './worker.entity';
 
 /**
  * The projection matching needs and nothing more (WorkerChangedData): never the name, ID number,
@@ -11,7 +8,7 @@ export const PRODUCER = 'worker-profiles';
  * (coarseLocation), the exact point staying here. Built field by field so that a new column on
  * Worker can never leak into events by accident.
  */
-export function workerChangedData(worker: Worker, now: Date): WorkerChangedData {
+function workerChangedData(worker: Worker, now: Date): WorkerChangedData {
   const { preferences } = worker;
   return {
     workerId: worker.id,
@@ -39,6 +36,6 @@ export function workerChangedData(worker: Worker, now: Date): WorkerChangedData 
   };
 }
 
-export function workerChangedEvent(worker: Worker, now = new Date()): EventEnvelope<WorkerChangedData> {
-  return createEnvelope(WorkerChanged, workerChangedData(worker, now), { producer: PRODUCER, occurredAt: now });
+export function workerChangedEvent(worker: Worker, now: Date, producer: string): EventEnvelope<WorkerChangedData> {
+  return createEnvelope(WorkerChanged, workerChangedData(worker, now), { producer, occurredAt: now });
 }

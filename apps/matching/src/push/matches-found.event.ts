@@ -1,7 +1,6 @@
 import {
   createEnvelope, deterministicUuid, EventEnvelope, LANE_OF_TRIGGER, MatchesFound, MatchesFoundData, PushTrigger,
 } from '@laowu/contracts';
-import { ABOUT_NAME } from '../about';
 import { JobDocument, jobSummary } from '../indexing/job.document';
 import { PairScore } from '../ranking/pair-score';
 
@@ -25,7 +24,7 @@ export const matchIdOf = (jobId: string, workerId: string, materialVersion: numb
 export const MATCHES_PER_EVENT = 100;
 
 /** One MatchesFound per (job, station) — more for a station with over MATCHES_PER_EVENT of them — matches best first. */
-export function matchesFoundEnvelopes(trigger: PushTrigger, pushes: JobPush[], now: Date): EventEnvelope<MatchesFoundData>[] {
+export function matchesFoundEnvelopes(trigger: PushTrigger, pushes: JobPush[], now: Date, producer: string): EventEnvelope<MatchesFoundData>[] {
   return pushes.flatMap(({ job, workers }) => {
     const byStation: [string, JobPush['workers']][] = [];
     const open = new Map<string, JobPush['workers']>();
@@ -52,7 +51,7 @@ export function matchesFoundEnvelopes(trigger: PushTrigger, pushes: JobPush[], n
           matches: ranked.map(({ worker, score, reasons }) => ({ matchId: matchIdOf(job.jobId, worker.workerId, job.materialVersion), workerId: worker.workerId, score, reasons })),
           createdAt: now.toISOString(),
         },
-        { producer: ABOUT_NAME },
+        { producer },
       ),
     );
   });

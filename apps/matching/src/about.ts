@@ -1,2 +1,0 @@
-/** The app's name: Kafka client id, log field, event producer. */
-export const ABOUT_NAME = 'matching';
