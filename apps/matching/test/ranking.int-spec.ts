@@ -13,9 +13,9 @@ import { MatchingConfig } from '../src/matching.config';
 import { scorePair } from '../src/ranking/pair-score';
 import { openJobFilters } from '../src/ranking/ranking.queries';
 import { RankingService } from '../src/ranking/ranking.service';
-import { matchesFilter } from './job-filter';
 import { indexed, inDays, jobData, positionGroup, Producer, uniquePrefix, workerData } from './matching.fixtures';
-import { randomJob, randomWorker, Seeded } from './random-matching';
+import { matchesFilter } from '../src/ranking/job-filter.fixtures';
+import { randomJob, randomWorker, Seeded } from '../src/ranking/random-matching.fixtures';
 
 /**
  * Each ranking factor moves results the right way, through the real consumers (events on Kafka),

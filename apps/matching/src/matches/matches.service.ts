@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JobDocument } from '../indexing/job.document';
 import { SearchIndices } from '../indexing/search-indices';
 import { WorkerDocument } from '../indexing/worker.document';
-import { DeclinedPairsService, excludingIds } from '../push/declined-pairs.service';
+import { DeclinedPairsService } from '../push/declined-pairs.service';
 import { RankedJob, RankedWorker, RankingService } from '../ranking/ranking.service';
 
 /** Read-only: ranked jobs for a worker (without the jobs declined for them) and ranked workers for a job, with who-may-see rules. */
@@ -24,7 +24,7 @@ export class MatchesService {
       throw DomainError.forbidden('WORKER.NOT_YOURS', 'a station sees only workers it registered or who live in its region');
     }
     const declined = await this.declined.jobsDeclinedBy([workerId]);
-    return this.ranking.jobsForWorker(worker, limit, new Date(), excludingIds(declined.get(workerId)));
+    return this.ranking.jobsForWorker(worker, limit, new Date(), declined.get(workerId));
   }
 
   async candidatesForJob(principal: Principal, jobId: string, limit: number): Promise<RankedWorker[]> {

@@ -5,10 +5,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobDocument } from '../indexing/job.document';
 import { MatchingConfig } from '../matching.config';
-import { crossRegionWorkerFilters, instantWorkerFilters } from '../ranking/ranking.queries';
+import { WorkerPool } from '../ranking/ranking.queries';
 import { RankedWorker, RankingService } from '../ranking/ranking.service';
 import { SCHEMA } from '../schema';
-import { DeclinedPairsService, excludingIds } from './declined-pairs.service';
+import { DeclinedPairsService } from './declined-pairs.service';
 import { matchesFoundEnvelopes } from './matches-found.envelopes';
 import { isRecentChange } from './push-age';
 
@@ -30,7 +30,8 @@ export const isCrossRegionCandidate = (job: JobDocument, now: Date): boolean =>
 
 interface TriggerRule {
   applies(job: JobDocument, now: Date): boolean;
-  workerFilters(job: JobDocument): object[];
+  /** The workers its candidates query reaches. */
+  pool: WorkerPool;
   topN(config: MatchingConfig): number;
   /**
    * The standard lane's _msearch runs two queries at a time, so a bulk load's candidates queries
@@ -40,8 +41,8 @@ interface TriggerRule {
 }
 
 const RULES: Record<JobTrigger, TriggerRule> = {
-  instant_job: { applies: isInstantCandidate, workerFilters: instantWorkerFilters, topN: (c) => c.INSTANT_TOP_N },
-  cross_region_job: { applies: isCrossRegionCandidate, workerFilters: crossRegionWorkerFilters, topN: (c) => c.CROSS_REGION_TOP_N, maxConcurrentSearches: 2 },
+  instant_job: { applies: isInstantCandidate, pool: 'instant', topN: (c) => c.INSTANT_TOP_N },
+  cross_region_job: { applies: isCrossRegionCandidate, pool: 'crossRegion', topN: (c) => c.CROSS_REGION_TOP_N, maxConcurrentSearches: 2 },
 };
 
 /**
@@ -93,7 +94,7 @@ export class JobPushesService {
     const rule = RULES[trigger];
     const declined = await this.declined.workersWhoDeclined(jobs.map((job) => job.jobId));
     const started = performance.now();
-    const requests = jobs.map((job) => ({ job, extraFilters: [...rule.workerFilters(job), ...excludingIds(declined.get(job.jobId))] }));
+    const requests = jobs.map((job) => ({ job, pool: rule.pool, excludedWorkerIds: declined.get(job.jobId) ?? [] }));
     const ranked = await this.ranking.workersForJobs(requests, rule.topN(this.config), now, { maxConcurrentSearches: rule.maxConcurrentSearches });
     observeHop('candidates_query', LANE_OF_TRIGGER[trigger], performance.now() - started);
     return ranked;

@@ -8,7 +8,7 @@ import { WorkerDocument } from '../indexing/worker.document';
 import { MatchingConfig } from '../matching.config';
 import { RankedJob, RankingService } from '../ranking/ranking.service';
 import { SCHEMA } from '../schema';
-import { DeclinedPairsService, excludingIds } from './declined-pairs.service';
+import { DeclinedPairsService } from './declined-pairs.service';
 import { JobPush, matchesFoundEnvelopes } from './matches-found.envelopes';
 import { isRecentChange } from './push-age';
 
@@ -102,8 +102,7 @@ export class WorkerAvailablePushesService {
     for (let i = 0; i < workers.length; i += CONCURRENT_RANKINGS) {
       await Promise.all(
         workers.slice(i, i + CONCURRENT_RANKINGS).map(async (worker) => {
-          const excluded = excludingIds(declined.get(worker.workerId));
-          best.set(worker.workerId, await this.ranking.jobsForWorker(worker, this.config.WORKER_AVAILABLE_TOP_N, now, excluded));
+          best.set(worker.workerId, await this.ranking.jobsForWorker(worker, this.config.WORKER_AVAILABLE_TOP_N, now, declined.get(worker.workerId)));
         }),
       );
     }
