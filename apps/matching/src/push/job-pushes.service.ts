@@ -1,9 +1,10 @@
-import { LANE_OF_TRIGGER, matchesTopicOf, PushTrigger } from '@laowu/contracts';
+import { LANE_OF_TRIGGER, matchesTopicOf } from '@laowu/contracts';
 import { appendToOutbox } from '@laowu/messaging';
 import { APP_CONFIG, observeHop } from '@laowu/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobDocument } from '../indexing/job.document';
+import { JobPushes, JobTrigger } from '../indexing/triggered-pushes';
 import { MatchingConfig } from '../matching.config';
 import { WorkerPool } from '../ranking/ranking.queries';
 import { RankedWorker, RankingService } from '../ranking/ranking.service';
@@ -11,8 +12,6 @@ import { SCHEMA } from '../schema';
 import { DeclinedPairsService } from './declined-pairs.service';
 import { matchesFoundEnvelopes } from './matches-found.envelopes';
 import { isRecentChange } from './push-age';
-
-export type JobTrigger = Extract<PushTrigger, 'instant_job' | 'cross_region_job'>;
 
 /** Open, with headcount left, neither started nor ended. */
 function isOpenAndAhead(job: JobDocument, now: Date): boolean {
@@ -65,7 +64,7 @@ const JOBS_PER_ANNOUNCEMENT = 20;
  * same version would carry the same ids, which dispatch stores once.
  */
 @Injectable()
-export class JobPushesService {
+export class JobPushesService implements JobPushes {
   private readonly logger = new Logger(JobPushesService.name);
 
   constructor(

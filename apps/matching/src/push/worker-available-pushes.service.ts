@@ -4,6 +4,7 @@ import { APP_CONFIG, observeHop } from '@laowu/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { latestPerId } from '../indexing/index-writer';
+import { WorkerPushes } from '../indexing/triggered-pushes';
 import { WorkerDocument } from '../indexing/worker.document';
 import { MatchingConfig } from '../matching.config';
 import { RankedJob, RankingService } from '../ranking/ranking.service';
@@ -61,7 +62,7 @@ export function becameAvailableWithin(states: WorkerDocument[], seen: SeenState 
  * nothing and the batch is handled again.
  */
 @Injectable()
-export class WorkerAvailablePushesService {
+export class WorkerAvailablePushesService implements WorkerPushes {
   private readonly logger = new Logger(WorkerAvailablePushesService.name);
 
   constructor(
