@@ -26,7 +26,7 @@ interface MultiSearchResponse<T> {
 }
 
 /** A push's job: its workers in the pool, without those who declined it. */
-export interface PoolRequest {
+interface PoolRequest {
   job: JobDocument;
   pool: WorkerPool;
   excludedWorkerIds: readonly string[];

@@ -22,13 +22,13 @@ export interface RankingFactor<Name extends string = string> {
   bound: FactorBound;
 }
 
-export interface FactorValue {
+interface FactorValue {
   value: number;
   detail: string;
 }
 
 /** How a factor bounds a worker's jobs' scores (score-bound.ts): on every job alike, or by classes of jobs. */
-export type FactorBound = { everyJob: VaryingBound } | { split: string; classes(worker: WorkerDocument): JobClass[] };
+type FactorBound = { everyJob: VaryingBound } | { split: string; classes(worker: WorkerDocument): JobClass[] };
 
 /** A factor that varies within a class: the most it adds, and which jobs lose at most `loss` on it. */
 export interface VaryingBound {

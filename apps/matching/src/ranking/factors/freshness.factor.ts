@@ -3,7 +3,7 @@ import { chinaTime, contribution, DAY_MS, gauss, recentWithin, RankingFactor } f
 
 export const FRESHNESS_SCALE_DAYS = 14;
 
-export function freshnessValue(job: Pick<JobDocument, 'postedAt'>, now: Date): number {
+function freshnessValue(job: Pick<JobDocument, 'postedAt'>, now: Date): number {
   return gauss(Math.abs(now.getTime() - Date.parse(job.postedAt)) / DAY_MS, FRESHNESS_SCALE_DAYS);
 }
 

@@ -3,7 +3,7 @@ import { acceptsAny, chinaTime, contribution, DAY_MS, gauss, recentWithin, Ranki
 
 export const START_SOON_SCALE_DAYS = 3;
 
-export function startSoonValue(job: Pick<JobDocument, 'kind' | 'startAt'>, now: Date): number {
+function startSoonValue(job: Pick<JobDocument, 'kind' | 'startAt'>, now: Date): number {
   if (job.kind !== 'gig' || !job.startAt) return 0;
   return gauss(Math.abs(Date.parse(job.startAt) - now.getTime()) / DAY_MS, START_SOON_SCALE_DAYS);
 }
