@@ -1,5 +1,6 @@
 import { JobDocument } from '../indexing/job.document';
 import { WorkerDocument } from '../indexing/worker.document';
+import { willingFromSources } from './factors/cross-region.factor';
 import { Json } from './factors/factor';
 import { FACTORS } from './factors/factors';
 
@@ -56,9 +57,7 @@ function instantWorkerFilters(job: JobDocument): Json[] {
     { geo_shape: { reachArea: { shape: { type: 'point', coordinates: [job.location.lon, job.location.lat] }, relation: 'intersects' } } },
     { terms: { targetRegionCodes: job.regionCodes } },
   ];
-  if (job.crossSourceCodes.length) {
-    reachable.push({ bool: { filter: [{ term: { willingToMigrate: true } }, { terms: { homeCodes: job.crossSourceCodes } }] } });
-  }
+  if (job.crossSourceCodes.length) reachable.push({ bool: { filter: willingFromSources(job) } });
   return [{ bool: { should: reachable, minimum_should_match: 1 } }, ...acceptsWageOf(job)];
 }
 
@@ -70,8 +69,7 @@ function instantWorkerFilters(job: JobDocument): Json[] {
 export function crossRegionWorkerFilters(job: JobDocument): Json[] {
   const noTargets = { bool: { must_not: { exists: { field: 'targetRegionCodes' } } } };
   return [
-    { term: { willingToMigrate: true } },
-    { terms: { homeCodes: job.crossSourceCodes } },
+    ...willingFromSources(job),
     { bool: { should: [noTargets, { terms: { targetRegionCodes: job.regionCodes } }], minimum_should_match: 1 } },
     ...acceptsWageOf(job),
   ];
