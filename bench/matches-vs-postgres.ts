@@ -30,8 +30,16 @@ import { writeVersioned } from '../apps/matching/src/indexing/index-writer';
 import { JobDocument, toJobDocument } from '../apps/matching/src/indexing/job.document';
 import { toWorkerDocument, WorkerDocument } from '../apps/matching/src/indexing/worker.document';
 import { MatchingConfig } from '../apps/matching/src/matching.config';
-import { commuteScaleKm, isPriorityWorker } from '../apps/matching/src/ranking/pair-score';
-import { RANKING } from '../apps/matching/src/ranking/ranking.weights';
+import { AGE_HALF_LIFE_YEARS } from '../apps/matching/src/ranking/factors/age.factor';
+import { ASSISTANCE_KINDS } from '../apps/matching/src/ranking/factors/assistance.factor';
+import { commuteScaleKm } from '../apps/matching/src/ranking/factors/distance.factor';
+import { NEUTRAL } from '../apps/matching/src/ranking/factors/factor';
+import { Factor, FACTORS } from '../apps/matching/src/ranking/factors/factors';
+import { FRESHNESS_SCALE_DAYS } from '../apps/matching/src/ranking/factors/freshness.factor';
+import { OLDER_WORKER_AGE } from '../apps/matching/src/ranking/factors/older-friendly.factor';
+import { isPriorityWorker } from '../apps/matching/src/ranking/factors/priority.factor';
+import { START_SOON_SCALE_DAYS } from '../apps/matching/src/ranking/factors/start-soon.factor';
+import { WAGE_RATIO_FLOOR, WAGE_RATIO_SPAN } from '../apps/matching/src/ranking/factors/wage.factor';
 import { benchCounties, makeJob, makeWorker, Rng } from './lib/data';
 import { appendBenchmarkLine, fmt, loadTracker, logger, machine, progress, size, sleep, Summary, summary, writeResult } from './lib/report';
 
@@ -47,7 +55,7 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.
 const PREFIX = 'bench-mvp-';
 const TABLE = 'bench_match_jobs';
 const BATCH = 5000;
-const w = RANKING.weights;
+const w = Object.fromEntries(FACTORS.map((f) => [f.name, f.weight])) as Record<Factor, number>;
 
 /** The table a team without a search engine would keep: one row per job, arrays for the multi-valued fields. */
 const CREATE_TABLE = `
@@ -92,7 +100,7 @@ const HAVERSINE_KM = `2 * 6371.0088 * asin(sqrt(power(sin(radians(lat - $1) / 2)
 
 /**
  * The ranking of ranking.queries.ts (jobsForWorkerQuery) as SQL: the same hard filters and the
- * same `weight × value` terms, summed; weights from ranking.weights.ts. Tuned as a careful team
+ * same `weight × value` terms, summed; weights from the ranking factors (apps/matching/src/ranking/factors/). Tuned as a careful team
  * would (each measured on 100k rows under the same load): inline haversine instead of the
  * earthdistance extension (available here, 4× slower per row), date_part (float8) instead of
  * EXTRACT (numeric, 7× slower), and the per-row skills subquery only where the arrays overlap.
@@ -100,21 +108,21 @@ const HAVERSINE_KM = `2 * 6371.0088 * asin(sqrt(power(sin(radians(lat - $1) / 2)
 const RANKING_SQL = `
   SELECT job_id, title, kind, agency_id, wage_per_day_max, lat, lon, score FROM (
     SELECT *, (
-      ${w.skills} * (CASE WHEN skill_count = 0 THEN ${RANKING.neutral} WHEN NOT (skill_reqs && $3::text[]) THEN 0
+      ${w.skills} * (CASE WHEN skill_count = 0 THEN ${NEUTRAL} WHEN NOT (skill_reqs && $3::text[]) THEN 0
                      ELSE (SELECT count(*) FROM unnest(skill_reqs) k WHERE k = ANY($3::text[]))::float8 / skill_count END)
       + ${w.distance} * ${half(`power(${HAVERSINE_KM} / $4, 2)`)}
       + ${w.age} * ${half(`(CASE WHEN age_min IS NOT NULL AND $6 < age_min THEN age_min - $6
-                                WHEN age_max IS NOT NULL AND $6 > age_max THEN $6 - age_max ELSE 0 END) / ${RANKING.ageHalfLifeYears}.0`)}
-      + ${w.wage} * (CASE WHEN wage_per_day_max IS NULL OR $7 < 0 THEN ${RANKING.neutral} WHEN $7 = 0 THEN 1.0
-                     ELSE least(1.0, greatest(0.0, (wage_per_day_max / $7 - ${RANKING.wageRatioFloor}) / ${RANKING.wageRatioSpan})) END)
-      + ${w.freshness} * ${half(`power(date_part('epoch', $14::timestamptz - posted_at) / 86400.0 / ${RANKING.freshnessScaleDays}, 2)`)}
+                                WHEN age_max IS NOT NULL AND $6 > age_max THEN $6 - age_max ELSE 0 END) / ${AGE_HALF_LIFE_YEARS}.0`)}
+      + ${w.wage} * (CASE WHEN wage_per_day_max IS NULL OR $7 < 0 THEN ${NEUTRAL} WHEN $7 = 0 THEN 1.0
+                     ELSE least(1.0, greatest(0.0, (wage_per_day_max / $7 - ${WAGE_RATIO_FLOOR}) / ${WAGE_RATIO_SPAN})) END)
+      + ${w.freshness} * ${half(`power(date_part('epoch', $14::timestamptz - posted_at) / 86400.0 / ${FRESHNESS_SCALE_DAYS}, 2)`)}
       + (CASE WHEN kind = 'gig' AND start_at IS NOT NULL
-              THEN ${w.startSoon} * ${half(`power(date_part('epoch', start_at - $14::timestamptz) / 86400.0 / ${RANKING.startSoonScaleDays}, 2)`)} ELSE 0 END)
+              THEN ${w.startSoon} * ${half(`power(date_part('epoch', start_at - $14::timestamptz) / 86400.0 / ${START_SOON_SCALE_DAYS}, 2)`)} ELSE 0 END)
       + (CASE WHEN $8 AND cross_source_codes && $9::text[]
               THEN ${w.crossRegion} + (CASE WHEN province_code = ANY($10::text[]) THEN ${w.eastWest} ELSE 0 END) ELSE 0 END)
       + (CASE WHEN region_codes && $11::text[] THEN ${w.targetRegion} ELSE 0 END)
       + (CASE WHEN $12 AND older_worker_friendly THEN ${w.olderFriendly} ELSE 0 END)
-      + (CASE WHEN $13 THEN ${w.priority} + (CASE WHEN kind = ANY('{${RANKING.assistanceKinds.join(',')}}') THEN ${w.assistance} ELSE 0 END) ELSE 0 END)
+      + (CASE WHEN $13 THEN ${w.priority} + (CASE WHEN kind = ANY('{${ASSISTANCE_KINDS.join(',')}}') THEN ${w.assistance} ELSE 0 END) ELSE 0 END)
       + (CASE WHEN $15 AND relocation_quota_pct > 0 THEN ${w.relocation} ELSE 0 END)
     ) AS score
     FROM ${TABLE}
@@ -128,7 +136,7 @@ function rankingParams(worker: WorkerDocument, now: Date): unknown[] {
   return [
     worker.location.lat, worker.location.lon, worker.skillKeys, commuteScaleKm(worker), worker.kinds, worker.ageYears,
     worker.minWagePerDay ?? -1, worker.willingToMigrate, worker.homeCodes, eastWestPartnersOf(worker.homeRegionCode),
-    worker.targetRegionCodes, worker.ageYears >= RANKING.olderWorkerAge, isPriorityWorker(worker), now.toISOString(),
+    worker.targetRegionCodes, worker.ageYears >= OLDER_WORKER_AGE, isPriorityWorker(worker), now.toISOString(),
     worker.priorityGroups.includes('relocated'),
   ];
 }

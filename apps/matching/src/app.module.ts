@@ -5,7 +5,12 @@ import { MatchingConfig } from './matching.config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SCHEMA } from './schema';
-import { MatchingModule } from './matching.module';
+import { IndexingModule } from './indexing/indexing.module';
+import { MatchesModule } from './matches/matches.module';
+import { PushModule } from './push/push.module';
+import { RankingModule } from './ranking/ranking.module';
+import { ReindexModule } from './reindex/reindex.module';
+import { JobSearchModule } from './search/job-search.module';
 
 export const ABOUT = {
   name: 'matching',
@@ -27,7 +32,12 @@ export class AppModule {
           search: true,
           logDestination: options.logDestination,
         }),
-        MatchingModule,
+        IndexingModule.triggering(PushModule),
+        RankingModule,
+        PushModule,
+        MatchesModule,
+        JobSearchModule,
+        ReindexModule,
       ],
     };
   }

@@ -8,14 +8,14 @@ import { ABOUT, AppModule } from '../src/app.module';
 import { writeVersioned } from '../src/indexing/index-writer';
 import { JobDocument, toJobDocument } from '../src/indexing/job.document';
 import { SearchIndices } from '../src/indexing/search-indices';
-import { toWorkerDocument } from '../src/indexing/worker.document';
+import { toWorkerDocument, WorkerDocument } from '../src/indexing/worker.document';
 import { MatchingConfig } from '../src/matching.config';
 import { scorePair } from '../src/ranking/pair-score';
-import { openJobFilters } from '../src/ranking/ranking.queries';
+import { openJobFilters, poolFilters, workersForJobQuery } from '../src/ranking/ranking.queries';
 import { RankingService } from '../src/ranking/ranking.service';
-import { matchesFilter } from './job-filter';
 import { indexed, inDays, jobData, positionGroup, Producer, uniquePrefix, workerData } from './matching.fixtures';
-import { randomJob, randomWorker, Seeded } from './random-matching';
+import { matchesFilter } from '../src/ranking/job-filter.fixtures';
+import { randomJob, randomWorker, Seeded } from '../src/ranking/random-matching.fixtures';
 
 /**
  * Each ranking factor moves results the right way, through the real consumers (events on Kafka),
@@ -63,15 +63,21 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
 
   it('ranks a poverty-alleviated worker above an otherwise identical one in a job’s candidates (十四)', async () => {
     const job = jobData();
-    const plain = workerData();
-    const poor = workerData({ priorityGroups: ['poverty_alleviated'] });
+    const atTheJob = { lat: job.location.lat, lon: job.location.lon };
+    const plain = workerData({ location: atTheJob });
+    const poor = workerData({ priorityGroups: ['poverty_alleviated'], location: atTheJob });
     await publish([job], [plain, poor]);
     const items = await candidates(job.jobId);
     expect(rank(items, poor.workerId)).toBeGreaterThanOrEqual(0);
     expect(rank(items, poor.workerId)).toBeLessThan(rank(items, plain.workerId));
     const poorItem = items[rank(items, poor.workerId)];
-    expect(poorItem.reasons.map((r) => r.factor)).toContain('priority');
-    expect(poorItem.score).toBeCloseTo(poorItem.reasons.reduce((s, r) => s + r.contribution, 0), 3);
+    // skills 3 × 0.5 (none required), distance 3 × 1 (at the job), age 1, priority 1, wage 1.5 × 0.5 (no minimum),
+    // freshness 0.5 × 0.5^((1/14)²) = 0.4982 (posted a day ago): 7.7482; the plain worker lacks only the priority.
+    expect(poorItem.reasons.map((r) => [r.factor, r.contribution])).toEqual([
+      ['skills', 1.5], ['distance', 3], ['age', 1], ['priority', 1], ['wage', 0.75], ['freshness', 0.4982],
+    ]);
+    expect(poorItem.score).toBeCloseTo(7.7482, 4);
+    expect(items[rank(items, plain.workerId)].score).toBeCloseTo(6.7482, 4);
     // The summary is masked by construction: nothing personal is in the index.
     expect(Object.keys(poorItem.worker)).not.toEqual(expect.arrayContaining(['name']));
     expect(JSON.stringify(poorItem.worker)).not.toMatch(/idNumber|phone|name/);
@@ -124,8 +130,12 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
   });
 
   it('moves the other factors the right way: skills, older-worker-friendly, relocation quota, wage, freshness', async () => {
-    const welder = workerData({ ageYears: 55, skills: [{ code: 'welding', level: 3 }], priorityGroups: ['relocated'] }, { minWage: { amount: 220, unit: 'day' } });
     const base = { postedAt: inDays(-2) };
+    const atTheJobs = { lat: 22.55, lon: 113.88 }; // jobData's place
+    const welder = workerData(
+      { ageYears: 55, skills: [{ code: 'welding', level: 3 }], priorityGroups: ['relocated'], location: atTheJobs },
+      { minWage: { amount: 220, unit: 'day' } },
+    );
     const needsWelding = jobData({ ...base, skills: [{ code: 'welding', minLevel: 2 }] });
     const needsCarpentry = jobData({ ...base, skills: [{ code: 'carpentry', minLevel: 2 }] });
     const friendly = jobData({ ...base, olderWorkerFriendly: true });
@@ -142,7 +152,19 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     before(withQuota.jobId, unfriendly.jobId);
     before(wellPaid.jobId, poorlyPaid.jobId);
     before(unfriendly.jobId, stale.jobId);
-    for (const item of items) expect(item.score).toBeCloseTo(item.reasons.reduce((s, r) => s + r.contribution, 0), 3);
+    // Every job at the welder's point: distance 3, age 1 (no range). A plain job: skills 3 × 0.5 (none required),
+    // wage 1.5 × (240/220 − 0.8)/0.6 = 0.7273, freshness 0.5 × 0.5^((2/14)²) = 0.4930 (two days old): 6.7203.
+    const expected = new Map([
+      [unfriendly.jobId, 6.7203],
+      [needsWelding.jobId, 6.7203 + 1.5], // skills 3 × 1
+      [needsCarpentry.jobId, 6.7203 - 1.5], // skills 3 × 0
+      [friendly.jobId, 6.7203 + 1], // olderFriendly 1 (55 ≥ 50)
+      [withQuota.jobId, 6.7203 + 1], // relocation 1
+      [wellPaid.jobId, 6.7203 - 0.7273 + 1.5], // wage 1.5 × 1 (350/220 ≥ 1.4)
+      [poorlyPaid.jobId, 6.7203 - 0.7273 + 0.0455], // wage 1.5 × (180/220 − 0.8)/0.6
+      [stale.jobId, 6.7203 - 0.493 + 0.0017], // freshness 0.5 × 0.5^((40/14)²)
+    ]);
+    for (const [jobId, score] of expected) expect(items[rank(items, jobId)].score).toBeCloseTo(score, 4);
   });
 
   it('ranks a worker’s jobs exactly as scoring every open job would, while scoring only those that can make the top', async () => {
@@ -183,6 +205,45 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     const after = await tiers();
     const answered = (tier: string) => (after[tier] ?? 0) - (before[tier] ?? 0);
     for (const tier of ['guess', 'floor', 'all']) expect(answered(tier)).toBeGreaterThan(0);
+  });
+
+  it('scores each worker for a job, in every push pool, exactly as the reasons do, and ranks them as scoring every worker would', async () => {
+    const rng = new Seeded(2718);
+    const now = Date.now();
+    const workers = Array.from({ length: 400 }, () => toWorkerDocument(randomWorker(rng)));
+    const jobs = Array.from({ length: 40 }, () => toJobDocument(randomJob(rng, now)));
+    await running.app.get(SearchIndices).ensured();
+    await writeVersioned(client, `${prefix}workers`, workers.map((d) => ({ id: d.workerId, version: d.version, source: d })));
+    await client.indices.refresh({ index: `${prefix}workers` });
+    const { body } = await client.search({ index: `${prefix}workers`, body: { size: 10_000, query: { match_all: {} } } } as never);
+    const indexedWorkers = (body.hits.hits as { _source: WorkerDocument }[]).map((hit) => hit._source); // with the other tests' workers
+
+    const ranking = running.app.get(RankingService);
+    const at = new Date(now);
+    let hits = 0;
+    try {
+      for (const job of jobs) {
+        for (const pool of [[], poolFilters('instant', job), poolFilters('crossRegion', job)]) {
+          const query = { query: workersForJobQuery(job, at, pool), size: 10_000 };
+          const { body: found } = await client.search({ index: `${prefix}workers`, body: query } as never);
+          for (const hit of found.hits.hits as { _score: number; _source: WorkerDocument }[]) {
+            // The engine sums 32-bit floats; the reasons round each contribution to 4 digits.
+            expect(Math.abs(hit._score - scorePair(job, hit._source, at).score)).toBeLessThan(1e-3);
+            hits++;
+          }
+        }
+        const ranked = await ranking.workersForJob(job, 20, at);
+        const expected = indexedWorkers
+          .filter((worker) => worker.available && worker.kinds.includes(job.kind))
+          .map((worker) => ({ workerId: worker.workerId, score: scorePair(job, worker, at).score }))
+          .sort((a, b) => b.score - a.score || a.workerId.localeCompare(b.workerId))
+          .slice(0, 20);
+        expect(ranked.map((r) => ({ workerId: r.worker.workerId, score: r.score }))).toEqual(expected);
+      }
+    } finally {
+      await client.deleteByQuery({ index: `${prefix}workers`, refresh: true, body: { query: { ids: { values: workers.map((w) => w.workerId) } } } } as never);
+    }
+    expect(hits).toBeGreaterThan(5_000);
   });
 
   it('applies only the hard filters: closed, full, unaccepted-kind and already-started jobs are not offered', async () => {

@@ -2,11 +2,10 @@ import { EventEnvelope, JobChangedData, TOPICS, WorkerChangedData } from '@laowu
 import { SEARCH_CLIENT, SearchClient } from '@laowu/search';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
-import { JobPushesService } from '../push/job-pushes.service';
-import { WorkerAvailablePushesService } from '../push/worker-available-pushes.service';
 import { latestPerId, writeVersioned } from './index-writer';
 import { toJobDocument } from './job.document';
 import { SearchIndices } from './search-indices';
+import { JobPushes, WorkerPushes } from './triggered-pushes';
 import { toWorkerDocument } from './worker.document';
 
 /**
@@ -25,8 +24,8 @@ export class IndexingEventsMessageController {
   constructor(
     @Inject(SEARCH_CLIENT) private readonly client: SearchClient,
     private readonly indices: SearchIndices,
-    private readonly jobPushes: JobPushesService,
-    private readonly workerPushes: WorkerAvailablePushesService,
+    private readonly jobPushes: JobPushes,
+    private readonly workerPushes: WorkerPushes,
   ) {}
 
   /** Instant lane: 即时快招. The candidates query reads `workers`, not the job just written, so both run side by side. */

@@ -1,7 +1,5 @@
-import type { Role } from '@laowu/auth';
-import { coarseLocation, PriorityGroup, WorkerChangedData } from '@laowu/contracts';
+import { coarseLocation, WorkerChangedData } from '@laowu/contracts';
 import { findRegion, wagePerDay } from '@laowu/domain';
-import { RANKING } from '../ranking/ranking.weights';
 import { regionLevels } from './job.document';
 import { GeoPolygon, reachPolygon } from './reach-area';
 
@@ -83,48 +81,5 @@ export function toWorkerDocument(worker: WorkerChangedData): WorkerDocument {
     employmentStatus: worker.employmentStatus,
     available: worker.available,
     updatedAt: worker.updatedAt,
-  };
-}
-
-/**
- * Roles that see which priority groups (脱贫人口, 监测对象, 搬迁群众) a candidate belongs to: the
- * public side. A private agency sees only `priority` (the worker ranks up as a poverty-alleviated
- * worker or monitoring target, without saying which) — what it needs to honour the priority; a
- * relocated worker shows as such only in the `relocation` reason of a job with a relocation quota.
- */
-const SEES_PRIORITY_KINDS: readonly Role[] = ['admin', 'station', 'bureau'];
-
-export interface WorkerSummary {
-  stationId: string;
-  ageYears: number;
-  homeRegionCode: string;
-  residenceRegionCode: string;
-  skills: { code: string; level: number }[];
-  certificates: { code: string; level: number }[];
-  priority: boolean;
-  priorityGroups?: PriorityGroup[];
-  kinds: WorkerDocument['kinds'];
-  willingToMigrate: boolean;
-  maxCommuteKm: number;
-  minWagePerDay?: number;
-  available: boolean;
-}
-
-/** A worker as `viewer` sees them in a job's candidates: no name, ID number or phone exist in the index anyway. */
-export function workerSummary(worker: WorkerDocument, viewer: Role): WorkerSummary {
-  return {
-    stationId: worker.stationId,
-    ageYears: worker.ageYears,
-    homeRegionCode: worker.homeRegionCode,
-    residenceRegionCode: worker.residenceRegionCode,
-    skills: worker.skills,
-    certificates: worker.certificates,
-    priority: worker.priorityGroups.some((g) => (RANKING.priorityGroups as readonly string[]).includes(g)),
-    ...(SEES_PRIORITY_KINDS.includes(viewer) ? { priorityGroups: worker.priorityGroups } : {}),
-    kinds: worker.kinds,
-    willingToMigrate: worker.willingToMigrate,
-    maxCommuteKm: worker.maxCommuteKm,
-    minWagePerDay: worker.minWagePerDay,
-    available: worker.available,
   };
 }

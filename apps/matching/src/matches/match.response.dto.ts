@@ -2,11 +2,12 @@ import type { Role } from '@laowu/auth';
 import { PRIORITY_GROUPS, PriorityGroup } from '@laowu/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { JobDocument, jobSummary } from '../indexing/job.document';
-import { WorkerDocument, WorkerSummary, workerSummary } from '../indexing/worker.document';
+import { WorkerDocument } from '../indexing/worker.document';
 import { RankedJob, RankedWorker } from '../ranking/ranking.service';
+import { WorkerSummary, workerSummary } from './worker-summary';
 
 export class ReasonResponse {
-  @ApiProperty({ example: 'distance', description: 'The ranking factor (see ranking.weights.ts)' })
+  @ApiProperty({ example: 'distance', description: 'The ranking factor (see apps/matching/src/ranking/factors/)' })
   factor: string;
 
   @ApiProperty({ example: 2.7, description: "This factor's share of the score; the contributions add up to it" })

@@ -6,7 +6,7 @@ import { JobDocument } from '../indexing/job.document';
 import { SearchIndices } from '../indexing/search-indices';
 import { WorkerDocument } from '../indexing/worker.document';
 import { ERRORS } from '../matching.errors';
-import { DeclinedPairsService, excludingIds } from '../push/declined-pairs.service';
+import { DeclinedPairsService } from '../push/declined-pairs.service';
 import { RankedJob, RankedWorker, RankingService } from '../ranking/ranking.service';
 import { assertMayReadCandidates } from './job.access';
 import { assertMayReadWorker } from './worker.access';
@@ -25,7 +25,7 @@ export class MatchesService {
     const worker = await this.get<WorkerDocument>(this.indices.workers.alias, workerId, ERRORS.WORKER_NOT_FOUND, 'worker');
     assertMayReadWorker(principal, worker);
     const declined = await this.declined.jobsDeclinedBy([workerId]);
-    return this.ranking.jobsForWorker(worker, limit, new Date(), excludingIds(declined.get(workerId)));
+    return this.ranking.jobsForWorker(worker, limit, new Date(), declined.get(workerId));
   }
 
   async candidatesForJob(principal: Principal, jobId: string, limit: number): Promise<RankedWorker[]> {

@@ -40,8 +40,3 @@ export class DeclinedPairsService {
     return grouped;
   }
 }
-
-/** A filter clause leaving out documents by id (declined pairs); none when there are none. */
-export function excludingIds(ids: string[] | undefined): object[] {
-  return ids?.length ? [{ bool: { must_not: { ids: { values: ids } } } }] : [];
-}

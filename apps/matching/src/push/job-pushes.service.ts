@@ -1,18 +1,17 @@
-import { LANE_OF_TRIGGER, matchesTopicOf, PushTrigger } from '@laowu/contracts';
+import { LANE_OF_TRIGGER, matchesTopicOf } from '@laowu/contracts';
 import { appendToOutbox } from '@laowu/messaging';
 import { APP_CONFIG, APP_NAME, observeHop } from '@laowu/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobDocument } from '../indexing/job.document';
+import { JobPushes, JobTrigger } from '../indexing/triggered-pushes';
 import { MatchingConfig } from '../matching.config';
-import { crossRegionWorkerFilters, instantWorkerFilters } from '../ranking/ranking.queries';
+import { WorkerPool } from '../ranking/ranking.queries';
 import { RankedWorker, RankingService } from '../ranking/ranking.service';
 import { SCHEMA } from '../schema';
-import { DeclinedPairsService, excludingIds } from './declined-pairs.service';
+import { DeclinedPairsService } from './declined-pairs.service';
 import { matchesFoundEnvelopes } from './matches-found.event';
 import { isRecentChange } from './push-age';
-
-export type JobTrigger = Extract<PushTrigger, 'instant_job' | 'cross_region_job'>;
 
 /** Open, with headcount left, neither started nor ended. */
 function isOpenAndAhead(job: JobDocument, now: Date): boolean {
@@ -30,7 +29,8 @@ export const isCrossRegionCandidate = (job: JobDocument, now: Date): boolean =>
 
 interface TriggerRule {
   applies(job: JobDocument, now: Date): boolean;
-  workerFilters(job: JobDocument): object[];
+  /** The workers its candidates query reaches. */
+  pool: WorkerPool;
   topN(config: MatchingConfig): number;
   /**
    * The standard lane's _msearch runs two queries at a time, so a bulk load's candidates queries
@@ -40,8 +40,8 @@ interface TriggerRule {
 }
 
 const RULES: Record<JobTrigger, TriggerRule> = {
-  instant_job: { applies: isInstantCandidate, workerFilters: instantWorkerFilters, topN: (c) => c.INSTANT_TOP_N },
-  cross_region_job: { applies: isCrossRegionCandidate, workerFilters: crossRegionWorkerFilters, topN: (c) => c.CROSS_REGION_TOP_N, maxConcurrentSearches: 2 },
+  instant_job: { applies: isInstantCandidate, pool: 'instant', topN: (c) => c.INSTANT_TOP_N },
+  cross_region_job: { applies: isCrossRegionCandidate, pool: 'crossRegion', topN: (c) => c.CROSS_REGION_TOP_N, maxConcurrentSearches: 2 },
 };
 
 /**
@@ -64,7 +64,7 @@ const JOBS_PER_ANNOUNCEMENT = 20;
  * same version would carry the same ids, which dispatch stores once.
  */
 @Injectable()
-export class JobPushesService {
+export class JobPushesService implements JobPushes {
   private readonly logger = new Logger(JobPushesService.name);
 
   constructor(
@@ -94,7 +94,7 @@ export class JobPushesService {
     const rule = RULES[trigger];
     const declined = await this.declined.workersWhoDeclined(jobs.map((job) => job.jobId));
     const started = performance.now();
-    const requests = jobs.map((job) => ({ job, extraFilters: [...rule.workerFilters(job), ...excludingIds(declined.get(job.jobId))] }));
+    const requests = jobs.map((job) => ({ job, pool: rule.pool, excludedWorkerIds: declined.get(job.jobId) ?? [] }));
     const ranked = await this.ranking.workersForJobs(requests, rule.topN(this.config), now, { maxConcurrentSearches: rule.maxConcurrentSearches });
     observeHop('candidates_query', LANE_OF_TRIGGER[trigger], performance.now() - started);
     return ranked;

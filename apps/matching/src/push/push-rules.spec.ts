@@ -1,7 +1,7 @@
 import { MatchesFound, MatchesFoundData, parseEvent, TOPICS } from '@laowu/contracts';
+import { inDays, jobData, workerData } from '../indexing/event-data.fixtures';
 import { toJobDocument } from '../indexing/job.document';
 import { toWorkerDocument } from '../indexing/worker.document';
-import { inDays, jobData, workerData } from '../../test/matching.fixtures';
 import { isCrossRegionCandidate, isInstantCandidate } from './job-pushes.service';
 import { MATCHES_PER_EVENT, matchesFoundEnvelopes, matchIdOf } from './matches-found.event';
 import { becameAvailable, becameAvailableWithin } from './worker-available-pushes.service';

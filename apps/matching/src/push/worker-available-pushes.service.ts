@@ -4,11 +4,12 @@ import { APP_CONFIG, APP_NAME, observeHop } from '@laowu/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { latestPerId } from '../indexing/index-writer';
+import { WorkerPushes } from '../indexing/triggered-pushes';
 import { WorkerDocument } from '../indexing/worker.document';
 import { MatchingConfig } from '../matching.config';
 import { RankedJob, RankingService } from '../ranking/ranking.service';
 import { SCHEMA } from '../schema';
-import { DeclinedPairsService, excludingIds } from './declined-pairs.service';
+import { DeclinedPairsService } from './declined-pairs.service';
 import { JobPush, matchesFoundEnvelopes } from './matches-found.event';
 import { isRecentChange } from './push-age';
 
@@ -61,7 +62,7 @@ export function becameAvailableWithin(states: WorkerDocument[], seen: SeenState 
  * nothing and the batch is handled again.
  */
 @Injectable()
-export class WorkerAvailablePushesService {
+export class WorkerAvailablePushesService implements WorkerPushes {
   private readonly logger = new Logger(WorkerAvailablePushesService.name);
 
   constructor(
@@ -103,8 +104,7 @@ export class WorkerAvailablePushesService {
     for (let i = 0; i < workers.length; i += CONCURRENT_RANKINGS) {
       await Promise.all(
         workers.slice(i, i + CONCURRENT_RANKINGS).map(async (worker) => {
-          const excluded = excludingIds(declined.get(worker.workerId));
-          best.set(worker.workerId, await this.ranking.jobsForWorker(worker, this.config.WORKER_AVAILABLE_TOP_N, now, excluded));
+          best.set(worker.workerId, await this.ranking.jobsForWorker(worker, this.config.WORKER_AVAILABLE_TOP_N, now, declined.get(worker.workerId)));
         }),
       );
     }

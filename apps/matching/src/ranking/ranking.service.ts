@@ -6,8 +6,9 @@ import { Counter } from 'prom-client';
 import { JobDocument } from '../indexing/job.document';
 import { SearchIndices } from '../indexing/search-indices';
 import { WorkerDocument } from '../indexing/worker.document';
+import { Json } from './factors/factor';
 import { PairScore, scorePair } from './pair-score';
-import { jobsForWorkerQuery, workersForJobQuery } from './ranking.queries';
+import { excludingIds, jobsForWorkerQuery, poolFilters, WorkerPool, workersForJobQuery } from './ranking.queries';
 import { jobsReaching } from './score-bound';
 
 export interface RankedJob extends PairScore {
@@ -24,6 +25,13 @@ interface MultiSearchResponse<T> {
   hits?: { hits: { _source: T }[] };
 }
 
+/** A push's job: its workers in the pool, without those who declined it. */
+interface PoolRequest {
+  job: JobDocument;
+  pool: WorkerPool;
+  excludedWorkerIds: readonly string[];
+}
+
 export interface MultiSearchOptions {
   /** How many of the queries the engine runs at once (its default: as many as its search threads take). */
   maxConcurrentSearches?: number;
@@ -36,7 +44,7 @@ const SLACK = 10;
  * A fixed 1/128 of all jobs: job ids are random UUIDs, so its best scores are a fair sample of a
  * worker's scores, and the search engine caches the filter (the same in every request).
  */
-const SAMPLE = { range: { jobId: { gte: '00', lt: '02' } } };
+const SAMPLE: Json = { range: { jobId: { gte: '00', lt: '02' } } };
 
 /**
  * The guess is the sample's ⌈limit ÷ this⌉-th best score: too high only when that many of the
@@ -75,10 +83,10 @@ export class RankingService {
    * of all jobs is at least the `limit`-th best of any subset, so ranking the jobs reaching the
    * floor is exact too, only larger; that is the answer when the guess was too high. A sample
    * with fewer than `limit` jobs means few open jobs for this worker at all: then all are ranked.
-   * `excluding` (declined pairs) narrows every tier alike, so the argument holds for what is left.
+   * `excludedJobIds` (declined pairs) narrows every tier alike, so the argument holds for what is left.
    */
-  async jobsForWorker(worker: WorkerDocument, limit: number, now = new Date(), excluding: object[] = []): Promise<RankedJob[]> {
-    const rank = (candidates: object[]) => this.rankJobs(worker, limit, now, [...candidates, ...excluding]);
+  async jobsForWorker(worker: WorkerDocument, limit: number, now = new Date(), excludedJobIds: readonly string[] = []): Promise<RankedJob[]> {
+    const rank = (candidates: Json[]) => this.rankJobs(worker, limit, now, [...candidates, ...excludingIds(excludedJobIds)]);
     const sampled = await rank([SAMPLE]);
     if (sampled.length < limit) return answeredBy('all', await rank([]));
     const guess = sampled[Math.ceil(limit / GUESS_PER_SAMPLED) - 1].score;
@@ -88,8 +96,8 @@ export class RankingService {
     return answeredBy('floor', await rank([jobsReaching(worker, floor, now)]));
   }
 
-  private async rankJobs(worker: WorkerDocument, limit: number, now: Date, candidates: object[]): Promise<RankedJob[]> {
-    const query = jobsForWorkerQuery(worker, now, candidates as Record<string, unknown>[]);
+  private async rankJobs(worker: WorkerDocument, limit: number, now: Date, candidates: Json[]): Promise<RankedJob[]> {
+    const query = jobsForWorkerQuery(worker, now, candidates);
     const hits = await this.search<JobDocument>(this.indices.jobs.alias, query, limit + SLACK);
     return hits
       .map((job) => ({ job, ...scorePair(job, worker, now) }))
@@ -107,10 +115,8 @@ export class RankingService {
    * by side on its search threads, where one request per job would queue them behind each other.
    * The caller keeps the batch small (the instant path: 20 jobs).
    */
-  async workersForJobs(
-    requests: { job: JobDocument; extraFilters?: object[] }[], limit: number, now = new Date(), options: MultiSearchOptions = {},
-  ): Promise<RankedWorker[][]> {
-    const queries = requests.map(({ job, extraFilters }) => workersForJobQuery(job, now, (extraFilters ?? []) as Record<string, unknown>[]));
+  async workersForJobs(requests: PoolRequest[], limit: number, now = new Date(), options: MultiSearchOptions = {}): Promise<RankedWorker[][]> {
+    const queries = requests.map(({ job, pool, excludedWorkerIds }) => workersForJobQuery(job, now, [...poolFilters(pool, job), ...excludingIds(excludedWorkerIds)]));
     const hitLists = await this.multiSearch<WorkerDocument>(this.indices.workers.alias, queries, limit + SLACK, options);
     return hitLists.map((hits, k) => this.rankWorkers(requests[k].job, hits, limit, now));
   }

@@ -1,10 +1,11 @@
 import { distanceKm } from '@laowu/domain';
 import { JobDocument, toJobDocument } from '../indexing/job.document';
 import { toWorkerDocument, WorkerDocument } from '../indexing/worker.document';
-import { matchesFilter } from '../../test/job-filter';
-import { jobData, workerData } from '../../test/matching.fixtures';
-import { pointNear, randomJob, randomWorker, Seeded } from '../../test/random-matching';
-import { commuteScaleKm, scorePair } from './pair-score';
+import { jobData, workerData } from '../indexing/event-data.fixtures';
+import { commuteScaleKm } from './factors/distance.factor';
+import { matchesFilter } from './job-filter.fixtures';
+import { scorePair } from './pair-score';
+import { pointNear, randomJob, randomWorker, Seeded } from './random-matching.fixtures';
 import { openJobFilters } from './ranking.queries';
 import { jobsReaching } from './score-bound';
 

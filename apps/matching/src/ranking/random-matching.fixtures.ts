@@ -1,5 +1,5 @@
 import { JOB_KINDS, JobChangedData, JobKind, PRIORITY_GROUPS, WorkerChangedData } from '@laowu/contracts';
-import { jobData, workerData } from './matching.fixtures';
+import { jobData, workerData } from '../indexing/event-data.fixtures';
 
 /**
  * Varied jobs and workers from a seeded stream, for tests that compare a ranking against scoring
@@ -44,7 +44,7 @@ export class Seeded {
 const DAY = 86_400_000;
 const SKILLS = ['welding', 'carpentry', 'electrician', 'masonry'];
 /** Regions where jobs lie: 深圳, 广州 (广东), 杭州 (浙江, paired with 四川), 成都 (四川), 贵阳 (贵州, paired with 广东). */
-export const PLACES = [
+const PLACES = [
   { regionCode: '440306', lat: 22.55, lon: 113.88 },
   { regionCode: '440106', lat: 23.13, lon: 113.36 },
   { regionCode: '330106', lat: 30.27, lon: 120.15 },

@@ -1,0 +1,25 @@
+import { JobDocument } from '../../indexing/job.document';
+import { WorkerDocument } from '../../indexing/worker.document';
+import { bonus, contribution, intersects, Json, RankingFactor } from './factor';
+
+/** The job recruits from the worker's home region, and the worker is willing to migrate. */
+export const recruitsFromHome = (job: JobDocument, worker: WorkerDocument) => worker.willingToMigrate && intersects(job.crossSourceCodes, worker.homeCodes);
+
+/** Jobs recruiting from the worker's home region. */
+export const recruitingFrom = (worker: WorkerDocument): Json => ({ terms: { crossSourceCodes: worker.homeCodes } });
+
+/** Willing workers from the job's source regions. */
+export const willingFromSources = (job: JobDocument): Json[] => [{ term: { willingToMigrate: true } }, { terms: { homeCodes: job.crossSourceCodes } }];
+
+/** The job recruits from the worker's home region (worker willing to migrate). */
+export const crossRegion: RankingFactor<'crossRegion'> = {
+  name: 'crossRegion',
+  weight: 2.5,
+  value: (job, worker) => (recruitsFromHome(job, worker) ? { value: 1, detail: '跨区域岗位定向招收本地劳动力' } : undefined),
+  jobFunctions: (worker) => (worker.willingToMigrate ? [{ filter: recruitingFrom(worker), weight: crossRegion.weight }] : []),
+  workerFunctions: (job) => (job.crossSourceCodes.length ? [{ filter: { bool: { filter: willingFromSources(job) } }, weight: crossRegion.weight }] : []),
+  bound: {
+    split: 'home',
+    classes: (worker) => (worker.willingToMigrate ? [bonus(contribution(crossRegion, 1), recruitingFrom(worker))] : []),
+  },
+};

@@ -1,0 +1,26 @@
+import { JobDocument } from '../../indexing/job.document';
+import { chinaTime, contribution, DAY_MS, gauss, recentWithin, RankingFactor } from './factor';
+
+export const FRESHNESS_SCALE_DAYS = 14;
+
+function freshnessValue(job: Pick<JobDocument, 'postedAt'>, now: Date): number {
+  return gauss(Math.abs(now.getTime() - Date.parse(job.postedAt)) / DAY_MS, FRESHNESS_SCALE_DAYS);
+}
+
+/** Newer postings first: gauss over the posting's age. */
+export const freshness: RankingFactor<'freshness'> = {
+  name: 'freshness',
+  weight: 0.5,
+  value: (job, _worker, now) => ({ value: freshnessValue(job, now), detail: `发布于 ${chinaTime(job.postedAt).slice(0, 10)}` }),
+  jobFunctions: (_worker, now) => [{ gauss: { postedAt: { origin: now.toISOString(), scale: `${FRESHNESS_SCALE_DAYS}d`, decay: 0.5 } }, weight: freshness.weight }],
+  workerFunctions(job, now) {
+    const added = freshness.weight * freshnessValue(job, now);
+    return added > 0 ? [{ weight: added }] : [];
+  },
+  bound: {
+    everyJob: {
+      max: () => contribution(freshness, 1),
+      within: (_worker, loss, now) => (loss >= freshness.weight ? undefined : recentWithin('postedAt', FRESHNESS_SCALE_DAYS, freshness.weight, loss, now)),
+    },
+  },
+};

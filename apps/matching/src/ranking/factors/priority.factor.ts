@@ -1,0 +1,21 @@
+import { WorkerDocument } from '../../indexing/worker.document';
+import { constantBound, contribution, RankingFactor } from './factor';
+
+const PRIORITY_GROUPS: readonly string[] = ['poverty_alleviated', 'monitoring_target'];
+
+export function isPriorityWorker(worker: Pick<WorkerDocument, 'priorityGroups'>): boolean {
+  return worker.priorityGroups.some((g) => PRIORITY_GROUPS.includes(g));
+}
+
+/** Workers in a priority group. */
+export const priorityWorkers = { terms: { priorityGroups: [...PRIORITY_GROUPS] } };
+
+/** Poverty-alleviated workers and monitoring targets rank up (十四). */
+export const priority: RankingFactor<'priority'> = {
+  name: 'priority',
+  weight: 1,
+  value: (_job, worker) => (isPriorityWorker(worker) ? { value: 1, detail: '脱贫人口/监测对象优先' } : undefined),
+  jobFunctions: (worker) => (isPriorityWorker(worker) ? [{ weight: priority.weight }] : []),
+  workerFunctions: () => [{ filter: priorityWorkers, weight: priority.weight }],
+  bound: constantBound((worker) => (isPriorityWorker(worker) ? contribution(priority, 1) : 0)),
+};

@@ -1,0 +1,38 @@
+import { JobDocument } from '../../indexing/job.document';
+import { acceptsAny, chinaTime, contribution, DAY_MS, gauss, recentWithin, RankingFactor, VaryingBound } from './factor';
+
+export const START_SOON_SCALE_DAYS = 3;
+
+function startSoonValue(job: Pick<JobDocument, 'kind' | 'startAt'>, now: Date): number {
+  if (job.kind !== 'gig' || !job.startAt) return 0;
+  return gauss(Math.abs(Date.parse(job.startAt) - now.getTime()) / DAY_MS, START_SOON_SCALE_DAYS);
+}
+
+/** How soon a gig job starts, within its class. */
+const soon: VaryingBound = {
+  max: () => contribution(startSoon, 1),
+  within: (_worker, loss, now) => (loss >= startSoon.weight ? undefined : recentWithin('startAt', START_SOON_SCALE_DAYS, startSoon.weight, loss, now)),
+};
+
+/** Gig jobs starting soon first. */
+export const startSoon: RankingFactor<'startSoon'> = {
+  name: 'startSoon',
+  weight: 0.5,
+  value: (job, _worker, now) => ({ value: startSoonValue(job, now), detail: `零工 ${job.startAt ? chinaTime(job.startAt) : '—'} 开工` }),
+  jobFunctions: (_worker, now) => [
+    {
+      filter: { bool: { filter: [{ term: { kind: 'gig' } }, { exists: { field: 'startAt' } }] } },
+      gauss: { startAt: { origin: now.toISOString(), scale: `${START_SOON_SCALE_DAYS}d`, decay: 0.5 } },
+      weight: startSoon.weight,
+    },
+  ],
+  workerFunctions(job, now) {
+    const added = startSoon.weight * startSoonValue(job, now);
+    return added > 0 ? [{ weight: added }] : [];
+  },
+  /** Gig jobs are their own class: a job is of one kind (assistance.factor.ts). */
+  bound: {
+    split: 'kind',
+    classes: (worker) => (acceptsAny(worker, ['gig']) ? [{ ceiling: soon.max(worker), filters: [{ term: { kind: 'gig' } }], factors: [soon] }] : []),
+  },
+};
