@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Client, ClientOptions } from '@elastic/elasticsearch';
-import { CallOptions, EngineRequests } from './engine-client';
+import { Client, ClientOptions, Transport, TransportOptions } from '@elastic/elasticsearch';
+import { EngineRequests } from './engine-client';
 import { SearchConnection } from './search-connection';
 
 /** Client options for auth and TLS, only what is configured (reads the CA file). */
@@ -11,9 +11,16 @@ export function elasticsearchSecurityOptions(connection: Omit<SearchConnection, 
   return options;
 }
 
+/** Like the OpenSearch client, a timed-out attempt is retried (within maxRetries); this client's default is not to. */
+class RetryingOnTimeout extends Transport {
+  constructor(options: TransportOptions) {
+    super({ ...options, retryOnTimeout: true });
+  }
+}
+
 export function createElasticsearchClient(connection: SearchConnection, requestTimeoutMs: number): Client {
   const { node, engine: _engine, ...security } = connection;
-  return new Client({ node, requestTimeout: requestTimeoutMs, maxRetries: 2, ...elasticsearchSecurityOptions(security) });
+  return new Client({ node, requestTimeout: requestTimeoutMs, maxRetries: 2, Transport: RetryingOnTimeout, ...elasticsearchSecurityOptions(security) });
 }
 
 // Our query bodies are the engines' common DSL, not the client's generated types.
@@ -26,7 +33,7 @@ type Loose = never;
 export function elasticsearchRequests(client: Client): EngineRequests {
   return {
     engine: 'elasticsearch',
-    index: ({ index, id, document, version, refresh }, o: CallOptions) =>
+    index: ({ index, id, document, version, refresh }, o) =>
       client.index({ index, id, document, refresh, ...(version === undefined ? {} : { version, version_type: 'external' as const }) }, o),
     get: (params, o) => client.get(params, o),
     mget: ({ index, ids, sourceIncludes }, o) => client.mget({ index, ids, _source_includes: sourceIncludes }, o),
