@@ -4,7 +4,7 @@ import { EngineRequests } from './engine-client';
 import { SearchConnection } from './search-connection';
 
 /** Client options for auth and TLS, only what is configured (reads the CA file). */
-export function elasticsearchSecurityOptions(connection: Omit<SearchConnection, 'node' | 'engine'>): Pick<ClientOptions, 'auth' | 'tls'> {
+function elasticsearchSecurityOptions(connection: Pick<SearchConnection, 'auth' | 'caFile'>): Pick<ClientOptions, 'auth' | 'tls'> {
   const options: Pick<ClientOptions, 'auth' | 'tls'> = {};
   if (connection.auth) options.auth = connection.auth;
   if (connection.caFile) options.tls = { ca: readFileSync(connection.caFile, 'utf8'), rejectUnauthorized: true };
@@ -19,8 +19,8 @@ class RetryingOnTimeout extends Transport {
 }
 
 export function createElasticsearchClient(connection: SearchConnection, requestTimeoutMs: number): Client {
-  const { node, engine: _engine, ...security } = connection;
-  return new Client({ node, requestTimeout: requestTimeoutMs, maxRetries: 2, Transport: RetryingOnTimeout, ...elasticsearchSecurityOptions(security) });
+  const { node } = connection;
+  return new Client({ node, requestTimeout: requestTimeoutMs, maxRetries: 2, Transport: RetryingOnTimeout, ...elasticsearchSecurityOptions(connection) });
 }
 
 // Our query bodies are the engines' common DSL, not the client's generated types.

@@ -10,19 +10,19 @@ export interface CallOptions {
   maxRetries?: number;
 }
 
-export interface RawDocument {
+interface RawDocument {
   _id: string;
   _version?: number;
   found?: boolean;
   _source?: unknown;
 }
 
-export interface RawSearchResponse {
+interface RawSearchResponse {
   hits: { total?: number | { value: number }; hits: { _id: string; _score?: number | null; _source?: unknown }[] };
   aggregations?: Json;
 }
 
-export type RawMultiSearchItem = (RawSearchResponse & { error?: undefined; status?: number }) | { error: { type?: string; reason?: string }; status?: number };
+type RawMultiSearchItem = (RawSearchResponse & { error?: undefined; status?: number }) | { error: { type?: string; reason?: string }; status?: number };
 
 /**
  * One engine's client behind the requests Laowu makes: the adapter says how each is sent (a
@@ -58,7 +58,7 @@ interface ResponseErrorShape {
 }
 
 /** Both clients reject a refused request with a `ResponseError` carrying the status and the engine's error body. */
-export function toSearchEngineError(error: unknown): unknown {
+function toSearchEngineError(error: unknown): unknown {
   const e = error as ResponseErrorShape;
   if (e?.name !== 'ResponseError' || typeof e.meta?.statusCode !== 'number') return error;
   const body = e.meta.body?.error;

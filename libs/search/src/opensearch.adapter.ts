@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Client, ClientOptions } from '@opensearch-project/opensearch';
-import { CallOptions, EngineRequests } from './engine-client';
+import { EngineRequests } from './engine-client';
 import { SearchConnection } from './search-connection';
 
 /**
@@ -8,7 +8,7 @@ import { SearchConnection } from './search-connection';
  * travels as Elasticsearch's `Authorization: ApiKey …` header (the OpenSearch client has no
  * option of its own for it).
  */
-export function openSearchSecurityOptions(connection: Omit<SearchConnection, 'node' | 'engine'>): Pick<ClientOptions, 'auth' | 'headers' | 'ssl'> {
+function openSearchSecurityOptions(connection: Pick<SearchConnection, 'auth' | 'caFile'>): Pick<ClientOptions, 'auth' | 'headers' | 'ssl'> {
   const options: Pick<ClientOptions, 'auth' | 'headers' | 'ssl'> = {};
   if (connection.auth && 'apiKey' in connection.auth) options.headers = { authorization: `ApiKey ${connection.auth.apiKey}` };
   else if (connection.auth) options.auth = { username: connection.auth.username, password: connection.auth.password };
@@ -17,8 +17,8 @@ export function openSearchSecurityOptions(connection: Omit<SearchConnection, 'no
 }
 
 export function createOpenSearchClient(connection: SearchConnection, requestTimeoutMs: number): Client {
-  const { node, engine: _engine, ...security } = connection;
-  return new Client({ node, requestTimeout: requestTimeoutMs, maxRetries: 2, compression: undefined, ...openSearchSecurityOptions(security) });
+  const { node } = connection;
+  return new Client({ node, requestTimeout: requestTimeoutMs, maxRetries: 2, compression: undefined, ...openSearchSecurityOptions(connection) });
 }
 
 type Sent<T> = Promise<{ body: T }>;
@@ -30,7 +30,7 @@ export function openSearchRequests(client: Client): EngineRequests {
   const body = <T>(sent: Sent<unknown>) => sent.then((response) => response.body as T);
   return {
     engine: 'opensearch',
-    index: ({ index, id, document, version, refresh }, o: CallOptions) =>
+    index: ({ index, id, document, version, refresh }, o) =>
       body(client.index({ index, id, body: document, refresh, ...(version === undefined ? {} : { version, version_type: 'external' }) } as Loose, o)),
     get: (params, o) => body(client.get(params, o)),
     mget: ({ index, ids, sourceIncludes }, o) => body(client.mget({ index, body: { ids }, _source_includes: sourceIncludes } as Loose, o)),
