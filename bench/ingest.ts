@@ -54,8 +54,7 @@ function cpuSeconds(match: (comm: string, pid: number) => boolean): number {
 
 /** This run's jobs only: other engineers' tests post jobs on the same topic, which matching indexes too. */
 async function searchableCount(stack: BenchStack, agencyPrefix: string): Promise<number> {
-  const { body } = await stack.search.count({ index: `${stack.prefix}jobs`, body: { query: { prefix: { agencyId: agencyPrefix } } } } as never);
-  return (body as { count: number }).count;
+  return stack.search.count(`${stack.prefix}jobs`, { prefix: { agencyId: agencyPrefix } });
 }
 
 export async function runIngest(stack: BenchStack, log: (m: string) => void, options: IngestOptions) {

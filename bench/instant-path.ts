@@ -100,11 +100,10 @@ async function crossRegionCandidatesByCounty(stack: BenchStack): Promise<Map<str
   const overrides = { kind: 'fulltime' as const, instant: false, wage: BULK_WAGE, crossRegion: { sourceRegionCodes: counties } };
   const job = toJobDocument(makeJob(new Rng(1), findRegion(BULK_AGENCY.counties[0])!, Date.now(), overrides));
   const query = (workersForJobQuery(job, new Date(), crossRegionWorkerFilters(job)) as { function_score: { query: object } }).function_score.query;
-  const { body } = await stack.search.search({
-    index: `${stack.prefix}workers`,
-    body: { size: 0, query, aggs: { county: { terms: { field: 'homeRegionCode', size: counties.length } } } },
-  } as never);
-  const buckets = (body as unknown as { aggregations: { county: { buckets: { key: string; doc_count: number }[] } } }).aggregations.county.buckets;
+  const { aggregations } = await stack.search.search(`${stack.prefix}workers`, {
+    size: 0, query, aggs: { county: { terms: { field: 'homeRegionCode', size: counties.length } } },
+  });
+  const buckets = (aggregations as { county: { buckets: { key: string; doc_count: number }[] } }).county.buckets;
   return new Map(buckets.map((b) => [b.key, b.doc_count]));
 }
 

@@ -448,7 +448,7 @@ function describe(phase: Phase): string {
  */
 async function settleIndices(stack: BenchStack): Promise<void> {
   const started = Date.now();
-  await stack.search.indices.forcemerge({ index: `${stack.prefix}*`, max_num_segments: 1 } as never);
+  await stack.search.forceMerge(`${stack.prefix}*`, 1);
   log(`indices merged to one segment each (${Math.round((Date.now() - started) / 1000)} s)`);
 }
 

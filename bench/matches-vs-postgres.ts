@@ -165,12 +165,11 @@ async function insertJobs(pg: Client, docs: JobDocument[]): Promise<void> {
 }
 
 async function storeBytes(client: SearchClient, alias: string): Promise<number> {
-  const { body } = await client.indices.stats({ index: alias, metric: 'store' } as never);
-  return (body as { _all: { primaries: { store: { size_in_bytes: number } } } })._all.primaries.store.size_in_bytes;
+  return client.storeBytes(alias);
 }
 
 async function openSearchHeap(client: SearchClient) {
-  const { body } = await client.nodes.stats({ metric: 'jvm' } as never);
+  const body = await client.nodeStats('jvm');
   const node = Object.values((body as { nodes: Record<string, { jvm: { mem: { heap_used_in_bytes: number; heap_max_in_bytes: number } } }> }).nodes)[0];
   return { usedMB: Math.round(node.jvm.mem.heap_used_in_bytes / 2 ** 20), maxMB: Math.round(node.jvm.mem.heap_max_in_bytes / 2 ** 20) };
 }
@@ -188,11 +187,11 @@ async function main(): Promise<void> {
   await pg.connect();
   await pg.query(CREATE_TABLE);
   const client = createSearchClient(config.ELASTICSEARCH_URL);
-  await client.indices.delete({ index: `${PREFIX}*` }).catch(() => undefined);
+  await client.deleteIndex(`${PREFIX}*`).catch(() => undefined);
   const jobs = await ensureIndex(client, jobsIndex(PREFIX));
   await ensureIndex(client, workersIndex(PREFIX));
   void jobs;
-  await client.indices.putSettings({ index: `${PREFIX}jobs`, body: { index: { refresh_interval: '-1' } } } as never);
+  await client.putSettings(`${PREFIX}jobs`, { index: { refresh_interval: '-1' } });
 
   const rng = new Rng(7);
   const regions = benchCounties();
@@ -200,7 +199,7 @@ async function main(): Promise<void> {
   log(`${regions.length} counties; sizes ${SIZES.join(', ')}; ${REQUESTS} requests per engine and size; ${WORKERS} workers to ask for`);
   const workers = Array.from({ length: WORKERS }, () => toWorkerDocument(makeWorker(rng, rng.pick(regions))));
   await writeVersioned(client, `${PREFIX}workers`, workers.map((d) => ({ id: d.workerId, version: 1, source: d })));
-  await client.indices.refresh({ index: `${PREFIX}workers` });
+  await client.refresh(`${PREFIX}workers`);
 
   const app = await startApp(AppModule.forRoot(config), config, ABOUT);
   const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
@@ -224,7 +223,7 @@ async function main(): Promise<void> {
       }
       const loadSeconds = (Date.now() - started) / 1000;
       log('refreshing the index, indexing and analysing the table');
-      await client.indices.refresh({ index: `${PREFIX}jobs` });
+      await client.refresh(`${PREFIX}jobs`);
       await pg.query(CREATE_INDEXES);
       await pg.query(`VACUUM ANALYZE ${TABLE}`);
 
@@ -282,7 +281,7 @@ async function main(): Promise<void> {
   } finally {
     await app.close();
     if (process.env.BENCH_KEEP !== '1') {
-      await client.indices.delete({ index: `${PREFIX}*` }).catch(() => undefined);
+      await client.deleteIndex(`${PREFIX}*`).catch(() => undefined);
       await pg.query(`DROP TABLE IF EXISTS ${TABLE}`).catch(() => undefined);
     }
     await client.close();

@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   });
   await ensureDatabase(config.DATABASE_URL);
   const client = createSearchClient(config.ELASTICSEARCH_URL);
-  for (const alias of [`${PREFIX}jobs`, `${PREFIX}workers`]) await client.indices.delete({ index: `${alias}-*` }).catch(() => undefined);
+  for (const alias of [`${PREFIX}jobs`, `${PREFIX}workers`]) await client.deleteIndex(`${alias}-*`).catch(() => undefined);
   await ensureIndex(client, jobsIndex(PREFIX));
   await ensureIndex(client, workersIndex(PREFIX));
   const regions = counties();
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     const d = toJobDocument(makeJob(pick(regions), now));
     return { id: d.jobId, version: 1, source: d };
   }, (docs) => writeVersioned(client, `${PREFIX}jobs`, docs), jobIds);
-  await client.indices.refresh({ index: `${PREFIX}*` });
+  await client.refresh(`${PREFIX}*`);
 
   await startGroupAtEnds(config.kafkaBrokers, config.KAFKA_GROUP_ID);
   const consumers = kafkaConsumers({ brokers: config.kafkaBrokers, clientId: 'matching-bench' }, { groupId: config.KAFKA_GROUP_ID });
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await app.close();
-    if (process.env.BENCH_KEEP !== '1') await client.indices.delete({ index: `${PREFIX}*` }).catch(() => undefined);
+    if (process.env.BENCH_KEEP !== '1') await client.deleteIndex(`${PREFIX}*`).catch(() => undefined);
     await client.close();
   }
 }

@@ -17,7 +17,7 @@ export async function loadBackground(search: SearchClient, prefix: string, log: 
   const now = Date.now();
   const BATCH = 5000;
   const started = Date.now();
-  await search.indices.putSettings({ index: `${prefix}*`, body: { index: { refresh_interval: '-1' } } } as never);
+  await search.putSettings(`${prefix}*`, { index: { refresh_interval: '-1' } });
   const tickW = progress(log, 'background workers', workers);
   for (let done = 0; done < workers; ) {
     const docs = Array.from({ length: Math.min(BATCH, workers - done) }, (_, i) => {
@@ -35,7 +35,7 @@ export async function loadBackground(search: SearchClient, prefix: string, log: 
     done += docs.length;
     tickJ(done);
   }
-  await search.indices.putSettings({ index: `${prefix}*`, body: { index: { refresh_interval: '1s' } } } as never);
-  await search.indices.refresh({ index: `${prefix}*` });
+  await search.putSettings(`${prefix}*`, { index: { refresh_interval: '1s' } });
+  await search.refresh(`${prefix}*`);
   return { workers, jobs, stations, seconds: Math.round((Date.now() - started) / 1000) };
 }

@@ -90,7 +90,7 @@ export async function startStack(log: (m: string) => void, options: { prefix: st
   const search = createSearchClient(process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200');
   log(`compiled ${compileApps()} files of apps/ and libs/ (SWC)`);
   await ensureDatabase(databaseUrl);
-  await search.indices.delete({ index: `${options.prefix}*` }).catch(() => undefined);
+  await search.deleteIndex(`${options.prefix}*`).catch(() => undefined);
   await ensureIndex(search, jobsIndex(options.prefix));
   await ensureIndex(search, workersIndex(options.prefix));
   const run = Date.now().toString(36);
@@ -121,7 +121,7 @@ export async function startStack(log: (m: string) => void, options: { prefix: st
   const stop = async () => {
     stopping = true;
     await apps.stop(children);
-    if (process.env.BENCH_KEEP !== '1') await search.indices.delete({ index: `${options.prefix}*` }).catch(() => undefined);
+    if (process.env.BENCH_KEEP !== '1') await search.deleteIndex(`${options.prefix}*`).catch(() => undefined);
     await search.close();
   };
   const started = Date.now();
@@ -175,7 +175,7 @@ export async function consumerLag(stack: BenchStack, group: string, topic: strin
 
 /** The search engine's own count of shard-level queries and the time it spent in them (every index). */
 export async function searchEngineQueries(stack: BenchStack): Promise<{ queries: number; queryMs: number; since(before: { queries: number; queryMs: number }): { queries: number; meanQueryMs: number } }> {
-  const { body } = await stack.search.nodes.stats({ metric: 'indices', index_metric: 'search' } as never);
+  const body = await stack.search.nodeStats('indices', 'search');
   const nodes = Object.values((body as { nodes: Record<string, { indices: { search: { query_total: number; query_time_in_millis: number } } }> }).nodes);
   const queries = nodes.reduce((sum, n) => sum + n.indices.search.query_total, 0);
   const queryMs = nodes.reduce((sum, n) => sum + n.indices.search.query_time_in_millis, 0);

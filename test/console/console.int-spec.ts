@@ -13,7 +13,6 @@
 import { signToken, Principal } from '@laowu/auth';
 import { makeResidentId } from '@laowu/domain';
 import { DEV_JWT_SECRET } from '@laowu/platform';
-import { createSearchClient } from '@laowu/search';
 import { chromium, BrowserContext, Page } from 'playwright-core';
 import { randomInt, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,7 +29,7 @@ import { ABOUT as MATCHING_ABOUT, AppModule as MatchingModule } from '../../apps
 import { MatchingConfig } from '../../apps/matching/src/matching.config';
 import { ABOUT as WORKERS_ABOUT, AppModule as WorkersModule } from '../../apps/worker-profiles/src/app.module';
 import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
-import { testInfra } from '../support/infra';
+import { searchClient } from '../support/search';
 import { TOPICS_CONSUMED } from '../support/all-apps';
 import { positionGroupsAtEnds } from '../support/kafka';
 import { eventually } from '../support/readiness';
@@ -214,8 +213,8 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });
     await new Promise((done) => (stranger ? stranger.close(() => done(undefined)) : done(undefined)));
     for (const app of apps.reverse()) await app.close().catch(() => undefined);
-    const search = createSearchClient(testInfra().searchUrl);
-    await search.indices.delete({ index: `${INDEX_PREFIX}*` }).catch(() => undefined);
+    const search = searchClient();
+    await search.deleteIndex(`${INDEX_PREFIX}*`).catch(() => undefined);
     await search.close();
   });
 

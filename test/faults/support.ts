@@ -86,7 +86,7 @@ export async function prepareScenario(search: SearchClient, scenario: { prefix: 
 
 /** Drops the concrete indices behind a test's own prefix (aliases go with them). */
 export async function deleteIndices(client: SearchClient, prefix: string): Promise<void> {
-  await client.indices.delete({ index: `${prefix}*`, expand_wildcards: 'all' } as never).catch(() => undefined);
+  await client.deleteIndex(`${prefix}*`).catch(() => undefined);
 }
 
 export async function database(): Promise<Client> {
@@ -105,9 +105,9 @@ export async function jobVersionsInDb(db: Client, agencyId: string): Promise<Map
 export async function versionsInIndex(client: SearchClient, alias: string, ids: string[]): Promise<Map<string, { version: number; sourceVersion: number }>> {
   const found = new Map<string, { version: number; sourceVersion: number }>();
   for (let i = 0; i < ids.length; i += 1000) {
-    const { body } = await client.mget({ index: alias, body: { ids: ids.slice(i, i + 1000) }, _source_includes: ['version'] } as never);
-    for (const doc of (body as { docs: { _id: string; found: boolean; _version?: number; _source?: { version: number } }[] }).docs) {
-      if (doc.found) found.set(doc._id, { version: doc._version!, sourceVersion: doc._source!.version });
+    const docs = await client.mget<{ version: number }>(alias, ids.slice(i, i + 1000), { sourceIncludes: ['version'] });
+    for (const doc of docs) {
+      if (doc) found.set(doc.id, { version: doc.version, sourceVersion: doc.source.version });
     }
   }
   return found;
@@ -132,7 +132,7 @@ export async function compareIndexWithDb(db: Client, client: SearchClient, alias
     if (!doc) missing.push(id);
     else if (doc.version !== version || doc.sourceVersion !== version) stale.push({ id, db: version, index: doc.version });
   }
-  await client.indices.refresh({ index: alias });
+  await client.refresh(alias);
   return { inDb: expected.size, missing, stale, inIndexForAgency: await countForAgency(client, alias, agencyId) };
 }
 
@@ -168,8 +168,7 @@ export async function waitUntilIndexMatchesDb(
 
 /** Documents of an agency the index holds now (near real time: up to a refresh interval behind). */
 export async function countForAgency(client: SearchClient, alias: string, agencyId: string): Promise<number> {
-  const { body } = await client.count({ index: alias, body: { query: { term: { agencyId } } } });
-  return (body as { count: number }).count;
+  return client.count(alias, { term: { agencyId } });
 }
 
 /** How many of `ids` the index holds (any version). */

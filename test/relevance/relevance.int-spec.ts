@@ -1,6 +1,6 @@
-import { createSearchClient, ensureIndex, SearchClient } from '@laowu/search';
+import { ensureIndex, SearchClient } from '@laowu/search';
 import request from 'supertest';
-import { testInfra } from '../support/infra';
+import { searchClient } from '../support/search';
 import { startTestApp, TestApp } from '../support/test-app';
 import { asAdmin } from '../support/tokens';
 import { ABOUT, AppModule } from '../../apps/matching/src/app.module';
@@ -30,7 +30,7 @@ describe('relevance: NDCG@10 of matches-for-worker over the judged set', () => {
   let client: SearchClient;
 
   beforeAll(async () => {
-    client = createSearchClient(testInfra().searchUrl);
+    client = searchClient();
     const now = Date.now();
     await ensureIndex(client, jobsIndex(prefix));
     await ensureIndex(client, workersIndex(prefix));
@@ -38,13 +38,13 @@ describe('relevance: NDCG@10 of matches-for-worker over the judged set', () => {
     const workers = RELEVANCE_WORKERS.map((w) => toWorkerDocument(w.data));
     await writeVersioned(client, `${prefix}jobs`, jobs.map((d) => ({ id: d.jobId, version: d.version, source: d })));
     await writeVersioned(client, `${prefix}workers`, workers.map((d) => ({ id: d.workerId, version: d.version, source: d })));
-    await client.indices.refresh({ index: `${prefix}*` });
+    await client.refresh(`${prefix}*`);
     running = await startTestApp({ configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot }, { consume: false, env: { SEARCH_INDEX_PREFIX: prefix } });
   });
 
   afterAll(async () => {
     await running?.close();
-    await client?.indices.delete({ index: `${prefix}*` }).catch(() => undefined);
+    await client?.deleteIndex(`${prefix}*`).catch(() => undefined);
     await client?.close();
   });
 

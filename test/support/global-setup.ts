@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import 'tsconfig-paths/register';
 import { createKafka, ensureTopics } from '@laowu/messaging';
 import { assertTestDatabase, ensureDatabase } from '@laowu/persistence';
-import { Client as SearchClient } from '@opensearch-project/opensearch';
+import { createSearchClient } from '@laowu/search';
 import { Kafka, logLevel } from 'kafkajs';
 import { containerInfra, INFRA_ENV, localInfra, StartedInfra, TestInfra } from './infra';
 
@@ -23,10 +23,13 @@ async function assertAnswers(infra: TestInfra): Promise<void> {
   } finally {
     await admin.disconnect();
   }
+  const search = createSearchClient({ node: infra.searchUrl, engine: infra.searchEngine });
   try {
-    await new SearchClient({ node: infra.searchUrl }).cluster.health({});
+    await search.health();
   } catch (error) {
-    throw new Error(`search at ${infra.searchUrl} does not answer (${(error as Error).message}): ${hint}`);
+    throw new Error(`search (${infra.searchEngine}) at ${infra.searchUrl} does not answer (${(error as Error).message}): ${hint}`);
+  } finally {
+    await search.close();
   }
 }
 
@@ -47,4 +50,5 @@ export default async function globalSetup(): Promise<void> {
   process.env[INFRA_ENV.databaseUrl] = infra.databaseUrl;
   process.env[INFRA_ENV.kafkaBrokers] = infra.kafkaBrokers;
   process.env[INFRA_ENV.searchUrl] = infra.searchUrl;
+  process.env[INFRA_ENV.searchEngine] = infra.searchEngine;
 }

@@ -3,7 +3,8 @@ import { testInfra } from './infra';
 import { eventually } from './readiness';
 
 export function searchClient(): SearchClient {
-  return createSearchClient(testInfra().searchUrl);
+  const infra = testInfra();
+  return createSearchClient({ node: infra.searchUrl, engine: infra.searchEngine });
 }
 
 /**
@@ -15,8 +16,7 @@ export async function untilSearchable(index: string, ids: string[], timeoutMs = 
   const search = searchClient();
   try {
     await eventually(async () => {
-      const { body } = await search.count({ index, body: { query: { ids: { values: ids } } } });
-      const { count } = body as { count: number };
+      const count = await search.count(index, { ids: { values: ids } });
       if (count !== ids.length) throw new Error(`${count} of ${ids.length} documents searchable in ${index}`);
     }, timeoutMs, 200);
   } finally {

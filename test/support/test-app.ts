@@ -31,6 +31,7 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Nod
     DATABASE_URL: infra.databaseUrl,
     KAFKA_BROKERS: infra.kafkaBrokers,
     ELASTICSEARCH_URL: infra.searchUrl,
+    SEARCH_ENGINE: infra.searchEngine,
     // A fresh consumer group per app instance, so tests never share offsets with a dev stack.
     KAFKA_GROUP_ID: `test-${randomUUID()}`,
     ...overrides,

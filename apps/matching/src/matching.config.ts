@@ -1,12 +1,16 @@
 import { BaseConfig } from '@laowu/platform';
-import { searchSettingsProblems } from '@laowu/search';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { SEARCH_ENGINES, SearchEngineKind, searchSettingsProblems } from '@laowu/search';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export class MatchingConfig extends BaseConfig {
   override PORT = 3003;
 
   @IsString()
   KAFKA_GROUP_ID = 'matching';
+
+  /** Which engine ELASTICSEARCH_URL is: OpenSearch 2 or Elasticsearch 8 (each has its client in libs/search). */
+  @IsIn(SEARCH_ENGINES, { message: `SEARCH_ENGINE must be one of ${SEARCH_ENGINES.join(', ')}` })
+  SEARCH_ENGINE: SearchEngineKind = 'opensearch';
 
   @Matches(/^https?:\/\/.+/, { message: 'ELASTICSEARCH_URL must be an http(s) URL' })
   ELASTICSEARCH_URL = 'http://127.0.0.1:9200';

@@ -1,7 +1,7 @@
-import { createSearchClient, SearchClient } from '@laowu/search';
+import { SearchClient } from '@laowu/search';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { testInfra } from '../../../test/support/infra';
+import { searchClient } from '../../../test/support/search';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { asAdmin, bearer } from '../../../test/support/tokens';
 import { ABOUT, AppModule } from '../src/app.module';
@@ -24,14 +24,14 @@ describe('matching: candidates show an agency a priority flag, never the group; 
     const group = `test-${uniquePrefix()}privacy`;
     await positionGroup(group);
     running = await startTestApp({ configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot }, { env: { SEARCH_INDEX_PREFIX: prefix, KAFKA_GROUP_ID: group } });
-    client = createSearchClient(testInfra().searchUrl);
+    client = searchClient();
     producer = new Producer();
   });
 
   afterAll(async () => {
     await producer?.close();
     await running?.close();
-    await client?.indices.delete({ index: `${prefix}*` }).catch(() => undefined);
+    await client?.deleteIndex(`${prefix}*`).catch(() => undefined);
     await client?.close();
   });
 
@@ -40,7 +40,7 @@ describe('matching: candidates show an agency a priority flag, never the group; 
     await producer.jobs(...jobs);
     for (const w of workers) await indexed(client, `${prefix}workers`, w.workerId, w.version);
     for (const j of jobs) await indexed(client, `${prefix}jobs`, j.jobId, j.version);
-    await client.indices.refresh({ index: `${prefix}*` });
+    await client.refresh(`${prefix}*`);
   }
 
   type Candidate = { workerId: string; reasons: { factor: string; detail: string }[]; worker: Record<string, unknown> };
@@ -95,9 +95,9 @@ describe('matching: candidates show an agency a priority flag, never the group; 
     const far = jobData({ agencyId, location: { regionCode: '440306', lat: exact.lat + 20 / 111.2, lon: exact.lon } });
     await publish([near, far], [worker]);
 
-    const { body } = await client.get({ index: `${prefix}workers`, id: worker.workerId });
-    expect(body._source.location).toEqual({ lat: 22.56, lon: 113.91 });
-    expect(JSON.stringify(body._source)).not.toMatch(/22\.5637|113\.9062/);
+    const doc = await client.get<{ location: unknown }>(`${prefix}workers`, worker.workerId);
+    expect(doc?.source.location).toEqual({ lat: 22.56, lon: 113.91 });
+    expect(JSON.stringify(doc?.source)).not.toMatch(/22\.5637|113\.9062/);
 
     const items = (await request(running.url).get(`/v1/workers/${worker.workerId}/matches?limit=100`).set('Authorization', asAdmin()).expect(200)).body
       .items as { jobId: string; reasons: { factor: string; contribution: number }[] }[];

@@ -1,6 +1,6 @@
 import { deadLetterTopic, deterministicUuid, MatchesFoundData, TOPICS } from '@laowu/contracts';
-import { createSearchClient, SearchClient } from '@laowu/search';
-import { testInfra } from '../../../test/support/infra';
+import { SearchClient } from '@laowu/search';
+import { searchClient } from '../../../test/support/search';
 import { testKafka, TopicRecorder } from '../../../test/support/kafka';
 import { eventually } from '../../../test/support/readiness';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
@@ -52,14 +52,14 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
   };
 
   beforeAll(() => {
-    client = createSearchClient(testInfra().searchUrl);
+    client = searchClient();
     producer = new Producer();
   });
 
   afterAll(async () => {
     await producer?.close();
     for (const app of apps) await app.close().catch(() => undefined);
-    for (const prefix of prefixes) await client.indices.delete({ index: `${prefix}*` }).catch(() => undefined);
+    for (const prefix of prefixes) await client.deleteIndex(`${prefix}*`).catch(() => undefined);
     await client?.close();
   });
 
@@ -81,7 +81,7 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
       const migrant = workerData({ stationId: 'station-513401-01', homeRegionCode: '513401', residenceRegionCode: '513401', location: { lat: 27.89, lon: 102.26 } }, { kinds: ['gig'], willingToMigrate: true });
       await producer.workers(near, far, tooDear, busy, migrant);
       for (const w of [near, far, tooDear, busy, migrant]) await indexed(client, `${prefix}workers`, w.workerId, 1);
-      await client.indices.refresh({ index: `${prefix}workers` });
+      await client.refresh(`${prefix}workers`);
 
       const beforeJob = await endsOf([TOPICS.jobs, TOPICS.workers]);
       const job = jobData({ kind: 'gig', startAt: inDays(1), endAt: inDays(2), location: { regionCode: '440306', lat: 22.56, lon: 113.92 }, crossRegion: { sourceRegionCodes: ['513400'] } });
@@ -129,7 +129,7 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
       const job = jobData({ kind: 'fulltime', location: { regionCode: '440306', lat: 22.56, lon: 113.92 } });
       await producer.jobs(job);
       await indexed(client, `${prefix}jobs`, job.jobId, 1);
-      await client.indices.refresh({ index: `${prefix}jobs` });
+      await client.refresh(`${prefix}jobs`);
       const registered = workerData({ location: { lat: 22.55, lon: 113.9 }, employmentStatus: 'employed', available: false }, { kinds: ['fulltime'] });
       // One send: both states reach matching in the same batch.
       await producer.workers(registered, { ...registered, version: 2, employmentStatus: 'unemployed', available: true });
@@ -158,12 +158,12 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
       await producer.jobs(after);
       await indexed(client, `${prefix}jobs`, after.jobId, 1);
       await caughtUp(app.config.KAFKA_GROUP_ID, [TOPICS.jobs, TOPICS.workers]);
-      const { body: w } = await client.get({ index: `${prefix}workers`, id: worker.workerId });
-      expect(w._version).toBe(3);
-      expect((w._source as { ageYears: number }).ageYears).toBe(40);
-      const { body: j } = await client.get({ index: `${prefix}jobs`, id: job.jobId });
-      expect(j._version).toBe(5);
-      expect((j._source as { title: string }).title).toBe('新版本');
+      const w = await client.get<{ ageYears: number }>(`${prefix}workers`, worker.workerId);
+      expect(w?.version).toBe(3);
+      expect(w?.source.ageYears).toBe(40);
+      const j = await client.get<{ title: string }>(`${prefix}jobs`, job.jobId);
+      expect(j?.version).toBe(5);
+      expect(j?.source.title).toBe('新版本');
       const dead = await dlq.waitFor((m) => m.some((x) => x.key === 'bad-key' && x.headers['laowu-dlq-group'] === app.config.KAFKA_GROUP_ID));
       expect(dead.find((x) => x.key === 'bad-key')!.headers['laowu-dlq-reason']).toMatch(/invalid event/);
     } finally {

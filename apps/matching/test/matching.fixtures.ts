@@ -38,17 +38,15 @@ function message(envelope: { key: string }) {
 /** Waits until the index behind `alias` holds `id` at `version` (or newer). */
 export async function indexed(client: SearchClient, alias: string, id: string, version: number, timeoutMs = 30000): Promise<void> {
   await eventually(async () => {
-    const { body } = await client.get({ index: alias, id });
-    if ((body._version ?? 0) < version) throw new Error(`${alias}/${id} at ${body._version}, want ${version}`);
+    const doc = await client.get(alias, id);
+    if ((doc?.version ?? 0) < version) throw new Error(`${alias}/${id} at ${doc?.version}, want ${version}`);
   }, timeoutMs);
 }
 
 /** The given documents of an index as id → { version, source }, for comparing states. */
 export async function snapshot(client: SearchClient, alias: string, ids: string[]): Promise<Record<string, { version: number; source: unknown } | null>> {
-  const { body } = await client.mget({ index: alias, body: { ids } });
-  return Object.fromEntries(
-    (body.docs as { _id: string; found: boolean; _version?: number; _source?: unknown }[]).map((d) => [d._id, d.found ? { version: d._version!, source: d._source } : null]),
-  );
+  const docs = await client.mget(alias, ids);
+  return Object.fromEntries(ids.map((id, k) => [id, docs[k] ? { version: docs[k].version, source: docs[k].source } : null]));
 }
 
 /** Topic end offsets now, per topic: where "from now on" starts. */

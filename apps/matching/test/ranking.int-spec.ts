@@ -1,7 +1,7 @@
 import { metricsRegistry } from '@laowu/platform';
-import { createSearchClient, SearchClient } from '@laowu/search';
+import { SearchClient } from '@laowu/search';
 import request from 'supertest';
-import { testInfra } from '../../../test/support/infra';
+import { searchClient } from '../../../test/support/search';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { asAdmin, bearer } from '../../../test/support/tokens';
 import { ABOUT, AppModule } from '../src/app.module';
@@ -32,14 +32,14 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     const group = `test-${uniquePrefix()}ranking`;
     await positionGroup(group); // only this file's events, not the topics' whole shared history
     running = await startTestApp({ configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot }, { env: { SEARCH_INDEX_PREFIX: prefix, KAFKA_GROUP_ID: group } });
-    client = createSearchClient(testInfra().searchUrl);
+    client = searchClient();
     producer = new Producer();
   });
 
   afterAll(async () => {
     await producer?.close();
     await running?.close();
-    await client?.indices.delete({ index: `${prefix}*` }).catch(() => undefined);
+    await client?.deleteIndex(`${prefix}*`).catch(() => undefined);
     await client?.close();
   });
 
@@ -48,7 +48,7 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     if (jobs.length) await producer.jobs(...jobs);
     for (const w of workers) await indexed(client, `${prefix}workers`, w.workerId, w.version);
     for (const j of jobs) await indexed(client, `${prefix}jobs`, j.jobId, j.version);
-    await client.indices.refresh({ index: `${prefix}*` });
+    await client.refresh(`${prefix}*`);
   }
 
   const matches = async (workerId: string) =>
@@ -179,9 +179,9 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     const workers = Array.from({ length: 60 }, () => toWorkerDocument(randomWorker(rng)));
     await running.app.get(SearchIndices).ensured();
     await writeVersioned(client, `${prefix}jobs`, jobs.map((d) => ({ id: d.jobId, version: d.version, source: d })));
-    await client.indices.refresh({ index: `${prefix}jobs` });
-    const { body } = await client.search({ index: `${prefix}jobs`, body: { size: 10_000, query: { match_all: {} } } } as never);
-    const indexedJobs = (body.hits.hits as { _source: JobDocument }[]).map((hit) => hit._source); // with the other tests' jobs
+    await client.refresh(`${prefix}jobs`);
+    const { hits } = await client.search<JobDocument>(`${prefix}jobs`, { size: 10_000, query: { match_all: {} } });
+    const indexedJobs = hits.map((hit) => hit.source); // with the other tests' jobs
     const tiers = async () => Object.fromEntries((await metricsRegistry.getSingleMetric('laowu_matching_jobs_for_worker_total')!.get()).values.map((v) => [v.labels.tier, v.value]));
     const before = await tiers();
 
@@ -200,7 +200,7 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
       }
     } finally {
       // The other tests search the same index: leave it as it was.
-      await client.deleteByQuery({ index: `${prefix}jobs`, refresh: true, body: { query: { ids: { values: jobs.map((j) => j.jobId) } } } } as never);
+      await client.deleteByQuery(`${prefix}jobs`, { ids: { values: jobs.map((j) => j.jobId) } }, { refresh: true });
     }
     const after = await tiers();
     const answered = (tier: string) => (after[tier] ?? 0) - (before[tier] ?? 0);

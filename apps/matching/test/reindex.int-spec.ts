@@ -1,6 +1,6 @@
-import { createSearchClient, indicesBehind, SearchClient } from '@laowu/search';
+import { indicesBehind, SearchClient } from '@laowu/search';
 import request from 'supertest';
-import { testInfra } from '../../../test/support/infra';
+import { searchClient } from '../../../test/support/search';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { asAdmin, bearer } from '../../../test/support/tokens';
 import { ABOUT, AppModule } from '../src/app.module';
@@ -19,14 +19,14 @@ describe('admin reindex from the compacted topics (real Kafka, OpenSearch)', () 
     const group = `test-${uniquePrefix()}reindex`;
     await positionGroup(group);
     running = await startTestApp({ configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot }, { env: { SEARCH_INDEX_PREFIX: prefix, KAFKA_GROUP_ID: group } });
-    client = createSearchClient(testInfra().searchUrl);
+    client = searchClient();
     producer = new Producer();
   });
 
   afterAll(async () => {
     await producer?.close();
     await running?.close();
-    await client?.indices.delete({ index: `${prefix}*` }).catch(() => undefined);
+    await client?.deleteIndex(`${prefix}*`).catch(() => undefined);
     await client?.close();
   });
 
@@ -44,7 +44,7 @@ describe('admin reindex from the compacted topics (real Kafka, OpenSearch)', () 
     await producer.jobs(job, { ...job, version: 2, filled: 1 });
     await indexed(client, `${prefix}workers`, worker.workerId, 1);
     await indexed(client, `${prefix}jobs`, job.jobId, 2);
-    await client.indices.refresh({ index: `${prefix}*` });
+    await client.refresh(`${prefix}*`);
     const before = [...(await indicesBehind(client, `${prefix}jobs`)), ...(await indicesBehind(client, `${prefix}workers`))];
 
     let reindexing = true;
@@ -67,8 +67,8 @@ describe('admin reindex from the compacted topics (real Kafka, OpenSearch)', () 
     const after = [...(await indicesBehind(client, `${prefix}jobs`)), ...(await indicesBehind(client, `${prefix}workers`))];
     expect(after).toHaveLength(2);
     for (const index of after) expect(before).not.toContain(index);
-    const { body: doc } = await client.get({ index: `${prefix}jobs`, id: job.jobId });
-    expect(doc._version).toBe(2);
+    const doc = await client.get(`${prefix}jobs`, job.jobId);
+    expect(doc?.version).toBe(2);
     const matches = await request(running.url).get(`/v1/workers/${worker.workerId}/matches?limit=200`).set('Authorization', asAdmin()).expect(200);
     expect(matches.body.items.map((i: { jobId: string }) => i.jobId)).toContain(job.jobId);
   });

@@ -1,5 +1,4 @@
 import { callerIsWaiting, currentRequestScope, metricsRegistry, OverloadedError } from '@laowu/platform';
-import { errors, Transport } from '@opensearch-project/opensearch';
 import { Gauge } from 'prom-client';
 import { PermitTimeoutError, Semaphore } from './semaphore';
 
@@ -35,11 +34,6 @@ export function searchLimitsOf(config: {
   };
 }
 
-const UNBOUNDED = Symbol('laowu.search.unbounded');
-
-/** Request options for a call that bypasses the bound (the readiness probe: one small call that must answer under load). */
-export const UNBOUNDED_CALL = { context: { [UNBOUNDED]: true } } as const;
-
 const semaphores = new Set<Semaphore>();
 new Gauge({
   name: 'laowu_search_engine_calls',
@@ -55,73 +49,44 @@ new Gauge({
   },
 });
 
-type RequestFn = (params: unknown, options?: Record<string, unknown>, callback?: (err: unknown, result: unknown) => void) => unknown;
-type TransportPromise = Promise<unknown> & { abort(): unknown };
-
 /**
- * The client's transport with a bound on calls in progress. Every API method of the client goes
- * through `request`, so no caller can bypass it by accident.
+ * The bound on one client's calls in progress. Every call of the client goes through `run`, so
+ * no caller can bypass it by accident (only the readiness probe does, on purpose).
  * - For an HTTP request still being worked on: a short wait for a slot (OverloadedError → 503 +
  *   Retry-After), then one attempt with `httpTimeoutMs`; no call at all for a caller who has gone.
  * - Anything else (Kafka consumers, the outbox, timers): waits its turn, however long; its
  *   per-attempt timeout is the client's `requestTimeoutMs`.
- * Memory stays bounded by the permits: beyond them a call is a closure in a queue, the query is
- * only serialized once a slot is free.
+ * Memory stays bounded by the permits: beyond them a call is a closure in a queue, the request is
+ * only built once a slot is free.
  */
-export function limitedTransport(limits: SearchLimits): typeof Transport {
-  const semaphore = new Semaphore(limits.maxConcurrent);
-  semaphores.add(semaphore);
+export class EngineCalls {
+  private readonly semaphore: Semaphore;
 
-  class LimitedTransport extends Transport {
-    override request(params: any, options?: any, callback?: any): any {
-      if (typeof options === 'function') [callback, options] = [options, {}];
-      const opts = { ...((options ?? {}) as Record<string, unknown>) } as Record<string, unknown> & { context?: Record<symbol, unknown> };
-      const base = (super.request as RequestFn).bind(this);
-      if (opts.context?.[UNBOUNDED]) return base(params, opts, callback as never);
-      let inner: TransportPromise | undefined;
-      let aborted = false;
-      const call = bounded(semaphore, limits, opts, () => {
-        if (aborted) throw new errors.RequestAbortedError('Request aborted', null as never);
-        inner = base(params, opts) as TransportPromise;
-        return inner;
-      });
-      if (typeof callback === 'function') {
-        call.then(
-          (result) => callback(null, result),
-          (error: { meta?: unknown }) => callback(error, error?.meta ?? null),
-        );
-      }
-      return Object.assign(call, {
-        abort() {
-          aborted = true;
-          inner?.abort();
-          return this;
-        },
-      });
+  constructor(private readonly limits: SearchLimits) {
+    this.semaphore = new Semaphore(limits.maxConcurrent);
+    semaphores.add(this.semaphore);
+  }
+
+  async run<R>(send: (options: { requestTimeout?: number; maxRetries?: number }) => Promise<R>): Promise<R> {
+    const forWaitingCaller = callerIsWaiting();
+    if (currentRequestScope()?.state === 'gone') {
+      throw new OverloadedError('the caller has gone; no search-engine call is made for it', 'caller_gone', this.limits.retryAfterSeconds);
+    }
+    const release = await this.acquire(forWaitingCaller);
+    try {
+      return await send(forWaitingCaller ? { requestTimeout: this.limits.httpTimeoutMs, maxRetries: 0 } : {});
+    } finally {
+      release();
     }
   }
-  return LimitedTransport as unknown as typeof Transport;
-}
 
-async function bounded(semaphore: Semaphore, limits: SearchLimits, options: Record<string, unknown>, start: () => Promise<unknown>): Promise<unknown> {
-  const forWaitingCaller = callerIsWaiting();
-  if (currentRequestScope()?.state === 'gone') {
-    throw new OverloadedError('the caller has gone; no search-engine call is made for it', 'caller_gone', limits.retryAfterSeconds);
-  }
-  let release: () => void;
-  try {
-    release = await semaphore.acquire(forWaitingCaller ? limits.httpWaitMs : undefined);
-  } catch (error) {
-    if (!(error instanceof PermitTimeoutError)) throw error;
-    throw new OverloadedError(`${semaphore.permits} search-engine calls are in progress here; retry after ${limits.retryAfterSeconds} s`, 'search', limits.retryAfterSeconds);
-  }
-  try {
-    if (forWaitingCaller) {
-      options.requestTimeout ??= limits.httpTimeoutMs;
-      options.maxRetries ??= 0;
+  private async acquire(forWaitingCaller: boolean): Promise<() => void> {
+    try {
+      return await this.semaphore.acquire(forWaitingCaller ? this.limits.httpWaitMs : undefined);
+    } catch (error) {
+      if (!(error instanceof PermitTimeoutError)) throw error;
+      const { permits } = this.semaphore;
+      throw new OverloadedError(`${permits} search-engine calls are in progress here; retry after ${this.limits.retryAfterSeconds} s`, 'search', this.limits.retryAfterSeconds);
     }
-    return await start();
-  } finally {
-    release();
   }
 }

@@ -1,8 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSearchClient } from './search.module';
-import { searchConnectionOf, searchSettingsProblems } from './search-connection';
+import { createElasticsearchClient } from './elasticsearch.adapter';
+import { createOpenSearchClient } from './opensearch.adapter';
+import { SearchConnection, searchConnectionOf, searchSettingsProblems } from './search-connection';
+
+const TIMEOUT_MS = 30_000;
+const createSearchClient = (connection: string | SearchConnection) => createOpenSearchClient(typeof connection === 'string' ? { node: connection } : connection, TIMEOUT_MS);
 
 describe('search engine client: basic auth, API key and TLS only when configured', () => {
   const dir = mkdtempSync(join(tmpdir(), 'laowu-search-ca-'));
@@ -39,6 +43,22 @@ describe('search engine client: basic auth, API key and TLS only when configured
     expect(clientHeaders(client).authorization).toBe('ApiKey aWQ6a2V5');
     expect(connectionOf(client).headers).not.toHaveProperty('authorization');
     await client.close();
+  });
+
+  it('gives the Elasticsearch 8 client the same: basic auth or an API key, the CA file, nothing for a bare URL', async () => {
+    const headersOf = (client: ReturnType<typeof createElasticsearchClient>) =>
+      (client.connectionPool as unknown as { connections: { headers: Record<string, string>; tls: unknown }[] }).connections[0];
+    const bare = createElasticsearchClient({ node: 'http://127.0.0.1:9200' }, TIMEOUT_MS);
+    const basic = createElasticsearchClient(
+      searchConnectionOf({ ELASTICSEARCH_URL: 'https://es.example:9200', ELASTICSEARCH_USERNAME: 'laowu-matching', ELASTICSEARCH_PASSWORD: 'pw-from-secret', ELASTICSEARCH_CA_FILE: caFile }),
+      TIMEOUT_MS,
+    );
+    const apiKey = createElasticsearchClient(searchConnectionOf({ ELASTICSEARCH_URL: 'https://es.example:9200', ELASTICSEARCH_API_KEY: 'aWQ6a2V5' }), TIMEOUT_MS);
+    expect(headersOf(bare).headers).not.toHaveProperty('authorization');
+    expect(headersOf(basic).headers.authorization).toBe(`Basic ${Buffer.from('laowu-matching:pw-from-secret').toString('base64')}`);
+    expect(headersOf(basic).tls).toEqual({ ca: pem, rejectUnauthorized: true });
+    expect(headersOf(apiKey).headers.authorization).toBe('ApiKey aWQ6a2V5');
+    await Promise.all([bare.close(), basic.close(), apiKey.close()]);
   });
 
   it('refuses settings that cannot work or would send credentials in clear, naming variables only', () => {

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import type { ClientOptions } from '@opensearch-project/opensearch';
 import { unreadableFile } from '@laowu/platform';
+import { SearchEngineKind } from './search-client';
 
 /**
  * Where the search engine is and how the app proves who it is: basic auth (OpenSearch security
@@ -8,6 +7,8 @@ import { unreadableFile } from '@laowu/platform';
  */
 export interface SearchConnection {
   node: string;
+  /** Which client speaks to it; OpenSearch unless said otherwise. */
+  engine?: SearchEngineKind;
   auth?: { username: string; password: string } | { apiKey: string };
   /** A CA (PEM) trusted for the engine's certificate, besides the system's. */
   caFile?: string;
@@ -15,6 +16,7 @@ export interface SearchConnection {
 
 /** The settings (an app config's ELASTICSEARCH_…) this file reads. */
 export interface SearchSettings {
+  SEARCH_ENGINE?: SearchEngineKind;
   ELASTICSEARCH_URL: string;
   ELASTICSEARCH_USERNAME?: string;
   ELASTICSEARCH_PASSWORD?: string;
@@ -54,7 +56,7 @@ export function searchSettingsProblems(settings: SearchSettings): string[] {
 }
 
 export function searchConnectionOf(settings: SearchSettings): SearchConnection {
-  const connection: SearchConnection = { node: settings.ELASTICSEARCH_URL };
+  const connection: SearchConnection = { node: settings.ELASTICSEARCH_URL, engine: settings.SEARCH_ENGINE ?? 'opensearch' };
   if (settings.ELASTICSEARCH_USERNAME && settings.ELASTICSEARCH_PASSWORD) {
     connection.auth = { username: settings.ELASTICSEARCH_USERNAME, password: settings.ELASTICSEARCH_PASSWORD };
   } else if (settings.ELASTICSEARCH_API_KEY) {
@@ -62,17 +64,4 @@ export function searchConnectionOf(settings: SearchSettings): SearchConnection {
   }
   if (settings.ELASTICSEARCH_CA_FILE) connection.caFile = settings.ELASTICSEARCH_CA_FILE;
   return connection;
-}
-
-/**
- * The client options for auth and TLS, only what is configured (reads the CA file). An API key
- * travels as Elasticsearch's `Authorization: ApiKey …` header (the OpenSearch client has no
- * option of its own for it).
- */
-export function searchSecurityOptions(connection: Omit<SearchConnection, 'node'>): Pick<ClientOptions, 'auth' | 'headers' | 'ssl'> {
-  const options: Pick<ClientOptions, 'auth' | 'headers' | 'ssl'> = {};
-  if (connection.auth && 'apiKey' in connection.auth) options.headers = { authorization: `ApiKey ${connection.auth.apiKey}` };
-  else if (connection.auth) options.auth = { username: connection.auth.username, password: connection.auth.password };
-  if (connection.caFile) options.ssl = { ca: readFileSync(connection.caFile, 'utf8'), rejectUnauthorized: true };
-  return options;
 }

@@ -1,28 +1,34 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ReadinessCheck, withTimeout } from '@laowu/platform';
-import { Client } from '@opensearch-project/opensearch';
-import { DEFAULT_SEARCH_LIMITS, limitedTransport, SearchLimits, UNBOUNDED_CALL } from './engine-limits';
-import { SearchConnection, searchSecurityOptions } from './search-connection';
+import { EngineClient, EngineRequests } from './engine-client';
+import { DEFAULT_SEARCH_LIMITS, EngineCalls, SearchLimits } from './engine-limits';
+import { createElasticsearchClient, elasticsearchRequests } from './elasticsearch.adapter';
+import { createOpenSearchClient, openSearchRequests } from './opensearch.adapter';
+import { SearchClient } from './search-client';
+import { SearchConnection } from './search-connection';
 
 /**
- * The search engine client. Locally and in CI this is OpenSearch (its server and modules are on
- * Maven Central; Elasticsearch 8's modules are not); the client is created here only so that a
- * move to another engine touches this lib alone.
+ * Our search client (search-client.ts) over OpenSearch or Elasticsearch 8, as the connection's
+ * `engine` says. Locally and in CI the engine is OpenSearch (its server and modules are on Maven
+ * Central; Elasticsearch 8's modules are not); no code outside this lib imports an engine client.
  */
 export const SEARCH_CLIENT = Symbol('SEARCH_CLIENT');
-export type SearchClient = Client;
+
+function engineRequests(connection: SearchConnection, requestTimeoutMs: number): EngineRequests {
+  return connection.engine === 'elasticsearch'
+    ? elasticsearchRequests(createElasticsearchClient(connection, requestTimeoutMs))
+    : openSearchRequests(createOpenSearchClient(connection, requestTimeoutMs));
+}
 
 /**
- * A URL alone (tests, tools), or the app's connection with auth and TLS when configured. Its calls
- * are bounded (engine-limits.ts): at most `maxConcurrent` at once; a call made for a waiting HTTP
- * caller waits briefly for a slot and times out sooner, anything else waits its turn.
+ * A URL alone (tests, tools: OpenSearch), or the app's connection with its engine, auth and TLS.
+ * Its calls are bounded (engine-limits.ts): at most `maxConcurrent` at once; a call made for a
+ * waiting HTTP caller waits briefly for a slot and times out sooner, anything else waits its turn.
  */
 export function createSearchClient(connection: string | SearchConnection, limits: Partial<SearchLimits> = {}): SearchClient {
-  const { node, ...security } = typeof connection === 'string' ? { node: connection } : connection;
   const bounds = { ...DEFAULT_SEARCH_LIMITS, ...limits };
-  return new Client({
-    node, requestTimeout: bounds.requestTimeoutMs, maxRetries: 2, compression: undefined, Transport: limitedTransport(bounds), ...searchSecurityOptions(security),
-  });
+  const resolved = typeof connection === 'string' ? { node: connection } : connection;
+  return new EngineClient(engineRequests(resolved, bounds.requestTimeoutMs), new EngineCalls(bounds));
 }
 
 @Injectable()
@@ -32,13 +38,8 @@ export class SearchReadiness implements ReadinessCheck {
   constructor(@Inject(SEARCH_CLIENT) private readonly client: SearchClient) {}
 
   async check(): Promise<void> {
-    const { body } = await withTimeout(
-      // Outside the bound: readiness must answer while the app sheds load (one small call).
-      this.client.cluster.health({ timeout: '1s' }, { requestTimeout: 1500, maxRetries: 0, ...UNBOUNDED_CALL }),
-      2000,
-      'search engine',
-    );
-    if (body.status === 'red') throw new Error('search cluster is red');
+    const health = await withTimeout(this.client.health(), 2000, 'search engine');
+    if (health.status === 'red') throw new Error('search cluster is red');
   }
 }
 

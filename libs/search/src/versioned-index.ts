@@ -1,20 +1,17 @@
-import type { Indices_Create_RequestBody } from '@opensearch-project/opensearch/api/index.js';
-import { SearchClient } from './search.module';
+import { sleep } from '@laowu/platform';
+import { Json, SearchClient } from './search-client';
 
 export interface IndexDefinition {
   /** The alias every reader and writer uses; the concrete index behind it is versioned. */
   alias: string;
-  settings: NonNullable<Indices_Create_RequestBody['settings']>;
-  mappings: NonNullable<Indices_Create_RequestBody['mappings']>;
+  settings: Json;
+  mappings: Json;
 }
 
 const concreteName = (alias: string) => `${alias}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
 
-export async function indicesBehind(client: SearchClient, alias: string): Promise<string[]> {
-  const { body: exists } = await client.indices.existsAlias({ name: alias });
-  if (!exists) return [];
-  const { body } = await client.indices.getAlias({ name: alias });
-  return Object.keys(body);
+export function indicesBehind(client: SearchClient, alias: string): Promise<string[]> {
+  return client.aliasTargets(alias);
 }
 
 /** Creates the first concrete index and its alias when the alias does not exist yet. */
@@ -22,40 +19,52 @@ export async function ensureIndex(client: SearchClient, definition: IndexDefinit
   const current = await indicesBehind(client, definition.alias);
   if (current.length) return current[0];
   const index = concreteName(definition.alias);
-  await client.indices.create({
-    index,
-    body: { settings: definition.settings, mappings: definition.mappings, aliases: { [definition.alias]: { is_write_index: true } } },
-  });
+  await client.createIndex(index, { settings: definition.settings, mappings: definition.mappings, aliases: { [definition.alias]: { is_write_index: true } } });
   return index;
+}
+
+export interface RebuildOptions {
+  /** Runs once the alias points to the new index, before the old ones are dropped (a catch-up through the alias). */
+  afterSwap?: () => Promise<void>;
+  /** How long a replaced index stays after the swap, so queries already running on it finish. */
+  dropAfterMs?: number;
 }
 
 /**
  * Builds a fresh index, lets `fill` write into it, then swaps the alias in one atomic call and
- * drops the old index: readers see the old index until the new one is complete.
+ * drops the old index: readers see the old index until the new one is complete. A failed fill
+ * drops the new index and leaves the alias as it was.
  */
 export async function rebuildIndex(
   client: SearchClient,
   definition: IndexDefinition,
   fill: (index: string) => Promise<void>,
+  options: RebuildOptions = {},
 ): Promise<{ index: string; replaced: string[] }> {
   const index = concreteName(definition.alias);
-  await client.indices.create({ index, body: { settings: definition.settings, mappings: definition.mappings } });
+  await client.createIndex(index, { settings: definition.settings, mappings: definition.mappings });
   try {
     await fill(index);
-    await client.indices.refresh({ index });
+    await client.refresh(index);
   } catch (error) {
-    await client.indices.delete({ index }).catch(() => undefined);
+    await client.deleteIndex(index).catch(() => undefined);
     throw error;
   }
-  const replaced = await indicesBehind(client, definition.alias);
-  await client.indices.updateAliases({
-    body: {
-      actions: [
-        ...replaced.map((old) => ({ remove: { index: old, alias: definition.alias } })),
-        { add: { index, alias: definition.alias, is_write_index: true } },
-      ],
-    },
-  });
-  if (replaced.length) await client.indices.delete({ index: replaced });
+  const replaced = await swapAlias(client, definition.alias, index);
+  await options.afterSwap?.();
+  if (replaced.length) {
+    if (options.dropAfterMs) await sleep(options.dropAfterMs);
+    await client.deleteIndex(replaced);
+  }
   return { index, replaced };
+}
+
+/** Points the alias (its writes too) at `index` alone, in one atomic call; returns the indices it left. */
+async function swapAlias(client: SearchClient, alias: string, index: string): Promise<string[]> {
+  const replaced = await indicesBehind(client, alias);
+  await client.updateAliases([
+    ...replaced.map((old) => ({ remove: { index: old, alias } })),
+    { add: { index, alias, is_write_index: true } },
+  ]);
+  return replaced;
 }

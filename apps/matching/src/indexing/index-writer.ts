@@ -30,17 +30,15 @@ export async function writeVersioned(client: SearchClient, index: string, docume
   let applied = 0;
   for (let i = 0; i < documents.length; i += CHUNK) {
     const chunk = documents.slice(i, i + CHUNK);
-    const body = chunk.flatMap((d) => [{ index: { _index: index, _id: d.id, version: d.version, version_type: 'external' } }, d.source]);
-    const { body: result } = await client.bulk({ body });
+    const items = await client.bulk(chunk.map((d) => ({ index, id: d.id, version: d.version, source: d.source })));
     const failures: string[] = [];
     let busy = false;
-    for (const item of result.items as Record<string, { _id: string; status: number; error?: { type: string; reason?: string } }>[]) {
-      const outcome = Object.values(item)[0];
+    for (const outcome of items) {
       if (outcome.status < 300) applied++;
       else if (outcome.status === 409) continue;
       else {
         busy ||= outcome.status === 429 || outcome.status >= 500;
-        failures.push(`${outcome._id}: ${outcome.status} ${outcome.error?.type ?? ''} ${outcome.error?.reason ?? ''}`.trim());
+        failures.push(`${outcome.id}: ${outcome.status} ${outcome.error?.type ?? ''} ${outcome.error?.reason ?? ''}`.trim());
       }
     }
     if (failures.length) {

@@ -37,12 +37,8 @@ export class MatchesService {
   /** A real-time get: a document written a moment ago is found without waiting for a refresh. */
   private async get<T>(index: string, id: string, code: string, what: string): Promise<T> {
     await this.indices.ensured();
-    try {
-      const { body } = await this.client.get({ index, id });
-      return body._source as T;
-    } catch (error) {
-      if ((error as { meta?: { statusCode?: number } }).meta?.statusCode === 404) throw DomainError.notFound(code, what);
-      throw error;
-    }
+    const document = await this.client.get<T>(index, id);
+    if (!document) throw DomainError.notFound(code, what);
+    return document.source;
   }
 }

@@ -19,12 +19,6 @@ export interface RankedWorker extends PairScore {
   worker: WorkerDocument;
 }
 
-interface MultiSearchResponse<T> {
-  status?: number;
-  error?: { type?: string; reason?: string };
-  hits?: { hits: { _source: T }[] };
-}
-
 /** A push's job: its workers in the pool, without those who declined it. */
 interface PoolRequest {
   job: JobDocument;
@@ -129,25 +123,25 @@ export class RankingService {
   }
 
   private async multiSearch<T>(index: string, queries: object[], size: number, options: MultiSearchOptions): Promise<T[][]> {
-    const body = queries.flatMap((query) => [{ index }, rankedSearch(query, size)]);
-    const { body: result } = await this.client.msearch({ body, max_concurrent_searches: options.maxConcurrentSearches } as never);
-    return (result as { responses: MultiSearchResponse<T>[] }).responses.map((response) => {
-      if (response.error) {
-        const message = `candidates query failed: ${response.status} ${response.error.type ?? ''} ${response.error.reason ?? ''}`.trim();
-        throw response.status === 429 || (response.status ?? 500) >= 500 ? new TransientError(message) : new Error(message);
+    const searches = queries.map((query) => ({ index, body: rankedSearch(query, size) }));
+    const items = await this.client.msearch<T>(searches, { maxConcurrentSearches: options.maxConcurrentSearches });
+    return items.map(({ result, failure }) => {
+      if (failure) {
+        const message = `candidates query failed: ${failure.status} ${failure.type ?? ''} ${failure.reason ?? ''}`.trim();
+        throw failure.status === 429 || failure.status >= 500 ? new TransientError(message) : new Error(message);
       }
-      return response.hits!.hits.map((hit) => hit._source);
+      return result.hits.map((hit) => hit.source);
     });
   }
 
   private async search<T>(index: string, query: object, size: number): Promise<T[]> {
-    const { body } = await this.client.search({ index, body: rankedSearch(query, size) } as never);
-    return (body.hits.hits as { _source: T }[]).map((hit) => hit._source);
+    const { hits } = await this.client.search<T>(index, rankedSearch(query, size));
+    return hits.map((hit) => hit.source);
   }
 }
 
 /** Best first, ties by id: the order the reasons' re-sort keeps. */
-function rankedSearch(query: object, size: number): object {
+function rankedSearch(query: object, size: number): Record<string, unknown> {
   return { query, size, sort: [{ _score: 'desc' }, { _id: 'asc' }], track_total_hits: false };
 }
 

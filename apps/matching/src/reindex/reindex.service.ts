@@ -1,7 +1,7 @@
 import { EventEnvelope, JobChangedData, TOPICS, WorkerChangedData } from '@laowu/contracts';
 import { KAFKA } from '@laowu/messaging';
-import { DomainError, sleep } from '@laowu/platform';
-import { IndexDefinition, indicesBehind, SEARCH_CLIENT, SearchClient } from '@laowu/search';
+import { DomainError } from '@laowu/platform';
+import { IndexDefinition, rebuildIndex, SEARCH_CLIENT, SearchClient } from '@laowu/search';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { latestPerId, VersionedDocument, writeVersioned } from '../indexing/index-writer';
@@ -63,32 +63,23 @@ export class ReindexService {
   private async rebuild(definition: IndexDefinition, topic: string, toDocument: (e: EventEnvelope) => VersionedDocument): Promise<ReindexReport> {
     const write = (index: string) => (envelopes: EventEnvelope[]) =>
       writeVersioned(this.client, index, latestPerId(envelopes.map(toDocument))).then(() => undefined);
-    const index = `${definition.alias}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
-    await this.client.indices.create({ index, body: { settings: definition.settings, mappings: definition.mappings } } as never);
-    let documents: number;
     const snapshot = await endOffsets(this.kafka, topic);
-    try {
-      documents = await readTopicRange(this.kafka, topic, snapshot, write(index));
-      await this.client.indices.refresh({ index });
-    } catch (error) {
-      await this.client.indices.delete({ index }).catch(() => undefined);
-      throw error;
-    }
-    const replaced = await indicesBehind(this.client, definition.alias);
-    await this.client.indices.updateAliases({
-      body: {
-        actions: [
-          ...replaced.map((old) => ({ remove: { index: old, alias: definition.alias } })),
-          { add: { index, alias: definition.alias, is_write_index: true } },
-        ],
+    let documents = 0;
+    let caughtUp = 0;
+    const { index, replaced } = await rebuildIndex(
+      this.client,
+      definition,
+      async (target) => {
+        documents = await readTopicRange(this.kafka, topic, snapshot, write(target));
       },
-    });
-    const caughtUp = await readTopicRange(this.kafka, topic, await endOffsets(this.kafka, topic), write(definition.alias), snapshot);
+      {
+        afterSwap: async () => {
+          caughtUp = await readTopicRange(this.kafka, topic, await endOffsets(this.kafka, topic), write(definition.alias), snapshot);
+        },
+        dropAfterMs: DROP_GRACE_MS,
+      },
+    );
     this.logger.log(`rebuilt ${definition.alias} → ${index} (${documents} events, ${caughtUp} caught up)`);
-    if (replaced.length) {
-      await sleep(DROP_GRACE_MS);
-      await this.client.indices.delete({ index: replaced });
-    }
     return { alias: definition.alias, index, replaced, documents, caughtUp };
   }
 }

@@ -40,33 +40,30 @@ export class JobSearchService {
       ]);
     }
     await this.indices.ensured();
-    const { body } = await this.client.search({
-      index: this.indices.jobs.alias,
-      body: {
-        query: this.query(request, now),
-        sort: this.sort(request),
-        from: (page - 1) * pageSize,
-        size: pageSize,
-        track_total_hits: true,
-        aggs: { kinds: { terms: { field: 'kind', size: 10 } }, cities: { terms: { field: 'cityCode', size: 50 } } },
-      },
-    } as never);
+    const result = await this.client.search<JobDocument>(this.indices.jobs.alias, {
+      query: this.query(request, now),
+      sort: this.sort(request),
+      from: (page - 1) * pageSize,
+      size: pageSize,
+      track_total_hits: true,
+      aggs: { kinds: { terms: { field: 'kind', size: 10 } }, cities: { terms: { field: 'cityCode', size: 50 } } },
+    });
     const near = request.near;
     return {
-      total: (body.hits.total as { value: number }).value,
+      total: result.total!,
       page,
       pageSize,
-      items: (body.hits.hits as { _score: number | null; _source: JobDocument }[]).map((hit) => ({
-        jobId: hit._source.jobId,
-        score: hit._score ?? null,
+      items: result.hits.map((hit) => ({
+        jobId: hit.source.jobId,
+        score: hit.score,
         // Whenever the caller searched near a point, each hit says how far it is (keyword
         // searches rank by relevance, so the sort value is not the distance then).
-        ...(near ? { distanceKm: Math.round(distanceKm(near, hit._source.location) * 10) / 10 } : {}),
-        job: jobSummary(hit._source),
+        ...(near ? { distanceKm: Math.round(distanceKm(near, hit.source.location) * 10) / 10 } : {}),
+        job: jobSummary(hit.source),
       })),
       facets: {
-        kinds: buckets(body.aggregations, 'kinds').map((b) => ({ kind: b.key, count: b.doc_count })),
-        cities: buckets(body.aggregations, 'cities').map((b) => ({ code: b.key, name: findRegion(b.key)?.name, count: b.doc_count })),
+        kinds: buckets(result.aggregations, 'kinds').map((b) => ({ kind: b.key, count: b.doc_count })),
+        cities: buckets(result.aggregations, 'cities').map((b) => ({ code: b.key, name: findRegion(b.key)?.name, count: b.doc_count })),
       },
     };
   }
