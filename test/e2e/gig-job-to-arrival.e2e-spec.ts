@@ -1,8 +1,7 @@
 import { PRIORITY_GROUPS, PriorityGroup } from '@laowu/contracts';
 import { findRegion, makeResidentId } from '@laowu/domain';
 import { randomUUID } from 'node:crypto';
-import { call, expectCall, tokenFor } from '../../scripts/lib/api-client';
-import { SseStream } from '../../scripts/lib/sse-client';
+import { call, expectCall, SseStream, tokenFor } from '@laowu/testkit';
 import { AllApps, startAllApps } from '../support/all-apps';
 import { eventually } from '../support/readiness';
 import { untilSearchable } from '../support/search';

@@ -1,8 +1,7 @@
 import { MatchesFoundData, TOPICS } from '@laowu/contracts';
 import { findRegion, makeResidentId } from '@laowu/domain';
 import { randomInt, randomUUID } from 'node:crypto';
-import { expectCall, tokenFor } from '../../scripts/lib/api-client';
-import { SseStream } from '../../scripts/lib/sse-client';
+import { expectCall, SseStream, tokenFor } from '@laowu/testkit';
 import { AllApps, startAllApps } from '../support/all-apps';
 import { TopicRecorder } from '../support/kafka';
 import { eventually } from '../support/readiness';

@@ -7,7 +7,7 @@ import { ABOUT as MATCHING, AppModule as MatchingModule } from '../../apps/match
 import { MatchingConfig } from '../../apps/matching/src/matching.config';
 import { ABOUT as WORKERS, AppModule as WorkersModule } from '../../apps/worker-profiles/src/app.module';
 import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
-import { tokenFor } from '../../scripts/lib/api-client';
+import { tokenFor } from '@laowu/testkit';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   bulkPost, countForAgency, deleteIndices, describeComparison, describeWithLocalStack, faultScenario, jobBody, log, pairsOnStream, pairsReceivedTwice, prepareScenario,

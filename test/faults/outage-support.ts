@@ -8,7 +8,7 @@ import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-prof
 import { testInfra } from '../support/infra';
 import { positionGroupsAtEnds, TopicRecorder } from '../support/kafka';
 import { startTestApp, TestApp } from '../support/test-app';
-import { tokenFor } from '../../scripts/lib/api-client';
+import { tokenFor } from '@laowu/testkit';
 import { expectCall } from './support';
 
 /**

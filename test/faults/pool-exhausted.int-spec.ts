@@ -1,6 +1,6 @@
 import { connect, Socket } from 'node:net';
 import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
-import { tokenFor } from '../../scripts/lib/api-client';
+import { tokenFor } from '@laowu/testkit';
 import { TestApp } from '../support/test-app';
 import {
   arrivalEvent, arrivalOutcome, ArrivalPublisher, cloneWorkers, deadLettersOf, DISPATCH_DLQ, registerWorker, removeStationWorkers,

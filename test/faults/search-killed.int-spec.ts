@@ -3,7 +3,7 @@ import { ABOUT as JOBS, AppModule as JobsModule } from '../../apps/job-collectio
 import { JobCollectionConfig } from '../../apps/job-collection/src/job-collection.config';
 import { ABOUT as MATCHING, AppModule as MatchingModule } from '../../apps/matching/src/app.module';
 import { MatchingConfig } from '../../apps/matching/src/matching.config';
-import { tokenFor } from '../../scripts/lib/api-client';
+import { tokenFor } from '@laowu/testkit';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   bulkPost, countForAgency, deleteIndices, describeComparison, describeWithLocalStack, faultScenario, jobBody, log, prepareScenario, restoreStack, stack,

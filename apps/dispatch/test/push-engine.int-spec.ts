@@ -2,7 +2,7 @@ import { MatchesFoundData, TOPICS } from '@laowu/contracts';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { parsePrometheusText, sumSamples } from '../../../scripts/lib/prometheus';
+import { parsePrometheusText, sumSamples } from '@laowu/testkit';
 import { TopicRecorder } from '../../../test/support/kafka';
 import { eventually } from '../../../test/support/readiness';
 import { TestApp } from '../../../test/support/test-app';
