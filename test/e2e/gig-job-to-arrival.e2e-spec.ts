@@ -1,9 +1,8 @@
 import { PRIORITY_GROUPS, PriorityGroup } from '@laowu/contracts';
 import { findRegion, makeResidentId } from '@laowu/domain';
 import { randomUUID } from 'node:crypto';
-import { call, expectCall, SseStream, tokenFor } from '@laowu/testkit';
+import { call, eventually, expectCall, inDays, SseStream, tokenFor } from '@laowu/testkit';
 import { AllApps, startAllApps } from '../support/all-apps';
-import { eventually } from '../support/readiness';
 import { untilSearchable } from '../support/search';
 import { workersIndex } from '../../apps/matching/src/indexing/index-definitions';
 
@@ -63,7 +62,8 @@ describe('e2e: a gig job from posting to the worker’s arrival', () => {
     });
     await untilSearchable(workersIndex(apps.matching.config.SEARCH_INDEX_PREFIX).alias, [worker.id]);
 
-    const startAt = new Date(Date.now() + 86_400_000);
+    const now = Date.now();
+    const startAt = inDays(1, now);
     const job = await expectCall<{ id: string }>([201], 'POST', `${apps.jobs.url}/v1/jobs`, tokens.agency, {
       externalId: `e2e-${randomUUID()}`,
       title: '口岸物流园 焊工日结',
@@ -72,8 +72,8 @@ describe('e2e: a gig job from posting to the worker’s arrival', () => {
       headcount: 5,
       wage: { min: 220, max: 280, unit: 'day' },
       location: { regionCode: county, lat: centre.lat + 0.01, lon: centre.lon + 0.01 },
-      startAt: startAt.toISOString(),
-      endAt: new Date(startAt.getTime() + 2 * 86_400_000).toISOString(),
+      startAt,
+      endAt: inDays(3, now),
       instant: true,
     });
 
@@ -91,7 +91,7 @@ describe('e2e: a gig job from posting to the worker’s arrival', () => {
       originRegionCode: county,
       originStationId: stationId,
       destination: { jobIds: [job.id], regionCode: county, address: '吉木乃口岸物流园' },
-      departAt: startAt.toISOString(),
+      departAt: startAt,
       transport: { mode: 'bus', capacity: 10 },
     });
     await expectCall([200, 201], 'POST', `${apps.dispatch.url}/v1/dispatch/batches/${batch.id}/workers`, tokens.coordinator, { workerIds: [worker.id] });

@@ -9,7 +9,7 @@ import { testInfra } from '../support/infra';
 import { positionGroupsAtEnds, TopicRecorder } from '../support/kafka';
 import { startTestApp, TestApp } from '../support/test-app';
 import { tokenFor } from '@laowu/testkit';
-import { expectCall } from './support';
+import { expectCall } from '../support/faults';
 
 /**
  * Helpers of the database-outage, pool-exhaustion and dead-letter-replay fault tests (issue 14):

@@ -1,5 +1,6 @@
 import { laneOfTopic } from '@laowu/contracts';
 import { laneGroupId } from '@laowu/messaging';
+import { eventually } from '@laowu/testkit';
 import { Consumer, Kafka, KafkaMessage, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { testInfra } from './infra';
@@ -56,11 +57,7 @@ export class TopicRecorder {
 
   /** Waits until `predicate` holds for the recorded messages (or times out). */
   async waitFor(predicate: (messages: ReadMessage[]) => boolean, timeoutMs = 20000): Promise<ReadMessage[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate(this.messages)) {
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms; recorded ${this.messages.length} messages`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await eventually(() => predicate(this.messages), timeoutMs, 50, () => `recorded ${this.messages.length} messages`);
     return this.messages;
   }
 

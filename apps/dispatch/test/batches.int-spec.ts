@@ -1,8 +1,8 @@
 import { TOPICS, WorkerArrived, BatchStateChanged } from '@laowu/contracts';
+import { eventually } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { TopicRecorder } from '../../../test/support/kafka';
-import { eventually } from '../../../test/support/readiness';
 import { TestApp } from '../../../test/support/test-app';
 import { bearer } from '../../../test/support/tokens';
 import { DispatchConfig } from '../src/dispatch.config';

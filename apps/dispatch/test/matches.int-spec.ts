@@ -1,6 +1,6 @@
+import { eventually } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { eventually } from '../../../test/support/readiness';
 import { TestApp } from '../../../test/support/test-app';
 import { DispatchConfig } from '../src/dispatch.config';
 import { Events, job, match, startDispatch, tokens, viewsHold } from './dispatch-test.support';

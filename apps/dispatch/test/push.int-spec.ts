@@ -1,10 +1,10 @@
 import { createEnvelope, MatchFound, TOPICS } from '@laowu/contracts';
+import { eventually } from '@laowu/testkit';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import net, { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { eventually } from '../../../test/support/readiness';
 import { TestApp } from '../../../test/support/test-app';
 import { DispatchConfig } from '../src/dispatch.config';
 import { StreamsService } from '../src/push/streams.service';

@@ -1,9 +1,9 @@
+import { eventually } from '@laowu/testkit';
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import http, { IncomingHttpHeaders } from 'node:http';
 import net, { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { eventually } from '../../../test/support/readiness';
 import { TestApp } from '../../../test/support/test-app';
 import { DispatchConfig } from '../src/dispatch.config';
 import { verifySignature } from '../src/push/webhook-signature';

@@ -1,9 +1,9 @@
 import { deadLetterTopic, deterministicUuid, MatchesFoundData, TOPICS } from '@laowu/contracts';
 import { createSearchClient, SearchClient } from '@laowu/search';
+import { eventually } from '@laowu/testkit';
 import { DataSource } from 'typeorm';
 import { testInfra } from '../../../test/support/infra';
 import { testKafka, TopicRecorder } from '../../../test/support/kafka';
-import { eventually } from '../../../test/support/readiness';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { ABOUT, AppModule } from '../src/app.module';
 import { MatchingConfig } from '../src/matching.config';

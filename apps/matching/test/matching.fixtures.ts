@@ -1,13 +1,12 @@
 import { createEnvelope, JobChanged, JobChangedData, laneOfTopic, TOPICS, WorkerChanged, WorkerChangedData } from '@laowu/contracts';
 import { createKafka, EventPublisher, laneGroupId } from '@laowu/messaging';
 import { SearchClient } from '@laowu/search';
+import { eventually, inDays } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
 import { testInfra } from '../../../test/support/infra';
 import { testKafka } from '../../../test/support/kafka';
-import { eventually } from '../../../test/support/readiness';
 
-const DAY = 86_400_000;
-export const inDays = (days: number, from = Date.now()) => new Date(from + days * DAY).toISOString();
+export { inDays };
 
 /** A job as job-collection would publish it; override what a test is about. */
 export function jobData(overrides: Partial<JobChangedData> = {}): JobChangedData {

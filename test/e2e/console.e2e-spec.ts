@@ -14,6 +14,7 @@ import { signToken, Principal } from '@laowu/auth';
 import { makeResidentId } from '@laowu/domain';
 import { DEV_JWT_SECRET } from '@laowu/platform';
 import { createSearchClient } from '@laowu/search';
+import { eventually, inDays } from '@laowu/testkit';
 import { chromium, BrowserContext, Page } from 'playwright-core';
 import { randomInt, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,7 +34,6 @@ import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-prof
 import { testInfra } from '../support/infra';
 import { TOPICS_CONSUMED } from '../support/all-apps';
 import { positionGroupsAtEnds, testKafka } from '../support/kafka';
-import { eventually } from '../support/readiness';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -68,7 +68,6 @@ const GROUP = (app: string) => `test-console-${app}-${run}`;
 const startAtTopicEnds = (app: string) => positionGroupsAtEnds([GROUP(app)], TOPICS_CONSUMED[app]);
 
 const auth = (token: string) => `Bearer ${token}`;
-const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString();
 
 /**
  * A server that must never be reached: it stands for an attacker's origin that a link or a
