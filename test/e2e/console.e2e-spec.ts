@@ -10,11 +10,9 @@
  *
  * Screenshots of each page go to test-results/console/*.png.
  */
-import { signToken, Principal } from '@laowu/auth';
 import { makeResidentId } from '@laowu/domain';
-import { DEV_JWT_SECRET } from '@laowu/platform';
 import { createSearchClient } from '@laowu/search';
-import { eventually, inDays } from '@laowu/testkit';
+import { eventually, inDays, tokenFor } from '@laowu/testkit';
 import { chromium, BrowserContext, Page } from 'playwright-core';
 import { randomInt, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,7 +31,7 @@ import { ABOUT as WORKERS_ABOUT, AppModule as WorkersModule } from '../../apps/w
 import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
 import { testInfra } from '../support/infra';
 import { TOPICS_CONSUMED } from '../support/all-apps';
-import { positionGroupsAtEnds, testKafka } from '../support/kafka';
+import { positionGroupsAtEnds } from '../support/kafka';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -51,7 +49,6 @@ const agencyId = `agency-console-${run}`;
 const INDEX_PREFIX = `t-console-${run}-`;
 const coordinatorId = `coordinator-${run}`;
 
-const tokenFor = (principal: Principal) => signToken(principal, DEV_JWT_SECRET);
 const tokens = {
   admin: tokenFor({ sub: `admin-${run}`, role: 'admin', region: '100000' }),
   station: tokenFor({ sub: stationId, role: 'station', region: COUNTY.code }),

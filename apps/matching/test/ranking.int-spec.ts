@@ -2,6 +2,7 @@ import { metricsRegistry } from '@laowu/platform';
 import { createSearchClient, SearchClient } from '@laowu/search';
 import request from 'supertest';
 import { testInfra } from '../../../test/support/infra';
+import { positionGroupsAtEnds } from '../../../test/support/kafka';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { asAdmin, bearer } from '../../../test/support/tokens';
 import { ABOUT, AppModule } from '../src/app.module';
@@ -14,7 +15,7 @@ import { scorePair } from '../src/ranking/pair-score';
 import { openJobFilters } from '../src/ranking/ranking.queries';
 import { RankingService } from '../src/ranking/ranking.service';
 import { matchesFilter } from './job-filter';
-import { indexed, inDays, jobData, positionGroup, Producer, uniquePrefix, workerData } from './matching.fixtures';
+import { indexed, inDays, CONSUMED_TOPICS, jobData, Producer, uniquePrefix, workerData } from './matching.fixtures';
 import { randomJob, randomWorker, Seeded } from './random-matching';
 
 /**
@@ -30,7 +31,7 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
 
   beforeAll(async () => {
     const group = `test-${uniquePrefix()}ranking`;
-    await positionGroup(group); // only this file's events, not the topics' whole shared history
+    await positionGroupsAtEnds([group], CONSUMED_TOPICS); // only this file's events, not the topics' whole shared history
     running = await startTestApp({ configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot }, { env: { SEARCH_INDEX_PREFIX: prefix, KAFKA_GROUP_ID: group } });
     client = createSearchClient(testInfra().searchUrl);
     producer = new Producer();
