@@ -10,7 +10,7 @@ import { testKafka } from '../support/kafka';
 import { TestApp } from '../support/test-app';
 import {
   arrivalEvent, arrivalOutcome, ArrivalPublisher, DISPATCH_DLQ, registerWorker, removeStationWorkers, startWorkerProfiles, TopicRecorder,
-} from './outage-support';
+} from './outage.fixtures';
 import { database, log, sleep, unique } from '../support/faults';
 
 const ROOT = join(__dirname, '../..');

@@ -5,7 +5,7 @@ import { TestApp } from '../support/test-app';
 import {
   arrivalEvent, arrivalOutcome, ArrivalPublisher, cloneWorkers, deadLettersOf, DISPATCH_DLQ, registerWorker, removeStationWorkers,
   startWorkerProfiles, TopicRecorder, workerIdsOfStation,
-} from './outage-support';
+} from './outage.fixtures';
 import { database, log, sleep, unique } from '../support/faults';
 
 /** More rows than every socket buffer between the app and a reader holds (≈ 200 bytes of CSV each). */

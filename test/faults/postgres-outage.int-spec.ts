@@ -6,7 +6,7 @@ import { TestApp } from '../support/test-app';
 import {
   Arrival, arrivalEvent, arrivalOutcome, ArrivalPublisher, cloneWorkers, deadLettersOf, DISPATCH_DLQ, registerWorker, removeStationWorkers,
   startWorkerProfiles, TopicRecorder, workerIdsOfStation,
-} from './outage-support';
+} from './outage.fixtures';
 import { database, log, sleep, unique } from '../support/faults';
 
 const EVENTS = 300;

@@ -6,7 +6,7 @@ import { TopicRecorder } from '../../../test/support/kafka';
 import { TestApp } from '../../../test/support/test-app';
 import { bearer } from '../../../test/support/tokens';
 import { DispatchConfig } from '../src/dispatch.config';
-import { Events, job, match, startDispatch, tokens, viewsHold, worker } from './dispatch-test.support';
+import { Events, job, match, startDispatch, tokens, viewsHold, worker } from './dispatch.fixtures';
 
 const ACTIONS = ['board', 'depart', 'arrive', 'close', 'cancel'] as const;
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { TestApp } from '../../../test/support/test-app';
 import { DispatchConfig } from '../src/dispatch.config';
-import { Events, job, match, startDispatch, tokens, viewsHold } from './dispatch-test.support';
+import { Events, job, match, startDispatch, tokens, viewsHold } from './dispatch.fixtures';
 
 describe('dispatch: match lifecycle (new → offered → accepted | declined | expired)', () => {
   let running: TestApp<DispatchConfig>;

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { testInfra } from '../../../test/support/infra';
 import { TestApp } from '../../../test/support/test-app';
 import { DispatchConfig } from '../src/dispatch.config';
-import { Events, job, matchGroup, SseClient, SseEvent, startDispatch, tokens } from './dispatch-test.support';
+import { Events, job, matchGroup, SseClient, SseEvent, startDispatch, tokens } from './dispatch.fixtures';
 
 /** Its own file: no other dispatch instance of this run may consume (and so store) these events meanwhile. */
 describe('dispatch: a consumer restart mid-batch delivers every match exactly once', () => {

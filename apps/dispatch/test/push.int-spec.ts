@@ -9,7 +9,7 @@ import { TestApp } from '../../../test/support/test-app';
 import { DispatchConfig } from '../src/dispatch.config';
 import { StreamsService } from '../src/push/streams.service';
 import { verifySignature } from '../src/push/webhook-signature';
-import { Events, job, match, SseClient, SseEvent, startDispatch, tokens } from './dispatch-test.support';
+import { Events, job, match, SseClient, SseEvent, startDispatch, tokens } from './dispatch.fixtures';
 
 describe('dispatch: push to stations (SSE, webhooks)', () => {
   let running: TestApp<DispatchConfig>;

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { TestApp } from '../../../test/support/test-app';
 import { DispatchConfig } from '../src/dispatch.config';
 import { verifySignature } from '../src/push/webhook-signature';
-import { Events, job, match, startDispatch, tokens } from './dispatch-test.support';
+import { Events, job, match, startDispatch, tokens } from './dispatch.fixtures';
 
 /**
  * Issue 14, item 8 and "a webhook test against local receivers": every receiver here is a node
