@@ -1,11 +1,11 @@
 import { eventually } from '@laowu/testkit';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from '../support/faults';
-import { testEnv } from '../support/test-app';
+import { freePort } from '../test/support/faults';
+import { testEnv } from '../test/support/test-app';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { Supervisor } = require('../../scripts/lib.js') as {
+const { Supervisor } = require('./lib.js') as {
   Supervisor: new (
     entries: { name: string; start: () => ChildProcess }[],
     options: { say: (line: string) => void; backoffMs?: (attempt: number) => number },
@@ -19,7 +19,7 @@ interface Supervised {
   stop(): Promise<void>;
 }
 
-const ROOT = join(__dirname, '../..');
+const ROOT = join(__dirname, '..');
 
 async function ready(url: string): Promise<boolean> {
   return fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
