@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { call, expectCall, inDays, sleep, SseStream, tokenFor } from '@laowu/testkit';
+import { call, eventually, expectCall, inDays, sleep, SseStream, tokenFor } from '@laowu/testkit';
 import { testInfra } from './infra';
 import { positionGroupsAtEnds } from './kafka';
 import { untilSearchable } from './search';
@@ -277,14 +277,9 @@ export class MatchingProcess {
     };
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`matching exited while starting (${child.exitCode ?? child.signalCode}):\n${this.tail()}`);
-      const ready = await fetch(`${this.url}/health/ready`).then((r) => r.ok, () => false);
-      if (ready) return;
-      if (Date.now() > deadline) throw new Error(`matching not ready after ${timeoutMs} ms:\n${this.tail()}`);
-      await sleep(500);
-    }
+    const ready = () => fetch(`${this.url}/health/ready`).then((r) => r.ok, () => false);
+    const outcome = await eventually(async () => (this.running ? (await ready()) && 'ready' : 'exited'), timeoutMs, 500, () => `matching ready:\n${this.tail()}`);
+    if (outcome === 'exited') throw new Error(`matching exited while starting (${child.exitCode ?? child.signalCode}):\n${this.tail()}`);
   }
 
   get running(): boolean {
