@@ -9,7 +9,7 @@ import { testInfra } from '../support/infra';
 import { testKafka } from '../support/kafka';
 import { TestApp } from '../support/test-app';
 import {
-  arrivalEvent, arrivalOutcome, ArrivalPublisher, DISPATCH_DLQ, registerWorker, removeStationWorkers, startWorkerProfiles, TopicRecorder,
+  arrivalEvent, arrivalOutcome, ArrivalPublisher, DISPATCH_DLQ, eventIdOf, registerWorker, removeStationWorkers, startWorkerProfiles, TopicRecorder,
 } from './outage.fixtures';
 import { database, log, sleep, unique } from '../support/faults';
 
@@ -132,7 +132,7 @@ describe('faults: the DLQ tool replays a dead-lettered event exactly once', () =
     await setup.query(`CREATE TRIGGER ${guard} BEFORE INSERT ON worker_profiles.employment_status_history FOR EACH ROW EXECUTE FUNCTION worker_profiles.${guard}()`);
     const [arrival] = await publisher.publish([event]);
 
-    const deadLetters = () => dlqRecorder!.messages.filter((m) => (JSON.parse(m.value) as { id?: string }).id === event.id);
+    const deadLetters = () => dlqRecorder!.messages.filter((m) => eventIdOf(m) === event.id);
     await eventually(() => deadLetters().length >= 1, 60_000, 200, () => 'the arrival was not dead-lettered');
     expect(deadLetters()[0].headers['laowu-dlq-reason']).toContain('employer region not on file');
     expect(await arrivalOutcome(setup, [arrival])).toEqual({ applied: 0, missing: [event.id], doubled: [] });
@@ -150,7 +150,7 @@ describe('faults: the DLQ tool replays a dead-lettered event exactly once', () =
 
     await eventually(async () => (await arrivalOutcome(setup, [arrival])).applied === 1, 60_000, 200, () => 'the replayed arrival was not applied');
     await sleep(3000); // a second copy would be consumed by now
-    const replayedCopies = topicRecorder!.messages.filter((m) => (JSON.parse(m.value) as { id?: string }).id === event.id && m.headers[REPLAYED_FROM_HEADER]);
+    const replayedCopies = topicRecorder!.messages.filter((m) => eventIdOf(m) === event.id && m.headers[REPLAYED_FROM_HEADER]);
     // Each dead letter of the event (one per consumer group that gave up on it: here, this test's) is re-published once.
     expect(replayedCopies).toHaveLength(deadLetters().length);
     expect(second.stdout).toContain(`0 replayed, ${deadLetters().length} skipped as already replayed`);

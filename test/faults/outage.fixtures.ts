@@ -129,12 +129,19 @@ export async function arrivalOutcome(db: Client, arrivals: Arrival[]): Promise<{
   };
 }
 
+/** The event id of a recorded message; none for a value that is not JSON (other suites dead-letter such values on the same topics). */
+export function eventIdOf(message: { value: string }): string | undefined {
+  try {
+    return (JSON.parse(message.value) as { id?: string }).id;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Dead letters of the given events among what the recorder of laowu.dispatch.v1.dlq saw. */
 export function deadLettersOf(recorder: TopicRecorder, arrivals: Arrival[]): string[] {
   const ids = new Set(arrivals.map((a) => a.eventId));
-  return recorder.messages
-    .map((m) => (JSON.parse(m.value) as { id?: string }).id)
-    .filter((id): id is string => !!id && ids.has(id));
+  return recorder.messages.map(eventIdOf).filter((id): id is string => !!id && ids.has(id));
 }
 
 export { TopicRecorder };
