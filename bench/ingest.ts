@@ -17,7 +17,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { expectCall, tokenFor } from '../scripts/lib/api-client';
+import { expectCall, tokenFor } from '@laowu/testkit';
 import { AGENCIES, destinationJob, Random } from '../scripts/demo/scenario';
 import { appendBenchmarkLine, loadTracker, logger, machine, progress, RssSampler, size, sleep, stackRss, summary, writeResult } from './lib/report';
 import { BenchStack, startStack } from './lib/stack';

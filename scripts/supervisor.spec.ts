@@ -1,3 +1,4 @@
+import { eventually } from '@laowu/testkit';
 import { ChildProcess, spawn } from 'node:child_process';
 
 const { Supervisor } = require('./lib.js') as {
@@ -19,10 +20,6 @@ interface Supervised {
 const fakeApp = (code?: number) => () =>
   spawn(process.execPath, ['-e', code === undefined ? 'setInterval(() => {}, 1000)' : `process.exit(${code})`], { stdio: 'ignore' });
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
-}
-
 describe('Supervisor (scripts/lib.js)', () => {
   let supervisor: Supervised | undefined;
   afterEach(() => supervisor?.stop(1000));
@@ -32,7 +29,7 @@ describe('Supervisor (scripts/lib.js)', () => {
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       supervisor = new Supervisor([{ name: 'matching', start: fakeApp(3) }], { say: (l) => said.push(l), maxRestarts: 2, windowMs: 60_000, backoffMs: () => 10 }).start();
-      await until(() => supervisor!.gaveUp.has('matching'));
+      await eventually(() => supervisor!.gaveUp.has('matching'), 10_000, 10);
       expect(supervisor.restarts).toBe(2);
       expect(said.filter((l) => /^matching exited \(exit code 3\); restarting it in/.test(l))).toHaveLength(2);
       expect(said.some((l) => /matching exited \(exit code 3\) 3 times within 60 s; giving up: it stays DOWN/.test(l))).toBe(true);
@@ -47,7 +44,7 @@ describe('Supervisor (scripts/lib.js)', () => {
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       supervisor = new Supervisor([{ name: 'dispatch', start: fakeApp(78) }], { say: (l) => said.push(l), backoffMs: () => 10 }).start();
-      await until(() => supervisor!.gaveUp.has('dispatch'));
+      await eventually(() => supervisor!.gaveUp.has('dispatch'), 10_000, 10);
       expect(supervisor.restarts).toBe(0);
       expect(said.join('\n')).toMatch(/dispatch exited \(exit code 78: its configuration is refused.*NOT restarting it/);
     } finally {

@@ -1,8 +1,7 @@
 // The bench stations' live streams (dispatch GET /v1/stations/{id}/stream), one SSE client each,
 // timing when each match arrives, per push trigger.
 import { PushTrigger } from '@laowu/contracts';
-import { tokenFor } from '../../scripts/lib/api-client';
-import { SseStream } from '../../scripts/lib/sse-client';
+import { SseStream, tokenFor } from '@laowu/testkit';
 import { benchStationId } from './background';
 
 /** Per job (or worker) id: when its first delivery arrived on any stream, and every arrival. */

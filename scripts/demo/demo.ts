@@ -8,7 +8,7 @@
 // Ends with a report (deliveries by trigger and lane, the paths' timings, each hop's median from
 // the apps' /metrics) and keeps the system running until Ctrl-C.
 import { chinaDate, findRegion } from '@laowu/domain';
-import { APP_URLS, call, expectCall, inPool, percentile, sleep, tokenFor } from '../lib/api-client';
+import { APP_URLS, call, expectCall, inPool, percentile, sleep, tokenFor } from '@laowu/testkit';
 import { formatHopTable, hopMedians, jobEventsHandledByMatching, scrapeApps } from './push-metrics';
 import {
   AGENCIES, destinationJob, ORIGIN_COUNTIES, originJob, Random, returneeRequest, stationIdOf, unemployedWorkerRequest, workerRequest,

@@ -1,10 +1,10 @@
 import { Principal } from '@laowu/auth';
+import { eventually } from '@laowu/testkit';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Events, job as jobChanged, match } from '../../apps/dispatch/test/dispatch-test.support';
+import { Events, job as jobChanged, match } from '../../apps/dispatch/test/dispatch.fixtures';
 import { AllApps, startAllApps } from '../support/all-apps';
-import { eventually } from '../support/readiness';
 import { TestApp } from '../support/test-app';
 import { bearer } from '../support/tokens';
 import { batchBody, Fixtures, jobBody, OWN_REGION, principals, requestFor, workerBody } from './access-matrix.requests';

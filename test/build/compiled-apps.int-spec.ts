@@ -1,6 +1,6 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { deleteIndices, freePort } from '../faults/support';
+import { deleteIndices, freePort } from '../support/faults';
 import { searchClient } from '../support/search';
 import { testEnv } from '../support/test-app';
 

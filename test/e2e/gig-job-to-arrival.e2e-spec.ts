@@ -1,9 +1,8 @@
+import { PRIORITY_GROUPS, PriorityGroup } from '@laowu/contracts';
 import { findRegion, makeResidentId } from '@laowu/domain';
 import { randomUUID } from 'node:crypto';
-import { call, expectCall, tokenFor } from '../../scripts/lib/api-client';
-import { SseStream } from '../../scripts/lib/sse-client';
+import { call, eventually, expectCall, inDays, SseStream, tokenFor } from '@laowu/testkit';
 import { AllApps, startAllApps } from '../support/all-apps';
-import { eventually } from '../support/readiness';
 import { untilSearchable } from '../support/search';
 import { workersIndex } from '../../apps/matching/src/indexing/index-definitions';
 
@@ -17,11 +16,14 @@ describe('e2e: a gig job from posting to the worker’s arrival', () => {
   // A county no other test uses, so the instant path's top candidates are this test's own.
   const county = '654326'; // 吉木乃县
   const centre = findRegion(county)!;
-  const stationId = `station-e2e-${randomUUID().slice(0, 8)}`;
+  const runId = randomUUID().slice(0, 8);
+  const stationId = `station-e2e-${runId}`;
+  // An agency of this run only: its outcome figures are this test's worker and nobody else's.
+  const agencyId = `agency-e2e-${runId}`;
   const tokens = {
     admin: tokenFor({ sub: 'admin-e2e', role: 'admin', region: '000000' }),
     station: tokenFor({ sub: stationId, role: 'station', region: county }),
-    agency: tokenFor({ sub: 'agency-e2e', role: 'agency', region: '654300' }),
+    agency: tokenFor({ sub: agencyId, role: 'agency', region: '654300' }),
     coordinator: tokenFor({ sub: 'coordinator-e2e', role: 'coordinator', region: county }),
   };
   let apps: AllApps;
@@ -45,6 +47,7 @@ describe('e2e: a gig job from posting to the worker’s arrival', () => {
     });
     stream = await SseStream.open(`${apps.dispatch.url}/v1/stations/${stationId}/stream`, tokens.station);
 
+    const priorityGroups: PriorityGroup[] = ['poverty_alleviated'];
     const worker = await expectCall<{ id: string }>([201], 'POST', `${apps.workers.url}/v1/workers`, tokens.station, {
       idNumber: makeResidentId({ regionCode: county, birthDate: '1988-05-17', gender: 'male', sequence: Number(`${Date.now() % 499}`) * 2 + 1 }),
       name: '阿依别克',
@@ -54,12 +57,13 @@ describe('e2e: a gig job from posting to the worker’s arrival', () => {
       location: { lat: centre.lat, lon: centre.lon },
       stationId,
       skills: [{ code: 'welding', level: 3 }],
-      priorityGroups: ['poverty_alleviated'],
+      priorityGroups,
       preferences: { kinds: ['gig', 'fulltime'], willingToMigrate: false, maxCommuteKm: 30, minWage: { amount: 150, unit: 'day' } },
     });
     await untilSearchable(workersIndex(apps.matching.config.SEARCH_INDEX_PREFIX).alias, [worker.id]);
 
-    const startAt = new Date(Date.now() + 86_400_000);
+    const now = Date.now();
+    const startAt = inDays(1, now);
     const job = await expectCall<{ id: string }>([201], 'POST', `${apps.jobs.url}/v1/jobs`, tokens.agency, {
       externalId: `e2e-${randomUUID()}`,
       title: '口岸物流园 焊工日结',
@@ -68,8 +72,8 @@ describe('e2e: a gig job from posting to the worker’s arrival', () => {
       headcount: 5,
       wage: { min: 220, max: 280, unit: 'day' },
       location: { regionCode: county, lat: centre.lat + 0.01, lon: centre.lon + 0.01 },
-      startAt: startAt.toISOString(),
-      endAt: new Date(startAt.getTime() + 2 * 86_400_000).toISOString(),
+      startAt,
+      endAt: inDays(3, now),
       instant: true,
     });
 
@@ -87,7 +91,7 @@ describe('e2e: a gig job from posting to the worker’s arrival', () => {
       originRegionCode: county,
       originStationId: stationId,
       destination: { jobIds: [job.id], regionCode: county, address: '吉木乃口岸物流园' },
-      departAt: startAt.toISOString(),
+      departAt: startAt,
       transport: { mode: 'bus', capacity: 10 },
     });
     await expectCall([200, 201], 'POST', `${apps.dispatch.url}/v1/dispatch/batches/${batch.id}/workers`, tokens.coordinator, { workerIds: [worker.id] });
@@ -104,7 +108,8 @@ describe('e2e: a gig job from posting to the worker’s arrival', () => {
       expect(body.employmentStatus.status).toBe('employed');
       expect(body.available).toBe(false);
     }, 60_000, 300);
-    const stats = await expectCall<any>([200], 'GET', `${apps.dispatch.url}/v1/dispatch/stats?agencyId=agency-e2e`, tokens.admin);
-    expect(JSON.stringify(stats)).toMatch(/arrived/);
+    const stats = await expectCall<any>([200], 'GET', `${apps.dispatch.url}/v1/dispatch/stats?agencyId=${agencyId}`, tokens.admin);
+    const oneWorker = { total: 1, byPriorityGroup: Object.fromEntries(PRIORITY_GROUPS.map((g) => [g, priorityGroups.includes(g) ? 1 : 0])) };
+    expect(stats.agencies).toEqual([{ agencyId, dispatched: oneWorker, arrived: oneWorker }]);
   });
 });

@@ -1,11 +1,9 @@
 import { MatchesFoundData, TOPICS } from '@laowu/contracts';
 import { findRegion, makeResidentId } from '@laowu/domain';
 import { randomInt, randomUUID } from 'node:crypto';
-import { expectCall, tokenFor } from '../../scripts/lib/api-client';
-import { SseStream } from '../../scripts/lib/sse-client';
+import { eventually, expectCall, SseStream, tokenFor } from '@laowu/testkit';
 import { AllApps, startAllApps } from '../support/all-apps';
 import { TopicRecorder } from '../support/kafka';
-import { eventually } from '../support/readiness';
 import { untilSearchable } from '../support/search';
 import { jobsIndex, workersIndex } from '../../apps/matching/src/indexing/index-definitions';
 
@@ -84,12 +82,7 @@ describe('e2e: the push engine — instant, cross-region and worker-available pu
     };
   };
   const postJob = (body: object) => expectCall<{ id: string }>([201], 'POST', `${apps.jobs.url}/v1/jobs`, tokens.agency, body);
-  const waitFor = <T>(what: string, find: () => T | undefined, timeoutMs = 120_000) =>
-    eventually(async () => {
-      const found = find();
-      if (found === undefined) throw new Error(`not yet: ${what}`);
-      return found;
-    }, timeoutMs, 100);
+  const waitFor = <T>(what: string, find: () => T | undefined) => eventually(() => find() ?? false, 120_000, 100, what);
 
   let homeStream: SseStream;
   let elsewhereStream: SseStream;

@@ -1,5 +1,6 @@
 import { deadLetterTopic, TOPICS } from '@laowu/contracts';
 import { createKafka, DLQ_REPLAYS_TOPIC, EventPublisher, listDeadLetters, replayDeadLetters, REPLAYED_FROM_HEADER } from '@laowu/messaging';
+import { eventually } from '@laowu/testkit';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -8,9 +9,9 @@ import { testInfra } from '../support/infra';
 import { testKafka } from '../support/kafka';
 import { TestApp } from '../support/test-app';
 import {
-  arrivalEvent, arrivalOutcome, ArrivalPublisher, DISPATCH_DLQ, registerWorker, removeStationWorkers, startWorkerProfiles, TopicRecorder,
-} from './outage-support';
-import { database, log, sleep, unique, waitFor } from './support';
+  arrivalEvent, arrivalOutcome, ArrivalPublisher, DISPATCH_DLQ, eventIdOf, registerWorker, removeStationWorkers, startWorkerProfiles, TopicRecorder,
+} from './outage.fixtures';
+import { database, log, sleep, unique } from '../support/faults';
 
 const ROOT = join(__dirname, '../..');
 const kafka = () => createKafka({ brokers: testInfra().kafkaBrokers.split(','), clientId: 'dlq-replay-test' });
@@ -131,8 +132,8 @@ describe('faults: the DLQ tool replays a dead-lettered event exactly once', () =
     await setup.query(`CREATE TRIGGER ${guard} BEFORE INSERT ON worker_profiles.employment_status_history FOR EACH ROW EXECUTE FUNCTION worker_profiles.${guard}()`);
     const [arrival] = await publisher.publish([event]);
 
-    const deadLetters = () => dlqRecorder!.messages.filter((m) => (JSON.parse(m.value) as { id?: string }).id === event.id);
-    await waitFor(() => deadLetters().length >= 1, 60_000, () => 'the arrival was not dead-lettered');
+    const deadLetters = () => dlqRecorder!.messages.filter((m) => eventIdOf(m) === event.id);
+    await eventually(() => deadLetters().length >= 1, 60_000, 200, () => 'the arrival was not dead-lettered');
     expect(deadLetters()[0].headers['laowu-dlq-reason']).toContain('employer region not on file');
     expect(await arrivalOutcome(setup, [arrival])).toEqual({ applied: 0, missing: [event.id], doubled: [] });
     const listed = await dlqTool(['list', TOPICS.dispatch]);
@@ -147,9 +148,9 @@ describe('faults: the DLQ tool replays a dead-lettered event exactly once', () =
     log(`replay: ${first.stdout.trim().split('\n').pop()} / then: ${second.stdout.trim().split('\n').pop()}`);
     expect([first.code, second.code]).toEqual([0, 0]);
 
-    await waitFor(async () => (await arrivalOutcome(setup, [arrival])).applied === 1, 60_000, () => 'the replayed arrival was not applied');
+    await eventually(async () => (await arrivalOutcome(setup, [arrival])).applied === 1, 60_000, 200, () => 'the replayed arrival was not applied');
     await sleep(3000); // a second copy would be consumed by now
-    const replayedCopies = topicRecorder!.messages.filter((m) => (JSON.parse(m.value) as { id?: string }).id === event.id && m.headers[REPLAYED_FROM_HEADER]);
+    const replayedCopies = topicRecorder!.messages.filter((m) => eventIdOf(m) === event.id && m.headers[REPLAYED_FROM_HEADER]);
     // Each dead letter of the event (one per consumer group that gave up on it: here, this test's) is re-published once.
     expect(replayedCopies).toHaveLength(deadLetters().length);
     expect(second.stdout).toContain(`0 replayed, ${deadLetters().length} skipped as already replayed`);

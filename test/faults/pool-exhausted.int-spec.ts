@@ -1,12 +1,12 @@
 import { connect, Socket } from 'node:net';
 import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
-import { tokenFor } from '../../scripts/lib/api-client';
+import { eventually, tokenFor } from '@laowu/testkit';
 import { TestApp } from '../support/test-app';
 import {
   arrivalEvent, arrivalOutcome, ArrivalPublisher, cloneWorkers, deadLettersOf, DISPATCH_DLQ, registerWorker, removeStationWorkers,
   startWorkerProfiles, TopicRecorder, workerIdsOfStation,
-} from './outage-support';
-import { database, log, sleep, unique, waitFor } from './support';
+} from './outage.fixtures';
+import { database, log, sleep, unique } from '../support/faults';
 
 /** More rows than every socket buffer between the app and a reader holds (≈ 200 bytes of CSV each). */
 const ROWS = 50_000;
@@ -119,15 +119,15 @@ describe('faults: the database pool under slow export readers while events flow'
     const statuses = readers.map((r) => r.status ?? 0).sort();
     log(`export readers answered: ${statuses.join(' ')}; waiting until their exports are stuck on full sockets`);
     expect(statuses).toEqual([...Array(READERS - EXPORT_POOL_SIZE).fill(503), ...Array(EXPORT_POOL_SIZE).fill(200)].sort());
-    await waitFor(async () => (await connections()).exports - exportsBefore >= EXPORT_POOL_SIZE, 30_000, () => 'exports not holding their connections');
+    await eventually(async () => (await connections()).exports - exportsBefore >= EXPORT_POOL_SIZE, 30_000, 200, () => 'exports not holding their connections');
 
     const arrivals = await publisher.publish(workerIds.map((workerId) => arrivalEvent(workerId, county, run)));
-    await waitFor(async () => (await arrivalOutcome(setup, arrivals)).applied === EVENTS, 60_000, () => 'not every arrival applied', 500);
+    await eventually(async () => (await arrivalOutcome(setup, arrivals)).applied === EVENTS, 60_000, 500, () => 'not every arrival applied');
     // The exports still hold their connections: the arrivals went through beside them.
     expect((await connections()).exports - exportsBefore).toBe(EXPORT_POOL_SIZE);
 
     log(`all ${EVENTS} arrivals applied with ${EXPORT_POOL_SIZE} exports stuck; waiting for the stall timeout to end them`);
-    await waitFor(async () => (await connections()).exports <= exportsBefore, STALL_TIMEOUT_MS + 30_000, () => 'export connections not released', 500);
+    await eventually(async () => (await connections()).exports <= exportsBefore, STALL_TIMEOUT_MS + 30_000, 500, () => 'export connections not released');
     // Read what the server had sent before it ended each stalled export: the file is cut short.
     const rowsReceived = await Promise.all(readers.filter((r) => r.status === 200).map((r) => r.readToEnd()));
     log(`the stalled exports ended after ${rowsReceived.join(' and ')} of ${ROWS + 1} rows`);

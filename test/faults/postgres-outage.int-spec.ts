@@ -1,3 +1,4 @@
+import { eventually } from '@laowu/testkit';
 import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
 import { testInfra } from '../support/infra';
 import { TcpProxy } from '../support/tcp-proxy';
@@ -5,8 +6,8 @@ import { TestApp } from '../support/test-app';
 import {
   Arrival, arrivalEvent, arrivalOutcome, ArrivalPublisher, cloneWorkers, deadLettersOf, DISPATCH_DLQ, registerWorker, removeStationWorkers,
   startWorkerProfiles, TopicRecorder, workerIdsOfStation,
-} from './outage-support';
-import { database, log, sleep, unique, waitFor } from './support';
+} from './outage.fixtures';
+import { database, log, sleep, unique } from '../support/faults';
 
 const EVENTS = 300;
 const WORKERS = 30;
@@ -63,7 +64,7 @@ describe('faults: PostgreSQL unreachable for 30 s mid-stream', () => {
         await sleep(250);
       }
     })();
-    await waitFor(() => published.length >= EVENTS / 3, 60_000, () => `${published.length} published`);
+    await eventually(() => published.length >= EVENTS / 3, 60_000, 200, () => `${published.length} published`);
     log(`${published.length} arrivals published; PostgreSQL unreachable for ${OUTAGE_MS / 1000} s`);
     cut = true;
     await proxy.close();
@@ -73,7 +74,7 @@ describe('faults: PostgreSQL unreachable for 30 s mid-stream', () => {
     log(`PostgreSQL reachable again with ${published.length} arrivals published`);
     await stream;
 
-    await waitFor(async () => (await arrivalOutcome(setup, published)).applied === EVENTS, 180_000, () => `not every arrival applied`, 1000);
+    await eventually(async () => (await arrivalOutcome(setup, published)).applied === EVENTS, 180_000, 1000, () => `not every arrival applied`);
     await sleep(3000); // a redelivery applied twice, were there one, would follow closely
     const outcome = await arrivalOutcome(setup, published);
     const { rows } = await setup.query<{ n: number }>(

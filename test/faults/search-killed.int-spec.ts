@@ -3,12 +3,12 @@ import { ABOUT as JOBS, AppModule as JobsModule } from '../../apps/job-collectio
 import { JobCollectionConfig } from '../../apps/job-collection/src/job-collection.config';
 import { ABOUT as MATCHING, AppModule as MatchingModule } from '../../apps/matching/src/app.module';
 import { MatchingConfig } from '../../apps/matching/src/matching.config';
-import { tokenFor } from '../../scripts/lib/api-client';
+import { eventually, tokenFor } from '@laowu/testkit';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   bulkPost, countForAgency, deleteIndices, describeComparison, describeWithLocalStack, faultScenario, jobBody, log, prepareScenario, restoreStack, stack,
-  updateAndClose, waitFor, waitUntilIndexMatchesDb,
-} from './support';
+  updateAndClose, waitUntilIndexMatchesDb,
+} from '../support/faults';
 import { searchClient } from '../support/search';
 
 /**
@@ -59,7 +59,7 @@ describeWithLocalStack('faults: the search engine killed and restarted while mat
       })();
       ingest.catch(() => undefined);
       // Kill once matching is part-way through: its bulk writes are in flight when the engine goes.
-      await waitFor(async () => (await countForAgency(search, `${prefix}jobs`, agencyId)) >= 200, 120_000, () => 'matching indexed nothing', 100);
+      await eventually(async () => (await countForAgency(search, `${prefix}jobs`, agencyId)) >= 200, 120_000, 100, () => 'matching indexed nothing');
       log(`${await countForAgency(search, `${prefix}jobs`, agencyId)} jobs indexed, ${posted} posted: killing the search engine`);
       await stack('kill-es');
       killed = true;

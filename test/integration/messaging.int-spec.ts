@@ -1,5 +1,6 @@
 import { createEnvelope, deadLetterTopic, MatchesFound, TOPICS, WorkerArrived, WorkerArrivedData } from '@laowu/contracts';
 import { appendToOutbox, EventPublisher, KafkaEventServer, OutboxRelay, createKafka, ensureTopics } from '@laowu/messaging';
+import { eventually } from '@laowu/testkit';
 import { Controller, INestMicroservice, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern, Payload } from '@nestjs/microservices';
@@ -10,7 +11,6 @@ import { DispatchConfig } from '../../apps/dispatch/src/dispatch.config';
 import { SCHEMA } from '../../apps/dispatch/src/schema';
 import { testInfra } from '../support/infra';
 import { TopicRecorder } from '../support/kafka';
-import { eventually } from '../support/readiness';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const received: WorkerArrivedData[] = [];

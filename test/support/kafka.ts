@@ -1,5 +1,6 @@
 import { laneOfTopic } from '@laowu/contracts';
 import { laneGroupId } from '@laowu/messaging';
+import { eventually } from '@laowu/testkit';
 import { Consumer, Kafka, KafkaMessage, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { testInfra } from './infra';
@@ -56,11 +57,7 @@ export class TopicRecorder {
 
   /** Waits until `predicate` holds for the recorded messages (or times out). */
   async waitFor(predicate: (messages: ReadMessage[]) => boolean, timeoutMs = 20000): Promise<ReadMessage[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate(this.messages)) {
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms; recorded ${this.messages.length} messages`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await eventually(() => predicate(this.messages), timeoutMs, 50, () => `recorded ${this.messages.length} messages`);
     return this.messages;
   }
 
@@ -69,27 +66,48 @@ export class TopicRecorder {
   }
 }
 
+/** Each partition's end offset, per topic. */
+export type TopicEnds = Map<string, { partition: number; offset: string }[]>;
+
+/** The topics' end offsets now: where "from now on" starts. */
+export async function topicEnds(topics: readonly string[]): Promise<TopicEnds> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    const ends: TopicEnds = new Map();
+    for (const topic of topics) ends.set(topic, (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ partition, offset: high })));
+    return ends;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /**
  * Commits the current end offsets of `topics` for each group (which must have no running member;
  * an instant-lane topic for the group's instant lane, `<group>.instant`), so an app started with
  * it consumes only what the test produces, not the history other tests and benchmarks left in
- * the shared topics. Effects are idempotent either way; this keeps a run short. kafkajs commits
- * each offset by joining the group (seconds each): groups go side by side, one group's topics one
- * after another (two joins of one group at once fight each other).
+ * the shared topics. Effects are idempotent either way; this keeps a run short.
  */
 export async function positionGroupsAtEnds(groupIds: string[], topics: readonly string[]): Promise<void> {
+  await positionGroups(groupIds, await topicEnds(topics));
+}
+
+/**
+ * Commits `ends` for each group, as positionGroupsAtEnds does. kafkajs commits each offset by
+ * joining the group (seconds each): groups go side by side, one group's topics one after another
+ * (two joins of one group at once fight each other).
+ */
+export async function positionGroups(groupIds: string[], ends: TopicEnds): Promise<void> {
+  const topicsOf = new Map<string, string[]>();
+  for (const groupId of groupIds) {
+    for (const topic of ends.keys()) {
+      const laneGroup = laneGroupId(groupId, laneOfTopic(topic));
+      topicsOf.set(laneGroup, [...(topicsOf.get(laneGroup) ?? []), topic]);
+    }
+  }
   const admin = testKafka().admin();
   await admin.connect();
   try {
-    const ends = new Map<string, { partition: number; offset: string }[]>();
-    for (const topic of topics) ends.set(topic, (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ partition, offset: high })));
-    const topicsOf = new Map<string, string[]>();
-    for (const groupId of groupIds) {
-      for (const topic of topics) {
-        const laneGroup = laneGroupId(groupId, laneOfTopic(topic));
-        topicsOf.set(laneGroup, [...(topicsOf.get(laneGroup) ?? []), topic]);
-      }
-    }
     await Promise.all(
       [...topicsOf].map(async ([groupId, groupTopics]) => {
         for (const topic of groupTopics) await admin.setOffsets({ groupId, topic, partitions: ends.get(topic)! });

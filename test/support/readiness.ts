@@ -1,4 +1,5 @@
 import { BaseConfig } from '@laowu/platform';
+import { eventually } from '@laowu/testkit';
 import request from 'supertest';
 import { testInfra } from './infra';
 import { TcpProxy } from './tcp-proxy';
@@ -79,16 +80,4 @@ export function describeReadiness<C extends BaseConfig>(spec: TestAppSpec<C>, us
       }
     });
   });
-}
-
-export async function eventually<T>(attempt: () => Promise<T>, timeoutMs = 15000, intervalMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    }
-  }
 }

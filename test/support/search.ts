@@ -1,6 +1,6 @@
 import { createSearchClient, SearchClient } from '@laowu/search';
+import { eventually } from '@laowu/testkit';
 import { testInfra } from './infra';
-import { eventually } from './readiness';
 
 export function searchClient(): SearchClient {
   const infra = testInfra();

@@ -1,8 +1,8 @@
-import { Principal, signToken } from '@laowu/auth';
-import { DEV_JWT_SECRET } from '@laowu/platform';
+import { Principal } from '@laowu/auth';
+import { tokenFor } from '@laowu/testkit';
 
 export function bearer(principal: Principal): string {
-  return `Bearer ${signToken(principal, DEV_JWT_SECRET)}`;
+  return `Bearer ${tokenFor(principal)}`;
 }
 
 export const asAdmin = () => bearer({ sub: 'admin-test', role: 'admin', region: '100000' });

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { TestApp } from '../../../test/support/test-app';
 import { DispatchConfig } from '../src/dispatch.config';
-import { Events, job, startDispatch, tokens, viewsHold, worker } from './dispatch-test.support';
+import { Events, job, startDispatch, tokens, viewsHold, worker } from './dispatch.fixtures';
 
 /**
  * Issue 14 #5: a coordinator's batches, origins and workers stay inside its region, and bureaus

@@ -1,12 +1,12 @@
 import { TOPICS, WorkerArrived, BatchStateChanged } from '@laowu/contracts';
+import { eventually } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { TopicRecorder } from '../../../test/support/kafka';
-import { eventually } from '../../../test/support/readiness';
 import { TestApp } from '../../../test/support/test-app';
 import { bearer } from '../../../test/support/tokens';
 import { DispatchConfig } from '../src/dispatch.config';
-import { Events, job, match, startDispatch, tokens, viewsHold, worker } from './dispatch-test.support';
+import { Events, job, match, startDispatch, tokens, viewsHold, worker } from './dispatch.fixtures';
 
 const ACTIONS = ['board', 'depart', 'arrive', 'close', 'cancel'] as const;
 

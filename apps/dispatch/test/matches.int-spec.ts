@@ -1,9 +1,9 @@
+import { eventually } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { eventually } from '../../../test/support/readiness';
 import { TestApp } from '../../../test/support/test-app';
 import { DispatchConfig } from '../src/dispatch.config';
-import { Events, job, match, startDispatch, tokens, viewsHold } from './dispatch-test.support';
+import { Events, job, match, startDispatch, tokens, viewsHold } from './dispatch.fixtures';
 
 describe('dispatch: match lifecycle (new → offered → accepted | declined | expired)', () => {
   let running: TestApp<DispatchConfig>;

@@ -2,12 +2,11 @@ import { MatchesFoundData, TOPICS } from '@laowu/contracts';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { parsePrometheusText, sumSamples } from '../../../scripts/lib/prometheus';
+import { eventually, parsePrometheusText, sumSamples } from '@laowu/testkit';
 import { TopicRecorder } from '../../../test/support/kafka';
-import { eventually } from '../../../test/support/readiness';
 import { TestApp } from '../../../test/support/test-app';
 import { DispatchConfig } from '../src/dispatch.config';
-import { Events, job, match, matchGroup, processed, SseClient, SseEvent, startDispatch, tokens } from './dispatch-test.support';
+import { Events, job, match, matchGroup, processed, SseClient, SseEvent, startDispatch, tokens } from './dispatch.fixtures';
 
 /** The v1.1 push engine as dispatch runs it: grouped events on two lanes, push settings, declined pairs. */
 describe('dispatch: push engine (MatchesFound, lanes, push settings, declined pairs)', () => {

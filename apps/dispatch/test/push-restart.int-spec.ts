@@ -1,11 +1,11 @@
+import { eventually } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { testInfra } from '../../../test/support/infra';
-import { eventually } from '../../../test/support/readiness';
 import { TestApp } from '../../../test/support/test-app';
 import { DispatchConfig } from '../src/dispatch.config';
-import { Events, job, matchGroup, SseClient, SseEvent, startDispatch, tokens } from './dispatch-test.support';
+import { Events, job, matchGroup, SseClient, SseEvent, startDispatch, tokens } from './dispatch.fixtures';
 
 /** Its own file: no other dispatch instance of this run may consume (and so store) these events meanwhile. */
 describe('dispatch: a consumer restart mid-batch delivers every match exactly once', () => {

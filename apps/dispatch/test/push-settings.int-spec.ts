@@ -3,7 +3,7 @@ import request from 'supertest';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { ABOUT, AppModule } from '../src/app.module';
 import { DispatchConfig } from '../src/dispatch.config';
-import { tokens } from './dispatch-test.support';
+import { tokens } from './dispatch.fixtures';
 
 describe('dispatch: push settings (GET|PUT /v1/stations/{id}/push-settings)', () => {
   let running: TestApp<DispatchConfig>;

@@ -6,7 +6,7 @@ import { TestApp } from '../../../test/support/test-app';
 import { DispatchConfig } from '../src/dispatch.config';
 import { deliveriesPurge } from '../src/push/delivery-retention';
 import { SCHEMA } from '../src/schema';
-import { startDispatch } from './dispatch-test.support';
+import { startDispatch } from './dispatch.fixtures';
 
 const DAY = 86_400_000;
 

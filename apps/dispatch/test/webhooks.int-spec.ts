@@ -1,13 +1,13 @@
+import { eventually } from '@laowu/testkit';
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import http, { IncomingHttpHeaders } from 'node:http';
 import net, { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { eventually } from '../../../test/support/readiness';
 import { TestApp } from '../../../test/support/test-app';
 import { DispatchConfig } from '../src/dispatch.config';
 import { verifySignature } from '../src/webhooks/webhook-signature';
-import { Events, job, match, startDispatch, tokens } from './dispatch-test.support';
+import { Events, job, match, startDispatch, tokens } from './dispatch.fixtures';
 
 /**
  * Issue 14, item 8 and "a webhook test against local receivers": every receiver here is a node

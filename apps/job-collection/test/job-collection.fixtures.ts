@@ -1,4 +1,5 @@
 import { Principal } from '@laowu/auth';
+import { inDays } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { bearer } from '../../../test/support/tokens';
@@ -13,8 +14,6 @@ export const as = (principal: Principal) => bearer(principal);
 
 /** A fresh agency id per test, so counts and listings see only what the test made. */
 export const newAgencyId = () => `agency-${randomUUID().slice(0, 8)}`;
-
-const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString();
 
 /** A valid gig job (零工) in 深圳市宝安区 that tests vary one field at a time. */
 export function gigJob(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -45,8 +44,6 @@ export function publicWelfareJob(overrides: Record<string, unknown> = {}): Recor
   const { ageRange: _ageRange, ...job } = gigJob({ kind: 'public_welfare', title: '乡村保洁员', startAt: inDays(5), endAt: inDays(300) });
   return { ...job, ...overrides };
 }
-
-export { inDays };
 
 export async function jobRows(dataSource: DataSource, where: { agencyId?: string; externalId?: string }): Promise<number> {
   const [{ count }] = await dataSource.query(

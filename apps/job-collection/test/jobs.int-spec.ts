@@ -1,12 +1,13 @@
 import { deterministicUuid, JobChangedData, TOPICS } from '@laowu/contracts';
 import { OutboxRelay } from '@laowu/messaging';
+import { inDays } from '@laowu/testkit';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { TopicRecorder } from '../../../test/support/kafka';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { JobCollectionConfig } from '../src/job-collection.config';
 import { SCHEMA } from '../src/schema';
-import { asAgency, gigJob, inDays, jobRows, newAgencyId, outboxRowsFor, publicWelfareJob, SPEC } from './job-collection.fixtures';
+import { asAgency, gigJob, jobRows, newAgencyId, outboxRowsFor, publicWelfareJob, SPEC } from './job-collection.fixtures';
 
 /** A copy of `body` with the value at a dotted path replaced. */
 function withValue(body: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {

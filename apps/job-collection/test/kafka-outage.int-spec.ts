@@ -1,4 +1,5 @@
 import { JobChangedData, TOPICS } from '@laowu/contracts';
+import { eventually } from '@laowu/testkit';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -36,11 +37,7 @@ async function readSince(offsets: { partition: number; offset: string }[], done:
     });
     await joined;
     for (const { partition, offset } of offsets) consumer.seek({ topic: TOPICS.jobs, partition, offset });
-    const deadline = Date.now() + timeoutMs;
-    while (!done(seen)) {
-      if (Date.now() > deadline) throw new Error(`timed out; read ${seen.length} messages`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await eventually(() => done(seen), timeoutMs, 200, () => `read ${seen.length} messages`);
     await new Promise((resolve) => setTimeout(resolve, 2000)); // a duplicate, were there one, would follow closely
     return seen;
   } finally {

@@ -1,10 +1,10 @@
 import { createEnvelope, EventEnvelope, JobChangedData, TOPICS, WorkerArrived, WorkerArrivedData } from '@laowu/contracts';
 import { createKafka, EventPublisher } from '@laowu/messaging';
+import { eventually } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { testInfra } from '../../../test/support/infra';
 import { TopicRecorder } from '../../../test/support/kafka';
-import { eventually } from '../../../test/support/readiness';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { JobCollectionConfig } from '../src/job-collection.config';
 import { asAgency, gigJob, newAgencyId, SPEC } from './job-collection.fixtures';

@@ -1,5 +1,6 @@
+import { eventually } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
-import { deleteIndices } from '../../../test/faults/support';
+import { deleteIndices } from '../../../test/support/faults';
 import { testInfra } from '../../../test/support/infra';
 import { searchClient } from '../../../test/support/search';
 import { TcpProxy } from '../../../test/support/tcp-proxy';
@@ -17,14 +18,6 @@ async function metric(app: TestApp<MatchingConfig>, name: string, labels: Record
   const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
   const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && wanted.every((w) => l.includes(w)));
   return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
-}
-
-async function until(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within 60 s`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 const matchesOf = (app: TestApp<MatchingConfig>, workerId = randomUUID()) =>
@@ -51,7 +44,7 @@ describe('matching sheds load beyond its bounds (admission control)', () => {
       env: { ELASTICSEARCH_URL: proxy.url(testInfra().searchUrl), SEARCH_INDEX_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: '100000', ...env },
     });
     // Indices in place and a first call through: what is held later is the request's own call.
-    await until(async () => (await matchesOf(app!)).status === 404, 'matching answers 404 for an unknown worker');
+    await eventually(async () => (await matchesOf(app!)).status === 404, 60_000, 50, 'matching answers 404 for an unknown worker');
     return app;
   };
 
@@ -71,7 +64,7 @@ describe('matching sheds load beyond its bounds (admission control)', () => {
     const matching = await start({ MAX_IN_FLIGHT: '2', OVERLOAD_RETRY_AFTER_S: '2', SEARCH_HTTP_TIMEOUT_MS: '120000' });
     proxy.hold();
     const held = [matchesOf(matching), matchesOf(matching)];
-    await until(async () => (await metric(matching, 'laowu_http_in_flight', { app: 'matching' })) === 2, 'two requests in flight');
+    await eventually(async () => (await metric(matching, 'laowu_http_in_flight', { app: 'matching' })) === 2, 60_000, 50, 'two requests in flight');
 
     const refused = await matchesOf(matching);
     expect(refused.status).toBe(503);
@@ -93,7 +86,7 @@ describe('matching sheds load beyond its bounds (admission control)', () => {
     const flood = await Promise.all(Array.from({ length: 20 }, () => matchesOf(matching)));
     expect(flood.every((r) => r.status === 404 || r.status === 503)).toBe(true);
     expect(flood.filter((r) => r.status === 503).every((r) => r.headers.get('retry-after') === '2')).toBe(true);
-    await until(async () => (await metric(matching, 'laowu_http_in_flight', { app: 'matching' })) === 0, 'nothing in flight');
+    await eventually(async () => (await metric(matching, 'laowu_http_in_flight', { app: 'matching' })) === 0, 60_000, 50, 'nothing in flight');
     expect((await matchesOf(matching)).status).toBe(404);
 
     // The OpenAPI page names the 503 and its Retry-After on every operation.
@@ -107,7 +100,7 @@ describe('matching sheds load beyond its bounds (admission control)', () => {
     const matching = await start({ SEARCH_MAX_CONCURRENCY: '1', SEARCH_HTTP_WAIT_MS: '200', SEARCH_HTTP_TIMEOUT_MS: '120000' });
     proxy.hold();
     const held = matchesOf(matching);
-    await until(async () => (await metric(matching, 'laowu_search_engine_calls', { state: 'active' })) === 1, 'one engine call in progress');
+    await eventually(async () => (await metric(matching, 'laowu_search_engine_calls', { state: 'active' })) === 1, 60_000, 50, 'one engine call in progress');
 
     const refused = await matchesOf(matching);
     expect(refused.status).toBe(503);

@@ -1,12 +1,13 @@
 import { SearchClient } from '@laowu/search';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { positionGroupsAtEnds } from '../../../test/support/kafka';
 import { searchClient } from '../../../test/support/search';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { asAdmin, bearer } from '../../../test/support/tokens';
 import { ABOUT, AppModule } from '../src/app.module';
 import { MatchingConfig } from '../src/matching.config';
-import { indexed, jobData, positionGroup, Producer, uniquePrefix, workerData } from './matching.fixtures';
+import { indexed, CONSUMED_TOPICS, jobData, Producer, uniquePrefix, workerData } from './matching.fixtures';
 
 /**
  * Issue 14 (#14): what a private agency learns of a candidate's poverty status, and how exact a
@@ -22,7 +23,7 @@ describe('matching: candidates show an agency a priority flag, never the group; 
 
   beforeAll(async () => {
     const group = `test-${uniquePrefix()}privacy`;
-    await positionGroup(group);
+    await positionGroupsAtEnds([group], CONSUMED_TOPICS);
     running = await startTestApp({ configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot }, { env: { SEARCH_INDEX_PREFIX: prefix, KAFKA_GROUP_ID: group } });
     client = searchClient();
     producer = new Producer();

@@ -1,12 +1,12 @@
 import { deadLetterTopic, deterministicUuid, MatchesFoundData, TOPICS } from '@laowu/contracts';
 import { SearchClient } from '@laowu/search';
+import { eventually } from '@laowu/testkit';
+import { positionGroups, testKafka, topicEnds, TopicEnds, TopicRecorder } from '../../../test/support/kafka';
 import { searchClient } from '../../../test/support/search';
-import { testKafka, TopicRecorder } from '../../../test/support/kafka';
-import { eventually } from '../../../test/support/readiness';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { ABOUT, AppModule } from '../src/app.module';
 import { MatchingConfig } from '../src/matching.config';
-import { endsOf, indexed, inDays, jobData, positionGroup, Producer, snapshot, uniquePrefix, workerData } from './matching.fixtures';
+import { CONSUMED_TOPICS, indexed, inDays, jobData, Producer, snapshot, uniquePrefix, workerData } from './matching.fixtures';
 
 const spec = { configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot };
 
@@ -36,9 +36,9 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
   const apps: TestApp<MatchingConfig>[] = [];
   const prefixes: string[] = [];
   /** Starts an app whose fresh consumer group begins at `from` (default: the topics' ends; 'beginning': a whole replay). */
-  const start = async (prefix: string, from?: Awaited<ReturnType<typeof endsOf>> | 'beginning') => {
+  const start = async (prefix: string, from?: TopicEnds | 'beginning') => {
     const group = `test-${uniquePrefix()}events`;
-    if (from !== 'beginning') await positionGroup(group, from);
+    if (from !== 'beginning') await positionGroups([group], from ?? (await topicEnds(CONSUMED_TOPICS)));
     // A whole replay is about the indices: the shared topics' history is not announced again as instant jobs.
     const instant = from === 'beginning' ? { PUSH_MAX_AGE_SECONDS: '1' } : {};
     const app = await startTestApp(spec, { env: { SEARCH_INDEX_PREFIX: prefix, KAFKA_GROUP_ID: group, ...instant } });
@@ -83,7 +83,7 @@ describe('matching consumers and instant hiring (real Kafka, OpenSearch, Postgre
       for (const w of [near, far, tooDear, busy, migrant]) await indexed(client, `${prefix}workers`, w.workerId, 1);
       await client.refresh(`${prefix}workers`);
 
-      const beforeJob = await endsOf([TOPICS.jobs, TOPICS.workers]);
+      const beforeJob = await topicEnds([TOPICS.jobs, TOPICS.workers]);
       const job = jobData({ kind: 'gig', startAt: inDays(1), endAt: inDays(2), location: { regionCode: '440306', lat: 22.56, lon: 113.92 }, crossRegion: { sourceRegionCodes: ['513400'] } });
       await producer.jobs(job);
       const forJob = (version: number) => (messages: { value: string }[]) =>

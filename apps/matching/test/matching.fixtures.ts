@@ -1,10 +1,9 @@
-import { createEnvelope, JobChanged, JobChangedData, laneOfTopic, TOPICS, WorkerChanged, WorkerChangedData } from '@laowu/contracts';
-import { createKafka, EventPublisher, laneGroupId } from '@laowu/messaging';
+import { createEnvelope, JobChanged, JobChangedData, TOPICS, WorkerChanged, WorkerChangedData } from '@laowu/contracts';
+import { createKafka, EventPublisher } from '@laowu/messaging';
 import { SearchClient } from '@laowu/search';
+import { eventually, inDays } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
 import { testInfra } from '../../../test/support/infra';
-import { testKafka } from '../../../test/support/kafka';
-import { eventually } from '../../../test/support/readiness';
 
 export { inDays, jobData, workerData } from '../src/indexing/event-data.fixtures';
 
@@ -49,35 +48,7 @@ export async function snapshot(client: SearchClient, alias: string, ids: string[
   return Object.fromEntries(ids.map((id, k) => [id, docs[k] ? { version: docs[k].version, source: docs[k].source } : null]));
 }
 
-/** Topic end offsets now, per topic: where "from now on" starts. */
-export async function endsOf(topics: string[]): Promise<Map<string, { partition: number; offset: string }[]>> {
-  const admin = testKafka().admin();
-  await admin.connect();
-  try {
-    const ends = new Map<string, { partition: number; offset: string }[]>();
-    for (const topic of topics) ends.set(topic, (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: p.high })));
-    return ends;
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 /** Every topic matching consumes. */
 export const CONSUMED_TOPICS = [TOPICS.jobs, TOPICS.jobsInstant, TOPICS.workers, TOPICS.dispatch];
-
-/**
- * Positions a not-yet-started consumer group (and its instant lane's) at `ends` (default: the topics' current ends), so an
- * app started with it reads only what comes after, not the whole shared history of the topics.
- */
-export async function positionGroup(groupId: string, ends?: Map<string, { partition: number; offset: string }[]>): Promise<void> {
-  const at = ends ?? (await endsOf(CONSUMED_TOPICS));
-  const admin = testKafka().admin();
-  await admin.connect();
-  try {
-    for (const [topic, partitions] of at) await admin.setOffsets({ groupId: laneGroupId(groupId, laneOfTopic(topic)), topic, partitions });
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 export const uniquePrefix = () => `t-${randomUUID().slice(0, 8)}-`;

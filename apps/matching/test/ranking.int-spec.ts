@@ -1,6 +1,7 @@
 import { metricsRegistry } from '@laowu/platform';
 import { SearchClient } from '@laowu/search';
 import request from 'supertest';
+import { positionGroupsAtEnds } from '../../../test/support/kafka';
 import { searchClient } from '../../../test/support/search';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { asAdmin, bearer } from '../../../test/support/tokens';
@@ -13,7 +14,7 @@ import { MatchingConfig } from '../src/matching.config';
 import { scorePair } from '../src/ranking/pair-score';
 import { openJobFilters, poolFilters, workersForJobQuery } from '../src/ranking/ranking.queries';
 import { RankingService } from '../src/ranking/ranking.service';
-import { indexed, inDays, jobData, positionGroup, Producer, uniquePrefix, workerData } from './matching.fixtures';
+import { indexed, inDays, CONSUMED_TOPICS, jobData, Producer, uniquePrefix, workerData } from './matching.fixtures';
 import { matchesFilter } from '../src/ranking/job-filter.fixtures';
 import { randomJob, randomWorker, Seeded } from '../src/ranking/random-matching.fixtures';
 
@@ -30,7 +31,7 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
 
   beforeAll(async () => {
     const group = `test-${uniquePrefix()}ranking`;
-    await positionGroup(group); // only this file's events, not the topics' whole shared history
+    await positionGroupsAtEnds([group], CONSUMED_TOPICS); // only this file's events, not the topics' whole shared history
     running = await startTestApp({ configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot }, { env: { SEARCH_INDEX_PREFIX: prefix, KAFKA_GROUP_ID: group } });
     client = searchClient();
     producer = new Producer();
@@ -214,9 +215,9 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     const jobs = Array.from({ length: 40 }, () => toJobDocument(randomJob(rng, now)));
     await running.app.get(SearchIndices).ensured();
     await writeVersioned(client, `${prefix}workers`, workers.map((d) => ({ id: d.workerId, version: d.version, source: d })));
-    await client.indices.refresh({ index: `${prefix}workers` });
-    const { body } = await client.search({ index: `${prefix}workers`, body: { size: 10_000, query: { match_all: {} } } } as never);
-    const indexedWorkers = (body.hits.hits as { _source: WorkerDocument }[]).map((hit) => hit._source); // with the other tests' workers
+    await client.refresh(`${prefix}workers`);
+    const all = await client.search<WorkerDocument>(`${prefix}workers`, { size: 10_000, query: { match_all: {} } });
+    const indexedWorkers = all.hits.map((hit) => hit.source); // with the other tests' workers
 
     const ranking = running.app.get(RankingService);
     const at = new Date(now);
@@ -225,10 +226,10 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
       for (const job of jobs) {
         for (const pool of [[], poolFilters('instant', job), poolFilters('crossRegion', job)]) {
           const query = { query: workersForJobQuery(job, at, pool), size: 10_000 };
-          const { body: found } = await client.search({ index: `${prefix}workers`, body: query } as never);
-          for (const hit of found.hits.hits as { _score: number; _source: WorkerDocument }[]) {
+          const found = await client.search<WorkerDocument>(`${prefix}workers`, query);
+          for (const hit of found.hits) {
             // The engine sums 32-bit floats; the reasons round each contribution to 4 digits.
-            expect(Math.abs(hit._score - scorePair(job, hit._source, at).score)).toBeLessThan(1e-3);
+            expect(Math.abs((hit.score ?? NaN) - scorePair(job, hit.source, at).score)).toBeLessThan(1e-3);
             hits++;
           }
         }
@@ -241,7 +242,7 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
         expect(ranked.map((r) => ({ workerId: r.worker.workerId, score: r.score }))).toEqual(expected);
       }
     } finally {
-      await client.deleteByQuery({ index: `${prefix}workers`, refresh: true, body: { query: { ids: { values: workers.map((w) => w.workerId) } } } } as never);
+      await client.deleteByQuery(`${prefix}workers`, { ids: { values: workers.map((w) => w.workerId) } }, { refresh: true });
     }
     expect(hits).toBeGreaterThan(5_000);
   });

@@ -1,11 +1,12 @@
 import { indicesBehind, SearchClient } from '@laowu/search';
 import request from 'supertest';
+import { positionGroupsAtEnds } from '../../../test/support/kafka';
 import { searchClient } from '../../../test/support/search';
 import { startTestApp, TestApp } from '../../../test/support/test-app';
 import { asAdmin, bearer } from '../../../test/support/tokens';
 import { ABOUT, AppModule } from '../src/app.module';
 import { MatchingConfig } from '../src/matching.config';
-import { indexed, jobData, positionGroup, Producer, uniquePrefix, workerData } from './matching.fixtures';
+import { indexed, CONSUMED_TOPICS, jobData, Producer, uniquePrefix, workerData } from './matching.fixtures';
 
 jest.setTimeout(600000);
 
@@ -17,7 +18,7 @@ describe('admin reindex from the compacted topics (real Kafka, OpenSearch)', () 
 
   beforeAll(async () => {
     const group = `test-${uniquePrefix()}reindex`;
-    await positionGroup(group);
+    await positionGroupsAtEnds([group], CONSUMED_TOPICS);
     running = await startTestApp({ configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot }, { env: { SEARCH_INDEX_PREFIX: prefix, KAFKA_GROUP_ID: group } });
     client = searchClient();
     producer = new Producer();

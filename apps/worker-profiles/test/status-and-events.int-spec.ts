@@ -1,12 +1,12 @@
 import { createEnvelope, TOPICS, WorkerArrived, WorkerArrivedData, WorkerChangedData } from '@laowu/contracts';
 import { chinaDate } from '@laowu/domain';
 import { EventPublisher, createKafka, ensureTopics } from '@laowu/messaging';
+import { eventually } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { testInfra } from '../../../test/support/infra';
 import { TopicRecorder } from '../../../test/support/kafka';
-import { eventually } from '../../../test/support/readiness';
 import { TestApp } from '../../../test/support/test-app';
 import { SCHEMA } from '../src/schema';
 import { WorkerProfilesConfig } from '../src/worker-profiles.config';

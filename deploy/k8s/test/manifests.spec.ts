@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { DEAD_LETTER_PARTITIONS, TOPIC_PARTITIONS, TOPIC_SPECS } from '@laowu/contracts';
 import { parse, parseAllDocuments } from 'yaml';
 
 const K8S = join(__dirname, '..');
@@ -138,6 +139,14 @@ const databaseClusterOf = Object.fromEntries(
   }),
 );
 
+/** Each topic's production partition count and cleanup policy, from libs/contracts. */
+const productionTopics = Object.fromEntries(
+  TOPIC_SPECS.map(({ name, compacted }) => {
+    const counts = TOPIC_PARTITIONS[name as keyof typeof TOPIC_PARTITIONS] ?? DEAD_LETTER_PARTITIONS;
+    return [name, { partitions: counts.production, cleanupPolicy: compacted ? 'compact' : 'delete' }];
+  }),
+);
+
 describe('k8s manifests', () => {
   const base = resources(join(K8S, 'base'));
   const basePolicies = base.filter((m): m is NetworkPolicy & Manifest => m.kind === 'NetworkPolicy') as unknown as NetworkPolicy[];
@@ -233,5 +242,11 @@ describe('k8s manifests', () => {
       expect({ app, user: /^KAFKA_SASL_USERNAME=\S+/m.test(env), password: /^KAFKA_SASL_PASSWORD=\S+/m.test(env) }).toEqual({ app, user: true, password: true });
       if (searchClients.includes(app)) expect(env).toMatch(/^ELASTICSEARCH_PASSWORD=\S+/m);
     }
+  });
+
+  it('create every topic with the production partition count and cleanup policy of libs/contracts', () => {
+    const kafkaTopics = resources(join(K8S, 'kafka-topics')).filter((m) => m.kind === 'KafkaTopic');
+    const stated = Object.fromEntries(kafkaTopics.map((t) => [t.spec.topicName, { partitions: t.spec.partitions, cleanupPolicy: t.spec.config['cleanup.policy'] }]));
+    expect(stated).toEqual(productionTopics);
   });
 });

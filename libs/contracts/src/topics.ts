@@ -30,14 +30,39 @@ export interface TopicSpec {
 
 const INSTANT_TOPICS: ReadonlySet<string> = new Set([TOPICS.jobsInstant, TOPICS.matchesInstant]);
 
+/** A topic's partitions where the apps create it (local) and in the production cluster. */
+export interface PartitionCounts {
+  local: number;
+  production: number;
+}
+
+/**
+ * Partition counts, stated once. `local` is what the apps create when a topic is missing (a
+ * laptop, CI): a few partitions so consumers still run in parallel, without hundreds of idle
+ * partitions on one broker. `production` is what deploy/k8s/kafka-topics creates before the apps
+ * first start (deploy/k8s/test checks the manifests against it), sized in deploy/SCALING.md for the
+ * national peak and the instances there: peak rate × 2 ÷ one partition's measured rate, a multiple
+ * of 12 so that 12, 24 or 48 pods share them evenly. A count can grow but never shrink, so
+ * production starts with headroom; the apps leave an existing topic's count alone.
+ */
+export const TOPIC_PARTITIONS: Readonly<Record<Topic, PartitionCounts>> = {
+  [TOPICS.jobs]: { local: 6, production: 48 },
+  [TOPICS.jobsInstant]: { local: 6, production: 24 },
+  [TOPICS.workers]: { local: 6, production: 48 },
+  [TOPICS.matches]: { local: 6, production: 48 },
+  [TOPICS.matchesInstant]: { local: 6, production: 48 },
+  [TOPICS.dispatch]: { local: 3, production: 12 },
+};
+
+/** Every `<topic>.dlq`: dead letters are rare. */
+export const DEAD_LETTER_PARTITIONS: PartitionCounts = { local: 1, production: 3 };
+
+const COMPACTED_TOPICS: ReadonlySet<string> = new Set([TOPICS.jobs, TOPICS.workers]);
+
+/** What the apps create when a topic is missing (the local partition counts). */
 export const TOPIC_SPECS: readonly TopicSpec[] = [
-  { name: TOPICS.jobs, partitions: 6, compacted: true },
-  { name: TOPICS.jobsInstant, partitions: 6, compacted: false },
-  { name: TOPICS.workers, partitions: 6, compacted: true },
-  { name: TOPICS.matches, partitions: 6, compacted: false },
-  { name: TOPICS.matchesInstant, partitions: 6, compacted: false },
-  { name: TOPICS.dispatch, partitions: 3, compacted: false },
-  ...Object.values(TOPICS).map((name) => ({ name: deadLetterTopic(name), partitions: 1, compacted: false })),
+  ...Object.values(TOPICS).map((name) => ({ name, partitions: TOPIC_PARTITIONS[name].local, compacted: COMPACTED_TOPICS.has(name) })),
+  ...Object.values(TOPICS).map((name) => ({ name: deadLetterTopic(name), partitions: DEAD_LETTER_PARTITIONS.local, compacted: false })),
 ];
 
 /** The lane of a topic (its outbox relay and consumer group): instant for the instant topics, standard for every other one. */

@@ -1,10 +1,10 @@
 import { DomainError } from '@laowu/platform';
+import { inDays } from '@laowu/testkit';
 import { DataSource } from 'typeorm';
 import { BulkJobsService, FALLBACK_CONCURRENCY } from './bulk-jobs.service';
 import { JobEntity } from './job.entity';
 import { JobsService } from './jobs.service';
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const item = (headcount: number) => ({
   externalId: `X-${headcount}`, title: '普工', kind: 'fulltime', headcount, wage: { min: 1, max: 2, unit: 'day' }, location: { regionCode: '440306' }, endAt: inDays(5),
 });

@@ -1,7 +1,7 @@
+import { inDays } from '@laowu/testkit';
 import { certainlyValidJob } from './job-request.fast-check';
 import { validateWithClassValidator } from './job-request.validation';
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 const VALID: Record<string, unknown>[] = [
   {

@@ -1,7 +1,7 @@
 import { DomainError } from '@laowu/platform';
+import { inDays } from '@laowu/testkit';
 import { pointOf, referenceProblems, validateJobBody } from './job-request.validation';
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 function job(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

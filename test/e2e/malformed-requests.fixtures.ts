@@ -1,6 +1,6 @@
 /**
  * A seeded generator of definitely-invalid requests against every write endpoint of the four apps
- * (test/faults/bad-input.int-spec.ts). Each endpoint has a few valid base bodies and a map of its
+ * (test/e2e/bad-input.e2e-spec.ts). Each endpoint has a few valid base bodies and a map of its
  * fields; mutations change one thing so that the request breaks a rule of API.md or of the
  * endpoint's DTO, never into something the endpoint may accept (no "remove an optional field").
  * The same seed gives the same sequence of mutations.

@@ -7,12 +7,12 @@ import { ABOUT as MATCHING, AppModule as MatchingModule } from '../../apps/match
 import { MatchingConfig } from '../../apps/matching/src/matching.config';
 import { ABOUT as WORKERS, AppModule as WorkersModule } from '../../apps/worker-profiles/src/app.module';
 import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
-import { tokenFor } from '../../scripts/lib/api-client';
+import { eventually, tokenFor } from '@laowu/testkit';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   bulkPost, countForAgency, deleteIndices, describeComparison, describeWithLocalStack, faultScenario, jobBody, log, pairsOnStream, pairsReceivedTwice, prepareScenario,
-  restoreStack, sleep, stack, StationFeed, stationWithWorkers, storedMatches, updateAndClose, waitFor, waitUntilIndexMatchesDb,
-} from './support';
+  restoreStack, sleep, stack, StationFeed, stationWithWorkers, storedMatches, updateAndClose, waitUntilIndexMatchesDb,
+} from '../support/faults';
 import { searchClient } from '../support/search';
 
 const JOBS_TOTAL = 5000;
@@ -80,7 +80,7 @@ describeWithLocalStack('faults: Kafka killed and restarted during a 5,000-job in
         }
       })();
       ingest.catch(() => undefined);
-      await waitFor(async () => (await countForAgency(search, `${prefix}jobs`, agencyId)) >= 300, 120_000, () => 'matching indexed nothing', 100);
+      await eventually(async () => (await countForAgency(search, `${prefix}jobs`, agencyId)) >= 300, 120_000, 100, () => 'matching indexed nothing');
       log(`${await countForAgency(search, `${prefix}jobs`, agencyId)} jobs indexed, ${posted} posted, ${feed.received.length} matches on the stream: killing Kafka`);
       await stack('kill-kafka');
       killed = true;
@@ -104,7 +104,7 @@ describeWithLocalStack('faults: Kafka killed and restarted during a 5,000-job in
     const result = await waitUntilIndexMatchesDb(db, search, `${prefix}jobs`, agencyId, 240_000);
     log(describeComparison(result));
     const wanted = ids.filter((_, n) => isGig(n)).flatMap((jobId) => station.workerIds.map((workerId) => `${jobId}:${workerId}`)).sort();
-    await waitFor(() => pairsOnStream(feed!).length >= wanted.length, 180_000, () => `${pairsOnStream(feed!).length} of ${wanted.length} matches on the stream`, 500);
+    await eventually(() => pairsOnStream(feed!).length >= wanted.length, 180_000, 500, () => `${pairsOnStream(feed!).length} of ${wanted.length} matches on the stream`);
     await sleep(3000); // a duplicate, were there one, would follow closely
     const stored = await storedMatches(db, stationId);
     log(`${feed.received.length} events on the stream (${feed.reconnects} reconnects), ${stored.count} matches stored`);

@@ -1,9 +1,10 @@
+import { eventually } from '@laowu/testkit';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from '../faults/support';
-import { testEnv } from '../support/test-app';
+import { freePort } from '../test/support/faults';
+import { testEnv } from '../test/support/test-app';
 
-const { Supervisor } = require('../../scripts/lib.js') as {
+const { Supervisor } = require('./lib.js') as {
   Supervisor: new (
     entries: { name: string; start: () => ChildProcess }[],
     options: { say: (line: string) => void; backoffMs?: (attempt: number) => number },
@@ -17,18 +18,10 @@ interface Supervised {
   stop(): Promise<void>;
 }
 
-const ROOT = join(__dirname, '../..');
+const ROOT = join(__dirname, '..');
 
 async function ready(url: string): Promise<boolean> {
   return fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
-}
-
-async function waitFor(condition: () => Promise<boolean> | boolean, what: string, output: () => string): Promise<void> {
-  const deadline = Date.now() + 150_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what} not within 150 s:\n${output().slice(-3000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
 }
 
 /**
@@ -62,13 +55,13 @@ describe('the apps supervisor (npm start, demo)', () => {
       { say: (line) => said.push(line), backoffMs: () => 1000 },
     ).start();
     try {
-      await waitFor(() => ready(url), 'the app ready', () => output.join(''));
+      await eventually(() => ready(url), 150_000, 500, () => `the app ready:\n${output.join('').slice(-3000)}`);
       const first = supervisor.children[0];
       first.kill('SIGKILL');
-      await waitFor(() => supervisor.restarts === 1, 'a restart', () => said.join('\n'));
+      await eventually(() => supervisor.restarts === 1, 150_000, 500, () => `a restart:\n${said.join('\n').slice(-3000)}`);
       const second = supervisor.children[0];
       expect(second.pid).not.toBe(first.pid);
-      await waitFor(() => ready(url), 'the restarted app ready', () => output.join(''));
+      await eventually(() => ready(url), 150_000, 500, () => `the restarted app ready:\n${output.join('').slice(-3000)}`);
       expect(said).toEqual([
         expect.stringMatching(/^job-collection exited \(killed by signal SIGKILL\); restarting it in 1 s/),
         `job-collection restarted (pid ${second.pid})`,

@@ -4,6 +4,7 @@ import {
   matchesTopicOf, MatchFound, MatchFoundData, MatchJobSummaryData, PriorityGroup, PushTrigger, TOPICS, WorkerChanged, WorkerChangedData,
 } from '@laowu/contracts';
 import { createKafka, EventPublisher, ensureTopics } from '@laowu/messaging';
+import { eventually } from '@laowu/testkit';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -179,13 +180,16 @@ export function matchGroup(
 /** Waits until dispatch's match inbox has processed these events (stored or, by the rules, not). */
 export async function processed(app: TestApp<DispatchConfig>, eventIds: string[], timeoutMs = 60000): Promise<void> {
   const dataSource = app.app.get(DataSource);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM dispatch.processed_events WHERE event_id = ANY($1::uuid[])`, [eventIds]);
-    if (n === eventIds.length) return;
-    if (Date.now() > deadline) throw new Error(`${n} of ${eventIds.length} events processed`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  let n = 0;
+  await eventually(
+    async () => {
+      [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM dispatch.processed_events WHERE event_id = ANY($1::uuid[])`, [eventIds]);
+      return n === eventIds.length;
+    },
+    timeoutMs,
+    100,
+    () => `${n} of ${eventIds.length} events processed`,
+  );
 }
 
 export interface SseEvent {
@@ -231,11 +235,7 @@ export class SseClient {
   }
 
   async waitForMatches(count: number, timeoutMs = 30000): Promise<SseEvent[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.matches.length < count) {
-      if (Date.now() > deadline) throw new Error(`got ${this.matches.length} of ${count} match events`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await eventually(() => this.matches.length >= count, timeoutMs, 50, () => `got ${this.matches.length} of ${count} match events`);
     return this.matches;
   }
 
@@ -265,15 +265,18 @@ export class SseClient {
 /** Waits until dispatch has consumed these jobs and workers into its views. */
 export async function viewsHold(app: TestApp<DispatchConfig>, ids: { jobs?: string[]; workers?: string[] }, timeoutMs = 90000): Promise<void> {
   const dataSource = app.app.get(DataSource);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const [{ jobs, workers }] = await dataSource.query(
-      `SELECT (SELECT count(*)::int FROM dispatch.job_view WHERE job_id = ANY($1::uuid[]) AND version > 0) AS jobs,
-              (SELECT count(*)::int FROM dispatch.worker_view WHERE worker_id = ANY($2::uuid[])) AS workers`,
-      [ids.jobs ?? [], ids.workers ?? []],
-    );
-    if (jobs === (ids.jobs ?? []).length && workers === (ids.workers ?? []).length) return;
-    if (Date.now() > deadline) throw new Error(`views hold ${jobs} jobs and ${workers} workers of those expected`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  let held = { jobs: 0, workers: 0 };
+  await eventually(
+    async () => {
+      [held] = await dataSource.query(
+        `SELECT (SELECT count(*)::int FROM dispatch.job_view WHERE job_id = ANY($1::uuid[]) AND version > 0) AS jobs,
+                (SELECT count(*)::int FROM dispatch.worker_view WHERE worker_id = ANY($2::uuid[])) AS workers`,
+        [ids.jobs ?? [], ids.workers ?? []],
+      );
+      return held.jobs === (ids.jobs ?? []).length && held.workers === (ids.workers ?? []).length;
+    },
+    timeoutMs,
+    100,
+    () => `views hold ${held.jobs} jobs and ${held.workers} workers of those expected`,
+  );
 }

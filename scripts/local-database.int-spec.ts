@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { testInfra } from '../support/infra';
+import { testInfra } from '../test/support/infra';
 
-const { pairDatabaseWithKafka } = require('../../scripts/local-database.js');
+const { pairDatabaseWithKafka } = require('./local-database.js');
 
 /** The demo's and `npm start`'s local database, paired with the Kafka whose events it published. */
 describe('the local database follows its Kafka', () => {

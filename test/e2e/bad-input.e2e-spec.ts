@@ -1,5 +1,6 @@
 import { Principal } from '@laowu/auth';
 import { makeResidentId } from '@laowu/domain';
+import { inDays } from '@laowu/testkit';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -15,7 +16,7 @@ import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-prof
 import { testInfra } from '../support/infra';
 import { startTestApp, TestApp } from '../support/test-app';
 import { bearer } from '../support/tokens';
-import { AppKey, generate, MalformedRequest, MUTATION_KINDS, RoleKey, sweepEndpoints, SweepContext } from './malformed-requests';
+import { AppKey, generate, MalformedRequest, MUTATION_KINDS, RoleKey, sweepEndpoints, SweepContext } from './malformed-requests.fixtures';
 
 /**
  * Issue 7, the bad-input sweep: thousands of generated malformed requests against every write
@@ -87,9 +88,9 @@ describe('bad-input sweep: malformed requests against every write endpoint', () 
       openJobId: open?.job_id ?? randomUUID(),
       freshIdNumbers: [residentId(), residentId(), residentId(), residentId()],
       stationSub: principals.station.sub,
-      startAt: new Date(now + 30 * 86_400_000).toISOString(),
-      endAt: new Date(now + 32 * 86_400_000).toISOString(),
-      yesterday: new Date(now - 86_400_000).toISOString().slice(0, 10),
+      startAt: inDays(30, now),
+      endAt: inDays(32, now),
+      yesterday: inDays(-1, now).slice(0, 10),
       bodyLimits: { jobs: apps.jobs.config.BODY_LIMIT_BYTES, workers: apps.workers.config.BODY_LIMIT_BYTES, matching: apps.matching.config.BODY_LIMIT_BYTES, dispatch: apps.dispatch.config.BODY_LIMIT_BYTES },
     };
 

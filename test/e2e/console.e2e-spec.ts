@@ -10,9 +10,8 @@
  *
  * Screenshots of each page go to test-results/console/*.png.
  */
-import { signToken, Principal } from '@laowu/auth';
 import { makeResidentId } from '@laowu/domain';
-import { DEV_JWT_SECRET } from '@laowu/platform';
+import { eventually, inDays, tokenFor } from '@laowu/testkit';
 import { chromium, BrowserContext, Page } from 'playwright-core';
 import { randomInt, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -32,7 +31,6 @@ import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-prof
 import { searchClient } from '../support/search';
 import { TOPICS_CONSUMED } from '../support/all-apps';
 import { positionGroupsAtEnds } from '../support/kafka';
-import { eventually } from '../support/readiness';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -50,7 +48,6 @@ const agencyId = `agency-console-${run}`;
 const INDEX_PREFIX = `t-console-${run}-`;
 const coordinatorId = `coordinator-${run}`;
 
-const tokenFor = (principal: Principal) => signToken(principal, DEV_JWT_SECRET);
 const tokens = {
   admin: tokenFor({ sub: `admin-${run}`, role: 'admin', region: '100000' }),
   station: tokenFor({ sub: stationId, role: 'station', region: COUNTY.code }),
@@ -67,7 +64,6 @@ const GROUP = (app: string) => `test-console-${app}-${run}`;
 const startAtTopicEnds = (app: string) => positionGroupsAtEnds([GROUP(app)], TOPICS_CONSUMED[app]);
 
 const auth = (token: string) => `Bearer ${token}`;
-const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString();
 
 /**
  * A server that must never be reached: it stands for an attacker's origin that a link or a

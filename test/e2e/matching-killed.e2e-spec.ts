@@ -5,12 +5,12 @@ import { ABOUT as JOBS, AppModule as JobsModule } from '../../apps/job-collectio
 import { JobCollectionConfig } from '../../apps/job-collection/src/job-collection.config';
 import { ABOUT as WORKERS, AppModule as WorkersModule } from '../../apps/worker-profiles/src/app.module';
 import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
-import { tokenFor } from '../../scripts/lib/api-client';
+import { eventually, tokenFor } from '@laowu/testkit';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   bulkPost, deleteIndices, describeComparison, faultScenario, freePort, jobBody, log, MatchingProcess, pairsOnStream, pairsReceivedTwice, prepareScenario,
-  sleep, StationFeed, stationWithWorkers, storedMatches, waitFor, waitUntilIndexMatchesDb,
-} from './support';
+  sleep, StationFeed, stationWithWorkers, storedMatches, waitUntilIndexMatchesDb,
+} from '../support/faults';
 import { searchClient } from '../support/search';
 
 const JOBS_BEFORE_KILL = 1000;
@@ -71,7 +71,7 @@ describe('faults: the matching app killed in the middle of a backlog and restart
     const bodies = Array.from({ length: JOBS_BEFORE_KILL + JOBS_WHILE_DEAD }, (_, n) => jobBody(run, n, county, 'gig'));
     const jobIds = await bulkPost(jobs!.url, agencyToken, bodies.slice(0, JOBS_BEFORE_KILL));
     // Kill once the station has some matches: matching is then part-way through the backlog.
-    await waitFor(() => feed!.received.length >= 100, 180_000, () => `only ${feed!.received.length} matches on the stream\n${matching!.tail()}`, 50);
+    await eventually(() => feed!.received.length >= 100, 180_000, 50, () => `only ${feed!.received.length} matches on the stream\n${matching!.tail()}`);
     await matching!.kill();
     const [{ announced }] = (await db.query(`SELECT count(*)::int AS announced FROM matching.job_announcements WHERE trigger = 'instant_job' AND job_id = ANY($1::uuid[])`, [jobIds])).rows;
     log(`matching SIGKILLed with ${feed!.received.length} matches on the stream, ${announced} of ${JOBS_BEFORE_KILL} jobs announced`);
@@ -83,11 +83,11 @@ describe('faults: the matching app killed in the middle of a backlog and restart
 
     const wanted = jobIds.flatMap((jobId) => station.workerIds.map((workerId) => `${jobId}:${workerId}`)).sort();
     let stored = await storedMatches(db, stationId);
-    await waitFor(
+    await eventually(
       async () => pairsOnStream(feed!).length >= wanted.length && (stored = await storedMatches(db, stationId)).count >= wanted.length,
       300_000,
-      () => `${pairsOnStream(feed!).length} of ${wanted.length} pairs on the stream, ${stored.count} stored\n${matching!.tail()}`,
       500,
+      () => `${pairsOnStream(feed!).length} of ${wanted.length} pairs on the stream, ${stored.count} stored\n${matching!.tail()}`,
     );
     const comparison = await waitUntilIndexMatchesDb(db, search, `${prefix}jobs`, agencyId, 120_000);
     log(describeComparison(comparison));

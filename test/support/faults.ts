@@ -6,12 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { call, expectCall, sleep, tokenFor } from '../../scripts/lib/api-client';
-import { SseStream } from '../../scripts/lib/sse-client';
-import { testInfra } from '../support/infra';
-import { positionGroupsAtEnds } from '../support/kafka';
-import { untilSearchable } from '../support/search';
-import { testEnv } from '../support/test-app';
+import { call, eventually, expectCall, inDays, sleep, SseStream, tokenFor } from '@laowu/testkit';
+import { testInfra } from './infra';
+import { positionGroupsAtEnds } from './kafka';
+import { untilSearchable } from './search';
+import { testEnv } from './test-app';
 
 /**
  * Helpers of the fault tests (issue 7): stack faults, consumer groups positioned at the topic
@@ -176,31 +175,12 @@ export async function countIndexed(client: SearchClient, alias: string, ids: str
   return (await versionsInIndex(client, alias, ids)).size;
 }
 
-/** Waits until `predicate` holds (an error counts as not yet), polling; throws `describe()` on timeout. */
-export async function waitFor(predicate: () => Promise<boolean> | boolean, timeoutMs: number, describe: () => string, intervalMs = 200): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      if (await predicate()) return;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms: ${describe()}${lastError ? ` (last error: ${(lastError as Error).message})` : ''}`);
-    }
-    await sleep(intervalMs);
-  }
-}
-
 // ---------------------------------------------------------------- jobs through the public API
-
-const DAY = 86_400_000;
 
 /** A valid job in `county` (near its centre), `kind` and `n` making it unique within a run. */
 export function jobBody(run: string, n: number, county: string, kind: 'fulltime' | 'gig', overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const centre = findRegion(county)!;
-  const start = Date.now() + 2 * DAY;
+  const now = Date.now();
   const jitter = (seed: number) => ((seed % 97) / 97 - 0.5) * 0.06; // within ±3 km or so
   return {
     externalId: `faults-${run}-${n}`,
@@ -211,8 +191,8 @@ export function jobBody(run: string, n: number, county: string, kind: 'fulltime'
     headcount: 5,
     wage: kind === 'gig' ? { min: 200, max: 260, unit: 'day' } : { min: 5000, max: 6500, unit: 'month' },
     location: { regionCode: county, lat: centre.lat + jitter(n), lon: centre.lon + jitter(n * 7 + 3) },
-    startAt: new Date(start).toISOString(),
-    endAt: new Date(start + (kind === 'gig' ? 3 : 300) * DAY).toISOString(),
+    startAt: inDays(2, now),
+    endAt: inDays(2 + (kind === 'gig' ? 3 : 300), now),
     instant: kind === 'gig',
     ...overrides,
   };
@@ -296,14 +276,9 @@ export class MatchingProcess {
     };
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`matching exited while starting (${child.exitCode ?? child.signalCode}):\n${this.tail()}`);
-      const ready = await fetch(`${this.url}/health/ready`).then((r) => r.ok, () => false);
-      if (ready) return;
-      if (Date.now() > deadline) throw new Error(`matching not ready after ${timeoutMs} ms:\n${this.tail()}`);
-      await sleep(500);
-    }
+    const ready = () => fetch(`${this.url}/health/ready`).then((r) => r.ok, () => false);
+    const outcome = await eventually(async () => (this.running ? (await ready()) && 'ready' : 'exited'), timeoutMs, 500, () => `matching ready:\n${this.tail()}`);
+    if (outcome === 'exited') throw new Error(`matching exited while starting (${child.exitCode ?? child.signalCode}):\n${this.tail()}`);
   }
 
   get running(): boolean {
