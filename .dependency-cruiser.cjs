@@ -43,13 +43,20 @@ module.exports = {
       to: { path: TEST_FOLDER },
     },
     {
+      name: 'no-shipped-code-to-testkit',
+      comment: '@laowu/testkit is for tests, scripts and benchmarks; what an app or lib ships never needs it.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/[^/]+/src/', pathNot: ['^libs/testkit/', '\\.(spec|fixtures)\\.ts$'] },
+      to: { path: '^libs/testkit/' },
+    },
+    {
       name: 'no-test-to-scripts',
       comment:
-        'Test helpers live in test/support, not in the tooling; a test of a script itself ' +
-        '(scripts/*.js, e.g. the supervisor) may require that script.',
+        'Test helpers live in test/support or @laowu/testkit, not in the tooling or the benchmarks; ' +
+        'a test of a script itself (scripts/*.js, e.g. the supervisor) may require that script.',
       severity: 'error',
       from: { path: [TEST_FOLDER, UNIT_SPEC] },
-      to: { path: '^scripts/', pathNot: '^scripts/[^/]+\\.js$' },
+      to: { path: '^(scripts|bench)/', pathNot: '^scripts/[^/]+\\.js$' },
     },
     {
       name: 'no-folder-cycle-in-app',

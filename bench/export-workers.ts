@@ -14,7 +14,7 @@ import { signToken } from '@laowu/auth';
 import { makeResidentId, maskPhone, maskResidentId } from '@laowu/domain';
 import { ensureDatabase } from '@laowu/persistence';
 import { DEV_JWT_SECRET } from '@laowu/platform';
-import { fork, ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';

@@ -20,7 +20,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expectCall, tokenFor } from '@laowu/testkit';
 import { AGENCIES, destinationJob, Random } from '../scripts/demo/scenario';
 import { appendBenchmarkLine, loadTracker, logger, machine, progress, RssSampler, size, sleep, stackRss, summary, writeResult } from './lib/report';
-import { BenchStack, startStack } from './lib/stack';
+import { type BenchStack, startStack } from './lib/stack';
 
 const NAME = 'ingest';
 const PER_CALL = 1000;

@@ -40,8 +40,8 @@ import { AGENCIES, destinationJob, Random } from '../scripts/demo/scenario';
 import { loadBackground } from './lib/background';
 import { benchCounties, makeJob, Rng } from './lib/data';
 import { appendBenchmarkLine, CpuMeter, fmt, isTiny, loadTracker, logger, machine, RssSampler, size, sleep, stackProcesses, stackRss, summary, writeResult } from './lib/report';
-import { BenchStack, consumerLag, searchEngineQueries, startStack } from './lib/stack';
-import { Arrivals, watchStationStreams } from './lib/streams';
+import { type BenchStack, consumerLag, searchEngineQueries, startStack } from './lib/stack';
+import { type Arrivals, watchStationStreams } from './lib/streams';
 
 const NAME = 'instant-path';
 const BULK_PER_CALL = 1000;

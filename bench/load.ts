@@ -31,7 +31,7 @@
  * machine, and connections the kernel dropped for full accept queues (each costs a SYN retry).
  */
 import 'reflect-metadata';
-import { makeResidentId, Region } from '@laowu/domain';
+import { makeResidentId, type Region } from '@laowu/domain';
 import { randomInt, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, get, request as httpRequest } from 'node:http';
@@ -41,7 +41,7 @@ import { AGENCIES, destinationJob, Random, workerRequest } from '../scripts/demo
 import { benchStationId, loadBackground } from './lib/background';
 import { benchCounties } from './lib/data';
 import { appendBenchmarkLine, CpuMeter, loadTracker, logger, machine, machineBusyCpuSeconds, RssSampler, size, sleep, stackProcesses, summary, writeResult } from './lib/report';
-import { AppName, BenchStack, startStack } from './lib/stack';
+import { type AppName, type BenchStack, startStack } from './lib/stack';
 
 const NAME = 'load';
 const log = logger(NAME);

@@ -11,8 +11,8 @@
  * BENCH_WORKERS, BENCH_REQUESTS, BENCH_INSTANT_JOBS, BENCH_INSTANT_RATE (jobs/s), BENCH_KEEP=1.
  */
 import 'reflect-metadata';
-import { createEnvelope, JobChanged, JobChangedData, JobKind, TOPICS, WorkerChangedData } from '@laowu/contracts';
-import { childrenOf, Region } from '@laowu/domain';
+import { createEnvelope, JobChanged, type JobChangedData, type JobKind, TOPICS, type WorkerChangedData } from '@laowu/contracts';
+import { childrenOf, type Region } from '@laowu/domain';
 import { createKafka, EventPublisher, kafkaConsumers } from '@laowu/messaging';
 import { ensureDatabase } from '@laowu/persistence';
 import { DEV_JWT_SECRET, loadConfig, startApp } from '@laowu/platform';

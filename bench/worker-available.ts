@@ -21,14 +21,14 @@
  */
 import 'reflect-metadata';
 import { TOPICS } from '@laowu/contracts';
-import { makeResidentId, Region } from '@laowu/domain';
+import { makeResidentId, type Region } from '@laowu/domain';
 import { randomInt } from 'node:crypto';
 import { expectCall, pushHopQuantilesMs, scrapeMetrics, tokenFor } from '@laowu/testkit';
 import { Random, workerRequest } from '../scripts/demo/scenario';
 import { benchStationId, loadBackground } from './lib/background';
 import { benchCounties } from './lib/data';
 import { appendBenchmarkLine, fmt, loadTracker, logger, machine, RssSampler, size, sleep, stackRss, summary, writeResult } from './lib/report';
-import { BenchStack, consumerLag, startStack } from './lib/stack';
+import { type BenchStack, consumerLag, startStack } from './lib/stack';
 import { watchStationStreams } from './lib/streams';
 
 const NAME = 'worker-available';

@@ -4,7 +4,7 @@
 // their original topic once each (what was replayed is remembered in laowu.dlq-replays). Prints
 // offsets, keys, event ids and types, and why each was dead-lettered: never an event's data.
 // Reads the apps' Kafka settings (KAFKA_BROKERS, and KAFKA_SSL… / KAFKA_SASL_… when the brokers need them).
-import { createKafka, DeadLetter, deadLetterTopicOf, listDeadLetters, replayDeadLetters } from '@laowu/messaging';
+import { createKafka, type DeadLetter, deadLetterTopicOf, listDeadLetters, replayDeadLetters } from '@laowu/messaging';
 import { BaseConfig, loadConfig } from '@laowu/platform';
 import { Logger } from '@nestjs/common';
 import { parseArgs } from 'node:util';

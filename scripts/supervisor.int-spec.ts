@@ -1,5 +1,5 @@
 import { eventually } from '@laowu/testkit';
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { freePort } from '../test/support/faults';
 import { testEnv } from '../test/support/test-app';

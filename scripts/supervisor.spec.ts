@@ -1,5 +1,5 @@
 import { eventually } from '@laowu/testkit';
-import { ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 
 const { Supervisor } = require('./lib.js') as {
   Supervisor: new (

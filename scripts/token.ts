@@ -3,7 +3,7 @@
 // with --key (a PEM private key whose public half the apps read from LAOWU_JWT_PUBLIC_KEY_FILE or
 // LAOWU_JWT_JWKS_FILE). Issuer, audience and the lifetime cap follow the apps' variables
 // (LAOWU_JWT_ISSUER, LAOWU_JWT_AUDIENCE, LAOWU_JWT_MAX_LIFETIME_SECONDS).
-import { ROLES, Role, signToken } from '@laowu/auth';
+import { ROLES, type Role, signToken } from '@laowu/auth';
 import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, DEFAULT_JWT_MAX_LIFETIME_SECONDS, DEV_JWT_SECRET } from '@laowu/platform';
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 // Background data for the stack benchmarks: N workers and M open jobs written straight into the
 // matching app's indices (the app's own mapping), so the instant path ranks against a full index.
-import { WorkerChangedData } from '@laowu/contracts';
-import { SearchClient } from '@laowu/search';
+import { type WorkerChangedData } from '@laowu/contracts';
+import { type SearchClient } from '@laowu/search';
 import { writeVersioned } from '../../apps/matching/src/indexing/index-writer';
 import { toJobDocument } from '../../apps/matching/src/indexing/job.document';
 import { toWorkerDocument } from '../../apps/matching/src/indexing/worker.document';

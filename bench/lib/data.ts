@@ -1,7 +1,7 @@
 // Generated jobs and workers for the benchmarks, as the events matching indexes (JobChanged,
 // WorkerChanged data), so documents go through the app's own mapping (toJobDocument, …).
-import { JobChangedData, JobKind, WorkerChangedData } from '@laowu/contracts';
-import { childrenOf, Region } from '@laowu/domain';
+import { type JobChangedData, type JobKind, type WorkerChangedData } from '@laowu/contracts';
+import { childrenOf, type Region } from '@laowu/domain';
 import { randomUUID } from 'node:crypto';
 
 export const DAY = 86_400_000;

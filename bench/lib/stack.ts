@@ -5,8 +5,8 @@
 import { laneOfTopic, TOPICS } from '@laowu/contracts';
 import { createKafka, laneGroupId } from '@laowu/messaging';
 import { ensureDatabase } from '@laowu/persistence';
-import { createSearchClient, ensureIndex, SearchClient } from '@laowu/search';
-import { ChildProcess, spawn } from 'node:child_process';
+import { createSearchClient, ensureIndex, type SearchClient } from '@laowu/search';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 // The bench stations' live streams (dispatch GET /v1/stations/{id}/stream), one SSE client each,
 // timing when each match arrives, per push trigger.
-import { PushTrigger } from '@laowu/contracts';
+import { type PushTrigger } from '@laowu/contracts';
 import { SseStream, tokenFor } from '@laowu/testkit';
 import { benchStationId } from './background';
 

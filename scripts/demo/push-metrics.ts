@@ -2,7 +2,7 @@
 // (histogram laowu_push_hop_seconds, this run's observations = the difference of two scrapes),
 // and how many job events the standard lane still has to work through in matching.
 import { TOPICS } from '@laowu/contracts';
-import { APP_URLS, histogramQuantiles, PromSample, scrapeMetrics, sumSamples } from '@laowu/testkit';
+import { APP_URLS, histogramQuantiles, type PromSample, scrapeMetrics, sumSamples } from '@laowu/testkit';
 
 export const METRIC_APPS = {
   'job-collection': APP_URLS.jobs,

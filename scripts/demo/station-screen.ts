@@ -2,7 +2,7 @@
 // with Last-Event-ID if a stream drops), every delivery parsed once, counted by trigger and lane,
 // and a few shown as they arrive, so the run can be followed the way a station sees it.
 import { findRegion } from '@laowu/domain';
-import { APP_URLS, SseEvent, SseStream } from '@laowu/testkit';
+import { APP_URLS, type SseEvent, SseStream } from '@laowu/testkit';
 import { stationIdOf } from './scenario';
 
 /** Why a match was pushed (API.md v1.1 "Push"), in the order a station would explain them. */

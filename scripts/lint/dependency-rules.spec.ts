@@ -10,7 +10,7 @@ const ROOT = resolve(__dirname, '../..');
  * `clean` imports are allowed ones that must stay unreported.
  */
 const FILES: Record<string, string> = {
-  'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@laowu/shared': ['libs/shared/src'] } } }),
+  'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@laowu/shared': ['libs/shared/src'], '@laowu/testkit': ['libs/testkit/src'] } } }),
   'libs/shared/src/index.ts': "export const shared = 1;\n",
   'libs/shared/src/reaches-into-app.ts': "import { beta } from '../../../apps/beta/src/beta';\nexport const x = beta;\n",
   'apps/beta/src/beta.ts': "import { shared } from '@laowu/shared';\nexport const beta = shared;\n", // clean
@@ -26,6 +26,11 @@ const FILES: Record<string, string> = {
   'apps/alpha/test/alpha.int-spec.ts': "import { main } from '../src/main';\nexport const m = main;\n", // clean
   'test/support/helper.ts': "import { api } from '../../scripts/lib/api';\nexport const helper = api;\n",
   'test/integration/tool.int-spec.ts': "import { beta } from '../../apps/beta/src/beta';\nconst tool = require('../../scripts/tool.js');\nexport const t = [beta, tool];\n", // clean: tests a script
+  'libs/testkit/src/index.ts': "export const eventually = 1;\n",
+  'apps/beta/src/uses-testkit.ts': "import { eventually } from '@laowu/testkit';\nexport const w = eventually;\n",
+  'apps/beta/src/beta.spec.ts': "import { eventually } from '@laowu/testkit';\nexport const s = eventually;\n", // clean
+  'test/support/reads-bench.ts': "import { rate } from '../../bench/lib/rate';\nexport const r = rate;\n",
+  'bench/lib/rate.ts': "export const rate = 1;\n",
   'scripts/lib/api.ts': "export const api = 1;\n",
   'scripts/tool.js': "module.exports = {};\n",
 };
@@ -37,7 +42,7 @@ interface Violation {
 }
 
 function cruiseFixture(baseDir: string): Violation[] {
-  const args = ['--config', join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'json', 'apps', 'libs', 'scripts', 'test'];
+  const args = ['--config', join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'json', 'apps', 'libs', 'scripts', 'bench', 'test'];
   let output: string;
   try {
     output = execFileSync(join(ROOT, 'node_modules/.bin/depcruise'), args, { cwd: baseDir, encoding: 'utf8' });
@@ -68,13 +73,15 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
     ['no-src-to-test: apps/alpha/src/three/uses-fixture.ts → apps/alpha/test/alpha.fixtures.ts'],
     ['no-unit-spec-to-test: apps/alpha/src/three/three.spec.ts → test/support/helper.ts'],
     ['no-test-to-scripts: test/support/helper.ts → scripts/lib/api.ts'],
+    ['no-test-to-scripts: test/support/reads-bench.ts → bench/lib/rate.ts'],
+    ['no-shipped-code-to-testkit: apps/beta/src/uses-testkit.ts → libs/testkit/src/index.ts'],
     ['no-folder-cycle-in-app: apps/alpha/src/one → apps/alpha/src/two'],
     ['no-folder-cycle-in-app: apps/alpha/src/two → apps/alpha/src/one'],
   ])('reports %s', (violation) => {
     expect(found).toContain(violation);
   });
 
-  it('reports nothing else: a lib through its alias or from inside, test → src, test → test/support and a test of a script pass', () => {
-    expect(found).toHaveLength(8);
+  it('reports nothing else: a lib through its alias or from inside, test → src, test → test/support and a test of a script, testkit in a unit spec pass', () => {
+    expect(found).toHaveLength(10);
   });
 });

@@ -1,14 +1,14 @@
-import { Principal } from '@laowu/auth';
+import { type Principal } from '@laowu/auth';
 import { eventually } from '@laowu/testkit';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Events, job as jobChanged, match } from '../../apps/dispatch/test/dispatch.fixtures';
-import { AllApps, startAllApps } from '../support/all-apps';
-import { TestApp } from '../support/test-app';
+import { type AllApps, startAllApps } from '../support/all-apps';
+import { type TestApp } from '../support/test-app';
 import { bearer } from '../support/tokens';
-import { batchBody, Fixtures, jobBody, OWN_REGION, principals, requestFor, workerBody } from './access-matrix.requests';
-import { ACCESS_MATRIX, expectedOutcome, MatrixRole, Outcome, parseRow, ROLES, RowSpec, Scope } from './access-matrix.table';
+import { batchBody, type Fixtures, jobBody, OWN_REGION, principals, requestFor, workerBody } from './access-matrix.requests';
+import { ACCESS_MATRIX, expectedOutcome, type MatrixRole, type Outcome, parseRow, ROLES, type RowSpec, type Scope } from './access-matrix.table';
 
 interface Answer {
   status: number;

@@ -1,4 +1,4 @@
-import { Principal } from '@laowu/auth';
+import { type Principal } from '@laowu/auth';
 import { makeResidentId } from '@laowu/domain';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { MatrixRole, Scope } from './access-matrix.table';

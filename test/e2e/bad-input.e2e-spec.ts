@@ -1,4 +1,4 @@
-import { Principal } from '@laowu/auth';
+import { type Principal } from '@laowu/auth';
 import { makeResidentId } from '@laowu/domain';
 import { inDays } from '@laowu/testkit';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,9 +14,9 @@ import { MatchingConfig } from '../../apps/matching/src/matching.config';
 import { ABOUT as WORKERS, AppModule as WorkersModule } from '../../apps/worker-profiles/src/app.module';
 import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
 import { testInfra } from '../support/infra';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { bearer } from '../support/tokens';
-import { AppKey, generate, MalformedRequest, MUTATION_KINDS, RoleKey, sweepEndpoints, SweepContext } from './malformed-requests.fixtures';
+import { type AppKey, generate, type MalformedRequest, MUTATION_KINDS, type RoleKey, sweepEndpoints, type SweepContext } from './malformed-requests.fixtures';
 
 /**
  * Issue 7, the bad-input sweep: thousands of generated malformed requests against every write

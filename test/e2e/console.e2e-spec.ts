@@ -12,10 +12,10 @@
  */
 import { makeResidentId } from '@laowu/domain';
 import { eventually, inDays, tokenFor } from '@laowu/testkit';
-import { chromium, BrowserContext, Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { randomInt, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, IncomingMessage, Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,7 +31,7 @@ import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-prof
 import { searchClient } from '../support/search';
 import { TOPICS_CONSUMED } from '../support/all-apps';
 import { positionGroupsAtEnds } from '../support/kafka';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = resolve(__dirname, '../../test-results/console');

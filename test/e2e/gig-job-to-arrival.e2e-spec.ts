@@ -1,8 +1,8 @@
-import { PRIORITY_GROUPS, PriorityGroup } from '@laowu/contracts';
+import { PRIORITY_GROUPS, type PriorityGroup } from '@laowu/contracts';
 import { findRegion, makeResidentId } from '@laowu/domain';
 import { randomUUID } from 'node:crypto';
 import { call, eventually, expectCall, inDays, SseStream, tokenFor } from '@laowu/testkit';
-import { AllApps, startAllApps } from '../support/all-apps';
+import { type AllApps, startAllApps } from '../support/all-apps';
 import { untilSearchable } from '../support/search';
 import { workersIndex } from '../../apps/matching/src/indexing/index-definitions';
 

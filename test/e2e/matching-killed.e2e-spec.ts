@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { type Client } from 'pg';
 import { ABOUT as DISPATCH, AppModule as DispatchModule } from '../../apps/dispatch/src/app.module';
 import { DispatchConfig } from '../../apps/dispatch/src/dispatch.config';
 import { ABOUT as JOBS, AppModule as JobsModule } from '../../apps/job-collection/src/app.module';
@@ -6,10 +6,10 @@ import { JobCollectionConfig } from '../../apps/job-collection/src/job-collectio
 import { ABOUT as WORKERS, AppModule as WorkersModule } from '../../apps/worker-profiles/src/app.module';
 import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
 import { eventually, tokenFor } from '@laowu/testkit';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import {
   bulkPost, deleteIndices, describeComparison, faultScenario, freePort, jobBody, log, MatchingProcess, pairsOnStream, pairsReceivedTwice, prepareScenario,
-  sleep, StationFeed, stationWithWorkers, storedMatches, waitUntilIndexMatchesDb,
+  sleep, type StationFeed, stationWithWorkers, storedMatches, waitUntilIndexMatchesDb,
 } from '../support/faults';
 import { searchClient } from '../support/search';
 

@@ -1,8 +1,8 @@
-import { MatchesFoundData, TOPICS } from '@laowu/contracts';
+import { type MatchesFoundData, TOPICS } from '@laowu/contracts';
 import { findRegion, makeResidentId } from '@laowu/domain';
 import { randomInt, randomUUID } from 'node:crypto';
 import { eventually, expectCall, SseStream, tokenFor } from '@laowu/testkit';
-import { AllApps, startAllApps } from '../support/all-apps';
+import { type AllApps, startAllApps } from '../support/all-apps';
 import { TopicRecorder } from '../support/kafka';
 import { untilSearchable } from '../support/search';
 import { jobsIndex, workersIndex } from '../../apps/matching/src/indexing/index-definitions';

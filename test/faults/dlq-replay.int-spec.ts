@@ -4,10 +4,10 @@ import { eventually } from '@laowu/testkit';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
+import { type WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
 import { testInfra } from '../support/infra';
 import { testKafka } from '../support/kafka';
-import { TestApp } from '../support/test-app';
+import { type TestApp } from '../support/test-app';
 import {
   arrivalEvent, arrivalOutcome, ArrivalPublisher, DISPATCH_DLQ, eventIdOf, registerWorker, removeStationWorkers, startWorkerProfiles, TopicRecorder,
 } from './outage.fixtures';

@@ -1,13 +1,13 @@
-import { createEnvelope, deadLetterTopic, TOPICS, WorkerArrived, WorkerArrivedData } from '@laowu/contracts';
+import { createEnvelope, deadLetterTopic, TOPICS, WorkerArrived, type WorkerArrivedData } from '@laowu/contracts';
 import { findRegion, makeResidentId } from '@laowu/domain';
 import { createKafka, EventPublisher } from '@laowu/messaging';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { type Client } from 'pg';
 import { ABOUT as WORKERS, AppModule as WorkersModule } from '../../apps/worker-profiles/src/app.module';
 import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
 import { testInfra } from '../support/infra';
 import { positionGroupsAtEnds, TopicRecorder } from '../support/kafka';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { tokenFor } from '@laowu/testkit';
 import { expectCall } from '../support/faults';
 

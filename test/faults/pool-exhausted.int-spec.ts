@@ -1,7 +1,7 @@
-import { connect, Socket } from 'node:net';
-import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
+import { connect, type Socket } from 'node:net';
+import { type WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
 import { eventually, tokenFor } from '@laowu/testkit';
-import { TestApp } from '../support/test-app';
+import { type TestApp } from '../support/test-app';
 import {
   arrivalEvent, arrivalOutcome, ArrivalPublisher, cloneWorkers, deadLettersOf, DISPATCH_DLQ, registerWorker, removeStationWorkers,
   startWorkerProfiles, TopicRecorder, workerIdsOfStation,

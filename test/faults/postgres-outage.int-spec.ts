@@ -1,10 +1,10 @@
 import { eventually } from '@laowu/testkit';
-import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
+import { type WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
 import { testInfra } from '../support/infra';
 import { TcpProxy } from '../support/tcp-proxy';
-import { TestApp } from '../support/test-app';
+import { type TestApp } from '../support/test-app';
 import {
-  Arrival, arrivalEvent, arrivalOutcome, ArrivalPublisher, cloneWorkers, deadLettersOf, DISPATCH_DLQ, registerWorker, removeStationWorkers,
+  type Arrival, arrivalEvent, arrivalOutcome, ArrivalPublisher, cloneWorkers, deadLettersOf, DISPATCH_DLQ, registerWorker, removeStationWorkers,
   startWorkerProfiles, TopicRecorder, workerIdsOfStation,
 } from './outage.fixtures';
 import { database, log, sleep, unique } from '../support/faults';

@@ -1,10 +1,10 @@
-import { Client } from 'pg';
+import { type Client } from 'pg';
 import { ABOUT as JOBS, AppModule as JobsModule } from '../../apps/job-collection/src/app.module';
 import { JobCollectionConfig } from '../../apps/job-collection/src/job-collection.config';
 import { ABOUT as MATCHING, AppModule as MatchingModule } from '../../apps/matching/src/app.module';
 import { MatchingConfig } from '../../apps/matching/src/matching.config';
 import { eventually, tokenFor } from '@laowu/testkit';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import {
   bulkPost, countForAgency, deleteIndices, describeComparison, describeWithLocalStack, faultScenario, jobBody, log, prepareScenario, restoreStack, stack,
   updateAndClose, waitUntilIndexMatchesDb,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { asAgency, newAgencyId, SPEC } from '../../apps/job-collection/test/job-collection.fixtures';
 import { TcpProxy } from '../support/tcp-proxy';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 /** The machine's Redis (CI's too); a per-run key prefix keeps runs from sharing counters. */
 const REDIS_URL = process.env.LAOWU_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -1,4 +1,4 @@
-import { ensureIndex, rebuildIndex, SearchClient, SearchEngineError } from '@laowu/search';
+import { ensureIndex, rebuildIndex, type SearchClient, SearchEngineError } from '@laowu/search';
 import { randomUUID } from 'node:crypto';
 import { searchClient } from '../support/search';
 

@@ -1,13 +1,13 @@
-import { Principal, signToken } from '@laowu/auth';
+import { type Principal, signToken } from '@laowu/auth';
 import { ConfigError, DEV_JWT_SECRET } from '@laowu/platform';
 import { spawnSync } from 'node:child_process';
-import { createHmac, generateKeyPairSync, KeyObject, randomUUID } from 'node:crypto';
+import { createHmac, generateKeyPairSync, type KeyObject, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { SPEC } from '../../apps/job-collection/test/job-collection.fixtures';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const ROOT = join(__dirname, '../..');
 const now = () => Math.floor(Date.now() / 1000);

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { judge, Judgment, RELEVANCE_JOBS, RELEVANCE_WORKERS } from './relevance.set';
+import { judge, type Judgment, RELEVANCE_JOBS, RELEVANCE_WORKERS } from './relevance.set';
 
 const now = Date.now();
 const judgments: Judgment[] = RELEVANCE_WORKERS.flatMap((w) => RELEVANCE_JOBS.map((j) => ({ worker: w.key, job: j.key, ...judge(w.data, j.data(now)) })));

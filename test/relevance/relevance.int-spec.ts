@@ -1,7 +1,7 @@
-import { ensureIndex, SearchClient } from '@laowu/search';
+import { ensureIndex, type SearchClient } from '@laowu/search';
 import request from 'supertest';
 import { searchClient } from '../support/search';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { asAdmin } from '../support/tokens';
 import { ABOUT, AppModule } from '../../apps/matching/src/app.module';
 import { jobsIndex, workersIndex } from '../../apps/matching/src/indexing/index-definitions';
@@ -10,7 +10,7 @@ import { toJobDocument } from '../../apps/matching/src/indexing/job.document';
 import { toWorkerDocument } from '../../apps/matching/src/indexing/worker.document';
 import { MatchingConfig } from '../../apps/matching/src/matching.config';
 import judgments from './judgments.json';
-import { Judgment, RELEVANCE_JOBS, RELEVANCE_WORKERS } from './relevance.set';
+import { type Judgment, RELEVANCE_JOBS, RELEVANCE_WORKERS } from './relevance.set';
 
 /**
  * NDCG@10 of the real matches-for-worker ranking (HTTP → OpenSearch) over the judged set. Jobs

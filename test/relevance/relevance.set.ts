@@ -1,4 +1,4 @@
-import { JobChangedData, JobKind, PriorityGroup, WorkerChangedData } from '@laowu/contracts';
+import { type JobChangedData, type JobKind, type PriorityGroup, type WorkerChangedData } from '@laowu/contracts';
 import { distanceKm, findRegion, isEastWestPair, provinceCodeOf, wagePerDay, wageRangePerDay } from '@laowu/domain';
 
 /**

@@ -9,7 +9,7 @@ import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-prof
 import { TOPICS } from '@laowu/contracts';
 import { randomUUID } from 'node:crypto';
 import { positionGroupsAtEnds } from './kafka';
-import { startTestApp, TestApp } from './test-app';
+import { startTestApp, type TestApp } from './test-app';
 
 /** The topics each app consumes (its @EventPattern handlers), both lanes. */
 export const TOPICS_CONSUMED: Record<string, readonly string[]> = {

@@ -1,12 +1,12 @@
 import { TOPICS } from '@laowu/contracts';
 import { findRegion, makeResidentId } from '@laowu/domain';
-import { SearchClient } from '@laowu/search';
-import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { type SearchClient } from '@laowu/search';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { call, eventually, expectCall, inDays, sleep, SseStream, tokenFor } from '@laowu/testkit';
+import { eventually, expectCall, inDays, sleep, SseStream, tokenFor } from '@laowu/testkit';
 import { testInfra } from './infra';
 import { positionGroupsAtEnds } from './kafka';
 import { untilSearchable } from './search';
@@ -168,11 +168,6 @@ export async function waitUntilIndexMatchesDb(
 /** Documents of an agency the index holds now (near real time: up to a refresh interval behind). */
 export async function countForAgency(client: SearchClient, alias: string, agencyId: string): Promise<number> {
   return client.count(alias, { term: { agencyId } });
-}
-
-/** How many of `ids` the index holds (any version). */
-export async function countIndexed(client: SearchClient, alias: string, ids: string[]): Promise<number> {
-  return (await versionsInIndex(client, alias, ids)).size;
 }
 
 // ---------------------------------------------------------------- jobs through the public API
@@ -448,4 +443,4 @@ export async function storedMatches(db: Client, stationId: string): Promise<{ co
 
 export const unique = () => randomUUID().slice(0, 8);
 
-export { call, expectCall, sleep };
+export { expectCall, sleep };

@@ -5,7 +5,7 @@ import { createKafka, ensureTopics } from '@laowu/messaging';
 import { assertTestDatabase, ensureDatabase } from '@laowu/persistence';
 import { createSearchClient } from '@laowu/search';
 import { Kafka, logLevel } from 'kafkajs';
-import { containerInfra, INFRA_ENV, localInfra, StartedInfra, TestInfra } from './infra';
+import { containerInfra, INFRA_ENV, localInfra, type StartedInfra, type TestInfra } from './infra';
 
 declare global {
   var __LAOWU_INFRA__: StartedInfra | undefined;

@@ -40,9 +40,7 @@ export interface StartedInfra {
 async function searchContainer(engine: SearchEngineKind): Promise<{ getHttpUrl(): string; stop(): Promise<unknown> }> {
   if (engine === 'elasticsearch') {
     const { ElasticsearchContainer } = await import('@testcontainers/elasticsearch');
-    // The ranking queries break ties on _id; Elasticsearch 8 sorts on it only with indices.id_field_data.enabled.
-    const settings = { 'xpack.security.enabled': 'false', 'indices.id_field_data.enabled': 'true' };
-    return new ElasticsearchContainer('docker.elastic.co/elasticsearch/elasticsearch:8.19.0').withEnvironment(settings).start();
+    return new ElasticsearchContainer('docker.elastic.co/elasticsearch/elasticsearch:8.19.0').withEnvironment({ 'xpack.security.enabled': 'false' }).start();
   }
   const { OpenSearchContainer } = await import('@testcontainers/opensearch');
   return new OpenSearchContainer('opensearchproject/opensearch:2.19.1').withSecurityEnabled(false).start();

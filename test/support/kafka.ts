@@ -1,7 +1,7 @@
 import { laneOfTopic } from '@laowu/contracts';
 import { laneGroupId } from '@laowu/messaging';
 import { eventually } from '@laowu/testkit';
-import { Consumer, Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { type Consumer, Kafka, type KafkaMessage, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { testInfra } from './infra';
 

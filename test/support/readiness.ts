@@ -1,9 +1,9 @@
-import { BaseConfig } from '@laowu/platform';
+import { type BaseConfig } from '@laowu/platform';
 import { eventually } from '@laowu/testkit';
 import request from 'supertest';
 import { testInfra } from './infra';
 import { TcpProxy } from './tcp-proxy';
-import { startTestApp, TestApp, TestAppSpec } from './test-app';
+import { startTestApp, type TestApp, type TestAppSpec } from './test-app';
 
 /**
  * The shared readiness contract of every app: /health/ready answers 200 while its dependencies

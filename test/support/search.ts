@@ -1,4 +1,4 @@
-import { createSearchClient, SearchClient } from '@laowu/search';
+import { createSearchClient, type SearchClient } from '@laowu/search';
 import { eventually } from '@laowu/testkit';
 import { testInfra } from './infra';
 

@@ -1,4 +1,4 @@
-import { AddressInfo, createServer, Server, Socket, connect } from 'node:net';
+import { type AddressInfo, createServer, type Server, type Socket, connect } from 'node:net';
 
 /**
  * A TCP proxy in front of a real dependency, so a test can take the dependency "down" for one

@@ -1,6 +1,6 @@
 import { kafkaConsumers } from '@laowu/messaging';
-import { AppDescription, BaseConfig, loadConfig, startApp } from '@laowu/platform';
-import { DynamicModule } from '@nestjs/common';
+import { type AppDescription, type BaseConfig, loadConfig, startApp } from '@laowu/platform';
+import { type DynamicModule } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';

@@ -1,4 +1,4 @@
-import { Principal } from '@laowu/auth';
+import { type Principal } from '@laowu/auth';
 import { tokenFor } from '@laowu/testkit';
 
 export function bearer(principal: Principal): string {

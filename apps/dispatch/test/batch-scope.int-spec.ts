@@ -1,9 +1,9 @@
-import { Principal } from '@laowu/auth';
+import { type Principal } from '@laowu/auth';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { TestApp } from '../../../test/support/test-app';
-import { DispatchConfig } from '../src/dispatch.config';
+import { type TestApp } from '../../../test/support/test-app';
+import { type DispatchConfig } from '../src/dispatch.config';
 import { Events, job, startDispatch, tokens, viewsHold, worker } from './dispatch.fixtures';
 
 /**

@@ -3,9 +3,9 @@ import { eventually } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { TopicRecorder } from '../../../test/support/kafka';
-import { TestApp } from '../../../test/support/test-app';
+import { type TestApp } from '../../../test/support/test-app';
 import { bearer } from '../../../test/support/tokens';
-import { DispatchConfig } from '../src/dispatch.config';
+import { type DispatchConfig } from '../src/dispatch.config';
 import { Events, job, match, startDispatch, tokens, viewsHold, worker } from './dispatch.fixtures';
 
 const ACTIONS = ['board', 'depart', 'arrive', 'close', 'cancel'] as const;

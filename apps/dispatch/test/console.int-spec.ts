@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startTestApp, TestApp } from '../../../test/support/test-app';
+import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import { ABOUT, AppModule } from '../src/app.module';
 import { DispatchConfig } from '../src/dispatch.config';
 

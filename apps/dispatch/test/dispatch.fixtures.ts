@@ -1,7 +1,7 @@
-import { Principal } from '@laowu/auth';
+import { type Principal } from '@laowu/auth';
 import {
-  createEnvelope, deterministicUuid, EventEnvelope, FoundMatchData, JobChanged, JobChangedData, LANE_OF_TRIGGER, MatchesFound, MatchesFoundData,
-  matchesTopicOf, MatchFound, MatchFoundData, MatchJobSummaryData, PriorityGroup, PushTrigger, TOPICS, WorkerChanged, WorkerChangedData,
+  createEnvelope, deterministicUuid, type EventEnvelope, type FoundMatchData, JobChanged, type JobChangedData, LANE_OF_TRIGGER, MatchesFound, type MatchesFoundData,
+  matchesTopicOf, MatchFound, type MatchFoundData, type MatchJobSummaryData, type PriorityGroup, type PushTrigger, TOPICS, WorkerChanged, type WorkerChangedData,
 } from '@laowu/contracts';
 import { createKafka, EventPublisher, ensureTopics } from '@laowu/messaging';
 import { eventually } from '@laowu/testkit';
@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { testInfra } from '../../../test/support/infra';
 import { positionGroupsAtEnds } from '../../../test/support/kafka';
-import { startTestApp, TestApp } from '../../../test/support/test-app';
+import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import { bearer } from '../../../test/support/tokens';
 import { ABOUT, AppModule } from '../src/app.module';
 import { DispatchConfig } from '../src/dispatch.config';

@@ -1,8 +1,8 @@
 import { eventually } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { TestApp } from '../../../test/support/test-app';
-import { DispatchConfig } from '../src/dispatch.config';
+import { type TestApp } from '../../../test/support/test-app';
+import { type DispatchConfig } from '../src/dispatch.config';
 import { Events, job, match, startDispatch, tokens, viewsHold } from './dispatch.fixtures';
 
 describe('dispatch: match lifecycle (new → offered → accepted | declined | expired)', () => {

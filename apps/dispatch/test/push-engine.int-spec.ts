@@ -1,12 +1,12 @@
-import { MatchesFoundData, TOPICS } from '@laowu/contracts';
+import { type MatchesFoundData, TOPICS } from '@laowu/contracts';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { eventually, parsePrometheusText, sumSamples } from '@laowu/testkit';
 import { TopicRecorder } from '../../../test/support/kafka';
-import { TestApp } from '../../../test/support/test-app';
-import { DispatchConfig } from '../src/dispatch.config';
-import { Events, job, match, matchGroup, processed, SseClient, SseEvent, startDispatch, tokens } from './dispatch.fixtures';
+import { type TestApp } from '../../../test/support/test-app';
+import { type DispatchConfig } from '../src/dispatch.config';
+import { Events, job, match, matchGroup, processed, SseClient, type SseEvent, startDispatch, tokens } from './dispatch.fixtures';
 
 /** The v1.1 push engine as dispatch runs it: grouped events on two lanes, push settings, declined pairs. */
 describe('dispatch: push engine (MatchesFound, lanes, push settings, declined pairs)', () => {

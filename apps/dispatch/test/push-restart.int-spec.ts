@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { testInfra } from '../../../test/support/infra';
-import { TestApp } from '../../../test/support/test-app';
-import { DispatchConfig } from '../src/dispatch.config';
-import { Events, job, matchGroup, SseClient, SseEvent, startDispatch, tokens } from './dispatch.fixtures';
+import { type TestApp } from '../../../test/support/test-app';
+import { type DispatchConfig } from '../src/dispatch.config';
+import { Events, job, matchGroup, SseClient, type SseEvent, startDispatch, tokens } from './dispatch.fixtures';
 
 /** Its own file: no other dispatch instance of this run may consume (and so store) these events meanwhile. */
 describe('dispatch: a consumer restart mid-batch delivers every match exactly once', () => {

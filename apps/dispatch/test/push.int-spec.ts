@@ -2,14 +2,14 @@ import { createEnvelope, MatchFound, TOPICS } from '@laowu/contracts';
 import { eventually } from '@laowu/testkit';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import net, { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { TestApp } from '../../../test/support/test-app';
-import { DispatchConfig } from '../src/dispatch.config';
+import { type TestApp } from '../../../test/support/test-app';
+import { type DispatchConfig } from '../src/dispatch.config';
 import { StreamsService } from '../src/push/streams.service';
 import { verifySignature } from '../src/webhooks/webhook-signature';
-import { Events, job, match, SseClient, SseEvent, startDispatch, tokens } from './dispatch.fixtures';
+import { Events, job, match, SseClient, type SseEvent, startDispatch, tokens } from './dispatch.fixtures';
 
 describe('dispatch: push to stations (SSE, webhooks)', () => {
   let running: TestApp<DispatchConfig>;

@@ -1,11 +1,11 @@
 import { eventually } from '@laowu/testkit';
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import http, { IncomingHttpHeaders } from 'node:http';
-import net, { AddressInfo } from 'node:net';
+import http, { type IncomingHttpHeaders } from 'node:http';
+import net, { type AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { TestApp } from '../../../test/support/test-app';
-import { DispatchConfig } from '../src/dispatch.config';
+import { type TestApp } from '../../../test/support/test-app';
+import { type DispatchConfig } from '../src/dispatch.config';
 import { verifySignature } from '../src/webhooks/webhook-signature';
 import { Events, job, match, startDispatch, tokens } from './dispatch.fixtures';
 

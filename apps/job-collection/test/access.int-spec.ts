@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { startTestApp, TestApp } from '../../../test/support/test-app';
+import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import { asAdmin } from '../../../test/support/tokens';
-import { JobCollectionConfig } from '../src/job-collection.config';
+import { type JobCollectionConfig } from '../src/job-collection.config';
 import { as, asAgency, gigJob, newAgencyId, SPEC } from './job-collection.fixtures';
 
 describe('job-collection: who may see and change which job', () => {

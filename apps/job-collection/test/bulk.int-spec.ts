@@ -1,9 +1,9 @@
-import { JobChangedData, TOPICS } from '@laowu/contracts';
+import { type JobChangedData, TOPICS } from '@laowu/contracts';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { TopicRecorder } from '../../../test/support/kafka';
-import { startTestApp, TestApp } from '../../../test/support/test-app';
-import { JobCollectionConfig } from '../src/job-collection.config';
+import { startTestApp, type TestApp } from '../../../test/support/test-app';
+import { type JobCollectionConfig } from '../src/job-collection.config';
 import { asAgency, gigJob, jobRows, newAgencyId, SPEC } from './job-collection.fixtures';
 
 describe('job-collection: bulk create', () => {

@@ -1,7 +1,7 @@
-import { Principal } from '@laowu/auth';
+import { type Principal } from '@laowu/auth';
 import { inDays } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { bearer } from '../../../test/support/tokens';
 import { ABOUT, AppModule } from '../src/app.module';
 import { JobCollectionConfig } from '../src/job-collection.config';

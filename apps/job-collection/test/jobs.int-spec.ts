@@ -1,11 +1,11 @@
-import { deterministicUuid, JobChangedData, TOPICS } from '@laowu/contracts';
+import { deterministicUuid, type JobChangedData, TOPICS } from '@laowu/contracts';
 import { OutboxRelay } from '@laowu/messaging';
 import { inDays } from '@laowu/testkit';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { TopicRecorder } from '../../../test/support/kafka';
-import { startTestApp, TestApp } from '../../../test/support/test-app';
-import { JobCollectionConfig } from '../src/job-collection.config';
+import { startTestApp, type TestApp } from '../../../test/support/test-app';
+import { type JobCollectionConfig } from '../src/job-collection.config';
 import { SCHEMA } from '../src/schema';
 import { asAgency, gigJob, jobRows, newAgencyId, outboxRowsFor, publicWelfareJob, SPEC } from './job-collection.fixtures';
 

@@ -1,12 +1,12 @@
-import { JobChangedData, TOPICS } from '@laowu/contracts';
+import { type JobChangedData, TOPICS } from '@laowu/contracts';
 import { eventually } from '@laowu/testkit';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import request from 'supertest';
 import { testKafka } from '../../../test/support/kafka';
-import { startTestApp, TestApp } from '../../../test/support/test-app';
-import { JobCollectionConfig } from '../src/job-collection.config';
+import { startTestApp, type TestApp } from '../../../test/support/test-app';
+import { type JobCollectionConfig } from '../src/job-collection.config';
 import { asAgency, gigJob, newAgencyId, SPEC } from './job-collection.fixtures';
 
 const STACK = join(__dirname, '../../../deploy/local/stack.sh');

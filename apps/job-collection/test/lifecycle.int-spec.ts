@@ -1,12 +1,12 @@
-import { createEnvelope, EventEnvelope, JobChangedData, TOPICS, WorkerArrived, WorkerArrivedData } from '@laowu/contracts';
+import { createEnvelope, type EventEnvelope, type JobChangedData, TOPICS, WorkerArrived, type WorkerArrivedData } from '@laowu/contracts';
 import { createKafka, EventPublisher } from '@laowu/messaging';
 import { eventually } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { testInfra } from '../../../test/support/infra';
 import { TopicRecorder } from '../../../test/support/kafka';
-import { startTestApp, TestApp } from '../../../test/support/test-app';
-import { JobCollectionConfig } from '../src/job-collection.config';
+import { startTestApp, type TestApp } from '../../../test/support/test-app';
+import { type JobCollectionConfig } from '../src/job-collection.config';
 import { asAgency, gigJob, newAgencyId, SPEC } from './job-collection.fixtures';
 
 describe('job-collection: filled headcount from arrivals, and expiry', () => {

@@ -1,4 +1,4 @@
-import { JobChangedData, TOPICS } from '@laowu/contracts';
+import { type JobChangedData, TOPICS } from '@laowu/contracts';
 import { ensureDatabase } from '@laowu/persistence';
 import request from 'supertest';
 import { DataSource } from 'typeorm';

@@ -4,7 +4,7 @@ import { deleteIndices } from '../../../test/support/faults';
 import { testInfra } from '../../../test/support/infra';
 import { searchClient } from '../../../test/support/search';
 import { TcpProxy } from '../../../test/support/tcp-proxy';
-import { startTestApp, TestApp } from '../../../test/support/test-app';
+import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import { bearer } from '../../../test/support/tokens';
 import { ABOUT, AppModule } from '../src/app.module';
 import { MatchingConfig } from '../src/matching.config';

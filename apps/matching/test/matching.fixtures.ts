@@ -1,11 +1,11 @@
-import { createEnvelope, JobChanged, JobChangedData, TOPICS, WorkerChanged, WorkerChangedData } from '@laowu/contracts';
+import { createEnvelope, JobChanged, type JobChangedData, TOPICS, WorkerChanged, type WorkerChangedData } from '@laowu/contracts';
 import { createKafka, EventPublisher } from '@laowu/messaging';
-import { SearchClient } from '@laowu/search';
-import { eventually, inDays } from '@laowu/testkit';
+import { type SearchClient } from '@laowu/search';
+import { eventually } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
 import { testInfra } from '../../../test/support/infra';
 
-export { inDays, jobData, workerData } from '../src/indexing/event-data.fixtures';
+export { jobData, workerData } from '../src/indexing/event-data.fixtures';
 
 export class Producer {
   private readonly publisher = new EventPublisher(createKafka({ brokers: testInfra().kafkaBrokers.split(','), clientId: 'matching-test' }));

@@ -1,20 +1,21 @@
 import { metricsRegistry } from '@laowu/platform';
-import { SearchClient } from '@laowu/search';
+import { inDays } from '@laowu/testkit';
+import { type SearchClient } from '@laowu/search';
 import request from 'supertest';
 import { positionGroupsAtEnds } from '../../../test/support/kafka';
 import { searchClient } from '../../../test/support/search';
-import { startTestApp, TestApp } from '../../../test/support/test-app';
+import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import { asAdmin, bearer } from '../../../test/support/tokens';
 import { ABOUT, AppModule } from '../src/app.module';
 import { writeVersioned } from '../src/indexing/index-writer';
-import { JobDocument, toJobDocument } from '../src/indexing/job.document';
+import { type JobDocument, toJobDocument } from '../src/indexing/job.document';
 import { SearchIndices } from '../src/indexing/search-indices';
-import { toWorkerDocument, WorkerDocument } from '../src/indexing/worker.document';
+import { toWorkerDocument, type WorkerDocument } from '../src/indexing/worker.document';
 import { MatchingConfig } from '../src/matching.config';
 import { scorePair } from '../src/ranking/pair-score';
 import { openJobFilters, poolFilters, workersForJobQuery } from '../src/ranking/ranking.queries';
 import { RankingService } from '../src/ranking/ranking.service';
-import { indexed, inDays, CONSUMED_TOPICS, jobData, Producer, uniquePrefix, workerData } from './matching.fixtures';
+import { indexed, CONSUMED_TOPICS, jobData, Producer, uniquePrefix, workerData } from './matching.fixtures';
 import { matchesFilter } from '../src/ranking/job-filter.fixtures';
 import { randomJob, randomWorker, Seeded } from '../src/ranking/random-matching.fixtures';
 

@@ -1,8 +1,8 @@
-import { indicesBehind, SearchClient } from '@laowu/search';
+import { indicesBehind, type SearchClient } from '@laowu/search';
 import request from 'supertest';
 import { positionGroupsAtEnds } from '../../../test/support/kafka';
 import { searchClient } from '../../../test/support/search';
-import { startTestApp, TestApp } from '../../../test/support/test-app';
+import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import { asAdmin, bearer } from '../../../test/support/tokens';
 import { ABOUT, AppModule } from '../src/app.module';
 import { MatchingConfig } from '../src/matching.config';

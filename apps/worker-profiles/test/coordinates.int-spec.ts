@@ -3,8 +3,8 @@ import { createKafka, ensureTopics, OutboxRelay } from '@laowu/messaging';
 import request from 'supertest';
 import { testInfra } from '../../../test/support/infra';
 import { TopicRecorder } from '../../../test/support/kafka';
-import { TestApp } from '../../../test/support/test-app';
-import { WorkerProfilesConfig } from '../src/worker-profiles.config';
+import { type TestApp } from '../../../test/support/test-app';
+import { type WorkerProfilesConfig } from '../src/worker-profiles.config';
 import { registration, startWorkerProfiles, stationToken } from './support/worker-fixtures';
 
 /**

@@ -2,9 +2,9 @@ import { UTF8_BOM } from '../src/common/csv';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer } from '../../../test/support/tokens';
-import { TestApp } from '../../../test/support/test-app';
+import { type TestApp } from '../../../test/support/test-app';
 import { SCHEMA } from '../src/schema';
-import { WorkerProfilesConfig } from '../src/worker-profiles.config';
+import { type WorkerProfilesConfig } from '../src/worker-profiles.config';
 import { bureauToken, registration, startWorkerProfiles } from './support/worker-fixtures';
 
 const admin = bearer({ sub: 'admin-test', role: 'admin', region: '100000' });

@@ -4,10 +4,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { testInfra } from '../../../test/support/infra';
 import { TopicRecorder } from '../../../test/support/kafka';
-import { TestApp } from '../../../test/support/test-app';
+import { type TestApp } from '../../../test/support/test-app';
 import { PiiCipher } from '../src/pii/pii-cipher';
 import { SCHEMA } from '../src/schema';
-import { WorkerProfilesConfig } from '../src/worker-profiles.config';
+import { type WorkerProfilesConfig } from '../src/worker-profiles.config';
 import { freshIdNumber, freshPhone, LogCapture, registration, startWorkerProfiles, stationToken } from './support/worker-fixtures';
 
 /**

@@ -2,9 +2,9 @@ import { chinaDate } from '@laowu/domain';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { TestApp } from '../../../test/support/test-app';
+import { type TestApp } from '../../../test/support/test-app';
 import { asAdmin } from '../../../test/support/tokens';
-import { WorkerProfilesConfig } from '../src/worker-profiles.config';
+import { type WorkerProfilesConfig } from '../src/worker-profiles.config';
 import { LogCapture, registration, startWorkerProfiles, stationToken } from './support/worker-fixtures';
 
 const daysAgo = (n: number) => chinaDate(new Date(Date.now() - n * 86_400_000));

@@ -1,4 +1,4 @@
-import { createEnvelope, TOPICS, WorkerArrived, WorkerArrivedData, WorkerChangedData } from '@laowu/contracts';
+import { createEnvelope, TOPICS, WorkerArrived, type WorkerArrivedData, type WorkerChangedData } from '@laowu/contracts';
 import { chinaDate } from '@laowu/domain';
 import { EventPublisher, createKafka, ensureTopics } from '@laowu/messaging';
 import { eventually } from '@laowu/testkit';
@@ -7,9 +7,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { testInfra } from '../../../test/support/infra';
 import { TopicRecorder } from '../../../test/support/kafka';
-import { TestApp } from '../../../test/support/test-app';
+import { type TestApp } from '../../../test/support/test-app';
 import { SCHEMA } from '../src/schema';
-import { WorkerProfilesConfig } from '../src/worker-profiles.config';
+import { type WorkerProfilesConfig } from '../src/worker-profiles.config';
 import { bureauToken, registration, startWorkerProfiles, stationToken } from './support/worker-fixtures';
 
 const daysAgo = (n: number) => chinaDate(new Date(Date.now() - n * 86_400_000));

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer } from '../../../test/support/tokens';
-import { TestApp } from '../../../test/support/test-app';
+import { type TestApp } from '../../../test/support/test-app';
 import { SCHEMA } from '../src/schema';
-import { WorkerProfilesConfig } from '../src/worker-profiles.config';
+import { type WorkerProfilesConfig } from '../src/worker-profiles.config';
 import { bureauToken, freshIdNumber, freshPhone, registration, startWorkerProfiles, stationToken } from './support/worker-fixtures';
 
 describe('worker-profiles: register, read, patch', () => {

@@ -1,5 +1,5 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { Principal, Role } from './principal';
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { type Principal, type Role } from './principal';
 
 export const ROLES_KEY = 'laowu:roles';
 

@@ -1,6 +1,6 @@
-import { DEV_JWT_SECRET, JwtSettings, readJwks, readPemPublicKey } from '@laowu/platform';
+import { DEV_JWT_SECRET, type JwtSettings, readJwks, readPemPublicKey } from '@laowu/platform';
 import { sign } from 'jsonwebtoken';
-import { createHmac, generateKeyPairSync, KeyObject } from 'node:crypto';
+import { createHmac, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

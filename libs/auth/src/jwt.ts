@@ -1,7 +1,7 @@
-import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, DEFAULT_JWT_MAX_LIFETIME_SECONDS, JwtSettings } from '@laowu/platform';
+import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, DEFAULT_JWT_MAX_LIFETIME_SECONDS, type JwtSettings } from '@laowu/platform';
 import { decode, sign, verify } from 'jsonwebtoken';
-import { createSecretKey, KeyObject } from 'node:crypto';
-import { Principal, ROLES, Role } from './principal';
+import { createSecretKey, type KeyObject } from 'node:crypto';
+import { type Principal, ROLES, type Role } from './principal';
 
 export class InvalidTokenError extends Error {}
 

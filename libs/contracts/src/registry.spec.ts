@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createEnvelope } from './envelope/create-envelope';
 import { parseEvent } from './registry';
 import { TOPICS } from './topics';
-import { WorkerArrived, WorkerArrivedData } from './dispatch/worker-arrived/worker-arrived.event';
+import { WorkerArrived, type WorkerArrivedData } from './dispatch/worker-arrived/worker-arrived.event';
 
 const arrival = (): WorkerArrivedData => ({
   batchId: randomUUID(),

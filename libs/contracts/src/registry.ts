@@ -1,8 +1,8 @@
 import { plainToInstance } from 'class-transformer';
-import { ValidationError, validateSync } from 'class-validator';
+import { type ValidationError, validateSync } from 'class-validator';
 import { BatchStateChanged, BatchStateChangedData } from './dispatch/batch-state-changed/batch-state-changed.event';
 import { WorkerArrived, WorkerArrivedData } from './dispatch/worker-arrived/worker-arrived.event';
-import { EventDefinition } from './envelope/create-envelope';
+import { type EventDefinition } from './envelope/create-envelope';
 import { EventEnvelope } from './envelope/event-envelope';
 import { JobChanged, JobChangedData } from './jobs/job-changed/job-changed.event';
 import { MatchFound, MatchFoundData } from './matches/match-found/match-found.event';

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { CompressionTypes, IHeaders, Kafka, Partitioners, Producer } from 'kafkajs';
+import { CompressionTypes, type IHeaders, type Kafka, Partitioners, type Producer } from 'kafkajs';
 
 export interface OutgoingMessage {
   key: string;

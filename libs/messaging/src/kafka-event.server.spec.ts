@@ -1,5 +1,5 @@
 import { TOPICS } from '@laowu/contracts';
-import { Kafka } from 'kafkajs';
+import { type Kafka } from 'kafkajs';
 import { KafkaEventServer } from './kafka-event.server';
 
 interface FakeKafkaScript {

@@ -1,8 +1,8 @@
-import { deadLetterTopic, EventEnvelope, Lane, laneOfTopic, parseEvent } from '@laowu/contracts';
+import { deadLetterTopic, type EventEnvelope, type Lane, laneOfTopic, parseEvent } from '@laowu/contracts';
 import { isTransient, observeHop, runWithCorrelation, sleep } from '@laowu/platform';
-import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
+import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
 import { BaseRpcContext } from '@nestjs/microservices/ctx-host/base-rpc.context';
-import { Batch, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import { type Batch, type Consumer, type EachBatchPayload, type IHeaders, type Kafka, type KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import { consumedEvents, handlerDuration } from './consumer.metrics';
 import { EventPublisher } from './event-publisher';

@@ -1,5 +1,5 @@
-import { ReadinessCheck, withTimeout } from '@laowu/platform';
-import { Kafka } from 'kafkajs';
+import { type ReadinessCheck, withTimeout } from '@laowu/platform';
+import { type Kafka } from 'kafkajs';
 
 /** Ready when a broker answers a metadata request. */
 export class KafkaReadiness implements ReadinessCheck {

@@ -1,6 +1,6 @@
-import { TOPIC_SPECS, TopicSpec } from '@laowu/contracts';
+import { TOPIC_SPECS, type TopicSpec } from '@laowu/contracts';
 import { sleep } from '@laowu/platform';
-import { Admin, ConfigResourceTypes, Kafka } from 'kafkajs';
+import { type Admin, ConfigResourceTypes, type Kafka } from 'kafkajs';
 
 export interface EnsuredTopics {
   /** Topics this call created. */

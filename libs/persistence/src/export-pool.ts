@@ -1,5 +1,5 @@
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Pool, PoolClient } from 'pg';
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Pool, type PoolClient } from 'pg';
 import QueryStream from 'pg-query-stream';
 
 export interface ExportPoolOptions {

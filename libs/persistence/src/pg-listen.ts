@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 
 export interface PgListener {
   /** Resolves when the connection breaks (an error, or its end) before close(); never rejects. */

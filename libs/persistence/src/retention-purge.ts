@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 
 export interface PurgeTask {
   /** For logs and the result (`dispatch.deliveries`). */

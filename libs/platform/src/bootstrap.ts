@@ -1,10 +1,10 @@
-import { DynamicModule, Logger as NestLogger, Type } from '@nestjs/common';
+import { type DynamicModule, Logger as NestLogger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CustomStrategy } from '@nestjs/microservices';
+import { type CustomStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { BaseConfig } from './config/base.config';
+import { type BaseConfig } from './config/base.config';
 import { ConfigError, loadConfig } from './config/load-config';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { createValidationPipe } from './errors/validation';

@@ -1,5 +1,5 @@
 import { Client, errors } from '@elastic/elasticsearch';
-import Mock, { MockPattern } from '@elastic/elasticsearch-mock';
+import Mock, { type MockPattern } from '@elastic/elasticsearch-mock';
 import { elasticsearchRequests } from './elasticsearch.adapter';
 import { EngineClient } from './engine-client';
 import { DEFAULT_SEARCH_LIMITS, EngineCalls } from './engine-limits';

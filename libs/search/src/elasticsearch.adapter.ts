@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { Client, ClientOptions, Transport, TransportOptions } from '@elastic/elasticsearch';
-import { EngineRequests } from './engine-client';
-import { SearchConnection } from './search-connection';
+import { Client, type ClientOptions, Transport, type TransportOptions } from '@elastic/elasticsearch';
+import { type EngineRequests } from './engine-client';
+import { type SearchConnection } from './search-connection';
 
 /** Client options for auth and TLS, only what is configured (reads the CA file). */
 function elasticsearchSecurityOptions(connection: Pick<SearchConnection, 'auth' | 'caFile'>): Pick<ClientOptions, 'auth' | 'tls'> {

@@ -1,7 +1,7 @@
-import { EngineCalls } from './engine-limits';
+import { type EngineCalls } from './engine-limits';
 import {
-  AliasAction, BulkIndexOperation, BulkItemResult, IndexBody, IndexOptions, Json, MultiSearchItem, SearchClient, SearchEngineError, SearchEngineKind,
-  SearchResult, StoredDocument,
+  type AliasAction, type BulkIndexOperation, type BulkItemResult, type IndexBody, type IndexOptions, type Json, type MultiSearchItem, type SearchClient, SearchEngineError, type SearchEngineKind,
+  type SearchResult, type StoredDocument,
 } from './search-client';
 
 /** Per-call options both engine clients take. */

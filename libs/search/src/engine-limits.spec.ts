@@ -1,7 +1,7 @@
-import { OverloadedError, RequestScope, runInRequestScope } from '@laowu/platform';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { OverloadedError, type RequestScope, runInRequestScope } from '@laowu/platform';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SEARCH_ENGINES, SearchClient } from './search-client';
+import { SEARCH_ENGINES, type SearchClient } from './search-client';
 import { createSearchClient } from './search.module';
 
 /** A stand-in engine (either kind) that answers only when the test releases a request (or never). */

@@ -2,4 +2,4 @@ export * from './search.module';
 export * from './search-client';
 export * from './search-connection';
 export * from './versioned-index';
-export { DEFAULT_SEARCH_LIMITS, SearchLimits, searchLimitsOf } from './engine-limits';
+export { searchLimitsOf } from './engine-limits';

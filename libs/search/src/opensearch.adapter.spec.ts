@@ -1,7 +1,7 @@
-import { createServer, Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_SEARCH_LIMITS } from './engine-limits';
-import { SearchClient } from './search-client';
+import { type SearchClient } from './search-client';
 import { createSearchClient } from './search.module';
 
 interface Received {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { Client, ClientOptions } from '@opensearch-project/opensearch';
-import { EngineRequests } from './engine-client';
-import { SearchConnection } from './search-connection';
+import { Client, type ClientOptions } from '@opensearch-project/opensearch';
+import { type EngineRequests } from './engine-client';
+import { type SearchConnection } from './search-connection';
 
 /**
  * Client options for auth and TLS, only what is configured (reads the CA file). An API key

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createElasticsearchClient } from './elasticsearch.adapter';
 import { createOpenSearchClient } from './opensearch.adapter';
-import { SearchConnection, searchConnectionOf, searchSettingsProblems } from './search-connection';
+import { type SearchConnection, searchConnectionOf, searchSettingsProblems } from './search-connection';
 
 const TIMEOUT_MS = 30_000;
 const createSearchClient = (connection: string | SearchConnection) => createOpenSearchClient(typeof connection === 'string' ? { node: connection } : connection, TIMEOUT_MS);

@@ -1,5 +1,5 @@
 import { unreadableFile } from '@laowu/platform';
-import { SearchEngineKind } from './search-client';
+import { type SearchEngineKind } from './search-client';
 
 /**
  * Where the search engine is and how the app proves who it is: basic auth (OpenSearch security

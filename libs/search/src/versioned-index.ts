@@ -1,5 +1,5 @@
 import { sleep } from '@laowu/platform';
-import { Json, SearchClient } from './search-client';
+import { type Json, type SearchClient } from './search-client';
 
 export interface IndexDefinition {
   /** The alias every reader and writer uses; the concrete index behind it is versioned. */

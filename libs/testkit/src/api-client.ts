@@ -1,5 +1,5 @@
 // A small client for Laowu's public APIs, as an agency, station or coordinator would call them.
-import { Principal, signToken } from '@laowu/auth';
+import { type Principal, signToken } from '@laowu/auth';
 import { DEV_JWT_SECRET } from '@laowu/platform';
 
 export const APP_URLS = {

@@ -1,8 +1,8 @@
 import {
-  BatchState, BatchStateChanged, BatchStateChangedData, createEnvelope, deterministicUuid, EventEnvelope, WorkerArrived, WorkerArrivedData,
+  type BatchState, BatchStateChanged, type BatchStateChangedData, createEnvelope, deterministicUuid, type EventEnvelope, WorkerArrived, type WorkerArrivedData,
 } from '@laowu/contracts';
-import { BatchWorkerEntity } from './batch-worker.entity';
-import { BatchEntity } from './batch.entity';
+import { type BatchWorkerEntity } from './batch-worker.entity';
+import { type BatchEntity } from './batch.entity';
 
 /** A worker of the batch arrived at the destination (the job's `filled` count and the worker's status follow it). */
 export function workerArrivedEvent(batch: BatchEntity, seat: BatchWorkerEntity, producer: string): EventEnvelope<WorkerArrivedData> {

@@ -1,5 +1,5 @@
-import { BATCH_STATES, BatchState } from '@laowu/contracts';
-import { BATCH_ACTIONS, BatchAction, nextState } from './batch-state-machine';
+import { BATCH_STATES, type BatchState } from '@laowu/contracts';
+import { BATCH_ACTIONS, type BatchAction, nextState } from './batch-state-machine';
 
 const ALLOWED: [BatchState, BatchAction, BatchState][] = [
   ['planned', 'board', 'boarding'],

@@ -1,4 +1,4 @@
-import { BatchState } from '@laowu/contracts';
+import { type BatchState } from '@laowu/contracts';
 
 export const BATCH_ACTIONS = ['board', 'depart', 'arrive', 'close', 'cancel'] as const;
 export type BatchAction = (typeof BATCH_ACTIONS)[number];

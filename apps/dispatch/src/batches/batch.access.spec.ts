@@ -1,4 +1,4 @@
-import { Principal } from '@laowu/auth';
+import { type Principal } from '@laowu/auth';
 import { coversRegion, mayChangeBatch, mayReadBatch, workersOutsideRegion } from './batch.access';
 
 const coordinator = (region: string, sub = 'c-1'): Principal => ({ sub, role: 'coordinator', region });

@@ -1,6 +1,6 @@
-import { Principal } from '@laowu/auth';
+import { type Principal } from '@laowu/auth';
 import { regionContains } from '@laowu/domain';
-import { DomainError, FieldProblem } from '@laowu/platform';
+import { DomainError, type FieldProblem } from '@laowu/platform';
 import { ERRORS } from '../dispatch.errors';
 import type { BatchEntity } from './batch.entity';
 

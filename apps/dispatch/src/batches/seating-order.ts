@@ -1,4 +1,4 @@
-import { PriorityGroup } from '@laowu/contracts';
+import { type PriorityGroup } from '@laowu/contracts';
 
 export interface SeatRequest {
   workerId: string;

@@ -1,5 +1,5 @@
-import { createEnvelope, EventEnvelope, MatchStatusChanged, MatchStatusChangedData } from '@laowu/contracts';
-import { MatchEntity } from './match.entity';
+import { createEnvelope, type EventEnvelope, MatchStatusChanged, type MatchStatusChangedData } from '@laowu/contracts';
+import { type MatchEntity } from './match.entity';
 
 /** The match's status after a station's action: matching never pushes or lists a declined pair again. */
 export function matchStatusChangedEvent(match: MatchEntity, producer: string): EventEnvelope<MatchStatusChangedData> {

@@ -1,4 +1,4 @@
-import { createEnvelope, MatchesFound, MatchesFoundData, MatchFound, MatchFoundData } from '@laowu/contracts';
+import { createEnvelope, MatchesFound, type MatchesFoundData, MatchFound, type MatchFoundData } from '@laowu/contracts';
 import { matchGroupOf } from './match-group';
 
 const job: MatchFoundData['job'] = {

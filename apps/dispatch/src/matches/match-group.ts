@@ -1,4 +1,4 @@
-import { EventEnvelope, MatchesFoundData, MatchFound, MatchFoundData } from '@laowu/contracts';
+import { type EventEnvelope, type MatchesFoundData, MatchFound, type MatchFoundData } from '@laowu/contracts';
 
 /** What the inbox consumes: MatchesFound (v1.1), or the per-pair MatchFound still on laowu.matches.v1 from before it. */
 export type InboxEventData = MatchesFoundData | MatchFoundData;

@@ -1,4 +1,4 @@
-import { MatchStatus } from '@laowu/contracts';
+import { type MatchStatus } from '@laowu/contracts';
 
 export type MatchAction = 'offer' | 'accept' | 'decline' | 'expire';
 

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Response } from 'express';
-import { SseStream, StoredDelivery } from './sse-stream';
+import { SseStream, type StoredDelivery } from './sse-stream';
 
 /** A response whose socket backs up after every event and drains a tick later. */
 function backedUpResponse() {

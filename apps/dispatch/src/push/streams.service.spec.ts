@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { DispatchConfig } from '../dispatch.config';
-import { DeliveryFeed } from './delivery-feed';
+import { type DeliveryFeed } from './delivery-feed';
 import { StreamsService } from './streams.service';
 
 /** A response that takes every write at once and keeps what was written. */

@@ -1,8 +1,8 @@
-import { lookup as dnsLookup, LookupAddress, LookupOptions } from 'node:dns';
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { BlockedRange, blockedRange, isIpLiteral } from './webhook-address';
+import { type BlockedRange, blockedRange, isIpLiteral } from './webhook-address';
 
 /**
  * The only failure reasons a station sees (besides `HTTP <status>` from its own receiver). Every

@@ -1,9 +1,9 @@
 import { DomainError } from '@laowu/platform';
 import { inDays } from '@laowu/testkit';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { BulkJobsService, FALLBACK_CONCURRENCY } from './bulk-jobs.service';
 import { JobEntity } from './job.entity';
-import { JobsService } from './jobs.service';
+import { type JobsService } from './jobs.service';
 
 const item = (headcount: number) => ({
   externalId: `X-${headcount}`, title: '普工', kind: 'fulltime', headcount, wage: { min: 1, max: 2, unit: 'day' }, location: { regionCode: '440306' }, endAt: inDays(5),

@@ -1,8 +1,8 @@
-import { createEnvelope, deterministicUuid, EventEnvelope, JobChange, JobChanged, JobChangedData, TOPICS } from '@laowu/contracts';
+import { createEnvelope, deterministicUuid, type EventEnvelope, type JobChange, JobChanged, type JobChangedData, TOPICS } from '@laowu/contracts';
 import { appendToOutbox } from '@laowu/messaging';
-import { EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { SCHEMA } from '../schema';
-import { ageRangeOf, JobEntity, orUndefined } from './job.entity';
+import { ageRangeOf, type JobEntity, orUndefined } from './job.entity';
 
 /**
  * The job's whole state as JobChangedData, built field by field from the row (never from the

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { CreateJobRequest } from './create-job.request.dto';
-import { JobBenefits, JobEntity } from './job.entity';
+import { type CreateJobRequest } from './create-job.request.dto';
+import { type JobBenefits, type JobEntity } from './job.entity';
 
 /** The entity fields an agency's request sets (everything but identity, counters and status). */
 export type JobContent = Pick<

@@ -1,6 +1,6 @@
-import { EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { SCHEMA } from '../schema';
-import { JobEntity } from './job.entity';
+import { type JobEntity } from './job.entity';
 
 /** Column → how to read it from the entity; one list so the SQL and the values never drift. */
 const COLUMNS: [string, (job: JobEntity) => unknown][] = [

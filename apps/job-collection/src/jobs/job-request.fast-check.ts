@@ -1,6 +1,6 @@
 import { JOB_KINDS, JOB_LIMITS, OCCUPATION_CODE_PATTERN, REGION_CODE_PATTERN, SKILL_CODE_PATTERN, WAGE_UNITS } from '@laowu/contracts';
 import { isISO8601 } from 'class-validator';
-import { CreateJobRequest } from './create-job.request.dto';
+import { type CreateJobRequest } from './create-job.request.dto';
 import { CnyAmount, KINDS_WITH_TERM, PUBLIC_WELFARE_MAX_TERM_MS } from './job-rules.validators';
 
 /**

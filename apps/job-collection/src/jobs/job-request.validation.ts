@@ -1,5 +1,5 @@
 import { findRegion, isKnownRegion, isKnownSkill } from '@laowu/domain';
-import { DomainError, FieldProblem, fieldProblems } from '@laowu/platform';
+import { DomainError, type FieldProblem, fieldProblems } from '@laowu/platform';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ERRORS } from '../job-collection.errors';

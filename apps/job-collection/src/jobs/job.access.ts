@@ -1,7 +1,7 @@
-import { Principal } from '@laowu/auth';
+import { type Principal } from '@laowu/auth';
 import { DomainError } from '@laowu/platform';
 import { ERRORS } from '../job-collection.errors';
-import { JobEntity } from './job.entity';
+import { type JobEntity } from './job.entity';
 
 /**
  * Who may do what with a job:

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 import { SCHEMA } from '../schema';
 
 export class Jobs1764300000001 implements MigrationInterface {

@@ -1,10 +1,8 @@
-import { JobChangedData, WorkerChangedData } from '@laowu/contracts';
+import { type JobChangedData, type WorkerChangedData } from '@laowu/contracts';
+import { inDays } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
 
 /** Job and worker events for tests, unit and integration alike; nothing here touches the stack. */
-
-const DAY = 86_400_000;
-export const inDays = (days: number, from = Date.now()) => new Date(from + days * DAY).toISOString();
 
 /** A job as job-collection would publish it; override what a test is about. */
 export function jobData(overrides: Partial<JobChangedData> = {}): JobChangedData {

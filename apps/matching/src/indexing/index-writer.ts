@@ -1,5 +1,5 @@
 import { TransientError } from '@laowu/messaging';
-import { SearchClient } from '@laowu/search';
+import { type SearchClient } from '@laowu/search';
 
 export interface VersionedDocument {
   id: string;
@@ -9,16 +9,6 @@ export interface VersionedDocument {
 }
 
 const CHUNK = 1000;
-
-/** Keeps the highest version per id: a batch may carry several states of one aggregate. */
-export function latestPerId<T extends { id: string; version: number }>(items: T[]): T[] {
-  const latest = new Map<string, T>();
-  for (const item of items) {
-    const seen = latest.get(item.id);
-    if (!seen || seen.version < item.version) latest.set(item.id, item);
-  }
-  return [...latest.values()];
-}
 
 /**
  * Writes documents with `version_type: external` through the bulk API, in chunks. A 409 (the

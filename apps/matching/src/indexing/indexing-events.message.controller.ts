@@ -1,8 +1,9 @@
 import { EventEnvelope, JobChangedData, TOPICS, WorkerChangedData } from '@laowu/contracts';
+import { latestPerId } from '@laowu/messaging';
 import { SEARCH_CLIENT, SearchClient } from '@laowu/search';
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
-import { latestPerId, writeVersioned } from './index-writer';
+import { writeVersioned } from './index-writer';
 import { toJobDocument } from './job.document';
 import { SearchIndices } from './search-indices';
 import { JobPushes, WorkerPushes } from './triggered-pushes';
@@ -47,13 +48,13 @@ export class IndexingEventsMessageController {
   async onWorkersChanged(envelopes: EventEnvelope<WorkerChangedData>[]): Promise<void> {
     await this.indices.ensured();
     const states = envelopes.map((e) => toWorkerDocument(e.data));
-    const workers = latestPerId(states.map((source) => ({ id: source.workerId, version: source.version, source })));
+    const workers = latestPerId(states.map((source) => ({ id: source.workerId, version: source.version, source })), (w) => w.id);
     // Every state, not only the latest: a registration and a status change may arrive together.
     await Promise.all([writeVersioned(this.client, this.indices.workers.alias, workers), this.workerPushes.push(states)]);
   }
 
   private async latestJobs(envelopes: EventEnvelope<JobChangedData>[]) {
     await this.indices.ensured();
-    return latestPerId(envelopes.map((e) => ({ id: e.data.jobId, version: e.data.version, source: toJobDocument(e.data) })));
+    return latestPerId(envelopes.map((e) => ({ id: e.data.jobId, version: e.data.version, source: toJobDocument(e.data) })), (j) => j.id);
   }
 }

@@ -1,4 +1,4 @@
-import { JobChangedData } from '@laowu/contracts';
+import { type JobChangedData } from '@laowu/contracts';
 import { cityCodeOf, provinceCodeOf, wageRangePerDay } from '@laowu/domain';
 
 /** How a job is stored in the `jobs` index (and read back for ranking and summaries). */

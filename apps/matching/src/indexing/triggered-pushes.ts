@@ -1,6 +1,6 @@
-import { PushTrigger } from '@laowu/contracts';
-import { JobDocument } from './job.document';
-import { WorkerDocument } from './worker.document';
+import { type PushTrigger } from '@laowu/contracts';
+import { type JobDocument } from './job.document';
+import { type WorkerDocument } from './worker.document';
 
 export type JobTrigger = Extract<PushTrigger, 'instant_job' | 'cross_region_job'>;
 

@@ -1,7 +1,7 @@
-import { coarseLocation, WorkerChangedData } from '@laowu/contracts';
+import { coarseLocation, type WorkerChangedData } from '@laowu/contracts';
 import { findRegion, wagePerDay } from '@laowu/domain';
 import { regionLevels } from './job.document';
-import { GeoPolygon, reachPolygon } from './reach-area';
+import { type GeoPolygon, reachPolygon } from './reach-area';
 
 /** The design's default commute radius when a worker gives none. */
 export const DEFAULT_COMMUTE_KM = 30;

@@ -1,4 +1,4 @@
-import { Principal } from '@laowu/auth';
+import { type Principal } from '@laowu/auth';
 import { DomainError } from '@laowu/platform';
 import type { JobDocument } from '../indexing/job.document';
 import { ERRORS } from '../matching.errors';

@@ -1,6 +1,6 @@
 import type { Role } from '@laowu/auth';
-import { PriorityGroup } from '@laowu/contracts';
-import { WorkerDocument } from '../indexing/worker.document';
+import { type PriorityGroup } from '@laowu/contracts';
+import { type WorkerDocument } from '../indexing/worker.document';
 import { isPriorityWorker } from '../ranking/factors/priority.factor';
 
 /**

@@ -1,4 +1,4 @@
-import { Principal } from '@laowu/auth';
+import { type Principal } from '@laowu/auth';
 import { regionContains } from '@laowu/domain';
 import { DomainError } from '@laowu/platform';
 import type { WorkerDocument } from '../indexing/worker.document';

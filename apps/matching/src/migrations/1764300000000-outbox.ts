@@ -1,5 +1,5 @@
 import { dropOutboxTablesSql, outboxTablesSql } from '@laowu/messaging';
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 import { SCHEMA } from '../schema';
 
 export class Outbox1764300000000 implements MigrationInterface {

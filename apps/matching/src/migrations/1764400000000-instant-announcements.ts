@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 import { SCHEMA } from '../schema';
 
 export class InstantAnnouncements1764400000000 implements MigrationInterface {

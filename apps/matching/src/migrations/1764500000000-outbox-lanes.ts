@@ -1,5 +1,5 @@
 import { dropOutboxLanesSql, outboxLanesSql } from '@laowu/messaging';
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 import { SCHEMA } from '../schema';
 
 export class OutboxLanes1764500000000 implements MigrationInterface {

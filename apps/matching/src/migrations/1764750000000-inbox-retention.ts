@@ -1,5 +1,5 @@
 import { dropProcessedEventsRetentionSql, processedEventsRetentionSql } from '@laowu/messaging';
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 import { SCHEMA } from '../schema';
 
 /** The index the inbox retention purge reads (processed_events by age). */

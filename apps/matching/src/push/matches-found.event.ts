@@ -1,8 +1,8 @@
 import {
-  createEnvelope, deterministicUuid, EventEnvelope, LANE_OF_TRIGGER, MatchesFound, MatchesFoundData, PushTrigger,
+  createEnvelope, deterministicUuid, type EventEnvelope, LANE_OF_TRIGGER, MatchesFound, type MatchesFoundData, type PushTrigger,
 } from '@laowu/contracts';
-import { JobDocument, jobSummary } from '../indexing/job.document';
-import { PairScore } from '../ranking/pair-score';
+import { type JobDocument, jobSummary } from '../indexing/job.document';
+import { type PairScore } from '../ranking/pair-score';
 
 /** One job and the workers it is pushed with, best first. */
 export interface JobPush {

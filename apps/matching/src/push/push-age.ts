@@ -1,4 +1,4 @@
-import { MatchingConfig } from '../matching.config';
+import { type MatchingConfig } from '../matching.config';
 
 /**
  * Whether a change is still news: one older than PUSH_MAX_AGE_SECONDS (a replay, a new consumer

@@ -1,5 +1,6 @@
-import { MatchesFound, MatchesFoundData, parseEvent, TOPICS } from '@laowu/contracts';
-import { inDays, jobData, workerData } from '../indexing/event-data.fixtures';
+import { MatchesFound, type MatchesFoundData, parseEvent, TOPICS } from '@laowu/contracts';
+import { inDays } from '@laowu/testkit';
+import { jobData, workerData } from '../indexing/event-data.fixtures';
 import { toJobDocument } from '../indexing/job.document';
 import { toWorkerDocument } from '../indexing/worker.document';
 import { isCrossRegionCandidate, isInstantCandidate } from './job-pushes.service';

@@ -1,9 +1,8 @@
 import { EmploymentStatus, matchesTopicOf } from '@laowu/contracts';
-import { appendToOutbox } from '@laowu/messaging';
+import { appendToOutbox, latestPerId } from '@laowu/messaging';
 import { APP_CONFIG, APP_NAME, observeHop } from '@laowu/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { latestPerId } from '../indexing/index-writer';
 import { WorkerPushes } from '../indexing/triggered-pushes';
 import { WorkerDocument } from '../indexing/worker.document';
 import { MatchingConfig } from '../matching.config';
@@ -79,7 +78,7 @@ export class WorkerAvailablePushesService implements WorkerPushes {
     const started = performance.now();
     const statesOf = new Map<string, WorkerDocument[]>();
     for (const state of states) statesOf.set(state.workerId, [...(statesOf.get(state.workerId) ?? []), state]);
-    const workers = latestPerId(states.map((state) => ({ id: state.workerId, version: state.version, source: state }))).map((w) => w.source);
+    const workers = latestPerId(states, (state) => state.workerId);
     const seen = await this.lastSeen(workers.map((w) => w.workerId));
     const due = workers.filter(
       (worker) => isRecentChange(worker, now, this.config) && becameAvailableWithin(statesOf.get(worker.workerId)!, seen.get(worker.workerId)),

@@ -1,5 +1,5 @@
 import { distanceKm } from '@laowu/domain';
-import { JobDocument } from '../indexing/job.document';
+import { type JobDocument } from '../indexing/job.document';
 
 /**
  * Whether the search engine's filter would select this job document, for the few query types the

@@ -1,7 +1,7 @@
-import { JobDocument } from '../indexing/job.document';
-import { WorkerDocument } from '../indexing/worker.document';
+import { type JobDocument } from '../indexing/job.document';
+import { type WorkerDocument } from '../indexing/worker.document';
 import { contribution, round } from './factors/factor';
-import { Factor, FACTORS } from './factors/factors';
+import { type Factor, FACTORS } from './factors/factors';
 
 export interface Reason {
   factor: Factor;

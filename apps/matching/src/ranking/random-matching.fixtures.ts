@@ -1,4 +1,4 @@
-import { JOB_KINDS, JobChangedData, JobKind, PRIORITY_GROUPS, WorkerChangedData } from '@laowu/contracts';
+import { JOB_KINDS, type JobChangedData, type JobKind, PRIORITY_GROUPS, type WorkerChangedData } from '@laowu/contracts';
 import { jobData, workerData } from '../indexing/event-data.fixtures';
 
 /**

@@ -1,7 +1,7 @@
-import { JobDocument } from '../indexing/job.document';
-import { WorkerDocument } from '../indexing/worker.document';
+import { type JobDocument } from '../indexing/job.document';
+import { type WorkerDocument } from '../indexing/worker.document';
 import { willingFromSources } from './factors/cross-region.factor';
-import { Json } from './factors/factor';
+import { type Json } from './factors/factor';
 import { FACTORS } from './factors/factors';
 
 /**

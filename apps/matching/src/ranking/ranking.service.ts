@@ -92,7 +92,7 @@ export class RankingService {
 
   private async rankJobs(worker: WorkerDocument, limit: number, now: Date, candidates: Json[]): Promise<RankedJob[]> {
     const query = jobsForWorkerQuery(worker, now, candidates);
-    const hits = await this.search<JobDocument>(this.indices.jobs.alias, query, limit + SLACK);
+    const hits = await this.search<JobDocument>(this.indices.jobs.alias, query, limit + SLACK, 'jobId');
     return hits
       .map((job) => ({ job, ...scorePair(job, worker, now) }))
       .sort((a, b) => b.score - a.score || a.job.jobId.localeCompare(b.job.jobId))
@@ -101,7 +101,7 @@ export class RankingService {
 
   async workersForJob(job: JobDocument, limit: number, now = new Date()): Promise<RankedWorker[]> {
     const query = workersForJobQuery(job, now);
-    return this.rankWorkers(job, await this.search<WorkerDocument>(this.indices.workers.alias, query, limit + SLACK), limit, now);
+    return this.rankWorkers(job, await this.search<WorkerDocument>(this.indices.workers.alias, query, limit + SLACK, 'workerId'), limit, now);
   }
 
   /**
@@ -111,7 +111,7 @@ export class RankingService {
    */
   async workersForJobs(requests: PoolRequest[], limit: number, now = new Date(), options: MultiSearchOptions = {}): Promise<RankedWorker[][]> {
     const queries = requests.map(({ job, pool, excludedWorkerIds }) => workersForJobQuery(job, now, [...poolFilters(pool, job), ...excludingIds(excludedWorkerIds)]));
-    const hitLists = await this.multiSearch<WorkerDocument>(this.indices.workers.alias, queries, limit + SLACK, options);
+    const hitLists = await this.multiSearch<WorkerDocument>(this.indices.workers.alias, queries, limit + SLACK, 'workerId', options);
     return hitLists.map((hits, k) => this.rankWorkers(requests[k].job, hits, limit, now));
   }
 
@@ -122,8 +122,8 @@ export class RankingService {
       .slice(0, limit);
   }
 
-  private async multiSearch<T>(index: string, queries: object[], size: number, options: MultiSearchOptions): Promise<T[][]> {
-    const searches = queries.map((query) => ({ index, body: rankedSearch(query, size) }));
+  private async multiSearch<T>(index: string, queries: object[], size: number, idField: IdField, options: MultiSearchOptions): Promise<T[][]> {
+    const searches = queries.map((query) => ({ index, body: rankedSearch(query, size, idField) }));
     const items = await this.client.msearch<T>(searches, { maxConcurrentSearches: options.maxConcurrentSearches });
     return items.map(({ result, failure }) => {
       if (failure) {
@@ -134,15 +134,18 @@ export class RankingService {
     });
   }
 
-  private async search<T>(index: string, query: object, size: number): Promise<T[]> {
-    const { hits } = await this.client.search<T>(index, rankedSearch(query, size));
+  private async search<T>(index: string, query: object, size: number, idField: IdField): Promise<T[]> {
+    const { hits } = await this.client.search<T>(index, rankedSearch(query, size, idField));
     return hits.map((hit) => hit.source);
   }
 }
 
+/** The document's id field (its _id too): Elasticsearch 8 refuses to sort on _id by default. */
+type IdField = 'jobId' | 'workerId';
+
 /** Best first, ties by id: the order the reasons' re-sort keeps. */
-function rankedSearch(query: object, size: number): Record<string, unknown> {
-  return { query, size, sort: [{ _score: 'desc' }, { _id: 'asc' }], track_total_hits: false };
+function rankedSearch(query: object, size: number, idField: IdField): Record<string, unknown> {
+  return { query, size, sort: [{ _score: 'desc' }, { [idField]: 'asc' }], track_total_hits: false };
 }
 
 function answeredBy(tier: JobsTier, ranked: RankedJob[]): RankedJob[] {

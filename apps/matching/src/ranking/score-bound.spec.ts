@@ -1,6 +1,6 @@
 import { distanceKm } from '@laowu/domain';
-import { JobDocument, toJobDocument } from '../indexing/job.document';
-import { toWorkerDocument, WorkerDocument } from '../indexing/worker.document';
+import { type JobDocument, toJobDocument } from '../indexing/job.document';
+import { toWorkerDocument, type WorkerDocument } from '../indexing/worker.document';
 import { jobData, workerData } from '../indexing/event-data.fixtures';
 import { commuteScaleKm } from './factors/distance.factor';
 import { matchesFilter } from './job-filter.fixtures';

@@ -1,6 +1,6 @@
-import { WorkerDocument } from '../indexing/worker.document';
+import { type WorkerDocument } from '../indexing/worker.document';
 import { commuteScaleKm, distance } from './factors/distance.factor';
-import { gaussReach, JobClass, Json } from './factors/factor';
+import { gaussReach, type JobClass, type Json } from './factors/factor';
 import { FACTORS } from './factors/factors';
 
 /**

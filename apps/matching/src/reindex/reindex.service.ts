@@ -1,14 +1,15 @@
 import { EventEnvelope, JobChangedData, TOPICS, WorkerChangedData } from '@laowu/contracts';
-import { KAFKA } from '@laowu/messaging';
+import { KAFKA, latestPerId } from '@laowu/messaging';
 import { DomainError } from '@laowu/platform';
 import { IndexDefinition, rebuildIndex, SEARCH_CLIENT, SearchClient } from '@laowu/search';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
-import { latestPerId, VersionedDocument, writeVersioned } from '../indexing/index-writer';
+import { VersionedDocument, writeVersioned } from '../indexing/index-writer';
 import { toJobDocument } from '../indexing/job.document';
 import { SearchIndices } from '../indexing/search-indices';
 import { toWorkerDocument } from '../indexing/worker.document';
 import { endOffsets, readTopicRange } from './topic-reader';
+import { ERRORS } from '../matching.errors';
 
 export interface ReindexReport {
   alias: string;
@@ -42,7 +43,7 @@ export class ReindexService {
   ) {}
 
   async reindexAll(): Promise<ReindexReport[]> {
-    if (this.running) throw DomainError.conflict('REINDEX.RUNNING', 'a reindex is already running');
+    if (this.running) throw DomainError.conflict(ERRORS.REINDEX_RUNNING, 'a reindex is already running');
     this.running = true;
     try {
       await this.indices.ensured();
@@ -62,7 +63,7 @@ export class ReindexService {
 
   private async rebuild(definition: IndexDefinition, topic: string, toDocument: (e: EventEnvelope) => VersionedDocument): Promise<ReindexReport> {
     const write = (index: string) => (envelopes: EventEnvelope[]) =>
-      writeVersioned(this.client, index, latestPerId(envelopes.map(toDocument))).then(() => undefined);
+      writeVersioned(this.client, index, latestPerId(envelopes.map(toDocument), (d) => d.id)).then(() => undefined);
     const snapshot = await endOffsets(this.kafka, topic);
     let documents = 0;
     let caughtUp = 0;

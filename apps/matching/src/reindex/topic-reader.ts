@@ -1,5 +1,5 @@
-import { EventEnvelope, parseEvent } from '@laowu/contracts';
-import { Kafka } from 'kafkajs';
+import { type EventEnvelope, parseEvent } from '@laowu/contracts';
+import { type Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
 /** Per partition: an offset (the next to read, or the end to read up to). */

@@ -6,6 +6,7 @@ import { JobDocument, jobSummary } from '../indexing/job.document';
 import { SearchIndices } from '../indexing/search-indices';
 import { openJobFilters } from '../ranking/ranking.queries';
 import { SearchJobsRequest } from './search-jobs.request.dto';
+import { ERRORS } from '../matching.errors';
 
 export interface JobSearchResult {
   total: number;
@@ -30,12 +31,12 @@ export class JobSearchService {
 
   async search(request: SearchJobsRequest, now = new Date()): Promise<JobSearchResult> {
     if (request.regionCode && !findRegion(request.regionCode)) {
-      throw DomainError.unprocessable('SEARCH.UNKNOWN_REGION', [{ field: 'regionCode', problem: `unknown region code ${request.regionCode}` }]);
+      throw DomainError.unprocessable(ERRORS.SEARCH_UNKNOWN_REGION, [{ field: 'regionCode', problem: `unknown region code ${request.regionCode}` }]);
     }
     const page = request.page ?? 1;
     const pageSize = request.pageSize ?? 20;
     if (page * pageSize > RESULT_WINDOW) {
-      throw DomainError.invalid('SEARCH.PAST_RESULT_WINDOW', [
+      throw DomainError.invalid(ERRORS.SEARCH_PAST_RESULT_WINDOW, [
         { field: 'page', problem: `page × pageSize may reach at most ${RESULT_WINDOW} results (here ${page * pageSize}); narrow the search instead` },
       ]);
     }

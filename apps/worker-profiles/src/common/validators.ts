@@ -1,5 +1,5 @@
 import { isCalendarDate, isMobilePhone, parseResidentId } from '@laowu/domain';
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 /**
  * A valid resident ID number (GB 11643: 18 characters, check digit, real birth date, known region

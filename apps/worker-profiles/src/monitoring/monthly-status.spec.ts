@@ -1,4 +1,4 @@
-import { HistoryEntry, monthBounds, monthlyStatus } from './monthly-status';
+import { type HistoryEntry, monthBounds, monthlyStatus } from './monthly-status';
 
 const entry = (date: string, status: HistoryEntry['status'], source = 'station'): HistoryEntry => ({
   date, status, source, regionCode: '513401', registeredAt: status === 'unemployed' ? 'residence' : null, employer: null,

@@ -1,5 +1,5 @@
 import { isKnownCertificate, isKnownRegion, isKnownSkill } from '@laowu/domain';
-import { DomainError, FieldProblem } from '@laowu/platform';
+import { DomainError, type FieldProblem } from '@laowu/platform';
 import { ERRORS } from '../worker-profiles.errors';
 
 export interface CodesToCheck {

@@ -1,6 +1,6 @@
-import { coarseLocation, createEnvelope, EventEnvelope, WorkerChanged, WorkerChangedData } from '@laowu/contracts';
+import { coarseLocation, createEnvelope, type EventEnvelope, WorkerChanged, type WorkerChangedData } from '@laowu/contracts';
 import { ageOn } from '@laowu/domain';
-import { isAvailable, Worker } from './worker.entity';
+import { isAvailable, type Worker } from './worker.entity';
 
 /**
  * The projection matching needs and nothing more (WorkerChangedData): never the name, ID number,

@@ -1,4 +1,4 @@
-import { Principal } from '@laowu/auth';
+import { type Principal } from '@laowu/auth';
 import { auditedBasisFor, canWrite } from './worker.access';
 
 const shenzhen: Principal = { sub: 'station-440306-01', role: 'station', region: '440306' };

@@ -1,5 +1,5 @@
 import { DomainError } from '@laowu/platform';
-import { EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { ERRORS } from '../worker-profiles.errors';
 import { Worker } from './worker.entity';
 

@@ -1,7 +1,7 @@
 import { makeResidentId } from '@laowu/domain';
 import { randomInt } from 'node:crypto';
 import { bearer } from '../../../../test/support/tokens';
-import { startTestApp, TestApp } from '../../../../test/support/test-app';
+import { startTestApp, type TestApp } from '../../../../test/support/test-app';
 import type { DestinationStream } from 'pino';
 import { ABOUT, AppModule } from '../../src/app.module';
 import { WorkerProfilesConfig } from '../../src/worker-profiles.config';

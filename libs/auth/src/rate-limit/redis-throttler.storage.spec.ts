@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ThrottleClient, RedisThrottlerStorage, rateLimitStoreFallbacks, throttleKeys } from './redis-throttler.storage';
+import { type ThrottleClient, RedisThrottlerStorage, rateLimitStoreFallbacks, throttleKeys } from './redis-throttler.storage';
 import { unauthenticatedKey } from './unauthenticated-limiter';
 
 const fallbacks = async () => (await rateLimitStoreFallbacks.get()).values[0]?.value ?? 0;

@@ -1,5 +1,5 @@
-import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import { Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { type ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import { metricsRegistry } from '@laowu/platform';
 import { Redis } from 'ioredis';
 import { Counter } from 'prom-client';

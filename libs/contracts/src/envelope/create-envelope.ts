@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventEnvelope } from './event-envelope';
+import { type EventEnvelope } from './event-envelope';
 
 export interface EventDefinition<TData> {
   type: string;

@@ -1,5 +1,5 @@
 import { deadLetterTopic } from '@laowu/contracts';
-import { IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import { type IHeaders, type Kafka, type KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { EventPublisher } from '../event-publisher';
 import { ensureTopics } from '../topics.bootstrap';

@@ -1,4 +1,4 @@
-import { deleteBatchWhere, PurgeTask } from '@laowu/persistence';
+import { deleteBatchWhere, type PurgeTask } from '@laowu/persistence';
 
 /**
  * The index a processed-events purge needs: without it each batch would scan the whole inbox.

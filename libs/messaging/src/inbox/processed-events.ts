@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 
 /**
  * Records that `consumer` has applied event `eventId`, inside the caller's transaction. Returns

@@ -1,10 +1,10 @@
-import { Lane, LANES } from '@laowu/contracts';
-import { pgListen, PgListener } from '@laowu/persistence';
-import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { type Lane, LANES } from '@laowu/contracts';
+import { pgListen, type PgListener } from '@laowu/persistence';
+import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { metricsRegistry, observeHop, sleep } from '@laowu/platform';
 import { Counter } from 'prom-client';
-import { DataSource } from 'typeorm';
-import { EventPublisher, OutgoingMessage } from '../event-publisher';
+import { type DataSource } from 'typeorm';
+import { type EventPublisher, type OutgoingMessage } from '../event-publisher';
 import { outboxChannel } from './outbox.sql';
 
 export interface OutboxRelayOptions {

@@ -1,6 +1,6 @@
-import { EVENT_HEADERS, EventEnvelope, laneOfTopic } from '@laowu/contracts';
+import { EVENT_HEADERS, type EventEnvelope, laneOfTopic } from '@laowu/contracts';
 import { currentCorrelationId } from '@laowu/platform';
-import { EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { outboxChannel } from './outbox.sql';
 
 /** PostgreSQL takes at most 65,535 parameters per statement; a row takes 7. */

@@ -1,4 +1,4 @@
-import { createPublicKey, JsonWebKey, KeyObject } from 'node:crypto';
+import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 /** The public development secret; `npm run token` and the tests sign with it. Refused in production. */

@@ -1,4 +1,4 @@
-import { ArgumentsHost, Logger, NotFoundException } from '@nestjs/common';
+import { type ArgumentsHost, Logger, NotFoundException } from '@nestjs/common';
 import { OverloadedError } from '../http/overload';
 import { DomainError } from './domain-error';
 import { HttpErrorFilter } from './http-error.filter';

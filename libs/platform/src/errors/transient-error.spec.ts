@@ -1,4 +1,4 @@
-import { createServer, Server, Socket } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { Client, DatabaseError, Pool } from 'pg';
 import { QueryFailedError } from 'typeorm';
 import { isTransient, TransientError } from './transient-error';

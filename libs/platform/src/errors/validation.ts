@@ -1,6 +1,6 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, type ValidationError, ValidationPipe } from '@nestjs/common';
 import { Matches } from 'class-validator';
-import { FieldProblem } from './domain-error';
+import { type FieldProblem } from './domain-error';
 
 export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {

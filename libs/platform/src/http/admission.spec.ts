@@ -1,8 +1,8 @@
-import express, { Request, Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { metricsRegistry } from '../metrics/metrics.registry';
-import { currentRequestScope, InFlightLimiter, installAdmission, RequestScope } from './admission';
+import { currentRequestScope, InFlightLimiter, installAdmission, type RequestScope } from './admission';
 
 /** A request the test holds open until it says so. */
 class Gates {

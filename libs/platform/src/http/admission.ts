@@ -2,7 +2,7 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Counter, Gauge } from 'prom-client';
 import { metricsRegistry } from '../metrics/metrics.registry';
-import { OverloadedError } from './overload';
+import { type OverloadedError } from './overload';
 
 export const httpShed = new Counter({
   name: 'laowu_http_shed_total',

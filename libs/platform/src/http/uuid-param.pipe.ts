@@ -1,4 +1,4 @@
-import { PipeTransform } from '@nestjs/common';
+import { type PipeTransform } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { RequestValidationError } from '../errors/validation';
 

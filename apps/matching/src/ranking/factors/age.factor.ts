@@ -1,6 +1,6 @@
-import { JobDocument } from '../../indexing/job.document';
-import { WorkerDocument } from '../../indexing/worker.document';
-import { contribution, Json, RankingFactor } from './factor';
+import { type JobDocument } from '../../indexing/job.document';
+import { type WorkerDocument } from '../../indexing/worker.document';
+import { contribution, type Json, type RankingFactor } from './factor';
 
 export const AGE_HALF_LIFE_YEARS = 5;
 

@@ -1,5 +1,5 @@
-import { JobKind } from '@laowu/contracts';
-import { acceptsAny, bonus, contribution, RankingFactor } from './factor';
+import { type JobKind } from '@laowu/contracts';
+import { acceptsAny, bonus, contribution, type RankingFactor } from './factor';
 import { isPriorityWorker, priorityWorkers } from './priority.factor';
 
 export const ASSISTANCE_KINDS: readonly JobKind[] = ['work_relief', 'workshop', 'public_welfare'];

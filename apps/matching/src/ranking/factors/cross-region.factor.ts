@@ -1,6 +1,6 @@
-import { JobDocument } from '../../indexing/job.document';
-import { WorkerDocument } from '../../indexing/worker.document';
-import { bonus, contribution, intersects, Json, RankingFactor } from './factor';
+import { type JobDocument } from '../../indexing/job.document';
+import { type WorkerDocument } from '../../indexing/worker.document';
+import { bonus, contribution, intersects, type Json, type RankingFactor } from './factor';
 
 /** The job recruits from the worker's home region, and the worker is willing to migrate. */
 export const recruitsFromHome = (job: JobDocument, worker: WorkerDocument) => worker.willingToMigrate && intersects(job.crossSourceCodes, worker.homeCodes);

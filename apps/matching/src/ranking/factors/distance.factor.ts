@@ -1,6 +1,6 @@
 import { distanceKm } from '@laowu/domain';
-import { WorkerDocument } from '../../indexing/worker.document';
-import { constantBound, contribution, gauss, RankingFactor } from './factor';
+import { type WorkerDocument } from '../../indexing/worker.document';
+import { constantBound, contribution, gauss, type RankingFactor } from './factor';
 
 /** Smallest commute scale, so a worker with maxCommuteKm 0 still gets a finite decay. */
 const MIN_COMMUTE_SCALE_KM = 0.5;

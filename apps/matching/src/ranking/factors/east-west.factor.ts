@@ -1,6 +1,6 @@
 import { eastWestPartnersOf } from '@laowu/domain';
 import { crossRegion, recruitingFrom, recruitsFromHome, willingFromSources } from './cross-region.factor';
-import { bonus, contribution, RankingFactor } from './factor';
+import { bonus, contribution, type RankingFactor } from './factor';
 
 /** …and the two provinces are an east-west cooperation pair (东西部协作). */
 export const eastWest: RankingFactor<'eastWest'> = {

@@ -1,6 +1,6 @@
-import { JobKind } from '@laowu/contracts';
-import { JobDocument } from '../../indexing/job.document';
-import { WorkerDocument } from '../../indexing/worker.document';
+import { type JobKind } from '@laowu/contracts';
+import { type JobDocument } from '../../indexing/job.document';
+import { type WorkerDocument } from '../../indexing/worker.document';
 
 export type Json = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
-import { JobDocument } from '../../indexing/job.document';
-import { chinaTime, contribution, DAY_MS, gauss, recentWithin, RankingFactor } from './factor';
+import { type JobDocument } from '../../indexing/job.document';
+import { chinaTime, contribution, DAY_MS, gauss, recentWithin, type RankingFactor } from './factor';
 
 export const FRESHNESS_SCALE_DAYS = 14;
 

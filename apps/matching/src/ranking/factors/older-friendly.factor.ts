@@ -1,4 +1,4 @@
-import { bonus, contribution, RankingFactor } from './factor';
+import { bonus, contribution, type RankingFactor } from './factor';
 
 export const OLDER_WORKER_AGE = 50;
 

@@ -1,5 +1,5 @@
-import { WorkerDocument } from '../../indexing/worker.document';
-import { constantBound, contribution, RankingFactor } from './factor';
+import { type WorkerDocument } from '../../indexing/worker.document';
+import { constantBound, contribution, type RankingFactor } from './factor';
 
 const PRIORITY_GROUPS: readonly string[] = ['poverty_alleviated', 'monitoring_target'];
 

@@ -1,4 +1,4 @@
-import { bonus, contribution, RankingFactor } from './factor';
+import { bonus, contribution, type RankingFactor } from './factor';
 
 /** Relocated workers fill a job's relocation quota first (十五). */
 export const relocation: RankingFactor<'relocation'> = {

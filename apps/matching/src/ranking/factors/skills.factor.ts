@@ -1,4 +1,4 @@
-import { bonus, contribution, has, NEUTRAL, not, RankingFactor } from './factor';
+import { bonus, contribution, has, NEUTRAL, not, type RankingFactor } from './factor';
 
 /** Share of the job's required skills the worker has at the required level; neutral when none are required. */
 export const skills: RankingFactor<'skills'> = {

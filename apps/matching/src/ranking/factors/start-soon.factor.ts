@@ -1,5 +1,5 @@
-import { JobDocument } from '../../indexing/job.document';
-import { acceptsAny, chinaTime, contribution, DAY_MS, gauss, recentWithin, RankingFactor, VaryingBound } from './factor';
+import { type JobDocument } from '../../indexing/job.document';
+import { acceptsAny, chinaTime, contribution, DAY_MS, gauss, recentWithin, type RankingFactor, type VaryingBound } from './factor';
 
 export const START_SOON_SCALE_DAYS = 3;
 

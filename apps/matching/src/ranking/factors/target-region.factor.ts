@@ -1,4 +1,4 @@
-import { bonus, contribution, intersects, RankingFactor } from './factor';
+import { bonus, contribution, intersects, type RankingFactor } from './factor';
 
 /** The job lies in a region the worker wants to go to. */
 export const targetRegion: RankingFactor<'targetRegion'> = {

@@ -1,6 +1,6 @@
-import { JobDocument } from '../../indexing/job.document';
-import { WorkerDocument } from '../../indexing/worker.document';
-import { contribution, has, Json, NEUTRAL, not, RankingFactor } from './factor';
+import { type JobDocument } from '../../indexing/job.document';
+import { type WorkerDocument } from '../../indexing/worker.document';
+import { contribution, has, type Json, NEUTRAL, not, type RankingFactor } from './factor';
 
 /** Wage ratio (job max ÷ worker min) giving value 0, and the span over which it reaches 1. */
 export const WAGE_RATIO_FLOOR = 0.8;
