@@ -7,6 +7,7 @@ import { createKafka, EventPublisher, ensureTopics } from '@laowu/messaging';
 import { eventually } from '@laowu/testkit';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { testInfra } from '../../../test/support/infra';
 import { positionGroupsAtEnds } from '../../../test/support/kafka';
@@ -33,6 +34,17 @@ export const tokens = {
   coordinator: (sub = 'coordinator-test') => bearer({ sub, role: 'coordinator', region: '513401' }),
   as: (principal: Principal) => bearer(principal),
 };
+
+/** Registers a new station as admin (in 会理市 unless `station` says otherwise) and returns its id. */
+export async function registerStation(url: string, station: { name?: string; location?: { lat: number; lon: number } } = {}): Promise<string> {
+  const id = `station-${randomUUID().slice(0, 8)}`;
+  await request(url)
+    .post('/v1/stations')
+    .set('Authorization', tokens.admin())
+    .send({ id, name: '会理市就业服务站', regionCode: '513401', location: { lat: 26.65, lon: 102.25 }, ...station })
+    .expect(201);
+  return id;
+}
 
 /** Publishes events exactly as their owner apps do: the envelope as value, its key as the Kafka key. */
 export class Events {

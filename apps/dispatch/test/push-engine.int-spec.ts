@@ -6,7 +6,7 @@ import { eventually, parsePrometheusText, sumSamples } from '@laowu/testkit';
 import { TopicRecorder } from '../../../test/support/kafka';
 import { type TestApp } from '../../../test/support/test-app';
 import { type DispatchConfig } from '../src/dispatch.config';
-import { Events, job, match, matchGroup, processed, SseClient, type SseEvent, startDispatch, tokens } from './dispatch.fixtures';
+import { Events, job, match, matchGroup, processed, registerStation, SseClient, type SseEvent, startDispatch, tokens } from './dispatch.fixtures';
 
 /** The v1.1 push engine as dispatch runs it: grouped events on two lanes, push settings, declined pairs. */
 describe('dispatch: push engine (MatchesFound, lanes, push settings, declined pairs)', () => {
@@ -24,15 +24,6 @@ describe('dispatch: push engine (MatchesFound, lanes, push settings, declined pa
     await running?.close();
   });
 
-  async function registerStation(): Promise<string> {
-    const id = `station-${randomUUID().slice(0, 8)}`;
-    await request(running.url)
-      .post('/v1/stations')
-      .set('Authorization', tokens.admin())
-      .send({ id, name: '会理市就业服务站', regionCode: '513401', location: { lat: 26.65, lon: 102.25 } })
-      .expect(201);
-    return id;
-  }
 
   const connect = (stationId: string, lastEventId?: string) =>
     SseClient.connect(`${running.url}/v1/stations/${stationId}/stream`, tokens.station(stationId), lastEventId);
@@ -58,7 +49,7 @@ describe('dispatch: push engine (MatchesFound, lanes, push settings, declined pa
   }
 
   it('delivers MatchesFound with trigger and lane in the SSE data and the match list; a legacy MatchFound as instant_job, instant', async () => {
-    const stationId = await registerStation();
+    const stationId = await registerStation(running.url);
     const client = await connect(stationId);
     const crossRegion = matchGroup(stationId, job({ instant: false, kind: 'fulltime' }), { trigger: 'cross_region_job', count: 2 });
     const gig = matchGroup(stationId, job(), { trigger: 'instant_job' });
@@ -103,7 +94,7 @@ describe('dispatch: push engine (MatchesFound, lanes, push settings, declined pa
   });
 
   it("applies the station's push settings: a trigger turned off, minScore, and maxPerJob across events and per material version", async () => {
-    const stationId = await registerStation();
+    const stationId = await registerStation(running.url);
     await request(running.url)
       .put(`/v1/stations/${stationId}/push-settings`)
       .set('Authorization', tokens.station(stationId))
@@ -133,7 +124,7 @@ describe('dispatch: push engine (MatchesFound, lanes, push settings, declined pa
   });
 
   it('never stores or pushes a declined (job, worker) pair again, at any station or material version, and publishes the decline', async () => {
-    const [stationA, stationB] = [await registerStation(), await registerStation()];
+    const [stationA, stationB] = [await registerStation(running.url), await registerStation(running.url)];
     const recorder = await TopicRecorder.start([TOPICS.dispatch]);
     try {
       const jobData = job();
@@ -194,7 +185,7 @@ describe('dispatch: push engine (MatchesFound, lanes, push settings, declined pa
   }
 
   it('gives a stream connected before every delivery exactly once, ids ascending, when both lanes deliver to the station at once', async () => {
-    const stationId = await registerStation();
+    const stationId = await registerStation(running.url);
     const client = await connect(stationId);
     const all: string[] = [];
     const release = await stallInstantDeliveries(stationId, 1500);

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import { ABOUT, AppModule } from '../src/app.module';
 import { DispatchConfig } from '../src/dispatch.config';
-import { tokens } from './dispatch.fixtures';
+import { registerStation, tokens } from './dispatch.fixtures';
 
 describe('dispatch: push settings (GET|PUT /v1/stations/{id}/push-settings)', () => {
   let running: TestApp<DispatchConfig>;
@@ -18,22 +18,13 @@ describe('dispatch: push settings (GET|PUT /v1/stations/{id}/push-settings)', ()
     await running?.close();
   });
 
-  async function registerStation(): Promise<string> {
-    const id = `station-${randomUUID().slice(0, 8)}`;
-    await request(running.url)
-      .post('/v1/stations')
-      .set('Authorization', tokens.admin())
-      .send({ id, name: '西昌市就业服务站', regionCode: '513401', location: { lat: 27.88, lon: 102.27 } })
-      .expect(201);
-    return id;
-  }
 
   const path = (stationId: string) => `/v1/stations/${stationId}/push-settings`;
   const get = (stationId: string, token: string) => request(running.url).get(path(stationId)).set('Authorization', token);
   const put = (stationId: string, token: string, body: unknown) => request(running.url).put(path(stationId)).set('Authorization', token).send(body as object);
 
   it('pushes everything by default, and a PUT is read back by GET', async () => {
-    const stationId = await registerStation();
+    const stationId = await registerStation(running.url);
     expect((await get(stationId, tokens.station(stationId)).expect(200)).body).toEqual(defaults);
 
     expect((await put(stationId, tokens.station(stationId), chosen).expect(200)).body).toEqual(chosen);
@@ -45,14 +36,14 @@ describe('dispatch: push settings (GET|PUT /v1/stations/{id}/push-settings)', ()
   });
 
   it('lets an admin read and replace any station’s settings', async () => {
-    const stationId = await registerStation();
+    const stationId = await registerStation(running.url);
     await put(stationId, tokens.admin(), chosen).expect(200);
     expect((await get(stationId, tokens.admin()).expect(200)).body).toEqual(chosen);
     expect((await get(stationId, tokens.station(stationId)).expect(200)).body).toEqual(chosen);
   });
 
   it('answers 400 naming the field for an unknown field, a missing one and out-of-range values, and keeps what was set', async () => {
-    const stationId = await registerStation();
+    const stationId = await registerStation(running.url);
     await put(stationId, tokens.station(stationId), chosen).expect(200);
     /** The fields named (a field may fail more than one rule). */
     const refused = async (body: unknown): Promise<string[]> => {
@@ -73,7 +64,7 @@ describe('dispatch: push settings (GET|PUT /v1/stations/{id}/push-settings)', ()
   });
 
   it('answers 403 to another station, even for a bad body, and to every other role', async () => {
-    const stationId = await registerStation();
+    const stationId = await registerStation(running.url);
     const other = tokens.station(`${stationId}-other`);
     const forbidden = [
       await get(stationId, other).expect(403),

@@ -1,13 +1,7 @@
-import { type SearchClient } from '@laowu/search';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { positionGroupsAtEnds } from '../../../test/support/kafka';
-import { searchClient } from '../../../test/support/search';
-import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import { asAdmin, bearer } from '../../../test/support/tokens';
-import { ABOUT, AppModule } from '../src/app.module';
-import { MatchingConfig } from '../src/matching.config';
-import { indexed, CONSUMED_TOPICS, jobData, Producer, uniquePrefix, workerData } from './matching.fixtures';
+import { jobData, type MatchingUnderTest, startMatching, uniquePrefix, workerData } from './matching.fixtures';
 
 /**
  * Issue 14 (#14): what a private agency learns of a candidate's poverty status, and how exact a
@@ -17,36 +11,16 @@ describe('matching: candidates show an agency a priority flag, never the group; 
   const prefix = uniquePrefix();
   const agencyId = `agency-privacy-${randomUUID().slice(0, 8)}`;
   const agency = bearer({ sub: agencyId, role: 'agency', region: '440300' });
-  let running: TestApp<MatchingConfig>;
-  let client: SearchClient;
-  let producer: Producer;
+  let matching: MatchingUnderTest;
 
   beforeAll(async () => {
-    const group = `test-${uniquePrefix()}privacy`;
-    await positionGroupsAtEnds([group], CONSUMED_TOPICS);
-    running = await startTestApp({ configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot }, { env: { SEARCH_INDEX_PREFIX: prefix, KAFKA_GROUP_ID: group } });
-    client = searchClient();
-    producer = new Producer();
+    matching = await startMatching(prefix, 'privacy');
   });
-
-  afterAll(async () => {
-    await producer?.close();
-    await running?.close();
-    await client?.deleteIndex(`${prefix}*`).catch(() => undefined);
-    await client?.close();
-  });
-
-  async function publish(jobs: ReturnType<typeof jobData>[], workers: ReturnType<typeof workerData>[]): Promise<void> {
-    await producer.workers(...workers);
-    await producer.jobs(...jobs);
-    for (const w of workers) await indexed(client, `${prefix}workers`, w.workerId, w.version);
-    for (const j of jobs) await indexed(client, `${prefix}jobs`, j.jobId, j.version);
-    await client.refresh(`${prefix}*`);
-  }
+  afterAll(() => matching?.close());
 
   type Candidate = { workerId: string; reasons: { factor: string; detail: string }[]; worker: Record<string, unknown> };
   const candidates = async (jobId: string, token: string): Promise<{ items: Candidate[]; text: string }> => {
-    const response = await request(running.url).get(`/v1/jobs/${jobId}/candidates?limit=100`).set('Authorization', token).expect(200);
+    const response = await request(matching.running.url).get(`/v1/jobs/${jobId}/candidates?limit=100`).set('Authorization', token).expect(200);
     return { items: response.body.items, text: response.text };
   };
 
@@ -58,7 +32,7 @@ describe('matching: candidates show an agency a priority flag, never the group; 
     const relocated = workerData({ priorityGroups: ['relocated'] });
     const plain = workerData();
     const workers = [poor, monitored, relocated, plain];
-    await publish([job], workers);
+    await matching.publish([job], workers);
 
     const forAgency = await candidates(job.jobId, agency);
     const byId = new Map(forAgency.items.map((c) => [c.workerId, c]));
@@ -83,8 +57,8 @@ describe('matching: candidates show an agency a priority flag, never the group; 
 
     const station = bearer({ sub: 'station-440306-01', role: 'station', region: '440306' });
     const bureau = bearer({ sub: 'bureau-440306', role: 'bureau', region: '440306' });
-    await request(running.url).get(`/v1/jobs/${job.jobId}/candidates`).set('Authorization', station).expect(403);
-    await request(running.url).get(`/v1/jobs/${job.jobId}/candidates`).set('Authorization', bureau).expect(403);
+    await request(matching.running.url).get(`/v1/jobs/${job.jobId}/candidates`).set('Authorization', station).expect(403);
+    await request(matching.running.url).get(`/v1/jobs/${job.jobId}/candidates`).set('Authorization', bureau).expect(403);
   });
 
   it('indexes a worker on the 0.01° grid even from an event with an exact point, and still ranks by distance', async () => {
@@ -94,13 +68,13 @@ describe('matching: candidates show an agency a priority flag, never the group; 
     // 5 km and 20 km north of the worker (1° of latitude ≈ 111.2 km).
     const near = jobData({ agencyId, location: { regionCode: '440306', lat: exact.lat + 5 / 111.2, lon: exact.lon } });
     const far = jobData({ agencyId, location: { regionCode: '440306', lat: exact.lat + 20 / 111.2, lon: exact.lon } });
-    await publish([near, far], [worker]);
+    await matching.publish([near, far], [worker]);
 
-    const doc = await client.get<{ location: unknown }>(`${prefix}workers`, worker.workerId);
+    const doc = await matching.client.get<{ location: unknown }>(`${prefix}workers`, worker.workerId);
     expect(doc?.source.location).toEqual({ lat: 22.56, lon: 113.91 });
     expect(JSON.stringify(doc?.source)).not.toMatch(/22\.5637|113\.9062/);
 
-    const items = (await request(running.url).get(`/v1/workers/${worker.workerId}/matches?limit=100`).set('Authorization', asAdmin()).expect(200)).body
+    const items = (await request(matching.running.url).get(`/v1/workers/${worker.workerId}/matches?limit=100`).set('Authorization', asAdmin()).expect(200)).body
       .items as { jobId: string; reasons: { factor: string; contribution: number }[] }[];
     const rank = (id: string) => items.findIndex((i) => i.jobId === id);
     expect(rank(near.jobId)).toBeGreaterThanOrEqual(0);

@@ -4,6 +4,11 @@ import { type SearchClient } from '@laowu/search';
 import { eventually } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
 import { testInfra } from '../../../test/support/infra';
+import { positionGroupsAtEnds } from '../../../test/support/kafka';
+import { searchClient } from '../../../test/support/search';
+import { startTestApp, type TestApp } from '../../../test/support/test-app';
+import { ABOUT, AppModule } from '../src/app.module';
+import { MatchingConfig } from '../src/matching.config';
 
 export { jobData, workerData } from '../src/indexing/event-data.fixtures';
 
@@ -52,3 +57,44 @@ export async function snapshot(client: SearchClient, alias: string, ids: string[
 export const CONSUMED_TOPICS = [TOPICS.jobs, TOPICS.jobsInstant, TOPICS.workers, TOPICS.dispatch];
 
 export const uniquePrefix = () => `t-${randomUUID().slice(0, 8)}-`;
+
+/** A matching app as an integration spec runs it, with a search client and a producer of its input events. */
+export interface MatchingUnderTest {
+  running: TestApp<MatchingConfig>;
+  client: SearchClient;
+  producer: Producer;
+  /** Publishes the workers, then the jobs, and waits until both are indexed and searchable. */
+  publish(jobs: JobChangedData[], workers: WorkerChangedData[]): Promise<void>;
+  /** Stops all three and deletes the indices under the prefix. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts matching on indices under `prefix` and on a fresh consumer group (named after `name`)
+ * positioned at the topics' ends: only this file's events, not the topics' whole shared history.
+ */
+export async function startMatching(prefix: string, name: string): Promise<MatchingUnderTest> {
+  const group = `test-${uniquePrefix()}${name}`;
+  await positionGroupsAtEnds([group], CONSUMED_TOPICS);
+  const running = await startTestApp({ configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot }, { env: { SEARCH_INDEX_PREFIX: prefix, KAFKA_GROUP_ID: group } });
+  const client = searchClient();
+  const producer = new Producer();
+  return {
+    running,
+    client,
+    producer,
+    async publish(jobs, workers) {
+      if (workers.length) await producer.workers(...workers);
+      if (jobs.length) await producer.jobs(...jobs);
+      for (const w of workers) await indexed(client, `${prefix}workers`, w.workerId, w.version);
+      for (const j of jobs) await indexed(client, `${prefix}jobs`, j.jobId, j.version);
+      await client.refresh(`${prefix}*`);
+    },
+    async close() {
+      await producer.close();
+      await running.close();
+      await client.deleteIndex(`${prefix}*`).catch(() => undefined);
+      await client.close();
+    },
+  };
+}

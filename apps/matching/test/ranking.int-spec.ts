@@ -1,21 +1,15 @@
 import { metricsRegistry } from '@laowu/platform';
 import { inDays } from '@laowu/testkit';
-import { type SearchClient } from '@laowu/search';
 import request from 'supertest';
-import { positionGroupsAtEnds } from '../../../test/support/kafka';
-import { searchClient } from '../../../test/support/search';
-import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import { asAdmin, bearer } from '../../../test/support/tokens';
-import { ABOUT, AppModule } from '../src/app.module';
 import { writeVersioned } from '../src/indexing/index-writer';
 import { type JobDocument, toJobDocument } from '../src/indexing/job.document';
 import { SearchIndices } from '../src/indexing/search-indices';
 import { toWorkerDocument, type WorkerDocument } from '../src/indexing/worker.document';
-import { MatchingConfig } from '../src/matching.config';
 import { scorePair } from '../src/ranking/pair-score';
 import { openJobFilters, poolFilters, workersForJobQuery } from '../src/ranking/ranking.queries';
 import { RankingService } from '../src/ranking/ranking.service';
-import { indexed, CONSUMED_TOPICS, jobData, Producer, uniquePrefix, workerData } from './matching.fixtures';
+import { jobData, type MatchingUnderTest, startMatching, uniquePrefix, workerData } from './matching.fixtures';
 import { matchesFilter } from '../src/ranking/job-filter.fixtures';
 import { randomJob, randomWorker, Seeded } from '../src/ranking/random-matching.fixtures';
 
@@ -25,40 +19,20 @@ import { randomJob, randomWorker, Seeded } from '../src/ranking/random-matching.
  */
 describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
   const prefix = uniquePrefix();
-  let running: TestApp<MatchingConfig>;
-  let client: SearchClient;
-  let producer: Producer;
+  let matching: MatchingUnderTest;
   const agency = bearer({ sub: 'agency-test', role: 'agency', region: '440300' });
 
   beforeAll(async () => {
-    const group = `test-${uniquePrefix()}ranking`;
-    await positionGroupsAtEnds([group], CONSUMED_TOPICS); // only this file's events, not the topics' whole shared history
-    running = await startTestApp({ configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot }, { env: { SEARCH_INDEX_PREFIX: prefix, KAFKA_GROUP_ID: group } });
-    client = searchClient();
-    producer = new Producer();
+    matching = await startMatching(prefix, 'ranking');
   });
-
-  afterAll(async () => {
-    await producer?.close();
-    await running?.close();
-    await client?.deleteIndex(`${prefix}*`).catch(() => undefined);
-    await client?.close();
-  });
-
-  async function publish(jobs: ReturnType<typeof jobData>[], workers: ReturnType<typeof workerData>[]): Promise<void> {
-    if (workers.length) await producer.workers(...workers);
-    if (jobs.length) await producer.jobs(...jobs);
-    for (const w of workers) await indexed(client, `${prefix}workers`, w.workerId, w.version);
-    for (const j of jobs) await indexed(client, `${prefix}jobs`, j.jobId, j.version);
-    await client.refresh(`${prefix}*`);
-  }
+  afterAll(() => matching?.close());
 
   const matches = async (workerId: string) =>
-    (await request(running.url).get(`/v1/workers/${workerId}/matches?limit=100`).set('Authorization', asAdmin()).expect(200)).body.items as {
+    (await request(matching.running.url).get(`/v1/workers/${workerId}/matches?limit=100`).set('Authorization', asAdmin()).expect(200)).body.items as {
       jobId: string; score: number; reasons: { factor: string; contribution: number; detail: string }[];
     }[];
   const candidates = async (jobId: string) =>
-    (await request(running.url).get(`/v1/jobs/${jobId}/candidates?limit=100`).set('Authorization', agency).expect(200)).body.items as {
+    (await request(matching.running.url).get(`/v1/jobs/${jobId}/candidates?limit=100`).set('Authorization', agency).expect(200)).body.items as {
       workerId: string; score: number; reasons: { factor: string; contribution: number }[]; worker: Record<string, unknown>;
     }[];
   const rank = (items: { jobId?: string; workerId?: string }[], id: string) => items.findIndex((i) => (i.jobId ?? i.workerId) === id);
@@ -68,7 +42,7 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     const atTheJob = { lat: job.location.lat, lon: job.location.lon };
     const plain = workerData({ location: atTheJob });
     const poor = workerData({ priorityGroups: ['poverty_alleviated'], location: atTheJob });
-    await publish([job], [plain, poor]);
+    await matching.publish([job], [plain, poor]);
     const items = await candidates(job.jobId);
     expect(rank(items, poor.workerId)).toBeGreaterThanOrEqual(0);
     expect(rank(items, poor.workerId)).toBeLessThan(rank(items, plain.workerId));
@@ -89,7 +63,7 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     const job = jobData({ ageRange: { min: 18, max: 50 } });
     const older = workerData({ ageYears: 58 });
     const younger = workerData({ ageYears: 45 });
-    await publish([job], [older, younger]);
+    await matching.publish([job], [older, younger]);
     const forOlder = (await matches(older.workerId)).find((m) => m.jobId === job.jobId);
     const forYounger = (await matches(younger.workerId)).find((m) => m.jobId === job.jobId);
     expect(forOlder).toBeDefined();
@@ -104,7 +78,7 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     const worker = workerData({ homeRegionCode: '513401', residenceRegionCode: '513401', location: { lat: 27.89, lon: 102.26 } }, { willingToMigrate: true });
     const targeted = jobData({ location: { regionCode: '330106', lat: 30.27, lon: 120.15 }, crossRegion: { sourceRegionCodes: ['510000'] } });
     const untargeted = jobData({ location: { regionCode: '440306', lat: 22.55, lon: 113.88 } });
-    await publish([targeted, untargeted], [worker]);
+    await matching.publish([targeted, untargeted], [worker]);
     const items = await matches(worker.workerId);
     expect(rank(items, targeted.jobId)).toBeLessThan(rank(items, untargeted.jobId));
     const factors = items[rank(items, targeted.jobId)].reasons.map((r) => r.factor);
@@ -115,7 +89,7 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     const worker = workerData({ homeRegionCode: '513401', residenceRegionCode: '513401', location: { lat: 27.89, lon: 102.26 } }, { willingToMigrate: false });
     const crossRegion = jobData({ location: { regionCode: '330106', lat: 30.27, lon: 120.15 }, crossRegion: { sourceRegionCodes: ['510000'] } });
     const local = jobData({ location: { regionCode: '513401', lat: 27.9, lon: 102.27 } });
-    await publish([crossRegion, local], [worker]);
+    await matching.publish([crossRegion, local], [worker]);
     const items = await matches(worker.workerId);
     expect(rank(items, crossRegion.jobId)).toBeGreaterThan(rank(items, local.jobId));
     expect(items[rank(items, crossRegion.jobId)].reasons.map((r) => r.factor)).not.toContain('crossRegion');
@@ -125,7 +99,7 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     const worker = workerData({ location: { lat: 22.55, lon: 113.9 } }, { maxCommuteKm: 20 });
     const near = jobData({ location: { regionCode: '440306', lat: 22.58, lon: 113.93 } });
     const far = jobData({ location: { regionCode: '440106', lat: 23.13, lon: 113.36 } }); // 广州天河, ~85 km
-    await publish([near, far], [worker]);
+    await matching.publish([near, far], [worker]);
     const items = await matches(worker.workerId);
     expect(rank(items, near.jobId)).toBeLessThan(rank(items, far.jobId));
     expect(items[rank(items, near.jobId)].reasons.find((r) => r.factor === 'distance')?.detail).toMatch(/距离 \d/);
@@ -146,7 +120,7 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     const wellPaid = jobData({ ...base, wage: { min: 300, max: 350, unit: 'day' } });
     const poorlyPaid = jobData({ ...base, wage: { min: 150, max: 180, unit: 'day' } });
     const stale = jobData({ postedAt: inDays(-40) });
-    await publish([needsWelding, needsCarpentry, friendly, unfriendly, withQuota, wellPaid, poorlyPaid, stale], [welder]);
+    await matching.publish([needsWelding, needsCarpentry, friendly, unfriendly, withQuota, wellPaid, poorlyPaid, stale], [welder]);
     const items = await matches(welder.workerId);
     const before = (a: string, b: string) => expect(rank(items, a)).toBeLessThan(rank(items, b));
     before(needsWelding.jobId, needsCarpentry.jobId);
@@ -179,15 +153,15 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
       return rng.chance(0.05) ? { ...job, jobId: `0${rng.pick(['0', '1'])}${job.jobId.slice(2)}` } : job;
     }).map(toJobDocument);
     const workers = Array.from({ length: 60 }, () => toWorkerDocument(randomWorker(rng)));
-    await running.app.get(SearchIndices).ensured();
-    await writeVersioned(client, `${prefix}jobs`, jobs.map((d) => ({ id: d.jobId, version: d.version, source: d })));
-    await client.refresh(`${prefix}jobs`);
-    const { hits } = await client.search<JobDocument>(`${prefix}jobs`, { size: 10_000, query: { match_all: {} } });
+    await matching.running.app.get(SearchIndices).ensured();
+    await writeVersioned(matching.client, `${prefix}jobs`, jobs.map((d) => ({ id: d.jobId, version: d.version, source: d })));
+    await matching.client.refresh(`${prefix}jobs`);
+    const { hits } = await matching.client.search<JobDocument>(`${prefix}jobs`, { size: 10_000, query: { match_all: {} } });
     const indexedJobs = hits.map((hit) => hit.source); // with the other tests' jobs
     const tiers = async () => Object.fromEntries((await metricsRegistry.getSingleMetric('laowu_matching_jobs_for_worker_total')!.get()).values.map((v) => [v.labels.tier, v.value]));
     const before = await tiers();
 
-    const ranking = running.app.get(RankingService);
+    const ranking = matching.running.app.get(RankingService);
     const at = new Date(now);
     try {
       for (const worker of workers) {
@@ -202,7 +176,7 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
       }
     } finally {
       // The other tests search the same index: leave it as it was.
-      await client.deleteByQuery(`${prefix}jobs`, { ids: { values: jobs.map((j) => j.jobId) } }, { refresh: true });
+      await matching.client.deleteByQuery(`${prefix}jobs`, { ids: { values: jobs.map((j) => j.jobId) } }, { refresh: true });
     }
     const after = await tiers();
     const answered = (tier: string) => (after[tier] ?? 0) - (before[tier] ?? 0);
@@ -214,20 +188,20 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     const now = Date.now();
     const workers = Array.from({ length: 400 }, () => toWorkerDocument(randomWorker(rng)));
     const jobs = Array.from({ length: 40 }, () => toJobDocument(randomJob(rng, now)));
-    await running.app.get(SearchIndices).ensured();
-    await writeVersioned(client, `${prefix}workers`, workers.map((d) => ({ id: d.workerId, version: d.version, source: d })));
-    await client.refresh(`${prefix}workers`);
-    const all = await client.search<WorkerDocument>(`${prefix}workers`, { size: 10_000, query: { match_all: {} } });
+    await matching.running.app.get(SearchIndices).ensured();
+    await writeVersioned(matching.client, `${prefix}workers`, workers.map((d) => ({ id: d.workerId, version: d.version, source: d })));
+    await matching.client.refresh(`${prefix}workers`);
+    const all = await matching.client.search<WorkerDocument>(`${prefix}workers`, { size: 10_000, query: { match_all: {} } });
     const indexedWorkers = all.hits.map((hit) => hit.source); // with the other tests' workers
 
-    const ranking = running.app.get(RankingService);
+    const ranking = matching.running.app.get(RankingService);
     const at = new Date(now);
     let hits = 0;
     try {
       for (const job of jobs) {
         for (const pool of [[], poolFilters('instant', job), poolFilters('crossRegion', job)]) {
           const query = { query: workersForJobQuery(job, at, pool), size: 10_000 };
-          const found = await client.search<WorkerDocument>(`${prefix}workers`, query);
+          const found = await matching.client.search<WorkerDocument>(`${prefix}workers`, query);
           for (const hit of found.hits) {
             // The engine sums 32-bit floats; the reasons round each contribution to 4 digits.
             expect(Math.abs((hit.score ?? NaN) - scorePair(job, hit.source, at).score)).toBeLessThan(1e-3);
@@ -243,7 +217,7 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
         expect(ranked.map((r) => ({ workerId: r.worker.workerId, score: r.score }))).toEqual(expected);
       }
     } finally {
-      await client.deleteByQuery(`${prefix}workers`, { ids: { values: workers.map((w) => w.workerId) } }, { refresh: true });
+      await matching.client.deleteByQuery(`${prefix}workers`, { ids: { values: workers.map((w) => w.workerId) } }, { refresh: true });
     }
     expect(hits).toBeGreaterThan(5_000);
   });
@@ -255,7 +229,7 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     const full = jobData({ filled: 10 });
     const gig = jobData({ kind: 'gig', startAt: inDays(1), endAt: inDays(2) });
     const started = jobData({ startAt: inDays(-3) });
-    await publish([open, closed, full, gig, started], [worker]);
+    await matching.publish([open, closed, full, gig, started], [worker]);
     const ids = (await matches(worker.workerId)).map((m) => m.jobId);
     expect(ids).toContain(open.jobId);
     for (const hidden of [closed, full, gig, started]) expect(ids).not.toContain(hidden.jobId);
@@ -264,25 +238,25 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
   it('answers 400 for a bad id or limit, 404 for an unknown worker, 403 for another station’s worker and another agency’s job', async () => {
     const worker = workerData({ stationId: 'station-513401-01', homeRegionCode: '513401', residenceRegionCode: '513401' });
     const job = jobData({ agencyId: 'agency-other' });
-    await publish([job], [worker]);
-    const bad = await request(running.url).get('/v1/workers/nope/matches').set('Authorization', asAdmin()).expect(400);
+    await matching.publish([job], [worker]);
+    const bad = await request(matching.running.url).get('/v1/workers/nope/matches').set('Authorization', asAdmin()).expect(400);
     expect(bad.body.details).toEqual([{ field: 'id', problem: expect.any(String) }]);
-    const badLimit = await request(running.url).get(`/v1/workers/${worker.workerId}/matches?limit=0`).set('Authorization', asAdmin()).expect(400);
+    const badLimit = await request(matching.running.url).get(`/v1/workers/${worker.workerId}/matches?limit=0`).set('Authorization', asAdmin()).expect(400);
     expect(badLimit.body.details[0].field).toBe('limit');
-    await request(running.url).get('/v1/workers/00000000-0000-4000-8000-000000000000/matches').set('Authorization', asAdmin()).expect(404);
+    await request(matching.running.url).get('/v1/workers/00000000-0000-4000-8000-000000000000/matches').set('Authorization', asAdmin()).expect(404);
     const otherStation = bearer({ sub: 'station-440306-01', role: 'station', region: '440306' });
-    await request(running.url).get(`/v1/workers/${worker.workerId}/matches`).set('Authorization', otherStation).expect(403);
+    await request(matching.running.url).get(`/v1/workers/${worker.workerId}/matches`).set('Authorization', otherStation).expect(403);
     const ownStation = bearer({ sub: 'station-513401-01', role: 'station', region: '513401' });
-    await request(running.url).get(`/v1/workers/${worker.workerId}/matches`).set('Authorization', ownStation).expect(200);
-    await request(running.url).get(`/v1/jobs/${job.jobId}/candidates`).set('Authorization', agency).expect(403);
-    await request(running.url).get(`/v1/jobs/${job.jobId}/candidates`).set('Authorization', otherStation).expect(403);
+    await request(matching.running.url).get(`/v1/workers/${worker.workerId}/matches`).set('Authorization', ownStation).expect(200);
+    await request(matching.running.url).get(`/v1/jobs/${job.jobId}/candidates`).set('Authorization', agency).expect(403);
+    await request(matching.running.url).get(`/v1/jobs/${job.jobId}/candidates`).set('Authorization', otherStation).expect(403);
   });
 
   it('searches jobs by Chinese keywords, region at any level, kind, distance, wage and instant, with facets', async () => {
     const welding = jobData({ title: '钢结构焊工', description: '需要电焊证', kind: 'gig', instant: true, startAt: inDays(2), endAt: inDays(3), wage: { min: 35, max: 40, unit: 'hour' } });
     const cleaner = jobData({ title: '小区保洁员', kind: 'fulltime', location: { regionCode: '440106', lat: 23.13, lon: 113.36 }, wage: { min: 3000, max: 3500, unit: 'month' } });
-    await publish([welding, cleaner], []);
-    const search = (body: object) => request(running.url).post('/v1/search/jobs').set('Authorization', agency).send(body);
+    await matching.publish([welding, cleaner], []);
+    const search = (body: object) => request(matching.running.url).post('/v1/search/jobs').set('Authorization', agency).send(body);
     const byKeyword = (await search({ q: '焊工' }).expect(200)).body;
     expect(byKeyword.items.map((i: { jobId: string }) => i.jobId)).toContain(welding.jobId);
     expect(byKeyword.items.map((i: { jobId: string }) => i.jobId)).not.toContain(cleaner.jobId);

@@ -1,27 +1,5 @@
-import { EventEmitter } from 'node:events';
-import type { Response } from 'express';
+import { sseResponse } from './sse-response.fixtures';
 import { SseStream, type StoredDelivery } from './sse-stream';
-
-/** A response whose socket backs up after every event and drains a tick later. */
-function backedUpResponse() {
-  const res = new EventEmitter() as EventEmitter & Record<string, unknown>;
-  const written: string[] = [];
-  Object.assign(res, {
-    writableLength: 0,
-    socket: { setNoDelay: () => undefined },
-    status: () => res,
-    setHeader: () => undefined,
-    flushHeaders: () => undefined,
-    end: () => undefined,
-    destroy: () => res.emit('close'),
-    write: (chunk: string) => {
-      written.push(chunk);
-      setImmediate(() => res.emit('drain'));
-      return false;
-    },
-  });
-  return { res, written };
-}
 
 /** Resolves when `last` is written; rejects after `ms` saying how far the stream got. */
 function writtenUpTo(last: string, ms: number) {
@@ -40,11 +18,11 @@ function writtenUpTo(last: string, ms: number) {
 
 describe('SseStream', () => {
   it('keeps no listener per backed-up write: a long stream does not pile them up', async () => {
-    const { res, written } = backedUpResponse();
+    const { res, written } = sseResponse({ backsUp: true });
     const deliveries: StoredDelivery[] = Array.from({ length: 200 }, (_, i) => ({ id: String(i + 1), payload: { n: i } }));
     const progress = writtenUpTo('200', 10_000);
     const stream = new SseStream(
-      res as unknown as Response,
+      res,
       '0',
       {
         readAfter: async (after, limit) => deliveries.filter((d) => Number(d.id) > Number(after)).slice(0, limit),

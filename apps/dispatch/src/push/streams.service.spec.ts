@@ -1,26 +1,8 @@
-import { EventEmitter } from 'node:events';
-import type { Response } from 'express';
 import { type DataSource } from 'typeorm';
 import { DispatchConfig } from '../dispatch.config';
 import { type DeliveryFeed } from './delivery-feed';
+import { sseResponse } from './sse-response.fixtures';
 import { StreamsService } from './streams.service';
-
-/** A response that takes every write at once and keeps what was written. */
-function response() {
-  const res = new EventEmitter() as EventEmitter & Record<string, unknown>;
-  const written: string[] = [];
-  Object.assign(res, {
-    writableLength: 0,
-    socket: { setNoDelay: () => undefined },
-    status: () => res,
-    setHeader: () => undefined,
-    flushHeaders: () => undefined,
-    end: () => setImmediate(() => res.emit('close')),
-    destroy: () => res.emit('close'),
-    write: (chunk: string) => (written.push(chunk), true),
-  });
-  return { res: res as unknown as Response, written };
-}
 
 /** The deliveries table of one station, counting the page reads the streams make. */
 function deliveriesTable(stored: number) {
@@ -67,7 +49,7 @@ describe('StreamsService', () => {
     const table = deliveriesTable(3);
     const notifications = feed();
     service = new StreamsService(table.dataSource, notifications.feed, config(5));
-    const clients = [response(), response(), response()];
+    const clients = [sseResponse(), sseResponse(), sseResponse()];
     for (const client of clients) await service.open(client.res, 'station-1', undefined);
     await settle();
     const before = table.pageReads();
@@ -83,9 +65,9 @@ describe('StreamsService', () => {
   it('ends the oldest stream of a station past the cap, telling it why, and keeps the others', async () => {
     const table = deliveriesTable(0);
     service = new StreamsService(table.dataSource, feed().feed, config(2));
-    const clients = [response(), response(), response()];
+    const clients = [sseResponse(), sseResponse(), sseResponse()];
     for (const client of clients) await service.open(client.res, 'station-2', undefined);
-    await service.open(response().res, 'station-3', undefined); // another station's stream counts apart
+    await service.open(sseResponse().res, 'station-3', undefined); // another station's stream counts apart
     await settle();
 
     const last = clients[0].written[clients[0].written.length - 1];
