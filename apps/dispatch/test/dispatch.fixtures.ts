@@ -1,10 +1,10 @@
 import { type Principal } from '@laowu/auth';
 import {
   createEnvelope, deterministicUuid, type EventEnvelope, type FoundMatchData, JobChanged, type JobChangedData, LANE_OF_TRIGGER, MatchesFound, type MatchesFoundData,
-  matchesTopicOf, MatchFound, type MatchFoundData, type MatchJobSummaryData, type PriorityGroup, type PushTrigger, TOPICS, WorkerChanged, type WorkerChangedData,
+  matchesTopicOf, MatchFound, type MatchFoundData, type MatchJobSummaryData, type PushTrigger, TOPICS, WorkerChanged, type WorkerChangedData,
 } from '@laowu/contracts';
 import { createKafka, EventPublisher, ensureTopics } from '@laowu/messaging';
-import { eventually } from '@laowu/testkit';
+import { eventually, jobData, workerData } from '@laowu/testkit';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -27,6 +27,9 @@ export async function startDispatch(env: Record<string, string> = {}): Promise<T
   if (!env.KAFKA_GROUP_ID) await positionGroupsAtEnds([groupId], [TOPICS.jobs, TOPICS.workers, TOPICS.matches, TOPICS.matchesInstant]);
   return startTestApp({ configClass: DispatchConfig, about: ABOUT, module: AppModule.forRoot }, { env: { ...env, KAFKA_GROUP_ID: groupId } });
 }
+
+/** Webhook settings for tests: the outbox polled every 100 ms, three attempts, backoff from 100 ms. */
+export const FAST_WEBHOOK_RETRIES = { WEBHOOK_BACKOFF_BASE_MS: '100', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_POLL_MS: '100' };
 
 export const tokens = {
   admin: () => bearer({ sub: 'admin-test', role: 'admin', region: '100000' }),
@@ -82,49 +85,19 @@ export class Events {
   }
 }
 
+/** A gig job on the instant lane, as job-collection would publish it. */
 export function job(overrides: Partial<JobChangedData> = {}): JobChangedData {
   const now = new Date().toISOString();
-  return {
-    jobId: randomUUID(),
-    version: 1,
-    change: 'created',
-    status: 'open',
-    agencyId: 'agency-test',
-    title: '电子厂普工',
-    kind: 'gig',
-    skills: [],
-    headcount: 30,
-    filled: 0,
-    wage: { min: 180, max: 240, unit: 'day' },
-    location: { regionCode: '440306', lat: 22.55, lon: 113.88 },
-    olderWorkerFriendly: false,
-    instant: true,
-    materialVersion: 1,
-    postedAt: now,
-    updatedAt: now,
-    ...overrides,
-  };
+  return jobData({ kind: 'gig', instant: true, headcount: 30, wage: { min: 180, max: 240, unit: 'day' }, postedAt: now, updatedAt: now, ...overrides });
 }
 
-export function worker(overrides: Partial<WorkerChangedData> & { willingToMigrate?: boolean; priorityGroups?: PriorityGroup[] } = {}): WorkerChangedData {
+/** A worker of a station in 会理市 who would migrate to Guangdong, as worker-profiles would publish it. */
+export function worker(overrides: Partial<WorkerChangedData> & { willingToMigrate?: boolean } = {}): WorkerChangedData {
   const { willingToMigrate = true, ...rest } = overrides;
-  return {
-    workerId: randomUUID(),
-    version: 1,
-    stationId: 'station-test',
-    ageYears: 35,
-    gender: 'male',
-    homeRegionCode: '513401',
-    residenceRegionCode: '513401',
-    skills: [],
-    certificates: [],
-    priorityGroups: [],
-    preferences: { kinds: ['gig', 'fulltime'], willingToMigrate, targetRegionCodes: ['440000'], maxCommuteKm: 30 },
-    employmentStatus: 'seeking',
-    available: true,
-    updatedAt: new Date().toISOString(),
-    ...rest,
-  };
+  return workerData(
+    { stationId: 'station-test', homeRegionCode: '513401', residenceRegionCode: '513401', ...rest },
+    { kinds: ['gig', 'fulltime'], willingToMigrate, targetRegionCodes: ['440000'] },
+  );
 }
 
 export function jobSummary(jobData: JobChangedData): MatchJobSummaryData {

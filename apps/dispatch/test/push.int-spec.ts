@@ -9,7 +9,7 @@ import { type TestApp } from '../../../test/support/test-app';
 import { type DispatchConfig } from '../src/dispatch.config';
 import { StreamsService } from '../src/push/streams.service';
 import { verifySignature } from '../src/webhooks/webhook-signature';
-import { Events, job, match, SseClient, type SseEvent, startDispatch, tokens } from './dispatch.fixtures';
+import { Events, FAST_WEBHOOK_RETRIES, job, match, SseClient, type SseEvent, startDispatch, tokens } from './dispatch.fixtures';
 
 describe('dispatch: push to stations (SSE, webhooks)', () => {
   let running: TestApp<DispatchConfig>;
@@ -19,9 +19,7 @@ describe('dispatch: push to stations (SSE, webhooks)', () => {
     running = await startDispatch({
       SSE_HEARTBEAT_MS: '200',
       SSE_STALL_TIMEOUT_MS: '500',
-      WEBHOOK_BACKOFF_BASE_MS: '100',
-      WEBHOOK_MAX_ATTEMPTS: '3',
-      WEBHOOK_POLL_MS: '100',
+      ...FAST_WEBHOOK_RETRIES,
       // The webhook receivers below listen on 127.0.0.1.
       WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
     });

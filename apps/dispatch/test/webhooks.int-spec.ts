@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { type TestApp } from '../../../test/support/test-app';
 import { type DispatchConfig } from '../src/dispatch.config';
 import { verifySignature } from '../src/webhooks/webhook-signature';
-import { Events, job, match, startDispatch, tokens } from './dispatch.fixtures';
+import { Events, FAST_WEBHOOK_RETRIES, job, match, startDispatch, tokens } from './dispatch.fixtures';
 
 /**
  * Issue 14, item 8 and "a webhook test against local receivers": every receiver here is a node
@@ -135,7 +135,7 @@ describe('webhooks against local receivers', () => {
     let receiver: Receiver;
 
     beforeAll(async () => {
-      app = await startDispatch({ WEBHOOK_BACKOFF_BASE_MS: '100', WEBHOOK_MAX_ATTEMPTS: '3', WEBHOOK_POLL_MS: '100' });
+      app = await startDispatch(FAST_WEBHOOK_RETRIES);
       receiver = await Receiver.start();
     });
 
@@ -204,9 +204,7 @@ describe('webhooks against local receivers', () => {
     beforeAll(async () => {
       app = await startDispatch({
         WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
-        WEBHOOK_BACKOFF_BASE_MS: '100',
-        WEBHOOK_MAX_ATTEMPTS: '3',
-        WEBHOOK_POLL_MS: '100',
+        ...FAST_WEBHOOK_RETRIES,
         // Long enough never to cut a held or streaming reply short: the cap and the limits must do it.
         WEBHOOK_TIMEOUT_MS: '60000',
         WEBHOOK_MAX_IN_FLIGHT_PER_STATION: '4',

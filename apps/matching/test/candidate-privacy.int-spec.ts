@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { asAdmin, bearer } from '../../../test/support/tokens';
-import { jobData, type MatchingUnderTest, startMatching, uniquePrefix, workerData } from './matching.fixtures';
+import { type MatchingUnderTest, startMatching, uniquePrefix } from './matching.fixtures';
+import { jobData, workerData } from '@laowu/testkit';
 
 /**
  * Issue 14 (#14): what a private agency learns of a candidate's poverty status, and how exact a

@@ -1,12 +1,12 @@
 import { deadLetterTopic, deterministicUuid, type MatchesFoundData, TOPICS } from '@laowu/contracts';
 import { type SearchClient } from '@laowu/search';
-import { eventually, inDays } from '@laowu/testkit';
+import { eventually, inDays, jobData, workerData } from '@laowu/testkit';
 import { positionGroups, testKafka, topicEnds, type TopicEnds, TopicRecorder } from '../../../test/support/kafka';
 import { searchClient } from '../../../test/support/search';
 import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import { ABOUT, AppModule } from '../src/app.module';
 import { MatchingConfig } from '../src/matching.config';
-import { CONSUMED_TOPICS, indexed, jobData, Producer, snapshot, uniquePrefix, workerData } from './matching.fixtures';
+import { CONSUMED_TOPICS, indexed, Producer, snapshot, uniquePrefix } from './matching.fixtures';
 
 const spec = { configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot };
 

@@ -10,8 +10,6 @@ import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import { ABOUT, AppModule } from '../src/app.module';
 import { MatchingConfig } from '../src/matching.config';
 
-export { jobData, workerData } from '../src/indexing/event-data.fixtures';
-
 export class Producer {
   private readonly publisher = new EventPublisher(createKafka({ brokers: testInfra().kafkaBrokers.split(','), clientId: 'matching-test' }));
 

@@ -1,5 +1,5 @@
 import { metricsRegistry } from '@laowu/platform';
-import { inDays } from '@laowu/testkit';
+import { inDays, jobData, workerData } from '@laowu/testkit';
 import request from 'supertest';
 import { asAdmin, bearer } from '../../../test/support/tokens';
 import { writeVersioned } from '../src/indexing/index-writer';
@@ -9,7 +9,7 @@ import { toWorkerDocument, type WorkerDocument } from '../src/indexing/worker.do
 import { scorePair } from '../src/ranking/pair-score';
 import { openJobFilters, poolFilters, workersForJobQuery } from '../src/ranking/ranking.queries';
 import { RankingService } from '../src/ranking/ranking.service';
-import { jobData, type MatchingUnderTest, startMatching, uniquePrefix, workerData } from './matching.fixtures';
+import { type MatchingUnderTest, startMatching, uniquePrefix } from './matching.fixtures';
 import { matchesFilter } from '../src/ranking/job-filter.fixtures';
 import { randomJob, randomWorker, Seeded } from '../src/ranking/random-matching.fixtures';
 

@@ -1,7 +1,8 @@
 import { indicesBehind } from '@laowu/search';
 import request from 'supertest';
 import { asAdmin, bearer } from '../../../test/support/tokens';
-import { indexed, jobData, type MatchingUnderTest, startMatching, uniquePrefix, workerData } from './matching.fixtures';
+import { indexed, type MatchingUnderTest, startMatching, uniquePrefix } from './matching.fixtures';
+import { jobData, workerData } from '@laowu/testkit';
 
 jest.setTimeout(600000);
 

@@ -1,6 +1,5 @@
 import { MatchesFound, type MatchesFoundData, parseEvent, TOPICS } from '@laowu/contracts';
-import { inDays } from '@laowu/testkit';
-import { jobData, workerData } from '../indexing/event-data.fixtures';
+import { inDays, jobData, workerData } from '@laowu/testkit';
 import { toJobDocument } from '../indexing/job.document';
 import { toWorkerDocument } from '../indexing/worker.document';
 import { isCrossRegionCandidate, isInstantCandidate } from './job-pushes.service';

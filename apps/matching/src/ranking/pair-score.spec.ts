@@ -1,7 +1,7 @@
 import { distanceKm } from '@laowu/domain';
 import { toJobDocument } from '../indexing/job.document';
 import { reachPolygon } from '../indexing/reach-area';
-import { jobData, workerData } from '../indexing/event-data.fixtures';
+import { jobData, workerData } from '@laowu/testkit';
 import { toWorkerDocument } from '../indexing/worker.document';
 import { ageValue } from './factors/age.factor';
 import { wageValue } from './factors/wage.factor';

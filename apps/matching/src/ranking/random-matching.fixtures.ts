@@ -1,5 +1,5 @@
 import { JOB_KINDS, type JobChangedData, type JobKind, PRIORITY_GROUPS, type WorkerChangedData } from '@laowu/contracts';
-import { jobData, workerData } from '../indexing/event-data.fixtures';
+import { jobData, workerData } from '@laowu/testkit';
 
 /**
  * Varied jobs and workers from a seeded stream, for tests that compare a ranking against scoring

@@ -1,7 +1,7 @@
 import { distanceKm } from '@laowu/domain';
 import { type JobDocument, toJobDocument } from '../indexing/job.document';
 import { toWorkerDocument, type WorkerDocument } from '../indexing/worker.document';
-import { jobData, workerData } from '../indexing/event-data.fixtures';
+import { jobData, workerData } from '@laowu/testkit';
 import { commuteScaleKm } from './factors/distance.factor';
 import { matchesFilter } from './job-filter.fixtures';
 import { scorePair } from './pair-score';

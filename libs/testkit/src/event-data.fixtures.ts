@@ -1,5 +1,5 @@
 import { type JobChangedData, type WorkerChangedData } from '@laowu/contracts';
-import { inDays } from '@laowu/testkit';
+import { inDays } from './dates.fixtures';
 import { randomUUID } from 'node:crypto';
 
 /** Job and worker events for tests, unit and integration alike; nothing here touches the stack. */
