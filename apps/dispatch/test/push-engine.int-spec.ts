@@ -24,7 +24,6 @@ describe('dispatch: push engine (MatchesFound, lanes, push settings, declined pa
     await running?.close();
   });
 
-
   const connect = (stationId: string, lastEventId?: string) =>
     SseClient.connect(`${running.url}/v1/stations/${stationId}/stream`, tokens.station(stationId), lastEventId);
 
