@@ -39,9 +39,9 @@ import { expectCall, pushHopQuantilesMs, scrapeMetrics, tokenFor } from '@laowu/
 import { AGENCIES, destinationJob, Random } from '../scripts/demo/scenario';
 import { loadBackground } from './lib/background';
 import { benchCounties, makeJob, Rng } from './lib/data';
-import { appendBenchmarkLine, CpuMeter, fmt, isTiny, loadTracker, logger, machine, RssSampler, size, sleep, stackProcesses, stackRss, summary, writeResult } from './lib/report';
-import { type BenchStack, consumerLag, searchEngineQueries, startStack } from './lib/stack';
-import { type Arrivals, watchStationStreams } from './lib/streams';
+import { appendBenchmarkLine, CpuMeter, fmt, isTiny, loadTracker, logger, machine, runBench, size, sleep, stackProcesses, stackRss, summary, writeRunResult } from './lib/report';
+import { type BenchStack, consumerLag, sampleAppRss, searchEngineQueries, startStack } from './lib/stack';
+import { arrivalLatencies, type Arrivals, watchStationStreams } from './lib/streams';
 
 const NAME = 'instant-path';
 const BULK_PER_CALL = 1000;
@@ -265,15 +265,7 @@ export async function runInstantPath(stack: BenchStack, log: (m: string) => void
   await sleep(1000); // the last deliveries of the last jobs
   const hopsP50Ms = pushHopQuantilesMs(await scrapeMetrics(Object.values(stack.urls)), 0.5, metricsBefore);
   streams.close();
-  const first: number[] = [];
-  const every: number[] = [];
-  let unmatched = 0;
-  for (const [jobId, t0] of sentAt) {
-    const at = instant.first.get(jobId);
-    if (at === undefined) unmatched++;
-    else first.push(at - t0);
-    for (const d of instant.all.get(jobId) ?? []) every.push(d - t0);
-  }
+  const { first, every, missing: unmatched } = arrivalLatencies(sentAt, instant);
   const deliveries = every.length;
   return {
     posts: options.posts, rateTarget: options.rate, rateAchieved: Math.round((options.posts / postSeconds) * 10) / 10, stations: options.stations,
@@ -316,7 +308,7 @@ async function main(): Promise<void> {
   try {
     const background = await loadBackground(stack.search, stack.prefix, log, workers, jobs, options.stations);
     log(`background: ${workers} workers at ${options.stations} stations, ${jobs} open jobs (${background.seconds} s); posting ${options.posts} gig jobs at ${options.rate}/s`);
-    const rss = new RssSampler(() => Object.fromEntries(Object.entries(stack.pids).map(([name, pid]) => [name, [pid]]))).start();
+    const rss = sampleAppRss(stack);
     const result = await runInstantPath(stack, log, options);
     const rateSweep = await runRateSweep(stack, log, options, sweepRates());
     const appRss = rss.stop();
@@ -329,12 +321,11 @@ async function main(): Promise<void> {
         `bulk POST → first push p50/p95/p99 ${fmt(standard.lagMs)} ms; bulk API ${standard.bulkApiJobsPerSecond} jobs/s`);
     }
     log(`push hops p50 ms: ${JSON.stringify(result.hopsP50Ms)}`);
-    const file = writeResult(standard ? `${NAME}.bulk` : NAME, {
-      at: new Date().toISOString(), machine: { ...machine(), loadAverage1mDuringRun: loadAverage }, background, ...result, ...(rateSweep.length ? { rateSweep } : {}),
+    writeRunResult(standard ? `${NAME}.bulk` : NAME, log, loadAverage, {
+      background, ...result, ...(rateSweep.length ? { rateSweep } : {}),
       appRssMB: appRss, stackRssMB: stackRss(),
       notes: standard ? bulkNotes(standard.expectedCandidatesPerJob) : NOTES,
     });
-    log(`wrote ${file}`);
     const instantLine =
       `${options.rate} posts/s (achieved ${result.rateAchieved}), ${result.posts} posts, ${workers.toLocaleString('en')} workers at ${options.stations} stations, ` +
       `${jobs.toLocaleString('en')} open jobs: first match on the stream p50/p95/p99 ${fmt(f)} ms; every delivery (${result.deliveriesPerJob}/job) ` +
@@ -357,12 +348,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (error) => {
-      process.stderr.write(`[bench ${NAME}] failed: ${(error as Error).stack}\n`);
-      process.exit(1);
-    },
-  );
-}
+runBench(NAME, module, main);
