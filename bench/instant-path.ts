@@ -40,6 +40,7 @@ import { AGENCIES, destinationJob, Random } from '../scripts/demo/scenario';
 import { loadBackground } from './lib/background';
 import { benchCounties, makeJob, Rng } from './lib/data';
 import { appendBenchmarkLine, CpuMeter, fmt, isTiny, loadTracker, logger, machine, runBench, size, sleep, stackProcesses, stackRss, summary, writeRunResult } from './lib/report';
+import { sendOpenLoop } from './lib/open-loop';
 import { type BenchStack, consumerLag, sampleAppRss, searchEngineQueries, startStack } from './lib/stack';
 import { arrivalLatencies, type Arrivals, watchStationStreams } from './lib/streams';
 
@@ -207,42 +208,17 @@ export async function runInstantPath(stack: BenchStack, log: (m: string) => void
   const bulk = bulkPlan && startBulkLoad(stack, log, bulkPlan, run);
   const bulkPushed = () => [...bulk!.sentAt.keys()].filter((id) => streams.arrivals.cross_region_job.first.has(id)).length;
   const bulkProgress = () => (bulk ? `; bulk: created ${bulk.sentAt.size}/${options.bulkJobs}, pushed ${bulkPushed()}` : '');
-  const sentAt = new Map<string, number>();
-  const postMs: number[] = [];
-  let failed = 0;
   const cpu = new CpuMeter(() => ({ ...Object.fromEntries(Object.entries(stack.pids).map(([name, pid]) => [name, [pid]])), ...stackProcesses(), bench: [process.pid] })).start();
   const queriesBefore = await searchEngineQueries(stack);
-  const started = performance.now();
-  const inFlight: Promise<void>[] = [];
-  let lastReport = started;
-  for (let i = 0; i < options.posts; i++) {
-    // Open loop: each post goes at its slot whether or not the earlier ones have answered.
-    const slot = started + (i * 1000) / options.rate;
-    const wait = slot - performance.now();
-    if (wait > 0) await sleep(wait);
+  const progress = (sent: number, perSecond: string, sentAt: Map<string, number>) => {
+    const answered = [...sentAt.keys()].filter((id) => instant.first.has(id)).length;
+    const deliveries = [...instant.all.values()].reduce((a, d) => a + d.length, 0);
+    return `posted ${sent}/${options.posts} (${perSecond}/s), matched on a stream ${answered}, deliveries ${deliveries}${bulkProgress()}`;
+  };
+  const { sentAt, callMs: postMs, failed, seconds: postSeconds } = await sendOpenLoop({ count: options.posts, rate: options.rate, log, name: 'post', progress }, (i) => {
     const body = { ...destinationJob(random, agency, i, 'gig', true), externalId: `bench-${run}-${i}` };
-    inFlight.push(
-      (async () => {
-        const t0 = performance.now();
-        try {
-          const job = await expectCall<{ id: string }>([201], 'POST', `${stack.urls['job-collection']}/v1/jobs`, token, body);
-          postMs.push(performance.now() - t0);
-          sentAt.set(job.id, t0);
-        } catch (error) {
-          failed++;
-          if (failed <= 3) log(`post failed: ${(error as Error).message}`);
-        }
-      })(),
-    );
-    if (performance.now() - lastReport > 3000) {
-      lastReport = performance.now();
-      const answered = [...sentAt.keys()].filter((id) => instant.first.has(id)).length;
-      const deliveries = [...instant.all.values()].reduce((a, d) => a + d.length, 0);
-      log(`posted ${i + 1}/${options.posts} (${((i + 1) / ((performance.now() - started) / 1000)).toFixed(1)}/s), matched on a stream ${answered}, deliveries ${deliveries}${bulkProgress()}`);
-    }
-  }
-  await Promise.all(inFlight);
-  const postSeconds = (performance.now() - started) / 1000;
+    return async () => (await expectCall<{ id: string }>([201], 'POST', `${stack.urls['job-collection']}/v1/jobs`, token, body)).id;
+  });
   const lagAtEndOfPosting = await laneLags(stack);
   const cpuSeconds = cpu.stop();
   const searchQueries = (await searchEngineQueries(stack)).since(queriesBefore);

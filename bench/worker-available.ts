@@ -28,6 +28,7 @@ import { Random, workerRequest } from '../scripts/demo/scenario';
 import { benchStationId, loadBackground } from './lib/background';
 import { benchCounties } from './lib/data';
 import { appendBenchmarkLine, fmt, loadTracker, logger, runBench, size, sleep, stackRss, summary, writeRunResult } from './lib/report';
+import { sendOpenLoop } from './lib/open-loop';
 import { type BenchStack, consumerLag, sampleAppRss, startStack } from './lib/stack';
 import { arrivalLatencies, watchStationStreams } from './lib/streams';
 
@@ -71,52 +72,24 @@ async function runWorkerAvailable(stack: BenchStack, log: (m: string) => void, o
   const random = new Random(randomInt(2 ** 31));
   const counties = benchCounties();
   const used = new Set<string>();
-  const register = async (i: number) => {
+  /** Registration i, ready to send: resolves to the worker's id. */
+  const registering = (i: number) => {
     const { token, body } = registration(random, random.pick(counties), benchStationId(i % options.stations), used);
-    const t0 = performance.now();
-    const worker = await expectCall<{ id: string }>([201], 'POST', `${stack.urls['worker-profiles']}/v1/workers`, token, body);
-    return { id: worker.id, t0, ms: performance.now() - t0 };
+    return async () => (await expectCall<{ id: string }>([201], 'POST', `${stack.urls['worker-profiles']}/v1/workers`, token, body)).id;
   };
   // Warm-up, not measured: consumer groups joining and first queries after start take seconds.
   const warmStarted = Date.now();
   const warmIds: string[] = [];
   for (let i = 0; i < WARM_UP_WORKERS; i++) {
-    warmIds.push((await register(i)).id);
+    warmIds.push(await registering(i)());
     await sleep(300);
   }
   while (!warmIds.every((id) => pushes.first.has(id)) && Date.now() - warmStarted < 90_000) await sleep(200);
   log(`warm-up: ${warmIds.filter((id) => pushes.first.has(id)).length}/${WARM_UP_WORKERS} workers pushed on a stream after ${((Date.now() - warmStarted) / 1000).toFixed(1)} s`);
   const metricsBefore = await scrapeMetrics(Object.values(stack.urls));
-  const sentAt = new Map<string, number>();
-  const postMs: number[] = [];
-  let failed = 0;
-  const started = performance.now();
-  const inFlight: Promise<void>[] = [];
-  let lastReport = started;
-  for (let i = 0; i < options.workers; i++) {
-    // Open loop: each registration goes at its slot whether or not the earlier ones have answered.
-    const wait = started + (i * 1000) / options.rate - performance.now();
-    if (wait > 0) await sleep(wait);
-    inFlight.push(
-      (async () => {
-        try {
-          const { id, t0, ms } = await register(i);
-          sentAt.set(id, t0);
-          postMs.push(ms);
-        } catch (error) {
-          failed++;
-          if (failed <= 3) log(`registration failed: ${(error as Error).message}`);
-        }
-      })(),
-    );
-    if (performance.now() - lastReport > 3000) {
-      lastReport = performance.now();
-      const pushed = [...sentAt.keys()].filter((id) => pushes.first.has(id)).length;
-      log(`registered ${i + 1}/${options.workers} (${((i + 1) / ((performance.now() - started) / 1000)).toFixed(1)}/s), pushed on a stream ${pushed}`);
-    }
-  }
-  await Promise.all(inFlight);
-  const postSeconds = (performance.now() - started) / 1000;
+  const progress = (sent: number, perSecond: string, sentAt: Map<string, number>) =>
+    `registered ${sent}/${options.workers} (${perSecond}/s), pushed on a stream ${[...sentAt.keys()].filter((id) => pushes.first.has(id)).length}`;
+  const { sentAt, callMs: postMs, failed, seconds: postSeconds } = await sendOpenLoop({ count: options.workers, rate: options.rate, log, name: 'registration', progress }, registering);
   const lagAtEndOfPosting = {
     matchingOnWorkers: await consumerLag(stack, stack.groups.matching, TOPICS.workers).catch(() => -1),
     dispatchOnMatches: await consumerLag(stack, stack.groups.dispatch, TOPICS.matches).catch(() => -1),
