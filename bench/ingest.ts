@@ -19,8 +19,8 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { expectCall, tokenFor } from '@laowu/testkit';
 import { AGENCIES, destinationJob, Random } from '../scripts/demo/scenario';
-import { appendBenchmarkLine, loadTracker, logger, machine, progress, RssSampler, size, sleep, stackRss, summary, writeResult } from './lib/report';
-import { type BenchStack, startStack } from './lib/stack';
+import { appendBenchmarkLine, loadTracker, logger, progress, runBench, size, sleep, stackRss, summary, writeRunResult } from './lib/report';
+import { type BenchStack, sampleAppRss, startStack } from './lib/stack';
 
 const NAME = 'ingest';
 const PER_CALL = 1000;
@@ -131,13 +131,12 @@ async function main(): Promise<void> {
   const options = ingestOptions();
   const stack = await startStack(log, { prefix: 'bench-in-' });
   try {
-    const rss = new RssSampler(() => Object.fromEntries(Object.entries(stack.pids).map(([name, pid]) => [name, [pid]]))).start();
+    const rss = sampleAppRss(stack);
     const result = await runIngest(stack, log, options);
     const appRss = rss.stop();
     const loadAverage = load.stop();
     log(`${result.jobs.toLocaleString('en')} jobs searchable in ${result.endToEndSeconds} s: ${result.endToEndJobsPerSec} jobs/s end to end (API ${result.apiJobsPerSec} jobs/s)`);
-    const file = writeResult(NAME, { at: new Date().toISOString(), machine: { ...machine(), loadAverage1mDuringRun: loadAverage }, ...result, appRssMB: appRss, stackRssMB: stackRss() });
-    log(`wrote ${file}`);
+    writeRunResult(NAME, log, loadAverage, { ...result, appRssMB: appRss, stackRssMB: stackRss() });
     appendBenchmarkLine(
       'ingest, bulk API → searchable in matching (`bench/ingest.ts`)',
       `${result.jobs.toLocaleString('en')} jobs (${Math.round(options.gigShare * 100)}% gig), ${options.concurrency} bulk calls of 1,000 in flight: ${result.endToEndJobsPerSec} jobs/s end to end ` +
@@ -150,12 +149,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (error) => {
-      process.stderr.write(`[bench ${NAME}] failed: ${(error as Error).stack}\n`);
-      process.exit(1);
-    },
-  );
-}
+runBench(NAME, module, main);

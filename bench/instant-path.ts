@@ -39,9 +39,10 @@ import { expectCall, pushHopQuantilesMs, scrapeMetrics, tokenFor } from '@laowu/
 import { AGENCIES, destinationJob, Random } from '../scripts/demo/scenario';
 import { loadBackground } from './lib/background';
 import { benchCounties, makeJob, Rng } from './lib/data';
-import { appendBenchmarkLine, CpuMeter, fmt, isTiny, loadTracker, logger, machine, RssSampler, size, sleep, stackProcesses, stackRss, summary, writeResult } from './lib/report';
-import { type BenchStack, consumerLag, searchEngineQueries, startStack } from './lib/stack';
-import { type Arrivals, watchStationStreams } from './lib/streams';
+import { appendBenchmarkLine, CpuMeter, fmt, isTiny, loadTracker, logger, machine, runBench, size, sleep, stackProcesses, stackRss, summary, writeRunResult } from './lib/report';
+import { sendOpenLoop } from './lib/open-loop';
+import { type BenchStack, consumerLag, sampleAppRss, searchEngineQueries, startStack } from './lib/stack';
+import { arrivalLatencies, type Arrivals, watchStationStreams } from './lib/streams';
 
 const NAME = 'instant-path';
 const BULK_PER_CALL = 1000;
@@ -207,42 +208,17 @@ export async function runInstantPath(stack: BenchStack, log: (m: string) => void
   const bulk = bulkPlan && startBulkLoad(stack, log, bulkPlan, run);
   const bulkPushed = () => [...bulk!.sentAt.keys()].filter((id) => streams.arrivals.cross_region_job.first.has(id)).length;
   const bulkProgress = () => (bulk ? `; bulk: created ${bulk.sentAt.size}/${options.bulkJobs}, pushed ${bulkPushed()}` : '');
-  const sentAt = new Map<string, number>();
-  const postMs: number[] = [];
-  let failed = 0;
   const cpu = new CpuMeter(() => ({ ...Object.fromEntries(Object.entries(stack.pids).map(([name, pid]) => [name, [pid]])), ...stackProcesses(), bench: [process.pid] })).start();
   const queriesBefore = await searchEngineQueries(stack);
-  const started = performance.now();
-  const inFlight: Promise<void>[] = [];
-  let lastReport = started;
-  for (let i = 0; i < options.posts; i++) {
-    // Open loop: each post goes at its slot whether or not the earlier ones have answered.
-    const slot = started + (i * 1000) / options.rate;
-    const wait = slot - performance.now();
-    if (wait > 0) await sleep(wait);
+  const progress = (sent: number, perSecond: string, sentAt: Map<string, number>) => {
+    const answered = [...sentAt.keys()].filter((id) => instant.first.has(id)).length;
+    const deliveries = [...instant.all.values()].reduce((a, d) => a + d.length, 0);
+    return `posted ${sent}/${options.posts} (${perSecond}/s), matched on a stream ${answered}, deliveries ${deliveries}${bulkProgress()}`;
+  };
+  const { sentAt, callMs: postMs, failed, seconds: postSeconds } = await sendOpenLoop({ count: options.posts, rate: options.rate, log, name: 'post', progress }, (i) => {
     const body = { ...destinationJob(random, agency, i, 'gig', true), externalId: `bench-${run}-${i}` };
-    inFlight.push(
-      (async () => {
-        const t0 = performance.now();
-        try {
-          const job = await expectCall<{ id: string }>([201], 'POST', `${stack.urls['job-collection']}/v1/jobs`, token, body);
-          postMs.push(performance.now() - t0);
-          sentAt.set(job.id, t0);
-        } catch (error) {
-          failed++;
-          if (failed <= 3) log(`post failed: ${(error as Error).message}`);
-        }
-      })(),
-    );
-    if (performance.now() - lastReport > 3000) {
-      lastReport = performance.now();
-      const answered = [...sentAt.keys()].filter((id) => instant.first.has(id)).length;
-      const deliveries = [...instant.all.values()].reduce((a, d) => a + d.length, 0);
-      log(`posted ${i + 1}/${options.posts} (${((i + 1) / ((performance.now() - started) / 1000)).toFixed(1)}/s), matched on a stream ${answered}, deliveries ${deliveries}${bulkProgress()}`);
-    }
-  }
-  await Promise.all(inFlight);
-  const postSeconds = (performance.now() - started) / 1000;
+    return async () => (await expectCall<{ id: string }>([201], 'POST', `${stack.urls['job-collection']}/v1/jobs`, token, body)).id;
+  });
   const lagAtEndOfPosting = await laneLags(stack);
   const cpuSeconds = cpu.stop();
   const searchQueries = (await searchEngineQueries(stack)).since(queriesBefore);
@@ -265,15 +241,7 @@ export async function runInstantPath(stack: BenchStack, log: (m: string) => void
   await sleep(1000); // the last deliveries of the last jobs
   const hopsP50Ms = pushHopQuantilesMs(await scrapeMetrics(Object.values(stack.urls)), 0.5, metricsBefore);
   streams.close();
-  const first: number[] = [];
-  const every: number[] = [];
-  let unmatched = 0;
-  for (const [jobId, t0] of sentAt) {
-    const at = instant.first.get(jobId);
-    if (at === undefined) unmatched++;
-    else first.push(at - t0);
-    for (const d of instant.all.get(jobId) ?? []) every.push(d - t0);
-  }
+  const { first, every, missing: unmatched } = arrivalLatencies(sentAt, instant);
   const deliveries = every.length;
   return {
     posts: options.posts, rateTarget: options.rate, rateAchieved: Math.round((options.posts / postSeconds) * 10) / 10, stations: options.stations,
@@ -316,7 +284,7 @@ async function main(): Promise<void> {
   try {
     const background = await loadBackground(stack.search, stack.prefix, log, workers, jobs, options.stations);
     log(`background: ${workers} workers at ${options.stations} stations, ${jobs} open jobs (${background.seconds} s); posting ${options.posts} gig jobs at ${options.rate}/s`);
-    const rss = new RssSampler(() => Object.fromEntries(Object.entries(stack.pids).map(([name, pid]) => [name, [pid]]))).start();
+    const rss = sampleAppRss(stack);
     const result = await runInstantPath(stack, log, options);
     const rateSweep = await runRateSweep(stack, log, options, sweepRates());
     const appRss = rss.stop();
@@ -329,12 +297,11 @@ async function main(): Promise<void> {
         `bulk POST → first push p50/p95/p99 ${fmt(standard.lagMs)} ms; bulk API ${standard.bulkApiJobsPerSecond} jobs/s`);
     }
     log(`push hops p50 ms: ${JSON.stringify(result.hopsP50Ms)}`);
-    const file = writeResult(standard ? `${NAME}.bulk` : NAME, {
-      at: new Date().toISOString(), machine: { ...machine(), loadAverage1mDuringRun: loadAverage }, background, ...result, ...(rateSweep.length ? { rateSweep } : {}),
+    writeRunResult(standard ? `${NAME}.bulk` : NAME, log, loadAverage, {
+      background, ...result, ...(rateSweep.length ? { rateSweep } : {}),
       appRssMB: appRss, stackRssMB: stackRss(),
       notes: standard ? bulkNotes(standard.expectedCandidatesPerJob) : NOTES,
     });
-    log(`wrote ${file}`);
     const instantLine =
       `${options.rate} posts/s (achieved ${result.rateAchieved}), ${result.posts} posts, ${workers.toLocaleString('en')} workers at ${options.stations} stations, ` +
       `${jobs.toLocaleString('en')} open jobs: first match on the stream p50/p95/p99 ${fmt(f)} ms; every delivery (${result.deliveriesPerJob}/job) ` +
@@ -357,12 +324,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (error) => {
-      process.stderr.write(`[bench ${NAME}] failed: ${(error as Error).stack}\n`);
-      process.exit(1);
-    },
-  );
-}
+runBench(NAME, module, main);

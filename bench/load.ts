@@ -40,8 +40,8 @@ import { expectCall, inPool, scrapeMetrics, sumSamples, tokenFor } from '@laowu/
 import { AGENCIES, destinationJob, Random, workerRequest } from '../scripts/demo/scenario';
 import { benchStationId, loadBackground } from './lib/background';
 import { benchCounties } from './lib/data';
-import { appendBenchmarkLine, CpuMeter, loadTracker, logger, machine, machineBusyCpuSeconds, RssSampler, size, sleep, stackProcesses, summary, writeResult } from './lib/report';
-import { type AppName, type BenchStack, startStack } from './lib/stack';
+import { appendBenchmarkLine, CpuMeter, loadTracker, logger, machineBusyCpuSeconds, runBench, size, sleep, stackProcesses, summary, writeRunResult } from './lib/report';
+import { type AppName, type BenchStack, sampleAppRss, startStack } from './lib/stack';
 
 const NAME = 'load';
 const log = logger(NAME);
@@ -471,7 +471,7 @@ async function main(): Promise<void> {
     }
     const highestRate = capacity(sweep, opts.readP99Ms);
     log(`highest swept rate with reads p99 ≤ ${opts.readP99Ms} ms: ${highestRate ?? 'none'}`);
-    const rss = new RssSampler(() => Object.fromEntries(Object.entries(stack.pids).map(([name, pid]) => [name, [pid]]))).start();
+    const rss = sampleAppRss(stack);
     const countersBeforeMain = await appCounters(stack);
     const main = await runAt(stack, seed, opts.rate, opts.seconds, opts.timeoutMs, `${opts.rate}/s`);
     const appRss = rss.stop();
@@ -484,9 +484,7 @@ async function main(): Promise<void> {
     log(`${opts.rate}/s for ${opts.seconds} s: ${main.ok2xx} 2xx, ${main.shed503} × 503 (${main.shed503Over100Ms} slower than ${QUICK_503_MS} ms), ${main.otherStatuses} other, ${main.unanswered} unanswered; apps exited: ${stack.exits.length ? JSON.stringify(stack.exits) : 'none'}`);
     log(describe(main));
     log(`CPU s in ${main.cpuSeconds.wallSeconds} s: ${JSON.stringify(main.cpuSeconds)}; connections dropped by full accept queues (machine-wide): ${main.listenDrops}`);
-    const file = writeResult(NAME, {
-      at: new Date().toISOString(),
-      machine: { ...machine(), loadAverage1mDuringRun: loadAverage },
+    writeRunResult(NAME, log, loadAverage, {
       options: opts,
       mix: MIX,
       background,
@@ -504,7 +502,6 @@ async function main(): Promise<void> {
         'open loop (requests leave at their slot), client timeout per request; "unanswered" = timed out or connection refused/reset; ' +
         'reads = every endpoint but job posts; capacity = highest swept rate whose 2xx reads have p99 within the bound, ≤ 1 % of reads not 2xx, no app exit',
     });
-    log(`wrote ${file}`);
     const sweepText = sweep.map((s) => `${s.rate}/s ${s.reads.okP99Ms} ms (${Math.round(s.reads.notOkShare * 1000) / 10} % not 2xx, load ${s.loadAverage.mean})`).join(', ');
     appendBenchmarkLine(
       'mixed load, open loop (`bench/load.ts`)',
@@ -520,12 +517,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (error) => {
-      process.stderr.write(`[bench ${NAME}] failed: ${(error as Error).stack}\n`);
-      process.exit(1);
-    },
-  );
-}
+runBench(NAME, module, main);

@@ -17,7 +17,7 @@ import 'reflect-metadata';
 import { runIngest, ingestOptions } from './ingest';
 import { instantOptions, runInstantPath } from './instant-path';
 import { loadBackground } from './lib/background';
-import { appendBenchmarkLine, loadTracker, logger, machine, RssSampler, size, sleep, stackProcesses, stackRss, writeResult } from './lib/report';
+import { appendBenchmarkLine, loadTracker, logger, RssSampler, runBench, size, sleep, stackProcesses, stackRss, writeRunResult } from './lib/report';
 import { startStack } from './lib/stack';
 
 const NAME = 'memory';
@@ -71,9 +71,7 @@ async function main(): Promise<void> {
   const appsPeak = apps.reduce((a, app) => a + peakUnderLoad(app), 0);
   const others = ['kafka', 'opensearch', 'postgres'].map((name) => Math.max(...Object.values(phases).map((p) => p[name]?.peakMB ?? 0)));
   const wholeStackPeakMB = Math.round(appsPeak + others.reduce((a, b) => a + b, 0));
-  const result = {
-    at: new Date().toISOString(),
-    machine: { ...machine(), loadAverage1mDuringRun: loadAverage },
+  writeRunResult(NAME, log, loadAverage, {
     load: { backgroundWorkers: workers, backgroundJobs: jobs, ingest, instant },
     perApp,
     wholeStack: {
@@ -87,9 +85,7 @@ async function main(): Promise<void> {
     phases,
     ingestResult,
     instantResult,
-  };
-  const file = writeResult(NAME, result);
-  log(`wrote ${file}`);
+  });
   appendBenchmarkLine(
     'memory, RSS per app and whole stack (`bench/memory.ts`)',
     `idle → peak under load (ingest ${ingest.jobs.toLocaleString('en')} jobs, instant ${instant.posts} posts at ${instant.rate}/s, ${workers.toLocaleString('en')} workers + ${jobs.toLocaleString('en')} jobs indexed) MB: ` +
@@ -99,10 +95,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`[bench ${NAME}] failed: ${(error as Error).stack}\n`);
-    process.exit(1);
-  },
-);
+runBench(NAME, module, main);

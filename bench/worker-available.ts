@@ -27,9 +27,10 @@ import { expectCall, pushHopQuantilesMs, scrapeMetrics, tokenFor } from '@laowu/
 import { Random, workerRequest } from '../scripts/demo/scenario';
 import { benchStationId, loadBackground } from './lib/background';
 import { benchCounties } from './lib/data';
-import { appendBenchmarkLine, fmt, loadTracker, logger, machine, RssSampler, size, sleep, stackRss, summary, writeResult } from './lib/report';
-import { type BenchStack, consumerLag, startStack } from './lib/stack';
-import { watchStationStreams } from './lib/streams';
+import { appendBenchmarkLine, fmt, loadTracker, logger, runBench, size, sleep, stackRss, summary, writeRunResult } from './lib/report';
+import { sendOpenLoop } from './lib/open-loop';
+import { type BenchStack, consumerLag, sampleAppRss, startStack } from './lib/stack';
+import { arrivalLatencies, watchStationStreams } from './lib/streams';
 
 const NAME = 'worker-available';
 const WARM_UP_WORKERS = 3;
@@ -71,52 +72,24 @@ async function runWorkerAvailable(stack: BenchStack, log: (m: string) => void, o
   const random = new Random(randomInt(2 ** 31));
   const counties = benchCounties();
   const used = new Set<string>();
-  const register = async (i: number) => {
+  /** Registration i, ready to send: resolves to the worker's id. */
+  const registering = (i: number) => {
     const { token, body } = registration(random, random.pick(counties), benchStationId(i % options.stations), used);
-    const t0 = performance.now();
-    const worker = await expectCall<{ id: string }>([201], 'POST', `${stack.urls['worker-profiles']}/v1/workers`, token, body);
-    return { id: worker.id, t0, ms: performance.now() - t0 };
+    return async () => (await expectCall<{ id: string }>([201], 'POST', `${stack.urls['worker-profiles']}/v1/workers`, token, body)).id;
   };
   // Warm-up, not measured: consumer groups joining and first queries after start take seconds.
   const warmStarted = Date.now();
   const warmIds: string[] = [];
   for (let i = 0; i < WARM_UP_WORKERS; i++) {
-    warmIds.push((await register(i)).id);
+    warmIds.push(await registering(i)());
     await sleep(300);
   }
   while (!warmIds.every((id) => pushes.first.has(id)) && Date.now() - warmStarted < 90_000) await sleep(200);
   log(`warm-up: ${warmIds.filter((id) => pushes.first.has(id)).length}/${WARM_UP_WORKERS} workers pushed on a stream after ${((Date.now() - warmStarted) / 1000).toFixed(1)} s`);
   const metricsBefore = await scrapeMetrics(Object.values(stack.urls));
-  const sentAt = new Map<string, number>();
-  const postMs: number[] = [];
-  let failed = 0;
-  const started = performance.now();
-  const inFlight: Promise<void>[] = [];
-  let lastReport = started;
-  for (let i = 0; i < options.workers; i++) {
-    // Open loop: each registration goes at its slot whether or not the earlier ones have answered.
-    const wait = started + (i * 1000) / options.rate - performance.now();
-    if (wait > 0) await sleep(wait);
-    inFlight.push(
-      (async () => {
-        try {
-          const { id, t0, ms } = await register(i);
-          sentAt.set(id, t0);
-          postMs.push(ms);
-        } catch (error) {
-          failed++;
-          if (failed <= 3) log(`registration failed: ${(error as Error).message}`);
-        }
-      })(),
-    );
-    if (performance.now() - lastReport > 3000) {
-      lastReport = performance.now();
-      const pushed = [...sentAt.keys()].filter((id) => pushes.first.has(id)).length;
-      log(`registered ${i + 1}/${options.workers} (${((i + 1) / ((performance.now() - started) / 1000)).toFixed(1)}/s), pushed on a stream ${pushed}`);
-    }
-  }
-  await Promise.all(inFlight);
-  const postSeconds = (performance.now() - started) / 1000;
+  const progress = (sent: number, perSecond: string, sentAt: Map<string, number>) =>
+    `registered ${sent}/${options.workers} (${perSecond}/s), pushed on a stream ${[...sentAt.keys()].filter((id) => pushes.first.has(id)).length}`;
+  const { sentAt, callMs: postMs, failed, seconds: postSeconds } = await sendOpenLoop({ count: options.workers, rate: options.rate, log, name: 'registration', progress }, registering);
   const lagAtEndOfPosting = {
     matchingOnWorkers: await consumerLag(stack, stack.groups.matching, TOPICS.workers).catch(() => -1),
     dispatchOnMatches: await consumerLag(stack, stack.groups.dispatch, TOPICS.matches).catch(() => -1),
@@ -127,15 +100,7 @@ async function runWorkerAvailable(stack: BenchStack, log: (m: string) => void, o
   await sleep(1000); // the last deliveries of the last workers
   const hopsP50Ms = pushHopQuantilesMs(await scrapeMetrics(Object.values(stack.urls)), 0.5, metricsBefore);
   streams.close();
-  const first: number[] = [];
-  const every: number[] = [];
-  let unpushed = 0;
-  for (const [workerId, t0] of sentAt) {
-    const at = pushes.first.get(workerId);
-    if (at === undefined) unpushed++;
-    else first.push(at - t0);
-    for (const d of pushes.all.get(workerId) ?? []) every.push(d - t0);
-  }
+  const { first, every, missing: unpushed } = arrivalLatencies(sentAt, pushes);
   return {
     registrations: options.workers, rateTarget: options.rate, rateAchieved: Math.round((options.workers / postSeconds) * 10) / 10, stations: options.stations,
     postFailures: failed, workersWithoutPushIn15s: unpushed, deliveries: every.length, deliveriesPerWorker: Math.round((every.length / Math.max(1, sentAt.size)) * 10) / 10,
@@ -155,7 +120,7 @@ async function main(): Promise<void> {
   try {
     const background = await loadBackground(stack.search, stack.prefix, log, workers, jobs, options.stations);
     log(`background: ${workers} workers at ${options.stations} stations, ${jobs} open jobs (${background.seconds} s); registering ${options.workers} workers at ${options.rate}/s`);
-    const rss = new RssSampler(() => Object.fromEntries(Object.entries(stack.pids).map(([name, pid]) => [name, [pid]]))).start();
+    const rss = sampleAppRss(stack);
     const result = await runWorkerAvailable(stack, log, options);
     const appRss = rss.stop();
     const loadAverage = load.stop();
@@ -163,13 +128,12 @@ async function main(): Promise<void> {
     log(`POST → first worker_available push on the station's stream p50/p95/p99 ${fmt(f)} ms; every delivery (${result.deliveriesPerWorker}/worker) ` +
       `${fmt(result.postToEveryDeliveryMs)} ms; ${result.workersWithoutPushIn15s} workers without a push`);
     log(`push hops p50 ms: ${JSON.stringify(result.hopsP50Ms)}`);
-    const file = writeResult(NAME, {
-      at: new Date().toISOString(), machine: { ...machine(), loadAverage1mDuringRun: loadAverage }, background, ...result,
+    writeRunResult(NAME, log, loadAverage, {
+      background, ...result,
       appRssMB: appRss, stackRssMB: stackRss(),
       notes: 'four apps as separate processes (SWC-compiled JS); POST /v1/workers (unemployed, at a bench station, home in a bench county) → outbox → laowu.workers.v1 → ' +
         'matching (top WORKER_AVAILABLE_TOP_N=5 open jobs) → laowu.matches.v1 → dispatch inbox → NOTIFY → SSE (worker_available); the clock starts before the POST is sent',
     });
-    log(`wrote ${file}`);
     appendBenchmarkLine(
       'worker-side push, worker registered as unemployed → their top jobs on the station SSE (`bench/worker-available.ts`)',
       `${options.rate} registrations/s (achieved ${result.rateAchieved}), ${result.registrations} workers, background ${workers.toLocaleString('en')} workers and ` +
@@ -182,12 +146,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (error) => {
-      process.stderr.write(`[bench ${NAME}] failed: ${(error as Error).stack}\n`);
-      process.exit(1);
-    },
-  );
-}
+runBench(NAME, module, main);

@@ -61,8 +61,15 @@ export function machine() {
   };
 }
 
+/** The 1-minute load average over a run. */
+export interface LoadAverage {
+  min: number;
+  max: number;
+  mean: number;
+}
+
 /** Tracks the 1-minute load average while a benchmark runs (other engineers' tests share the machine). */
-export function loadTracker() {
+export function loadTracker(): { stop(): LoadAverage } {
   const samples: number[] = [loadavg()[0]];
   const timer = setInterval(() => samples.push(loadavg()[0]), 5000);
   timer.unref();
@@ -82,6 +89,25 @@ export function writeResult(name: string, result: object): string {
   const file = join(dir, isTiny() ? `${name}.tiny.json` : `${name}.json`);
   writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
   return file;
+}
+
+/** Writes a run's result as writeResult does, headed by when and on what machine (with its load during the run), and logs the file. */
+export function writeRunResult(name: string, log: (m: string) => void, loadAverage: LoadAverage, result: object): string {
+  const file = writeResult(name, { at: new Date().toISOString(), machine: { ...machine(), loadAverage1mDuringRun: loadAverage }, ...result });
+  log(`wrote ${file}`);
+  return file;
+}
+
+/** Runs a benchmark's main when the file is run directly (not imported): exit 0 when it is done, 1 with the stack when it fails. */
+export function runBench(name: string, entry: NodeJS.Module, main: () => Promise<void>): void {
+  if (require.main !== entry) return;
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      process.stderr.write(`[bench ${name}] failed: ${(error as Error).stack}\n`);
+      process.exit(1);
+    },
+  );
 }
 
 /** Appends one row to docs/BENCHMARKS.md; the CI size (BENCH_TINY=1) or BENCH_NO_DOC=1 appends nothing. */

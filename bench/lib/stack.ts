@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jobsIndex, workersIndex } from '../../apps/matching/src/indexing/index-definitions';
 import { compileApps, compiledMain } from './compile-apps';
-import { ROOT, sleep } from './report';
+import { ROOT, RssSampler, sleep } from './report';
 
 const apps = require('../../scripts/apps.js') as { APPS: { name: string; port: number }[]; stop(children: ChildProcess[]): Promise<void>; productionNodeOptions(): string };
 
@@ -184,4 +184,9 @@ export async function searchEngineQueries(stack: BenchStack): Promise<{ queries:
     queryMs,
     since: (before) => ({ queries: queries - before.queries, meanQueryMs: Math.round(((queryMs - before.queryMs) / Math.max(1, queries - before.queries)) * 10) / 10 }),
   };
+}
+
+/** Samples the four apps' RSS until stopped (see RssSampler). */
+export function sampleAppRss(stack: BenchStack): RssSampler {
+  return new RssSampler(() => Object.fromEntries(Object.entries(stack.pids).map(([name, pid]) => [name, [pid]]))).start();
 }

@@ -10,6 +10,23 @@ export interface Arrivals {
   all: Map<string, number[]>;
 }
 
+/**
+ * Per id sent at `sentAt` (performance.now()): the time to its first arrival, the time to each of
+ * its arrivals, and how many ids never arrived.
+ */
+export function arrivalLatencies(sentAt: Map<string, number>, arrivals: Arrivals): { first: number[]; every: number[]; missing: number } {
+  const first: number[] = [];
+  const every: number[] = [];
+  let missing = 0;
+  for (const [id, t0] of sentAt) {
+    const at = arrivals.first.get(id);
+    if (at === undefined) missing++;
+    else first.push(at - t0);
+    for (const d of arrivals.all.get(id) ?? []) every.push(d - t0);
+  }
+  return { first, every, missing };
+}
+
 export interface StationStreams<T extends PushTrigger> {
   arrivals: Record<T, Arrivals>;
   close(): void;

@@ -1,19 +1,11 @@
-import { Roles } from '@laowu/auth';
-import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
-import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { PushSettingsResponse } from './push-settings.response.dto';
 import { PushSettingsService } from './push-settings.service';
 import { PutPushSettingsRequest } from './put-push-settings.request.dto';
-import { ActsForStationGuard } from './station.access';
+import { ForOneStation } from './station.access';
 
-@ApiTags('stations')
-@ApiBearerAuth()
-@Roles('admin', 'station')
-@UseGuards(ActsForStationGuard)
-@ApiForbiddenResponse({ description: 'AUTH.ROLE_NOT_ALLOWED (not admin or station), STATION.NOT_YOURS (another station)' })
-@ApiNotFoundResponse({ description: 'STATION.NOT_FOUND' })
+@ForOneStation()
 @Controller('v1/stations/:id/push-settings')
 export class PushSettingsHttpController {
   constructor(private readonly settings: PushSettingsService) {}

@@ -1,6 +1,7 @@
-import { Principal } from '@laowu/auth';
+import { Principal, Roles } from '@laowu/auth';
 import { DomainError } from '@laowu/platform';
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { applyDecorators, CanActivate, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { ERRORS } from '../dispatch.errors';
 
 /** A station acts only for itself (token `sub` = station id); admins act for any station. */
@@ -22,4 +23,19 @@ export class ActsForStationGuard implements CanActivate {
     assertActsForStation(request.principal, request.params.id);
     return true;
   }
+}
+
+/**
+ * The access frame of a controller under `v1/stations/:id/…`: admin or the station itself
+ * (ActsForStationGuard on `:id`), with its 403 and 404 documented.
+ */
+export function ForOneStation(): ClassDecorator {
+  return applyDecorators(
+    ApiTags('stations'),
+    ApiBearerAuth(),
+    Roles('admin', 'station'),
+    UseGuards(ActsForStationGuard),
+    ApiForbiddenResponse({ description: 'AUTH.ROLE_NOT_ALLOWED (not admin or station), STATION.NOT_YOURS (another station)' }),
+    ApiNotFoundResponse({ description: 'STATION.NOT_FOUND' }),
+  );
 }

@@ -1,19 +1,11 @@
-import { Roles } from '@laowu/auth';
-import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import {
-  ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { DEFAULT_PREVIOUS_SECRET_SECONDS, RotateWebhookSecretRequest } from './rotate-webhook-secret.request.dto';
-import { ActsForStationGuard } from './station.access';
+import { ForOneStation } from './station.access';
 import { StationsService } from './stations.service';
 import { RotatedWebhookSecretResponse } from './webhook-secret.response.dto';
 
-@ApiTags('stations')
-@ApiBearerAuth()
-@Roles('admin', 'station')
-@UseGuards(ActsForStationGuard)
-@ApiForbiddenResponse({ description: 'AUTH.ROLE_NOT_ALLOWED (not admin or station), STATION.NOT_YOURS (another station)' })
-@ApiNotFoundResponse({ description: 'STATION.NOT_FOUND' })
+@ForOneStation()
 @ApiConflictResponse({ description: 'STATION.NO_WEBHOOK: the station registered no webhook' })
 @Controller('v1/stations/:id/webhook-secret')
 export class WebhookSecretHttpController {

@@ -1,6 +1,5 @@
-import { LANE_OF_TRIGGER, matchesTopicOf } from '@laowu/contracts';
-import { appendToOutbox } from '@laowu/messaging';
-import { APP_CONFIG, APP_NAME, observeHop } from '@laowu/platform';
+import { LANE_OF_TRIGGER } from '@laowu/contracts';
+import { APP_CONFIG, observeHop } from '@laowu/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobDocument } from '../indexing/job.document';
@@ -10,7 +9,7 @@ import { WorkerPool } from '../ranking/ranking.queries';
 import { RankedWorker, RankingService } from '../ranking/ranking.service';
 import { SCHEMA } from '../schema';
 import { DeclinedPairsService } from './declined-pairs.service';
-import { matchesFoundEnvelopes } from './matches-found.event';
+import { MatchesOutbox } from './matches-outbox';
 import { isRecentChange } from './push-age';
 
 /** Open, with headcount left, neither started nor ended. */
@@ -72,7 +71,7 @@ export class JobPushesService implements JobPushes {
     private readonly ranking: RankingService,
     private readonly declined: DeclinedPairsService,
     @Inject(APP_CONFIG) private readonly config: MatchingConfig,
-    @Inject(APP_NAME) private readonly producer: string,
+    private readonly outbox: MatchesOutbox,
   ) {}
 
   /** Pushes the jobs this trigger applies to; returns how many matches were pushed. */
@@ -127,10 +126,9 @@ export class JobPushesService implements JobPushes {
       );
       const claimed = new Set(rows.map((r) => r.job_id));
       const pushes = announcements.filter((a) => claimed.has(a.job.jobId)).map(({ job, candidates }) => ({ job, workers: candidates }));
-      const envelopes = matchesFoundEnvelopes(trigger, pushes, now, this.producer);
-      await appendToOutbox(manager, SCHEMA, matchesTopicOf(LANE_OF_TRIGGER[trigger]), envelopes);
+      const events = await this.outbox.append(manager, trigger, pushes, now);
       const matches = pushes.reduce((sum, p) => sum + p.workers.length, 0);
-      this.logger.debug(`${trigger}: ${claimed.size} job(s) pushed, ${matches} matches in ${envelopes.length} events`);
+      this.logger.debug(`${trigger}: ${claimed.size} job(s) pushed, ${matches} matches in ${events} events`);
       return matches;
     });
   }

@@ -4,6 +4,7 @@ import { RankingModule } from '../ranking/ranking.module';
 import { DeclinedPairsService } from './declined-pairs.service';
 import { DispatchEventsMessageController } from './dispatch-events.message.controller';
 import { JobPushesService } from './job-pushes.service';
+import { MatchesOutbox } from './matches-outbox';
 import { WorkerAvailablePushesService } from './worker-available-pushes.service';
 
 /** The push engine: job and worker-available pushes (started by the indexing consumers) and the declined pairs they leave out. */
@@ -12,6 +13,7 @@ import { WorkerAvailablePushesService } from './worker-available-pushes.service'
   controllers: [DispatchEventsMessageController],
   providers: [
     DeclinedPairsService,
+    MatchesOutbox,
     JobPushesService,
     WorkerAvailablePushesService,
     { provide: JobPushes, useExisting: JobPushesService },

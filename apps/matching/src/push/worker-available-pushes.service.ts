@@ -1,6 +1,6 @@
-import { EmploymentStatus, matchesTopicOf } from '@laowu/contracts';
-import { appendToOutbox, latestPerId } from '@laowu/messaging';
-import { APP_CONFIG, APP_NAME, observeHop } from '@laowu/platform';
+import { EmploymentStatus } from '@laowu/contracts';
+import { latestPerId } from '@laowu/messaging';
+import { APP_CONFIG, observeHop } from '@laowu/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { WorkerPushes } from '../indexing/triggered-pushes';
@@ -9,7 +9,8 @@ import { MatchingConfig } from '../matching.config';
 import { RankedJob, RankingService } from '../ranking/ranking.service';
 import { SCHEMA } from '../schema';
 import { DeclinedPairsService } from './declined-pairs.service';
-import { JobPush, matchesFoundEnvelopes } from './matches-found.event';
+import { JobPush } from './matches-found.event';
+import { MatchesOutbox } from './matches-outbox';
 import { isRecentChange } from './push-age';
 
 /** Statuses in which a worker looks for work (转岗服务, 十四). */
@@ -69,7 +70,7 @@ export class WorkerAvailablePushesService implements WorkerPushes {
     private readonly ranking: RankingService,
     private readonly declined: DeclinedPairsService,
     @Inject(APP_CONFIG) private readonly config: MatchingConfig,
-    @Inject(APP_NAME) private readonly producer: string,
+    private readonly outbox: MatchesOutbox,
   ) {}
 
   /** `states`: every worker state of a batch, several per worker possibly. Returns how many matches were pushed. */
@@ -128,8 +129,7 @@ export class WorkerAvailablePushesService implements WorkerPushes {
       const pushes: JobPush[] = due
         .filter((worker) => claimed.has(worker.workerId))
         .flatMap((worker) => (bestJobs.get(worker.workerId) ?? []).map(({ job, score, reasons }) => ({ job, workers: [{ worker, score, reasons }] })));
-      const envelopes = matchesFoundEnvelopes('worker_available', pushes, now, this.producer);
-      await appendToOutbox(manager, SCHEMA, matchesTopicOf('standard'), envelopes);
+      await this.outbox.append(manager, 'worker_available', pushes, now);
       if (pushes.length) this.logger.debug(`worker_available: ${claimed.size} worker(s) seen, ${pushes.length} matches pushed`);
       return pushes.length;
     });

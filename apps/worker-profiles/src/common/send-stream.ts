@@ -1,4 +1,5 @@
-import { Logger } from '@nestjs/common';
+import { applyDecorators, Logger } from '@nestjs/common';
+import { ApiProduces, ApiServiceUnavailableResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -12,6 +13,18 @@ const logger = new Logger('CsvExport');
  * by then, so no error body can follow) and the truncation is logged. A client that keeps the
  * socket open but reads nothing for `stallTimeoutMs` is disconnected, which ends the source too.
  */
+/** Documents a route that answers JSON pages or, with `format=csv`, the whole list through sendCsv. */
+export function ApiJsonOrCsv(): MethodDecorator {
+  return applyDecorators(
+    ApiProduces('application/json', 'text/csv'),
+    ApiServiceUnavailableResponse({
+      description:
+        'CSV: every export connection is busy (EXPORT_POOL_SIZE exports run at once per instance); retry later. ' +
+        'A CSV client that reads nothing for EXPORT_STALL_TIMEOUT_MS (30 s) is disconnected mid-file.',
+    }),
+  );
+}
+
 export async function sendCsv(res: Response, filename: string, chunks: AsyncIterable<string>, stallTimeoutMs: number): Promise<void> {
   res.status(200);
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');

@@ -1,10 +1,10 @@
 import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ExportPool } from '@laowu/persistence';
 import type { Response } from 'express';
 import { csvChunks } from '../common/csv';
-import { sendCsv } from '../common/send-stream';
+import { ApiJsonOrCsv, sendCsv } from '../common/send-stream';
 import { assertCanReadRegion } from '../workers/worker.access';
 import { ListKindParams, RegionExportQuery } from './list-query.request.dto';
 import { LIST_COLUMNS, ListsService } from './lists.service';
@@ -24,12 +24,7 @@ export class ListsHttpController {
     summary: 'Employed, unemployed or willing-to-migrate list for a region (三); JSON pages or the whole list as CSV (UTF-8 with BOM)',
     description: 'Personal data masked. A principal reads lists for regions inside its own only.',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiServiceUnavailableResponse({
-    description:
-      'CSV: every export connection is busy (EXPORT_POOL_SIZE exports run at once per instance); retry later. ' +
-      'A CSV client that reads nothing for EXPORT_STALL_TIMEOUT_MS (30 s) is disconnected mid-file.',
-  })
+  @ApiJsonOrCsv()
   @ApiForbiddenResponse({ description: 'the region is outside the caller’s region' })
   @ApiUnprocessableEntityResponse({ description: 'unknown region code' })
   async list(

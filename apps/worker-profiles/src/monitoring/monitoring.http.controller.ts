@@ -1,10 +1,10 @@
 import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ExportPool } from '@laowu/persistence';
 import type { Response } from 'express';
 import { csvChunks } from '../common/csv';
-import { sendCsv } from '../common/send-stream';
+import { ApiJsonOrCsv, sendCsv } from '../common/send-stream';
 import { assertCanReadRegion } from '../workers/worker.access';
 import { MonthlyMonitoringQuery } from './monthly-monitoring.request.dto';
 import { MONITORING_COLUMNS, MonitoringService } from './monitoring.service';
@@ -24,12 +24,7 @@ export class MonitoringHttpController {
     summary: 'Monthly monitoring of poverty-alleviated workers and monitoring targets (十三): status during the month, flags',
     description: 'Region by home (户籍地). JSON pages or the whole month as CSV (UTF-8 with BOM). Personal data masked.',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiServiceUnavailableResponse({
-    description:
-      'CSV: every export connection is busy (EXPORT_POOL_SIZE exports run at once per instance); retry later. ' +
-      'A CSV client that reads nothing for EXPORT_STALL_TIMEOUT_MS (30 s) is disconnected mid-file.',
-  })
+  @ApiJsonOrCsv()
   @ApiForbiddenResponse({ description: 'the region is outside the caller’s region' })
   @ApiUnprocessableEntityResponse({ description: 'unknown region code, or a month in the future' })
   async monthly(@CurrentPrincipal() principal: Principal, @Query() query: MonthlyMonitoringQuery, @Res() res: Response): Promise<void> {

@@ -1,6 +1,7 @@
 import {
   JOB_KINDS, JobKind, PRIORITY_GROUPS, PriorityGroup, REGION_CODE_PATTERN, SKILL_CODE_PATTERN, WAGE_UNITS, WageUnit,
 } from '@laowu/contracts';
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NoNulCharacters } from '@laowu/platform';
 import { Type } from 'class-transformer';
@@ -11,7 +12,15 @@ import {
 import { IsCalendarDate, IsChinaMobile, IsResidentId } from '../common/validators';
 import { RecordEmploymentStatusRequest } from './record-employment-status.request.dto';
 
-const REGION_MESSAGE = { message: '$property must be a 6-digit GB/T 2260 region code' };
+export const REGION_MESSAGE = { message: '$property must be a 6-digit GB/T 2260 region code' };
+
+/** A worker's name: 1 to 50 characters, none of them a control character. */
+export const IsWorkerName = (): PropertyDecorator =>
+  applyDecorators(IsString(), IsNotEmpty(), MaxLength(50), Matches(/^[^\p{Cc}]+$/u, { message: 'name must not contain control characters' }));
+
+/** An optional JSON object, validated as the request class `type` returns. */
+export const IsOptionalObject = (type: () => abstract new (...args: never[]) => object): PropertyDecorator =>
+  applyDecorators(IsOptional(), IsObject({ message: '$property must be an object' }), ValidateNested(), Type(type));
 
 export class GeoPointRequest {
   @ApiProperty({ example: 27.88 }) @IsNumber() @Min(-90) @Max(90) lat: number;
@@ -28,6 +37,17 @@ export class MinWageRequest {
   @ApiProperty({ enum: WAGE_UNITS }) @IsIn(WAGE_UNITS) unit: WageUnit;
 }
 
+/** An optional list of up to 50 skill levels (skills, certificates). */
+export const OptionalSkillLevels = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [SkillLevelRequest] }),
+    IsOptional(), IsArray(), ArrayMaxSize(50), ValidateNested({ each: true }), Type(() => SkillLevelRequest),
+  );
+
+/** An optional set of priority groups (重点群体). */
+export const OptionalPriorityGroups = (): PropertyDecorator =>
+  applyDecorators(ApiPropertyOptional({ enum: PRIORITY_GROUPS, isArray: true }), IsOptional(), IsArray(), ArrayUnique(), IsIn(PRIORITY_GROUPS, { each: true }));
+
 export class WorkerPreferencesRequest {
   @ApiPropertyOptional({ enum: JOB_KINDS, isArray: true, description: 'Accepted job kinds; default: all' })
   @IsOptional() @IsArray() @ArrayUnique() @IsIn(JOB_KINDS, { each: true })
@@ -41,7 +61,7 @@ export class WorkerPreferencesRequest {
 
   @ApiPropertyOptional({ default: 30 }) @IsOptional() @IsNumber() @Min(0) @Max(5000) maxCommuteKm?: number;
 
-  @ApiPropertyOptional({ type: MinWageRequest }) @IsOptional() @IsObject({ message: '$property must be an object' }) @ValidateNested() @Type(() => MinWageRequest) minWage?: MinWageRequest;
+  @ApiPropertyOptional({ type: MinWageRequest }) @IsOptionalObject(() => MinWageRequest) minWage?: MinWageRequest;
 
   @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @IsCalendarDate() availableFrom?: string;
 }
@@ -53,7 +73,7 @@ export class RegisterWorkerRequest {
   idNumber: string;
 
   @ApiProperty({ example: '张三', description: 'stored encrypted, shown masked' })
-  @IsString() @IsNotEmpty() @MaxLength(50) @Matches(/^[^\p{Cc}]+$/u, { message: 'name must not contain control characters' })
+  @IsWorkerName()
   name: string;
 
   @ApiProperty({ example: '13800000000', description: 'stored encrypted, shown masked' })
@@ -64,33 +84,24 @@ export class RegisterWorkerRequest {
   @ApiProperty({ example: '513401', description: '常住地' }) @Matches(REGION_CODE_PATTERN, REGION_MESSAGE) residenceRegionCode: string;
 
   @ApiPropertyOptional({ type: GeoPointRequest, description: 'default: the centre of the residence region' })
-  @IsOptional() @IsObject({ message: '$property must be an object' }) @ValidateNested() @Type(() => GeoPointRequest)
+  @IsOptionalObject(() => GeoPointRequest)
   location?: GeoPointRequest;
 
   @ApiProperty({ example: 'station-513401-01', description: "the registering station: a station's own id (its token's sub)" })
   @IsString() @IsNotEmpty() @MaxLength(100) @NoNulCharacters()
   stationId: string;
 
-  @ApiPropertyOptional({ type: [SkillLevelRequest] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => SkillLevelRequest)
-  skills?: SkillLevelRequest[];
+  @OptionalSkillLevels() skills?: SkillLevelRequest[];
+  @OptionalSkillLevels() certificates?: SkillLevelRequest[];
+  @OptionalPriorityGroups() priorityGroups?: PriorityGroup[];
 
-  @ApiPropertyOptional({ type: [SkillLevelRequest] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => SkillLevelRequest)
-  certificates?: SkillLevelRequest[];
-
-  @ApiPropertyOptional({ enum: PRIORITY_GROUPS, isArray: true })
-  @IsOptional() @IsArray() @ArrayUnique() @IsIn(PRIORITY_GROUPS, { each: true })
-  priorityGroups?: PriorityGroup[];
-
-  @ApiPropertyOptional({ type: WorkerPreferencesRequest })
-  @IsOptional() @IsObject({ message: '$property must be an object' }) @ValidateNested() @Type(() => WorkerPreferencesRequest)
+  @ApiPropertyOptional({ type: WorkerPreferencesRequest }) @IsOptionalObject(() => WorkerPreferencesRequest)
   preferences?: WorkerPreferencesRequest;
 
   @ApiPropertyOptional({
     type: RecordEmploymentStatusRequest,
     description: 'the status the history starts with; default: seeking, from today, at the residence',
   })
-  @IsOptional() @IsObject({ message: '$property must be an object' }) @ValidateNested() @Type(() => RecordEmploymentStatusRequest)
+  @IsOptionalObject(() => RecordEmploymentStatusRequest)
   employmentStatus?: RecordEmploymentStatusRequest;
 }
