@@ -29,6 +29,13 @@ module.exports = {
       to: { path: '^libs/', pathNot: '^$1/', dependencyTypesNot: ['aliased-tsconfig'] },
     },
     {
+      name: 'engine-client-only-in-search',
+      comment: 'Only libs/search talks to a search engine (its adapters); everything else uses @laowu/search.',
+      severity: 'error',
+      from: { pathNot: '^libs/search/' },
+      to: { path: '(^|/)node_modules/(@opensearch-project/opensearch|@elastic/elasticsearch)(/|$)' },
+    },
+    {
       name: 'no-src-to-test',
       comment: 'Shipped code never depends on a test folder.',
       severity: 'error',
@@ -69,7 +76,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|coverage|node_modules)/' },
+    exclude: { path: '(^|/)(dist|coverage)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

@@ -32,6 +32,10 @@ const FILES: Record<string, string> = {
   'test/support/reads-bench.ts': "import { rate } from '../../bench/lib/rate';\nexport const r = rate;\n",
   'bench/lib/rate.ts': "export const rate = 1;\n",
   'scripts/lib/api.ts': "export const api = 1;\n",
+  'node_modules/@opensearch-project/opensearch/package.json': JSON.stringify({ name: '@opensearch-project/opensearch', main: 'index.js' }),
+  'node_modules/@opensearch-project/opensearch/index.js': "exports.Client = class {};\n",
+  'libs/search/src/adapter.ts': "import { Client } from '@opensearch-project/opensearch';\nexport const c = Client;\n", // clean
+  'apps/beta/src/own-engine.ts': "import { Client } from '@opensearch-project/opensearch';\nexport const d = Client;\n",
   'scripts/tool.js': "module.exports = {};\n",
 };
 
@@ -75,13 +79,14 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
     ['no-test-to-scripts: test/support/helper.ts → scripts/lib/api.ts'],
     ['no-test-to-scripts: test/support/reads-bench.ts → bench/lib/rate.ts'],
     ['no-shipped-code-to-testkit: apps/beta/src/uses-testkit.ts → libs/testkit/src/index.ts'],
+    ['engine-client-only-in-search: apps/beta/src/own-engine.ts → node_modules/@opensearch-project/opensearch/index.js'],
     ['no-folder-cycle-in-app: apps/alpha/src/one → apps/alpha/src/two'],
     ['no-folder-cycle-in-app: apps/alpha/src/two → apps/alpha/src/one'],
   ])('reports %s', (violation) => {
     expect(found).toContain(violation);
   });
 
-  it('reports nothing else: a lib through its alias or from inside, test → src, test → test/support and a test of a script, testkit in a unit spec pass', () => {
-    expect(found).toHaveLength(10);
+  it('reports nothing else: a lib through its alias or from inside, test → src, test → test/support and a test of a script, testkit in a unit spec, the engine client in libs/search pass', () => {
+    expect(found).toHaveLength(11);
   });
 });
