@@ -48,13 +48,13 @@ export class IndexingEventsMessageController {
   async onWorkersChanged(envelopes: EventEnvelope<WorkerChangedData>[]): Promise<void> {
     await this.indices.ensured();
     const states = envelopes.map((e) => toWorkerDocument(e.data));
-    const workers = latestPerId(states.map((source) => ({ id: source.workerId, version: source.version, source })), (w) => w.id);
+    const workers = latestPerId(states, (w) => w.workerId).map((source) => ({ id: source.workerId, version: source.version, source }));
     // Every state, not only the latest: a registration and a status change may arrive together.
     await Promise.all([writeVersioned(this.client, this.indices.workers.alias, workers), this.workerPushes.push(states)]);
   }
 
   private async latestJobs(envelopes: EventEnvelope<JobChangedData>[]) {
     await this.indices.ensured();
-    return latestPerId(envelopes.map((e) => ({ id: e.data.jobId, version: e.data.version, source: toJobDocument(e.data) })), (j) => j.id);
+    return latestPerId(envelopes.map((e) => e.data), (job) => job.jobId).map((job) => ({ id: job.jobId, version: job.version, source: toJobDocument(job) }));
   }
 }

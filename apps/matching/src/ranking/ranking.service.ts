@@ -26,7 +26,7 @@ interface PoolRequest {
   excludedWorkerIds: readonly string[];
 }
 
-export interface MultiSearchOptions {
+interface MultiSearchOptions {
   /** How many of the queries the engine runs at once (its default: as many as its search threads take). */
   maxConcurrentSearches?: number;
 }
