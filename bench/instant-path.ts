@@ -35,6 +35,7 @@ import { randomUUID } from 'node:crypto';
 import { toJobDocument } from '../apps/matching/src/indexing/job.document';
 import { MatchingConfig } from '../apps/matching/src/matching.config';
 import { crossRegionWorkerFilters, workersForJobQuery } from '../apps/matching/src/ranking/ranking.queries';
+import { DEFAULT_WEIGHTS } from '../apps/matching/src/ranking/ranking-weights';
 import { expectCall, pushHopQuantilesMs, scrapeMetrics, tokenFor } from '@laowu/testkit';
 import { AGENCIES, destinationJob, Random } from '../scripts/demo/scenario';
 import { loadBackground } from './lib/background';
@@ -99,7 +100,7 @@ async function crossRegionCandidatesByCounty(stack: BenchStack): Promise<Map<str
   const counties = benchCounties().map((c) => c.code);
   const overrides = { kind: 'fulltime' as const, instant: false, wage: BULK_WAGE, crossRegion: { sourceRegionCodes: counties } };
   const job = toJobDocument(makeJob(new Rng(1), findRegion(BULK_AGENCY.counties[0])!, Date.now(), overrides));
-  const query = (workersForJobQuery(job, new Date(), crossRegionWorkerFilters(job)) as { function_score: { query: object } }).function_score.query;
+  const query = (workersForJobQuery(job, DEFAULT_WEIGHTS.weights, new Date(), crossRegionWorkerFilters(job)) as { function_score: { query: object } }).function_score.query;
   const { aggregations } = await stack.search.search(`${stack.prefix}workers`, {
     size: 0, query, aggs: { county: { terms: { field: 'homeRegionCode', size: counties.length } } },
   });

@@ -32,18 +32,23 @@ import { toWorkerDocument, type WorkerDocument } from '../apps/matching/src/inde
 import { MatchingConfig } from '../apps/matching/src/matching.config';
 import { AGE_HALF_LIFE_YEARS } from '../apps/matching/src/ranking/factors/age.factor';
 import { ASSISTANCE_KINDS } from '../apps/matching/src/ranking/factors/assistance.factor';
-import { commuteScaleKm } from '../apps/matching/src/ranking/factors/distance.factor';
+import { candidatePoolSize, diversify, diversityPolicy, type DiversityPolicy } from '../apps/matching/src/ranking/diversify';
+import { commuteScaleKm, MIGRANT_DISTANCE_FLOOR } from '../apps/matching/src/ranking/factors/distance.factor';
 import { NEUTRAL } from '../apps/matching/src/ranking/factors/factor';
 import { type Factor, FACTORS } from '../apps/matching/src/ranking/factors/factors';
 import { FRESHNESS_SCALE_DAYS } from '../apps/matching/src/ranking/factors/freshness.factor';
 import { OLDER_WORKER_AGE } from '../apps/matching/src/ranking/factors/older-friendly.factor';
 import { isPriorityWorker } from '../apps/matching/src/ranking/factors/priority.factor';
+import { kindsOfferedTo } from '../apps/matching/src/ranking/factors/public-welfare.factor';
+import { SKILL_STEP_CREDIT, stepKeys } from '../apps/matching/src/ranking/factors/skills.factor';
 import { START_SOON_SCALE_DAYS } from '../apps/matching/src/ranking/factors/start-soon.factor';
 import { WAGE_RATIO_FLOOR, WAGE_RATIO_SPAN } from '../apps/matching/src/ranking/factors/wage.factor';
 import { benchCounties, makeJob, makeWorker, Rng } from './lib/data';
 import { appendBenchmarkLine, fmt, loadTracker, logger, machine, progress, size, sleep, type Summary, summary, writeResult } from './lib/report';
 
 const NAME = 'matches-vs-postgres';
+/** The matches asked for, as a station's page asks. */
+const LIMIT = 20;
 const log = logger(NAME);
 const SIZES = (process.env.BENCH_SIZES ?? (process.env.BENCH_TINY === '1' ? '300,1000' : '10000,100000,1000000')).split(',').map(Number);
 const REQUESTS = size('BENCH_REQUESTS', 200, 10);
@@ -55,7 +60,7 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.
 const PREFIX = 'bench-mvp-';
 const TABLE = 'bench_match_jobs';
 const BATCH = 5000;
-const w = Object.fromEntries(FACTORS.map((f) => [f.name, f.weight])) as Record<Factor, number>;
+const w = Object.fromEntries(FACTORS.map((f) => [f.name, f.defaultWeight])) as Record<Factor, number>;
 
 /** The table a team without a search engine would keep: one row per job, arrays for the multi-valued fields. */
 const CREATE_TABLE = `
@@ -104,13 +109,17 @@ const HAVERSINE_KM = `2 * 6371.0088 * asin(sqrt(power(sin(radians(lat - $1) / 2)
  * would (each measured on 100k rows under the same load): inline haversine instead of the
  * earthdistance extension (available here, 4× slower per row), date_part (float8) instead of
  * EXTRACT (numeric, 7× slower), and the per-row skills subquery only where the arrays overlap.
+ * The factors learned from outcomes (agencyOutcomes, jobOutcomes, acceptedHistory) add nothing
+ * here: the bench data has no dispatch outcomes, so both sides leave them neutral.
  */
 const RANKING_SQL = `
   SELECT job_id, title, kind, agency_id, wage_per_day_max, lat, lon, score FROM (
     SELECT *, (
-      ${w.skills} * (CASE WHEN skill_count = 0 THEN ${NEUTRAL} WHEN NOT (skill_reqs && $3::text[]) THEN 0
-                     ELSE (SELECT count(*) FROM unnest(skill_reqs) k WHERE k = ANY($3::text[]))::float8 / skill_count END)
-      + ${w.distance} * ${half(`power(${HAVERSINE_KM} / $4, 2)`)}
+      ${w.skills} * (CASE WHEN skill_count = 0 THEN ${NEUTRAL} WHEN NOT (skill_reqs && $3::text[] OR skill_reqs && $17::text[]) THEN 0
+                     ELSE (SELECT sum(CASE WHEN k = ANY($3::text[]) THEN 1.0 WHEN k = ANY($17::text[]) THEN ${SKILL_STEP_CREDIT} ELSE 0 END)
+                           FROM unnest(skill_reqs) k)::float8 / skill_count END)
+      + ${w.distance} * (CASE WHEN $8 AND kind <> 'gig' THEN ${MIGRANT_DISTANCE_FLOOR} + ${1 - MIGRANT_DISTANCE_FLOOR} * ${half(`power(${HAVERSINE_KM} / $4, 2)`)}
+                              ELSE ${half(`power(${HAVERSINE_KM} / $4, 2)`)} END)
       + ${w.age} * ${half(`(CASE WHEN age_min IS NOT NULL AND $6 < age_min THEN age_min - $6
                                 WHEN age_max IS NOT NULL AND $6 > age_max THEN $6 - age_max ELSE 0 END) / ${AGE_HALF_LIFE_YEARS}.0`)}
       + ${w.wage} * (CASE WHEN wage_per_day_max IS NULL OR $7 < 0 THEN ${NEUTRAL} WHEN $7 = 0 THEN 1.0
@@ -124,20 +133,21 @@ const RANKING_SQL = `
       + (CASE WHEN $12 AND older_worker_friendly THEN ${w.olderFriendly} ELSE 0 END)
       + (CASE WHEN $13 THEN ${w.priority} + (CASE WHEN kind = ANY('{${ASSISTANCE_KINDS.join(',')}}') THEN ${w.assistance} ELSE 0 END) ELSE 0 END)
       + (CASE WHEN $15 AND relocation_quota_pct > 0 THEN ${w.relocation} ELSE 0 END)
+      + (CASE WHEN $16 AND kind = 'public_welfare' THEN ${w.publicWelfare} ELSE 0 END)
     ) AS score
     FROM ${TABLE}
     WHERE status = 'open' AND headcount_left > 0 AND kind = ANY($5::text[])
       AND (start_at IS NULL OR start_at >= $14) AND (end_at IS NULL OR end_at >= $14)
   ) ranked
   ORDER BY score DESC, job_id
-  LIMIT 20`;
+  LIMIT ${candidatePoolSize(LIMIT)}`;
 
 function rankingParams(worker: WorkerDocument, now: Date): unknown[] {
   return [
-    worker.location.lat, worker.location.lon, worker.skillKeys, commuteScaleKm(worker), worker.kinds, worker.ageYears,
+    worker.location.lat, worker.location.lon, worker.skillKeys, commuteScaleKm(worker), kindsOfferedTo(worker), worker.ageYears,
     worker.minWagePerDay ?? -1, worker.willingToMigrate, worker.homeCodes, eastWestPartnersOf(worker.homeRegionCode),
     worker.targetRegionCodes, worker.ageYears >= OLDER_WORKER_AGE, isPriorityWorker(worker), now.toISOString(),
-    worker.priorityGroups.includes('relocated'),
+    worker.priorityGroups.includes('relocated'), isPriorityWorker(worker) && !worker.willingToMigrate, stepKeys(worker),
   ];
 }
 
@@ -230,11 +240,12 @@ async function main(): Promise<void> {
       // 2. Warm both, then alternate one request each for the same worker.
       const pick = () => workers[Math.floor(rng.next() * workers.length)];
       const params = (wk: WorkerDocument) => rankingParams(wk, new Date());
+      const policy = diversityPolicy(config, LIMIT);
       const requests = requestsAt(target);
       for (let i = 0; i < Math.min(10, requests); i++) {
         const wk = pick();
         await httpMatches(url, token, wk.workerId);
-        await pg.query(RANKING_SQL, params(wk));
+        await postgresTop(pg, params(wk), policy);
       }
       const laowu: number[] = [];
       const postgres: number[] = [];
@@ -246,7 +257,7 @@ async function main(): Promise<void> {
         const a = performance.now();
         const ours = await httpMatches(url, token, wk.workerId);
         const b = performance.now();
-        const theirs = (await pg.query(RANKING_SQL, params(wk))).rows.map((row: { job_id: string }) => row.job_id);
+        const theirs = await postgresTop(pg, params(wk), policy);
         const c = performance.now();
         laowu.push(b - a);
         postgres.push(c - b);
@@ -295,7 +306,7 @@ async function main(): Promise<void> {
       requestsPerEngineAndSize: Object.fromEntries(SIZES.map((s) => [s, requestsAt(s)])), workersAskedFor: WORKERS,
       laowu: 'HTTP GET /v1/workers/{id}/matches?limit=20 on the matching app (in this process, no Kafka consumer): worker document by id, function_score queries (a sample for a score floor, then only the jobs that can reach it), reasons',
       rankingTiers: 'how each timed request was answered (ranking.service.ts): guess = 2 queries (a 1/128 sample, then the jobs reaching a score guessed from it); floor = 3 (the guess was too high: then the jobs reaching the sample floor); all = 2 (the sample had fewer than 20 jobs: every open job scored)',
-      postgres: `one SQL query over table ${TABLE} (PostgreSQL ${(await serverVersion()) ?? '?'}, inline haversine for the distance decay), same hard filters and weighted terms, ORDER BY score LIMIT 20, run from this process with node-postgres`,
+      postgres: `one SQL query over table ${TABLE} (PostgreSQL ${(await serverVersion()) ?? '?'}, inline haversine for the distance decay), same hard filters and weighted terms, ORDER BY score LIMIT ${candidatePoolSize(LIMIT)} then the app's diversification of those (diversify.ts) to ${LIMIT}, run from this process with node-postgres`,
       top20Agreement: "share of PostgreSQL's top 20 also in Laowu's top 20 (ties and the app's rounding can differ)",
     },
     sizes: results,
@@ -336,8 +347,18 @@ async function serverVersion(): Promise<string | undefined> {
   }
 }
 
+/**
+ * The PostgreSQL side of the same ranking: the SQL's top K (as many as the app re-ranks), then the
+ * app's own diversification of them (no agency filling the list), cut to the page: job ids in order.
+ */
+async function postgresTop(pg: Client, params: unknown[], policy: DiversityPolicy): Promise<string[]> {
+  const { rows } = await pg.query<{ job_id: string; title: string; agency_id: string }>(RANKING_SQL, params);
+  const ranked = rows.map((row) => ({ job: { jobId: row.job_id, title: row.title, agencyId: row.agency_id }, reasons: [] }));
+  return diversify(ranked, LIMIT, policy).map((item) => item.job.jobId);
+}
+
 async function httpMatches(url: string, token: string, workerId: string): Promise<string[]> {
-  const response = await fetch(`${url}/v1/workers/${workerId}/matches?limit=20`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${url}/v1/workers/${workerId}/matches?limit=${LIMIT}`, { headers: { authorization: `Bearer ${token}` } });
   const body = (await response.json()) as { items?: { jobId: string }[] };
   if (response.status !== 200) throw new Error(`matches for ${workerId}: HTTP ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
   return (body.items ?? []).map((item) => item.jobId);

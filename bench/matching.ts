@@ -13,7 +13,7 @@
 import 'reflect-metadata';
 import { createEnvelope, JobChanged, type JobChangedData, type JobKind, TOPICS, type WorkerChangedData } from '@laowu/contracts';
 import { childrenOf, type Region } from '@laowu/domain';
-import { createKafka, EventPublisher, kafkaConsumers } from '@laowu/messaging';
+import { commitGroupOffsets, createKafka, EventPublisher, kafkaConsumers, topicEndOffsets } from '@laowu/messaging';
 import { ensureDatabase } from '@laowu/persistence';
 import { DEV_JWT_SECRET, loadConfig, startApp } from '@laowu/platform';
 import { signToken } from '@laowu/auth';
@@ -189,16 +189,8 @@ async function main(): Promise<void> {
 
 /** The bench's own consumer group starts at the topics' ends: the shared history is not replayed into the bench. */
 async function startGroupAtEnds(brokers: string[], groupId: string): Promise<void> {
-  const admin = createKafka({ brokers, clientId: 'matching-bench' }).admin();
-  await admin.connect();
-  try {
-    for (const topic of [TOPICS.jobs, TOPICS.workers]) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({ groupId, topic, partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })) });
-    }
-  } finally {
-    await admin.disconnect();
-  }
+  const kafka = createKafka({ brokers, clientId: 'matching-bench' });
+  await commitGroupOffsets(kafka, groupId, await topicEndOffsets(kafka, [TOPICS.jobs, TOPICS.workers]));
 }
 
 /** Produces gig jobs at a steady rate and times each until its first MatchFound is on Kafka. */

@@ -2,8 +2,8 @@
 // their own ports, database, index prefix and consumer groups, so a benchmark neither disturbs
 // nor is disturbed by a running dev stack or other engineers' tests. Kafka topics are shared:
 // each group starts at the topics' ends, so history is not replayed into the benchmark.
-import { laneOfTopic, TOPICS } from '@laowu/contracts';
-import { createKafka, laneGroupId } from '@laowu/messaging';
+import { LANES, laneOfTopic, TOPICS } from '@laowu/contracts';
+import { commitGroupOffsets, createKafka, laneGroupId, topicEndOffsets } from '@laowu/messaging';
 import { ensureDatabase } from '@laowu/persistence';
 import { createSearchClient, ensureIndex, type SearchClient } from '@laowu/search';
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -69,15 +69,13 @@ async function startGroupsAtEnds(brokers: string[], groups: string[], log: (m: s
   try {
     const existing = new Set(await admin.listTopics());
     const topics = Object.values(TOPICS).filter((t) => existing.has(t));
-    const ends = new Map<string, { partition: number; offset: string }[]>();
-    for (const topic of topics) ends.set(topic, (await admin.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: p.high })));
-    // kafkajs commits each offset by joining the group (seconds each): groups side by side, one
-    // group's topics one after another (two joins of one group at once fight each other).
-    const laneGroups = groups.flatMap((groupId) => ['instant', 'standard'].map((lane) => ({ groupId, lane })));
+    const kafka = createKafka({ brokers, clientId: 'bench-stack' });
+    const ends = await topicEndOffsets(kafka, topics);
+    const laneGroups = groups.flatMap((groupId) => LANES.map((lane) => ({ groupId, lane })));
     await Promise.all(
-      laneGroups.map(async ({ groupId, lane }) => {
-        for (const topic of topics.filter((t) => laneOfTopic(t) === lane)) await admin.setOffsets({ groupId: laneGroupId(groupId, laneOfTopic(topic)), topic, partitions: ends.get(topic)! });
-      }),
+      laneGroups.map(({ groupId, lane }) =>
+        commitGroupOffsets(kafka, laneGroupId(groupId, lane), new Map(topics.filter((t) => laneOfTopic(t) === lane).map((t) => [t, ends.get(t)!]))),
+      ),
     );
   } finally {
     await admin.disconnect();

@@ -9,6 +9,8 @@
 // the apps' /metrics) and keeps the system running until Ctrl-C.
 import { chinaDate, findRegion } from '@laowu/domain';
 import { APP_URLS, call, expectCall, inPool, percentile, sleep, tokenFor } from '@laowu/testkit';
+import { afterTheMatch } from './after-the-match';
+import { sharingAndRights } from './sharing-and-rights';
 import { formatHopTable, hopMedians, jobEventsHandledByMatching, scrapeApps } from './push-metrics';
 import {
   AGENCIES, destinationJob, ORIGIN_COUNTIES, originJob, Random, returneeRequest, stationIdOf, unemployedWorkerRequest, workerRequest,
@@ -303,7 +305,7 @@ interface BatchOutcome {
 }
 
 /** A dedicated train job (专列) from 西昌 to 东莞: accepted matches become the manifest. */
-async function runTrainBatch(random: Random, screens: StationScreens): Promise<BatchOutcome> {
+async function runTrainBatch(random: Random, screens: StationScreens, ownWorkers: ReadonlySet<string>): Promise<BatchOutcome> {
   const county = '513401';
   const agency = AGENCIES.find((a) => a.id === 'agency-gd-dongguan')!;
   const job = { ...destinationJob(random, agency, Date.now(), 'fulltime', true), headcount: SIZE.trainSeats, crossRegion: { sourceRegionCodes: ['510000'] } };
@@ -311,7 +313,8 @@ async function runTrainBatch(random: Random, screens: StationScreens): Promise<B
   say(`posted the train job ${jobId} (东莞, ${SIZE.trainSeats} seats, recruiting from Sichuan)`);
 
   // One offer per worker, whichever trigger brought the pair.
-  const matchesForJob = () => [...new Map(screens.forJob(county, jobId).map((m) => [m.workerId, m] as const)).values()];
+  // Only workers this demo registered: tests sharing the local Kafka may have left workers of other regions at the same station id.
+  const matchesForJob = () => [...new Map(screens.forJob(county, jobId).filter((m) => ownWorkers.has(m.workerId)).map((m) => [m.workerId, m] as const)).values()];
   // Matching works through the jobs posted before this one first (on a small machine that
   // backlog can take minutes).
   const waitingSince = Date.now();
@@ -379,6 +382,7 @@ const p50p99 = (values: number[]) => `p50 ${ms(percentile(values, 50))}, p99 ${m
 /** Terminal columns of a string (CJK characters and fullwidth brackets take two). */
 const columns = (text: string) => [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f]/.test(ch) ? 2 : 1), 0);
 const padColumns = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - columns(text)));
+const PRIORITY_GROUP_LABELS = [['poverty_alleviated', '脱贫人口'], ['monitoring_target', '监测对象'], ['relocated', '搬迁群众']] as const;
 
 async function main(): Promise<void> {
   started = await bringUp();
@@ -416,7 +420,11 @@ async function main(): Promise<void> {
   screens.showExamples(0);
   const available = await workersBecomeAvailable(fresh, returnees, screens);
   screens.showExamples(2);
-  const batch = await runTrainBatch(random, screens);
+  const batch = await runTrainBatch(random, screens, new Set([...workers.values()].flat()));
+  say('after the match in 西昌: direct hires, retention checks, the follow-up ledger (帮扶台账), public-welfare posts (十六)');
+  const after = await afterTheMatch(workers.get('513401') ?? []);
+  say('共享用工 between a stopped 西昌 plant and a 宝安 plant short of staff, a labour brand, a wage-arrears complaint');
+  const sharing = await sharingAndRights(workers.get('513401') ?? []);
   const metricsAtEnd = await scrapeApps();
 
   const workerCount = [...workers.values()].reduce((sum, ids) => sum + ids.length, 0) + returnees.length + available.registrations;
@@ -473,10 +481,34 @@ async function main(): Promise<void> {
   } else say('push hops: no laowu_push_hop_seconds observations in the apps\' /metrics for this run');
 
   say(`train batch ${batch.batchId}: ${batch.seated} seated, ${batch.arrived} arrived; job filled ${batch.filled}; first worker now ${batch.employedChecked}`);
+  say('after the match (bureau of 凉山州, 513400: placements of its workers or in its region):');
+  say(`  placements made this run in 西昌: ${batch.arrived} by the train's arrival (batch), ${after.placedDirectly} direct by the station, ${after.placedByAgency} direct by the agency`);
+  say('  outcome figures (GET /v1/dispatch/stats, all time), by priority group:');
+  say(`    ${padColumns('', 12)}${['total', ...PRIORITY_GROUP_LABELS.map(([, label]) => label)].map((h) => padColumns(h, 14)).join('')}`);
+  for (const [figure, label] of [['placed', 'placed'], ['checked3m', 'checked 3m'], ['retained3m', 'retained 3m']] as const) {
+    const count = after.outcomes[figure];
+    const cells = [count.total, ...PRIORITY_GROUP_LABELS.map(([group]) => count.byPriorityGroup[group] ?? 0)];
+    say(`    ${padColumns(label, 12)}${cells.map((n) => padColumns(n.toLocaleString('en'), 14)).join('')}`);
+  }
+  if (after.workshop) say(`  就业帮扶车间 西昌市某蔬菜加工厂: ${after.workshop.employedNow} employed now, ${after.workshop.povertyAlleviatedNow} of them poverty-alleviated`);
+  say(`  帮扶台账: ${after.dueBefore} due → ${after.followUps} follow-ups recorded → ${after.dueAfter} due`);
+  say(`  public-welfare posts: ${after.welfareCandidates.priority} of ${after.welfareCandidates.total} candidates are poverty-alleviated or monitoring targets; ${after.welfarePlaced} placed`);
+  say(`  monthly monitoring of 西昌 (${after.monitored} workers): ${after.exitRequired} flagged exitRequired (income over the line), ${after.needsAttention} need attention`);
+  say('employers, 共享用工, labour brands, complaints (二, 四, 十一):');
+  say(`  employers registered by 统一社会信用代码: ${sharing.employers}`);
+  if (sharing.offerRank) say(`  the 西昌 offer ranked ${sharing.offerRank.position} of ${sharing.offerRank.of} for the 宝安 request, score ${sharing.offerRank.score} (${sharing.offerRank.reasons})`);
+  say(`  agreement: ${sharing.agreed} welders lent until ${sharing.returnDate}; open headcounts now offer ${sharing.openHeadcounts.offer}, request ${sharing.openHeadcounts.request}; ${sharing.sharingPlacements} placements with source sharing`);
+  const brandStats = sharing.brand.stats ? `; 凉山州 figures: ${sharing.brand.stats.openJobs} open of ${sharing.brand.stats.totalJobs} jobs, ${sharing.brand.stats.placementsStarted} placements` : '';
+  say(`  劳务品牌 凉山建工: q=凉山建工 finds ${sharing.brand.foundByName} jobs in 凉山州${brandStats}`);
+  if (sharing.complaint) {
+    say(`  wage-arrears complaint routed to ${sharing.complaint.routedRegionCode}: ${sharing.complaint.seenByShenzhen ? 'seen and accepted by' : 'NOT seen by'} the 深圳 bureau, ${sharing.complaint.refusedToLiangshan ? 'refused (403) to' : 'VISIBLE to'} the 凉山 bureau`);
+  }
   say('where to look next:');
   say(`  API pages: ${APP_URLS.jobs}/docs ${APP_URLS.workers}/docs ${APP_URLS.matching}/docs ${APP_URLS.dispatch}/docs`);
   say(`  lists (bureau token: npm run token -- --role bureau --sub bureau-ls --region 513400):`);
   say(`    ${APP_URLS.workers}/v1/lists/willing-to-migrate?regionCode=513400&format=csv`);
+  say(`    ${APP_URLS.workers}/v1/follow-ups?month=${chinaDate().slice(0, 7)}&regionCode=513401&format=csv (the month's 帮扶台账)`);
+  say(`    ${APP_URLS.dispatch}/v1/dispatch/stats?format=csv (outcome figures: dispatched, arrived, placed, retained after 3 months)`);
   say(`  console: ${APP_URLS.dispatch}/console/`);
   say(`  push hops: ${APP_URLS.matching}/metrics (laowu_push_hop_seconds; likewise on :3001, :3002, :3004)`);
   screens.close();

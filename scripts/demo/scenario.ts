@@ -153,7 +153,7 @@ export function destinationJob(random: Random, agency: (typeof AGENCIES)[number]
     instant: instant || kind === 'gig',
     benefits: { housing: random.chance(0.7), meals: random.chance(0.8), transport: random.chance(0.3), injuryInsurance: true },
     relocationQuotaPct: random.chance(0.2) ? 20 : undefined,
-    laborBrand: random.chance(0.2) ? random.pick(['川妹子', '黔灵家政', '云岭技工', '陇原巧手']) : undefined,
+    laborBrand: random.chance(0.2) ? random.pick(['川妹子', '黔灵女', '陇原巧手', '湘西边城家政']) : undefined,
   };
 }
 
@@ -171,5 +171,7 @@ export function originJob(random: Random, county: string, index: number) {
     olderWorkerFriendly: kind !== 'workshop' || random.chance(0.5),
     ...startEnd(random, kind),
     instant: false,
+    // 乡村公益性岗位 carry work-injury insurance (十六); job-collection refuses one without it (422).
+    ...(kind === 'public_welfare' ? { benefits: { injuryInsurance: true } } : {}),
   };
 }

@@ -7,7 +7,7 @@ import { Events, job as jobChanged, match } from '../../apps/dispatch/test/dispa
 import { type AllApps, startAllApps } from '../support/all-apps';
 import { type TestApp } from '../support/test-app';
 import { bearer } from '../support/tokens';
-import { batchBody, type Fixtures, jobBody, OWN_REGION, principals, requestFor, workerBody } from './access-matrix.requests';
+import { agreementBody, batchBody, complaintBody, courseBody, creditCode, employerBody, type Fixtures, sharingPostBody, jobBody, OWN_REGION, placementBody, principals, requestFor, workerBody } from './access-matrix.requests';
 import { ACCESS_MATRIX, expectedOutcome, type MatrixRole, type Outcome, parseRow, ROLES, type RowSpec, type Scope } from './access-matrix.table';
 
 interface Answer {
@@ -63,7 +63,8 @@ describe('access matrix: every endpoint × every role × own or another’s', ()
     }, 60_000, 200);
     await eventually(() => expectCall(apps.matching, 'GET', `/v1/jobs/${jobId}/candidates?limit=1`, admin, undefined, 200), 60_000, 300);
     await eventually(() => expectCall(apps.matching, 'GET', `/v1/workers/${workerId}/matches?limit=1`, admin, undefined, 200), 60_000, 300);
-    const fixtures: Fixtures = { run, jobId, workerId, stationId, batchId: '', matchId: '' };
+    const fixtures: Fixtures = { run, jobId, workerId, stationId, batchId: '', matchId: '', placementId: '', creditCode: creditCode(), complaintId: '', courseId: '',
+      employerId: '', offerId: '', requestId: '', agreementId: '' };
     fixtures.batchId = (await expectCall(apps.dispatch, 'POST', '/v1/dispatch/batches', token(own.coordinator), batchBody(fixtures), 201)).id;
     // station A's match, as matching would publish it
     const found = match(stationId, jobChanged({ jobId, agencyId: own.agency.sub }), { workerId });
@@ -73,6 +74,19 @@ describe('access matrix: every endpoint × every role × own or another’s', ()
       expect(n).toBe(1);
     }, 60_000, 200);
     fixtures.matchId = found.matchId;
+    // dispatch knows the worker (its view) once the placement is accepted
+    fixtures.placementId = await eventually(async () => (await expectCall(apps.dispatch, 'POST', '/v1/placements', token(own.station), placementBody(fixtures), 201)).id, 60_000, 300);
+    // job-collection knows the worker's station through its view once the worker's event arrives
+    fixtures.complaintId = await eventually(async () => (await expectCall(apps.jobs, 'POST', '/v1/complaints', token(own.station), complaintBody(fixtures), 201)).id, 60_000, 300);
+    fixtures.courseId = (await expectCall(apps.jobs, 'POST', '/v1/training/courses', token(own.station), courseBody(fixtures), 201)).id;
+    // 共享用工: agency A lends staff of one employer to another of its employers; matching must know the request
+    fixtures.employerId = (await expectCall(apps.jobs, 'POST', '/v1/employers', token(own.agency), employerBody(run), 201)).id;
+    const borrowerId = (await expectCall(apps.jobs, 'POST', '/v1/employers', token(own.agency), employerBody(run), 201)).id;
+    fixtures.offerId = (await expectCall(apps.jobs, 'POST', '/v1/sharing/offers', token(own.agency), sharingPostBody(fixtures.employerId), 201)).id;
+    fixtures.requestId = (await expectCall(apps.jobs, 'POST', '/v1/sharing/requests', token(own.agency), sharingPostBody(borrowerId), 201)).id;
+    fixtures.agreementId = (await expectCall(apps.jobs, 'POST', '/v1/sharing/agreements', token(own.agency), agreementBody(fixtures), 201)).id;
+    await eventually(() => expectCall(apps.matching, 'GET', `/v1/sharing/requests/${fixtures.requestId}/offers`, admin, undefined, 200), 60_000, 300);
+    await expectCall(apps.dispatch, 'PUT', `/v1/workshops/${fixtures.creditCode}`, token(own.bureau), { name: `access matrix ${run} 帮扶车间`, regionCode: OWN_REGION }, 200);
     return fixtures;
   }
 
@@ -92,7 +106,7 @@ describe('access matrix: every endpoint × every role × own or another’s', ()
     const allowedButRefused: string[] = [];
     // Reads first, ending writes (close a job, cancel a batch…) last, so that allowed calls meet their
     // fixtures as made and reach the handler's own rules (an allowed call may still end in 404/409/422).
-    const ending = /\/(close|cancel|decline|depart|arrive|finish-rotation)$/;
+    const ending = /\/(close|cancel|decline|depart|arrive|finish-rotation|end)$|^DELETE \/v1\/workshops\//;
     const phaseOf = (route: string) => (route.startsWith('GET ') ? 0 : ending.test(route) ? 2 : 1);
     for (const phase of [0, 1, 2].map((n) => routes.filter((route) => phaseOf(route) === n))) {
       const cells = phase.flatMap((route) => cellsOf(route, parseRow(route, ACCESS_MATRIX[route])));

@@ -86,6 +86,11 @@ describe('bad-input sweep: malformed requests against every write endpoint', () 
       workerId: '',
       batchId: randomUUID(),
       openJobId: open?.job_id ?? randomUUID(),
+      placementId: randomUUID(),
+      complaintId: randomUUID(),
+      employerId: randomUUID(),
+      offerId: randomUUID(),
+      requestId: randomUUID(),
       freshIdNumbers: [residentId(), residentId(), residentId(), residentId()],
       stationSub: principals.station.sub,
       startAt: inDays(30, now),
@@ -102,6 +107,21 @@ describe('bad-input sweep: malformed requests against every write endpoint', () 
     // The batch leaves from the sweep's station, which dispatch must know and place in the coordinator's region (issue 14 #5).
     await fixture('dispatch', 'POST', '/v1/stations', 'admin', { id: ctx.stationSub, name: `sweep ${runId} station`, regionCode: '513401', location: { lat: 27.88, lon: 102.27 } });
     if (open) ctx.batchId = (await fixture('dispatch', 'POST', '/v1/dispatch/batches', 'coordinator', specs['POST /v1/dispatch/batches'].bases![0])).id;
+    // The sweep runs without consumers: dispatch's view of the worker is written as its event would write it, so that
+    // well-formed placement bodies reach the rules (422) rather than the access check (403).
+    await db.query(
+      `INSERT INTO dispatch.worker_view (worker_id, version, station_id, priority_groups, willing_to_migrate, home_region_code, residence_region_code, updated_at)
+       VALUES ($1, 1, $2, '{poverty_alleviated}', true, '513401', '513401', now())`,
+      [ctx.workerId, ctx.stationSub],
+    );
+    ctx.placementId = (await fixture('dispatch', 'POST', '/v1/placements', 'station', sweepEndpoints(ctx)['POST /v1/placements'].bases![0])).id;
+    // job-collection's view of the worker's station, likewise: a complaint for the worker reaches the rules.
+    await db.query(`INSERT INTO job_collection.worker_view (worker_id, station_id, version) VALUES ($1, $2, 1)`, [ctx.workerId, ctx.stationSub]);
+    ctx.complaintId = (await fixture('jobs', 'POST', '/v1/complaints', 'station', sweepEndpoints(ctx)['POST /v1/complaints'].bases![0])).id;
+    ctx.employerId = (await fixture('jobs', 'POST', '/v1/employers', 'agency', sweepEndpoints(ctx)['POST /v1/employers'].bases![0])).id;
+    const borrower = (await fixture('jobs', 'POST', '/v1/employers', 'agency', sweepEndpoints(ctx)['POST /v1/employers'].bases![1])).id;
+    ctx.offerId = (await fixture('jobs', 'POST', '/v1/sharing/offers', 'agency', sweepEndpoints(ctx)['POST /v1/sharing/offers'].bases![0])).id;
+    ctx.requestId = (await fixture('jobs', 'POST', '/v1/sharing/requests', 'agency', { ...sweepEndpoints(ctx)['POST /v1/sharing/requests'].bases![0], employerId: borrower })).id;
   }, 180_000);
 
   afterAll(async () => {
@@ -198,7 +218,7 @@ describe('bad-input sweep: malformed requests against every write endpoint', () 
   /** Rows the sweep could touch: its principals' rows, the fixtures, and new outbox rows that name them. */
   async function footprint(outboxFrom: Record<string, string>): Promise<Record<string, string>> {
     const like = `%${runId}%`;
-    const ids = [ctx.jobId, ctx.workerId, ctx.batchId];
+    const ids = [ctx.jobId, ctx.workerId, ctx.batchId, ctx.placementId];
     const one = async (sql: string, params: unknown[]) => String(Object.values((await db.query(sql, params)).rows[0] ?? { none: 'none' })[0]);
     const result: Record<string, string> = {
       'job_collection.jobs of the sweep agency': await one('SELECT count(*) FROM job_collection.jobs WHERE agency_id = $1', [principals.agency.sub]),
@@ -214,6 +234,13 @@ describe('bad-input sweep: malformed requests against every write endpoint', () 
       'dispatch.batches fixture row': await one('SELECT md5(b::text) FROM dispatch.batches b WHERE id = $1', [ctx.batchId]),
       'dispatch.batch_workers of the fixture batch': await one('SELECT count(*) FROM dispatch.batch_workers WHERE batch_id = $1', [ctx.batchId]),
       'dispatch.matches of the sweep station': await one('SELECT count(*) FROM dispatch.matches WHERE station_id = $1', [principals.station.sub]),
+      'dispatch.placements of the sweep worker': await one('SELECT md5(string_agg(p::text, \',\' ORDER BY id)) FROM dispatch.placements p WHERE worker_id = $1', [ctx.workerId]),
+      'dispatch.placement_checks of the sweep worker': await one('SELECT count(*) FROM dispatch.placement_checks WHERE placement_id = $1', [ctx.placementId]),
+      'dispatch.workshops of the sweep': await one('SELECT count(*) FROM dispatch.workshops WHERE name LIKE $1', [like]),
+      'worker_profiles.follow_ups of the sweep worker': await one('SELECT count(*) FROM worker_profiles.follow_ups WHERE worker_id = $1', [ctx.workerId]),
+      'worker_profiles.worker_income of the sweep worker': await one('SELECT count(*) FROM worker_profiles.worker_income WHERE worker_id = $1', [ctx.workerId]),
+      'worker_profiles.monitoring_lines': await one('SELECT md5(string_agg(l::text, \',\' ORDER BY region_code)) FROM worker_profiles.monitoring_lines l', []),
+      'matching.ranking_weight_versions': await one('SELECT count(*) FROM matching.ranking_weight_versions', []),
     };
     for (const schema of SCHEMAS) {
       result[`${schema}.outbox rows naming the sweep`] = await one(

@@ -110,6 +110,8 @@ describe('e2e: a gig job from posting to the worker’s arrival', () => {
     }, 60_000, 300);
     const stats = await expectCall<any>([200], 'GET', `${apps.dispatch.url}/v1/dispatch/stats?agencyId=${agencyId}`, tokens.admin);
     const oneWorker = { total: 1, byPriorityGroup: Object.fromEntries(PRIORITY_GROUPS.map((g) => [g, priorityGroups.includes(g) ? 1 : 0])) };
-    expect(stats.agencies).toEqual([{ agencyId, dispatched: oneWorker, arrived: oneWorker }]);
+    const noWorker = { total: 0, byPriorityGroup: Object.fromEntries(PRIORITY_GROUPS.map((g) => [g, 0])) };
+    // The arrival is a placement (source batch): placed, not yet checked after three months.
+    expect(stats.agencies).toEqual([{ agencyId, dispatched: oneWorker, arrived: oneWorker, placed: oneWorker, checked3m: noWorker, retained3m: noWorker }]);
   });
 });

@@ -6,6 +6,7 @@
  * The same seed gives the same sequence of mutations.
  */
 import { JOB_LIMITS } from '@laowu/contracts';
+import { makeCreditCode } from '@laowu/domain';
 
 export type AppKey = 'jobs' | 'workers' | 'matching' | 'dispatch';
 export type RoleKey = 'agency' | 'station' | 'admin' | 'coordinator';
@@ -740,7 +741,8 @@ function badPathValue(rng: Rng, valid: string): [string, string] {
     ['b'.repeat(20_000), '20,000 characters (beyond the header limit)'],
     [`${valid}${'0'.repeat(5000)}`, 'a UUID and 5,000 zeros'],
   ];
-  return rng.pick(options);
+  // A mutation written for UUIDs may leave another kind of value (a credit code, a region code) as it was.
+  return rng.pick(options.filter(([value]) => value !== valid));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -756,6 +758,14 @@ export interface SweepContext {
   batchId: string;
   /** A job dispatch knows as open: what a valid batch travels to. */
   openJobId: string;
+  /** The sweep station's placement of its worker (direct hire, no job). */
+  placementId: string;
+  /** The sweep agency's employer in 513401, and its 共享用工 offer and request (UUIDs nobody has until made). */
+  employerId: string;
+  offerId: string;
+  requestId: string;
+  /** The sweep station's complaint about an employer in 513401 (or a UUID nobody has). */
+  complaintId: string;
   /** Resident ID numbers nobody has registered. */
   freshIdNumbers: string[];
   stationSub: string;
@@ -765,6 +775,9 @@ export interface SweepContext {
   bodyLimits: Record<AppKey, number>;
 }
 
+/** 统一社会信用代码 of a 西昌 employer whose check characters hold. */
+const SWEEP_CREDIT_CODE = makeCreditCode('513401', '20261205');
+
 const text = (max: number, more: Partial<Extract<FieldKind, { t: 'text' }>> = {}): FieldKind => ({ t: 'text', max, ...more });
 const code: FieldKind = { t: 'code' };
 const bool: FieldKind = { t: 'bool' };
@@ -772,6 +785,12 @@ const object: FieldKind = { t: 'object' };
 const num = (min: number, max: number, more: Partial<Extract<FieldKind, { t: 'num' }>> = {}): FieldKind => ({ t: 'num', min, max, ...more });
 const array = (max?: number, unique?: boolean): FieldKind => ({ t: 'array', max, unique });
 const limited = ({ min, max }: { min: number; max: number }, more: Partial<Extract<FieldKind, { t: 'num' }>> = {}): FieldKind => num(min, max, more);
+
+/** Ranking weights changes (matching's admin): valid bases the sweep breaks one way at a time. */
+const WEIGHT_CHANGES: Obj[] = [{ weights: { distance: 3, laborBrand: 1 }, reason: '省内通勤距离权重调整' }, { weights: { skills: 3 }, reason: 'sweep' }];
+const WEIGHT_CHANGE_FIELDS: Record<string, FieldKind> = {
+  weights: object, 'weights.distance': num(0, 100), 'weights.laborBrand': num(0, 100), 'weights.skills': num(0, 100), reason: text(500, { notEmpty: true }),
+};
 
 const JOB_FIELDS: Record<string, FieldKind> = {
   externalId: text(JOB_LIMITS.externalId.maxLength, { notEmpty: true }),
@@ -809,7 +828,10 @@ const JOB_FIELDS: Record<string, FieldKind> = {
   'benefits.transport': bool,
   'benefits.injuryInsurance': bool,
   relocationQuotaPct: limited(JOB_LIMITS.relocationQuotaPct, { int: true }),
-  laborBrand: text(JOB_LIMITS.laborBrand.maxLength),
+  laborBrand: code,
+  requiredCertificates: array(10),
+  'requiredCertificates[]': object,
+  'requiredCertificates[].code': code,
 };
 const JOB_REQUIRED = ['title', 'kind', 'headcount', 'wage', 'wage.min', 'wage.max', 'wage.unit', 'location', 'location.regionCode', 'skills[].code', 'crossRegion.sourceRegionCodes'];
 
@@ -820,8 +842,9 @@ function jobBases(ctx: SweepContext, externalId: (n: number) => string): Obj[] {
       title: `sweep ${ctx.runId} 电子厂普工`,
       description: `bad-input sweep ${ctx.runId}: 流水线作业，包住宿`,
       kind: 'gig',
-      occupationCode: '6-25-04-01',
+      occupationCode: '6-18-02-04',
       skills: [{ code: 'welding', minLevel: 2 }],
+      requiredCertificates: [{ code: 'welder-cert' }],
       headcount: 30,
       wage: { min: 180, max: 240, unit: 'day' },
       location: { regionCode: '440306', lat: 22.55, lon: 113.88, address: `宝安区 sweep ${ctx.runId}` },
@@ -867,6 +890,9 @@ const SKILL_LISTS = {
   'certificates[]': object,
   'certificates[].code': code,
   'certificates[].level': num(1, 5, { int: true }),
+  'certificates[].issuedOn': code,
+  'certificates[].validUntil': code,
+  laborBrand: code,
   priorityGroups: array(undefined, true),
   'priorityGroups[]': code,
 };
@@ -938,7 +964,7 @@ export function sweepEndpoints(ctx: SweepContext): Record<string, EndpointSpec> 
     'POST /v1/workers': {
       app: 'workers', method: 'POST', template: '/v1/workers', role: 'station', params: {}, body: 'required', bodyLimit: bodyLimits.workers,
       bases: [
-        { ...worker(0), location: { lat: 27.88, lon: 102.27 }, skills: [{ code: 'welding', level: 3 }], certificates: [{ code: 'welder-cert', level: 4 }], priorityGroups: ['poverty_alleviated'], preferences },
+        { ...worker(0), location: { lat: 27.88, lon: 102.27 }, skills: [{ code: 'welding', level: 3 }], certificates: [{ code: 'welder-cert', level: 4, issuedOn: '2024-03-01' }, { code: 'forklift-license', level: 2, validUntil: '2027-05-31' }], laborBrand: '凉山建工', priorityGroups: ['poverty_alleviated'], preferences },
         worker(1),
         { ...worker(2), employmentStatus: statuses[2] },
         { ...worker(3), employmentStatus: statuses[1], preferences: { kinds: ['seasonal'], minWage: { amount: 150.5, unit: 'day' } } },
@@ -970,15 +996,27 @@ export function sweepEndpoints(ctx: SweepContext): Record<string, EndpointSpec> 
       bases: [
         { q: '普工 电子厂', regionCode: '440300', kinds: ['gig', 'fulltime'], near: { lat: 22.55, lon: 113.88, km: 50 }, wageMin: 150, instantOnly: false, page: 1, pageSize: 20 },
         { q: '焊工' },
-        { near: { lat: 27.88, lon: 102.27, km: 30 }, pageSize: 5 },
+        { near: { lat: 27.88, lon: 102.27, km: 30 }, pageSize: 5, laborBrand: '川妹子' },
       ],
       fields: {
-        q: text(100, { nulOk: true }), regionCode: code, kinds: array(6), 'kinds[]': code, near: object, 'near.lat': num(-90, 90), 'near.lon': num(-180, 180),
+        q: text(100, { nulOk: true }), regionCode: code, laborBrand: code, kinds: array(6), 'kinds[]': code, near: object, 'near.lat': num(-90, 90), 'near.lon': num(-180, 180),
         'near.km': num(0.1, 2000), wageMin: num(0, 100_000), instantOnly: bool, page: num(1, 500, { int: true }), pageSize: num(1, 100, { int: true }),
       },
       required: ['near.lat', 'near.lon', 'near.km'],
     },
     'POST /v1/admin/reindex': { app: 'matching', method: 'POST', template: '/v1/admin/reindex', role: 'admin', params: {}, body: 'none', bodyLimit: bodyLimits.matching },
+    'PUT /v1/admin/ranking-weights': {
+      app: 'matching', method: 'PUT', template: '/v1/admin/ranking-weights', role: 'admin', params: {}, body: 'required', bodyLimit: bodyLimits.matching,
+      bases: WEIGHT_CHANGES, fields: WEIGHT_CHANGE_FIELDS, required: ['weights', 'reason'],
+    },
+    'PUT /v1/admin/ranking-weights/provinces/:provinceCode': {
+      app: 'matching', method: 'PUT', template: '/v1/admin/ranking-weights/provinces/:provinceCode', role: 'admin', params: { provinceCode: '510000' }, body: 'required',
+      bodyLimit: bodyLimits.matching, bases: WEIGHT_CHANGES, fields: WEIGHT_CHANGE_FIELDS, required: ['weights', 'reason'],
+    },
+    'DELETE /v1/admin/ranking-weights/provinces/:provinceCode': {
+      app: 'matching', method: 'DELETE', template: '/v1/admin/ranking-weights/provinces/:provinceCode', role: 'admin', params: { provinceCode: '510000' }, body: 'required',
+      bodyLimit: bodyLimits.matching, bases: [{ reason: '恢复全国权重' }], fields: { reason: WEIGHT_CHANGE_FIELDS.reason }, required: ['reason'],
+    },
     'POST /v1/stations': {
       app: 'dispatch', method: 'POST', template: '/v1/stations', role: 'admin', params: {}, body: 'required', bodyLimit: bodyLimits.dispatch,
       bases: [
@@ -1020,7 +1058,7 @@ export function sweepEndpoints(ctx: SweepContext): Record<string, EndpointSpec> 
       bases: [batch, { ...batch, originStationId: undefined, destination: { ...batch.destination, employer: undefined }, transport: { mode: 'train', capacity: 2000 } }].map((b) => clone(b as unknown as Obj)),
       fields: {
         originRegionCode: code, originStationId: text(100), destination: object, 'destination.jobIds': array(50, true), 'destination.jobIds[]': code,
-        'destination.regionCode': code, 'destination.address': text(500, { notEmpty: true }), 'destination.employer': text(200), departAt: code,
+        'destination.regionCode': code, 'destination.address': text(500, { notEmpty: true }), 'destination.employer': text(200), 'destination.employerId': code, departAt: code,
         transport: object, 'transport.mode': code, 'transport.capacity': num(1, 2000, { int: true }),
       },
       required: ['originRegionCode', 'destination', 'destination.jobIds', 'destination.regionCode', 'destination.address', 'departAt', 'transport', 'transport.mode', 'transport.capacity'],
@@ -1040,6 +1078,120 @@ export function sweepEndpoints(ctx: SweepContext): Record<string, EndpointSpec> 
     ...Object.fromEntries(['depart', 'close', 'cancel'].map((step) => [`POST /v1/dispatch/batches/:id/${step}`, {
       app: 'dispatch', method: 'POST', template: `/v1/dispatch/batches/:id/${step}`, role: 'coordinator', params: { id: ctx.batchId }, body: 'none', bodyLimit: bodyLimits.dispatch,
     } satisfies EndpointSpec])),
+    'POST /v1/workers/:id/follow-ups': {
+      app: 'workers', method: 'POST', template: '/v1/workers/:id/follow-ups', role: 'station', params: { id: ctx.workerId }, body: 'required', bodyLimit: bodyLimits.workers,
+      bases: [
+        { kind: 'call', at: `${ctx.yesterday}T10:00:00+08:00`, outcome: 'employed' },
+        { kind: 'visit', at: `${ctx.yesterday}T10:00:00+08:00`, outcome: 'unreachable', note: '电话未接通，下周上门', nextDueAt: `${ctx.startAt.slice(0, 10)}T10:00:00+08:00` },
+      ],
+      fields: { kind: code, at: code, outcome: code, note: text(1000), nextDueAt: code },
+      required: ['kind', 'at', 'outcome'],
+    },
+    'POST /v1/workers/:id/income': {
+      app: 'workers', method: 'POST', template: '/v1/workers/:id/income', role: 'station', params: { id: ctx.workerId }, body: 'required', bodyLimit: bodyLimits.workers,
+      bases: [{ month: ctx.yesterday.slice(0, 7), flexibleIncome: 850.5 }, { month: '2025-12', flexibleIncome: 0 }],
+      fields: { month: code, flexibleIncome: num(0, 10_000_000, { cny: true }) }, required: ['month', 'flexibleIncome'],
+    },
+    'PUT /v1/reference/monitoring-lines/:regionCode': {
+      app: 'workers', method: 'PUT', template: '/v1/reference/monitoring-lines/:regionCode', role: 'admin', params: { regionCode: '513401' }, body: 'required',
+      bodyLimit: bodyLimits.workers, bases: [{ annualIncome: 7600 }, { annualIncome: 12000.5 }],
+      fields: { annualIncome: num(0.01, 10_000_000, { cny: true }) }, required: ['annualIncome'],
+    },
+    'POST /v1/placements': {
+      app: 'dispatch', method: 'POST', template: '/v1/placements', role: 'station', params: {}, body: 'required', bodyLimit: bodyLimits.dispatch,
+      bases: [
+        { workerId: ctx.workerId, employer: { name: `sweep ${ctx.runId} 某食品厂`, creditCode: '91513401MA62X0XX1Q' }, startDate: ctx.yesterday, source: 'direct', wage: { amount: 3800, unit: 'month' }, regionCode: '513401', concurrent: false },
+        { workerId: ctx.workerId, jobId: ctx.openJobId, employer: { name: `sweep ${ctx.runId} 某电子厂` }, startDate: ctx.yesterday, source: 'direct' },
+      ],
+      fields: {
+        workerId: code, jobId: code, matchId: code, employerId: code, employer: object, 'employer.name': text(200, { notEmpty: true }), 'employer.creditCode': code, startDate: code,
+        wage: object, 'wage.amount': num(0.01, 10_000_000, { cny: true }), 'wage.unit': code, source: code, regionCode: code, concurrent: bool,
+      },
+      required: ['workerId', 'employer', 'employer.name', 'startDate', 'source', 'wage.amount', 'wage.unit'],
+    },
+    'POST /v1/placements/:id/end': {
+      app: 'dispatch', method: 'POST', template: '/v1/placements/:id/end', role: 'station', params: { id: ctx.placementId }, body: 'required', bodyLimit: bodyLimits.dispatch,
+      pathExtra: [403], bases: [{ endDate: ctx.yesterday, reason: 'quit' }, { endDate: ctx.yesterday, reason: 'contract_end' }],
+      fields: { endDate: code, reason: code }, required: ['endDate', 'reason'],
+    },
+    'POST /v1/placements/:id/checks': {
+      app: 'dispatch', method: 'POST', template: '/v1/placements/:id/checks', role: 'station', params: { id: ctx.placementId }, body: 'required', bodyLimit: bodyLimits.dispatch,
+      pathExtra: [403], bases: [{ afterMonths: 1, stillEmployed: true }, { afterMonths: 6, stillEmployed: false, note: '已离职，回乡务农' }],
+      fields: { afterMonths: code, stillEmployed: bool, note: text(500) }, required: ['afterMonths', 'stillEmployed'],
+    },
+    'PUT /v1/workshops/:creditCode': {
+      app: 'dispatch', method: 'PUT', template: '/v1/workshops/:creditCode', role: 'admin', params: { creditCode: '91513401MA62X0XX1Q' }, body: 'required', bodyLimit: bodyLimits.dispatch,
+      bases: [{ name: `sweep ${ctx.runId} 就业帮扶车间`, regionCode: '513401' }, { name: `sweep ${ctx.runId} 车间`, regionCode: '513400' }],
+      fields: { name: text(200, { notEmpty: true }), regionCode: code }, required: ['name', 'regionCode'],
+    },
+    'POST /v1/employers': {
+      app: 'jobs', method: 'POST', template: '/v1/employers', role: 'agency', params: {}, body: 'required', bodyLimit: bodyLimits.jobs,
+      bases: [
+        { name: `sweep ${ctx.runId} 凉山某建筑劳务公司`, creditCode: makeCreditCode('513401', String(10_000_000 + Math.floor(Math.random() * 89_999_999))), regionCode: '513401', workshop: true },
+        { name: `sweep ${ctx.runId} 车间`, creditCode: makeCreditCode('513400', String(10_000_000 + Math.floor(Math.random() * 89_999_999))), regionCode: '513400' },
+      ],
+      fields: { name: text(200, { notEmpty: true }), creditCode: code, regionCode: code, workshop: bool }, required: ['name', 'creditCode', 'regionCode'],
+    },
+    'PATCH /v1/employers/:id': {
+      app: 'jobs', method: 'PATCH', template: '/v1/employers/:id', role: 'agency', params: { id: ctx.employerId }, body: 'required', bodyLimit: bodyLimits.jobs,
+      bases: [{ workshop: true }, { workshop: false }], fields: { workshop: bool }, required: ['workshop'],
+    },
+    ...Object.fromEntries(['offers', 'requests'].map((side) => [`POST /v1/sharing/${side}`, {
+      app: 'jobs', method: 'POST', template: `/v1/sharing/${side}`, role: 'agency', params: {}, body: 'required', bodyLimit: bodyLimits.jobs,
+      bases: [
+        { employerId: ctx.employerId, headcount: 5, skills: [{ code: 'welding', level: 2 }], from: ctx.startAt.slice(0, 10), to: ctx.endAt.slice(0, 10), regionCode: '513401', wage: { min: 5000, max: 6500, unit: 'month' } },
+        { employerId: ctx.employerId, headcount: 1, skills: [{ code: 'masonry' }], from: ctx.startAt.slice(0, 10), to: ctx.startAt.slice(0, 10), regionCode: '513400' },
+      ],
+      fields: {
+        employerId: code, headcount: num(1, 10_000, { int: true }), skills: array(20), 'skills[]': object, 'skills[].code': code, 'skills[].level': num(1, 5, { int: true }),
+        from: code, to: code, regionCode: code, wage: object, 'wage.min': num(0, 1_000_000), 'wage.max': num(0, 1_000_000), 'wage.unit': code,
+      },
+      required: ['employerId', 'headcount', 'skills', 'from', 'to', 'regionCode', 'skills[].code', 'wage.min', 'wage.max', 'wage.unit'],
+    } satisfies EndpointSpec])),
+    'POST /v1/sharing/agreements': {
+      app: 'jobs', method: 'POST', template: '/v1/sharing/agreements', role: 'agency', params: {}, body: 'required', bodyLimit: bodyLimits.jobs,
+      bases: [
+        { offerId: ctx.offerId, requestId: ctx.requestId, headcount: 1, returnDate: ctx.startAt.slice(0, 10) },
+        { offerId: ctx.offerId, requestId: ctx.requestId, headcount: 1, returnDate: ctx.startAt.slice(0, 10), workerIds: [ctx.workerId] },
+      ],
+      fields: { offerId: code, requestId: code, headcount: num(1, 10_000, { int: true }), returnDate: code, workerIds: array(10_000, true), 'workerIds[]': code },
+      required: ['offerId', 'requestId', 'headcount', 'returnDate'],
+    },
+    'POST /v1/complaints': {
+      app: 'jobs', method: 'POST', template: '/v1/complaints', role: 'station', params: {}, body: 'required', bodyLimit: bodyLimits.jobs,
+      bases: [
+        { workerId: ctx.workerId, employer: { name: `sweep ${ctx.runId} 某建筑公司`, regionCode: '513401' }, kind: 'wage_arrears', amount: 12800.5, description: '拖欠三个月工资' },
+        { workerId: ctx.workerId, placementId: ctx.placementId, employer: { name: `sweep ${ctx.runId} 某食品厂`, creditCode: SWEEP_CREDIT_CODE }, kind: 'injury', description: '工伤未报' },
+      ],
+      fields: {
+        workerId: code, placementId: code, employer: object, 'employer.name': text(200, { notEmpty: true }), 'employer.creditCode': code, 'employer.regionCode': code,
+        kind: code, amount: num(0.01, 10_000_000, { cny: true }), description: text(2000, { notEmpty: true }),
+      },
+      required: ['workerId', 'employer', 'employer.name', 'kind', 'description'],
+    },
+    'POST /v1/complaints/:id/status': {
+      app: 'jobs', method: 'POST', template: '/v1/complaints/:id/status', role: 'admin', params: { id: ctx.complaintId }, body: 'required', bodyLimit: bodyLimits.jobs,
+      bases: [{ status: 'accepted' }, { status: 'rejected', note: '证据不足' }],
+      fields: { status: code, note: text(1000) }, required: ['status'],
+    },
+    'POST /v1/training/courses': {
+      app: 'jobs', method: 'POST', template: '/v1/training/courses', role: 'station', params: {}, body: 'required', bodyLimit: bodyLimits.jobs,
+      bases: [
+        { title: `sweep ${ctx.runId} 焊工初级培训班`, skillCode: 'welding', regionCode: '513401', startDate: ctx.startAt.slice(0, 10), endDate: ctx.endAt.slice(0, 10), seats: 40, subsidized: true },
+        { title: `sweep ${ctx.runId} 家政培训`, skillCode: 'elderly-care', regionCode: '513401', startDate: ctx.startAt.slice(0, 10), endDate: ctx.startAt.slice(0, 10), seats: 1, subsidized: false },
+      ],
+      fields: { title: text(200, { notEmpty: true }), skillCode: code, regionCode: code, startDate: code, endDate: code, seats: num(1, 10_000, { int: true }), subsidized: bool },
+      required: ['title', 'skillCode', 'regionCode', 'startDate', 'endDate', 'seats', 'subsidized'],
+    },
+    'POST /v1/reference/labor-brands': {
+      app: 'jobs', method: 'POST', template: '/v1/reference/labor-brands', role: 'admin', params: {}, body: 'required', bodyLimit: bodyLimits.jobs,
+      bases: [
+        { name: `扫描品牌${ctx.runId}`, regionCode: '513401', trade: '建筑施工' },
+        { code: `sweep-brand-${ctx.runId}`, name: `扫描品牌二${ctx.runId}`, regionCode: '513400', trade: '家政服务', keywords: [`扫描${ctx.runId}`] },
+      ],
+      fields: { code: code, name: text(64, { notEmpty: true }), regionCode: code, trade: text(64, { notEmpty: true }), keywords: array(10), 'keywords[]': text(64, { notEmpty: true }) },
+      required: ['name', 'regionCode', 'trade'],
+    },
     ...Object.fromEntries(['offer', 'accept', 'decline'].map((step) => [`POST /v1/matches/:id/${step}`, {
       app: 'dispatch', method: 'POST', template: `/v1/matches/:id/${step}`, role: 'station', params: { id: '3b0c6f5e-8d1a-4c2b-9e7f-0a1b2c3d4e5f' }, body: 'none', bodyLimit: bodyLimits.dispatch,
     } satisfies EndpointSpec])),

@@ -13,8 +13,8 @@ import {
 } from '../support/faults';
 import { searchClient } from '../support/search';
 
-const JOBS_BEFORE_KILL = 1000;
-const JOBS_WHILE_DEAD = 1000;
+const JOBS_BEFORE_KILL = 400;
+const JOBS_WHILE_DEAD = 400;
 const WORKERS_NEAR = 4;
 
 /**

@@ -9,7 +9,7 @@ import { testInfra } from '../support/infra';
 import { testKafka } from '../support/kafka';
 import { type TestApp } from '../support/test-app';
 import {
-  arrivalEvent, arrivalOutcome, ArrivalPublisher, DISPATCH_DLQ, eventIdOf, registerWorker, removeStationWorkers, startWorkerProfiles, TopicRecorder,
+  placementEvent, placementOutcome, PlacementPublisher, placementRecorder, DISPATCH_DLQ, eventIdOf, registerWorker, removeStationWorkers, startWorkerProfiles, TopicRecorder,
 } from './outage.fixtures';
 import { database, log, sleep, unique } from '../support/faults';
 
@@ -85,9 +85,9 @@ describe('the dead-letter replay (libs/messaging) on a topic of its own', () => 
 });
 
 /**
- * Issue 14, faults: an arrival is dead-lettered because the database refuses it (a constraint
+ * Issue 14, faults: a placement is dead-lettered because the database refuses it (a constraint
  * stands for a bug or bad reference data), the cause is fixed, and `npm run dlq -- replay` is run
- * twice: the arrival is published once more and applied exactly once.
+ * twice: the placement is published once more and applied exactly once.
  */
 describe('faults: the DLQ tool replays a dead-lettered event exactly once', () => {
   const county = '542522'; // 札达县: no other test registers workers here
@@ -98,7 +98,7 @@ describe('faults: the DLQ tool replays a dead-lettered event exactly once', () =
   let app: TestApp<WorkerProfilesConfig> | undefined;
   let dlqRecorder: TopicRecorder | undefined;
   let topicRecorder: TopicRecorder | undefined;
-  const publisher = new ArrivalPublisher();
+  const publisher = new PlacementPublisher();
 
   beforeAll(async () => {
     setup = await database();
@@ -118,24 +118,24 @@ describe('faults: the DLQ tool replays a dead-lettered event exactly once', () =
     await setup?.end();
   }, 120_000);
 
-  it('applies the replayed arrival once and publishes it once, however often replay runs', async () => {
+  it('applies the replayed placement once and publishes it once, however often replay runs', async () => {
     const workerId = await registerWorker(app!.url, stationId, county);
-    const event = arrivalEvent(workerId, county, run);
-    // The database refuses this arrival's entry (check_violation: not a dependency outage).
+    const event = placementEvent(workerId, county, run);
+    // The database refuses this placement's entry (check_violation: not a dependency outage).
     await setup.query(`CREATE FUNCTION worker_profiles.${guard}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NEW.recorded_by = 'dispatch:batch:${event.data.batchId}' THEN
+        IF NEW.recorded_by = '${placementRecorder(event.data.placementId)}' THEN
           RAISE EXCEPTION 'employer region not on file' USING ERRCODE = 'check_violation';
         END IF;
         RETURN NEW;
       END $$`);
     await setup.query(`CREATE TRIGGER ${guard} BEFORE INSERT ON worker_profiles.employment_status_history FOR EACH ROW EXECUTE FUNCTION worker_profiles.${guard}()`);
-    const [arrival] = await publisher.publish([event]);
+    const [placement] = await publisher.publish([event]);
 
     const deadLetters = () => dlqRecorder!.messages.filter((m) => eventIdOf(m) === event.id);
-    await eventually(() => deadLetters().length >= 1, 60_000, 200, () => 'the arrival was not dead-lettered');
+    await eventually(() => deadLetters().length >= 1, 60_000, 200, () => 'the placement was not dead-lettered');
     expect(deadLetters()[0].headers['laowu-dlq-reason']).toContain('employer region not on file');
-    expect(await arrivalOutcome(setup, [arrival])).toEqual({ applied: 0, missing: [event.id], doubled: [] });
+    expect(await placementOutcome(setup, [placement])).toEqual({ applied: 0, missing: [event.id], doubled: [] });
     const listed = await dlqTool(['list', TOPICS.dispatch]);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain(event.id);
@@ -148,13 +148,13 @@ describe('faults: the DLQ tool replays a dead-lettered event exactly once', () =
     log(`replay: ${first.stdout.trim().split('\n').pop()} / then: ${second.stdout.trim().split('\n').pop()}`);
     expect([first.code, second.code]).toEqual([0, 0]);
 
-    await eventually(async () => (await arrivalOutcome(setup, [arrival])).applied === 1, 60_000, 200, () => 'the replayed arrival was not applied');
+    await eventually(async () => (await placementOutcome(setup, [placement])).applied === 1, 60_000, 200, () => 'the replayed placement was not applied');
     await sleep(3000); // a second copy would be consumed by now
     const replayedCopies = topicRecorder!.messages.filter((m) => eventIdOf(m) === event.id && m.headers[REPLAYED_FROM_HEADER]);
     // Each dead letter of the event (one per consumer group that gave up on it: here, this test's) is re-published once.
     expect(replayedCopies).toHaveLength(deadLetters().length);
     expect(second.stdout).toContain(`0 replayed, ${deadLetters().length} skipped as already replayed`);
-    expect(await arrivalOutcome(setup, [arrival])).toEqual({ applied: 1, missing: [], doubled: [] });
+    expect(await placementOutcome(setup, [placement])).toEqual({ applied: 1, missing: [], doubled: [] });
     expect(replayedCopies[0].key).toBe(event.key);
   }, 300_000);
 });

@@ -1,5 +1,5 @@
-import { createEnvelope, deadLetterTopic, TOPICS, WorkerArrived, type WorkerArrivedData } from '@laowu/contracts';
-import { findRegion, makeResidentId } from '@laowu/domain';
+import { createEnvelope, deadLetterTopic, PlacementStarted, type PlacementStartedData, TOPICS } from '@laowu/contracts';
+import { chinaDate, findRegion, makeResidentId } from '@laowu/domain';
 import { createKafka, EventPublisher } from '@laowu/messaging';
 import { randomUUID } from 'node:crypto';
 import { type Client } from 'pg';
@@ -13,9 +13,9 @@ import { expectCall } from '../support/faults';
 
 /**
  * Helpers of the database-outage, pool-exhaustion and dead-letter-replay fault tests (issue 14):
- * worker-profiles as the consumer under test (WorkerArrived on laowu.dispatch.v1 makes a worker
- * employed: one history row per arrival, recorded by `dispatch:batch:<batch id>`), arrivals
- * published the way dispatch's relay publishes them, and the effects counted in PostgreSQL.
+ * worker-profiles as the consumer under test (PlacementStarted on laowu.dispatch.v1 makes a worker
+ * employed: one history row per placement, recorded by `dispatch:placement:<placement id>`),
+ * placements published the way dispatch's relay publishes them, and the effects counted in PostgreSQL.
  */
 
 export const DISPATCH_DLQ = deadLetterTopic(TOPICS.dispatch);
@@ -69,40 +69,44 @@ export async function workerIdsOfStation(db: Client, stationId: string, limit: n
   return rows.map((r) => r.id);
 }
 
-/** Removes a run's workers and what arrivals added to them. */
+/** Removes a run's workers and what placements added to them. */
 export async function removeStationWorkers(db: Client, stationId: string): Promise<void> {
   const workers = `SELECT id FROM worker_profiles.workers WHERE station_id = $1`;
   await db.query(`DELETE FROM worker_profiles.employment_status_history WHERE worker_id IN (${workers})`, [stationId]);
   await db.query(`DELETE FROM worker_profiles.workers WHERE station_id = $1`, [stationId]);
 }
 
-export interface Arrival {
+export interface PublishedPlacement {
   eventId: string;
-  batchId: string;
+  placementId: string;
   workerId: string;
 }
 
-/** A WorkerArrived envelope as dispatch writes it (one batch per arrival, so each arrival's effect is told apart). */
-export function arrivalEvent(workerId: string, county: string, run: string) {
-  const data: WorkerArrivedData = {
-    batchId: randomUUID(),
-    jobId: randomUUID(),
+/** A PlacementStarted envelope as dispatch writes it (one placement per event, so each event's effect is told apart). */
+export function placementEvent(workerId: string, county: string, run: string) {
+  const data: PlacementStartedData = {
+    placementId: randomUUID(),
     workerId,
+    jobId: randomUUID(),
     agencyId: `agency-faults-${run}`,
+    source: 'direct',
+    employerName: `faults employer ${run}`,
     regionCode: county,
+    jobKind: 'fulltime',
+    concurrent: false,
+    startDate: chinaDate(new Date(Date.now() - 3_600_000)),
     priorityGroups: [],
-    arrivedAt: new Date(Date.now() - 3_600_000).toISOString(),
   };
-  return createEnvelope(WorkerArrived, data, { producer: 'dispatch' });
+  return createEnvelope(PlacementStarted, data, { producer: 'dispatch' });
 }
 
-/** Publishes arrivals to laowu.dispatch.v1 keyed as dispatch keys them (by batch). */
-export class ArrivalPublisher {
-  private readonly publisher = new EventPublisher(createKafka({ brokers: testInfra().kafkaBrokers.split(','), clientId: 'faults-arrivals' }));
+/** Publishes placements to laowu.dispatch.v1 keyed as dispatch keys them (by worker). */
+export class PlacementPublisher {
+  private readonly publisher = new EventPublisher(createKafka({ brokers: testInfra().kafkaBrokers.split(','), clientId: 'faults-placements' }));
 
-  async publish(events: ReturnType<typeof arrivalEvent>[]): Promise<Arrival[]> {
+  async publish(events: ReturnType<typeof placementEvent>[]): Promise<PublishedPlacement[]> {
     await this.publisher.send(TOPICS.dispatch, events.map((e) => ({ key: e.key, value: JSON.stringify(e) })));
-    return events.map((e) => ({ eventId: e.id, batchId: e.data.batchId, workerId: e.data.workerId }));
+    return events.map((e) => ({ eventId: e.id, placementId: e.data.placementId, workerId: e.data.workerId }));
   }
 
   close(): Promise<void> {
@@ -110,22 +114,25 @@ export class ArrivalPublisher {
   }
 }
 
-/** batch id → history rows its arrival made (an arrival applied twice shows 2, one lost 0 or absent). */
-export async function appliedArrivals(db: Client, arrivals: Arrival[]): Promise<Map<string, number>> {
+/** placement id → history rows its start made (a start applied twice shows 2, one lost 0 or absent). */
+export async function appliedPlacements(db: Client, placements: PublishedPlacement[]): Promise<Map<string, number>> {
   const { rows } = await db.query<{ recorded_by: string; n: number }>(
     `SELECT recorded_by, count(*)::int AS n FROM worker_profiles.employment_status_history WHERE recorded_by = ANY($1) GROUP BY 1`,
-    [arrivals.map((a) => `dispatch:batch:${a.batchId}`)],
+    [placements.map((p) => placementRecorder(p.placementId))],
   );
-  return new Map(rows.map((r) => [r.recorded_by.replace('dispatch:batch:', ''), r.n]));
+  return new Map(rows.map((r) => [r.recorded_by.replace(placementRecorder(''), ''), r.n]));
 }
 
-/** Arrivals whose effect is missing, and arrivals applied more than once. */
-export async function arrivalOutcome(db: Client, arrivals: Arrival[]): Promise<{ applied: number; missing: string[]; doubled: string[] }> {
-  const applied = await appliedArrivals(db, arrivals);
+/** How worker-profiles records who made an entry for a placement. */
+export const placementRecorder = (placementId: string) => `dispatch:placement:${placementId}`;
+
+/** Placements whose effect is missing, and placements applied more than once. */
+export async function placementOutcome(db: Client, placements: PublishedPlacement[]): Promise<{ applied: number; missing: string[]; doubled: string[] }> {
+  const applied = await appliedPlacements(db, placements);
   return {
     applied: [...applied.values()].filter((n) => n === 1).length,
-    missing: arrivals.filter((a) => !applied.has(a.batchId)).map((a) => a.eventId),
-    doubled: arrivals.filter((a) => (applied.get(a.batchId) ?? 0) > 1).map((a) => a.eventId),
+    missing: placements.filter((p) => !applied.has(p.placementId)).map((p) => p.eventId),
+    doubled: placements.filter((p) => (applied.get(p.placementId) ?? 0) > 1).map((p) => p.eventId),
   };
 }
 
@@ -139,8 +146,8 @@ export function eventIdOf(message: { value: string }): string | undefined {
 }
 
 /** Dead letters of the given events among what the recorder of laowu.dispatch.v1.dlq saw. */
-export function deadLettersOf(recorder: TopicRecorder, arrivals: Arrival[]): string[] {
-  const ids = new Set(arrivals.map((a) => a.eventId));
+export function deadLettersOf(recorder: TopicRecorder, placements: PublishedPlacement[]): string[] {
+  const ids = new Set(placements.map((p) => p.eventId));
   return recorder.messages.map(eventIdOf).filter((id): id is string => !!id && ids.has(id));
 }
 

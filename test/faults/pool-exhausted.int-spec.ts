@@ -3,7 +3,7 @@ import { type WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker
 import { eventually, tokenFor } from '@laowu/testkit';
 import { type TestApp } from '../support/test-app';
 import {
-  arrivalEvent, arrivalOutcome, ArrivalPublisher, cloneWorkers, deadLettersOf, DISPATCH_DLQ, registerWorker, removeStationWorkers,
+  placementEvent, placementOutcome, PlacementPublisher, cloneWorkers, deadLettersOf, DISPATCH_DLQ, registerWorker, removeStationWorkers,
   startWorkerProfiles, TopicRecorder, workerIdsOfStation,
 } from './outage.fixtures';
 import { database, log, sleep, unique } from '../support/faults';
@@ -13,7 +13,8 @@ const ROWS = 50_000;
 const READERS = 12;
 const EVENTS = 40;
 const EXPORT_POOL_SIZE = 2;
-const STALL_TIMEOUT_MS = 45_000;
+/** Long enough for the placements to apply while the exports hang (seconds, even on a loaded machine), short enough not to idle. */
+const STALL_TIMEOUT_MS = 25_000;
 
 /**
  * A client that asks for a CSV export, reads the status line and then nothing more: the app's
@@ -63,10 +64,10 @@ class SilentReader {
 
 /**
  * Issue 14, faults: slow export readers used to take every pooled connection of worker-profiles,
- * and the arrivals consumed meanwhile failed with "timeout exceeded when trying to connect" and
+ * and the events consumed meanwhile failed with "timeout exceeded when trying to connect" and
  * were dead-lettered after three tries. Now exports have their own small pool: while a dozen
  * readers hang, two exports hold export connections, the others are refused (503), and every
- * arrival is applied once, none dead-lettered; a reader that reads nothing loses its export after
+ * placement is applied once, none dead-lettered; a reader that reads nothing loses its export after
  * EXPORT_STALL_TIMEOUT_MS and its connection is released.
  */
 describe('faults: the database pool under slow export readers while events flow', () => {
@@ -78,7 +79,7 @@ describe('faults: the database pool under slow export readers while events flow'
   let app: TestApp<WorkerProfilesConfig> | undefined;
   let dlq: TopicRecorder | undefined;
   const readers: SilentReader[] = [];
-  const publisher = new ArrivalPublisher();
+  const publisher = new PlacementPublisher();
 
   beforeAll(async () => {
     setup = await database();
@@ -107,7 +108,7 @@ describe('faults: the database pool under slow export readers while events flow'
     return { exports: rows[0].n };
   }
 
-  it('applies every arrival while the readers hang, dead-letters none, and ends the stalled exports', async () => {
+  it('applies every placement while the readers hang, dead-letters none, and ends the stalled exports', async () => {
     const template = await registerWorker(app!.url, stationId, county);
     await cloneWorkers(setup, template, stationId, ROWS);
     const workerIds = await workerIdsOfStation(setup, stationId, EVENTS);
@@ -121,12 +122,12 @@ describe('faults: the database pool under slow export readers while events flow'
     expect(statuses).toEqual([...Array(READERS - EXPORT_POOL_SIZE).fill(503), ...Array(EXPORT_POOL_SIZE).fill(200)].sort());
     await eventually(async () => (await connections()).exports - exportsBefore >= EXPORT_POOL_SIZE, 30_000, 200, () => 'exports not holding their connections');
 
-    const arrivals = await publisher.publish(workerIds.map((workerId) => arrivalEvent(workerId, county, run)));
-    await eventually(async () => (await arrivalOutcome(setup, arrivals)).applied === EVENTS, 60_000, 500, () => 'not every arrival applied');
-    // The exports still hold their connections: the arrivals went through beside them.
+    const placements = await publisher.publish(workerIds.map((workerId) => placementEvent(workerId, county, run)));
+    await eventually(async () => (await placementOutcome(setup, placements)).applied === EVENTS, 60_000, 500, () => 'not every placement applied');
+    // The exports still hold their connections: the placements went through beside them.
     expect((await connections()).exports - exportsBefore).toBe(EXPORT_POOL_SIZE);
 
-    log(`all ${EVENTS} arrivals applied with ${EXPORT_POOL_SIZE} exports stuck; waiting for the stall timeout to end them`);
+    log(`all ${EVENTS} placements applied with ${EXPORT_POOL_SIZE} exports stuck; waiting for the stall timeout to end them`);
     await eventually(async () => (await connections()).exports <= exportsBefore, STALL_TIMEOUT_MS + 30_000, 500, () => 'export connections not released');
     // Read what the server had sent before it ended each stalled export: the file is cut short.
     const rowsReceived = await Promise.all(readers.filter((r) => r.status === 200).map((r) => r.readToEnd()));
@@ -137,8 +138,8 @@ describe('faults: the database pool under slow export readers while events flow'
     }
     await sleep(2000);
 
-    const outcome = await arrivalOutcome(setup, arrivals);
+    const outcome = await placementOutcome(setup, placements);
     expect(outcome).toEqual({ applied: EVENTS, missing: [], doubled: [] });
-    expect(deadLettersOf(dlq!, arrivals)).toEqual([]);
+    expect(deadLettersOf(dlq!, placements)).toEqual([]);
   }, 300_000);
 });

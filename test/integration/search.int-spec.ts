@@ -67,6 +67,21 @@ describe('libs/search against the real search engine', () => {
     expect(error).toMatchObject({ statusCode: 404, type: 'index_not_found_exception' });
   });
 
+  it('adds a new release’s fields to the live index when ensured again, so a strict mapping takes documents carrying them', async () => {
+    const strictAlias = `${alias}-strict`;
+    const v1 = { alias: strictAlias, settings: definition.settings, mappings: { dynamic: 'strict', properties: { title: { type: 'text', analyzer: 'cjk' } } } };
+    const v2 = { ...v1, mappings: { ...v1.mappings, properties: { ...v1.mappings.properties, brand: { type: 'keyword' } } } };
+    const index = await ensureIndex(client, v1);
+    await expect(client.index(strictAlias, 'doc-1', { title: '焊工', brand: 'chuan-mei-zi' })).rejects.toMatchObject({ statusCode: 400 });
+    expect(await ensureIndex(client, v2)).toBe(index);
+    await client.index(strictAlias, 'doc-1', { title: '焊工', brand: 'chuan-mei-zi' }, { refresh: true });
+    const found = await client.search(strictAlias, { query: { term: { brand: 'chuan-mei-zi' } } });
+    expect(found.hits.map((h) => h.id)).toEqual(['doc-1']);
+    // A changed field type is refused: that needs a rebuild.
+    const changed = { ...v2, mappings: { ...v2.mappings, properties: { ...v2.mappings.properties, brand: { type: 'integer' } } } };
+    await expect(ensureIndex(client, changed)).rejects.toMatchObject({ statusCode: 400 });
+  });
+
   it('rebuilds into a new index and swaps the alias atomically', async () => {
     const before = await ensureIndex(client, definition);
     const { index, replaced } = await rebuildIndex(client, definition, async (target) => {

@@ -195,6 +195,8 @@ export interface Judgment {
 export function judge(worker: WorkerChangedData, job: JobChangedData): Omit<Judgment, 'worker' | 'job'> {
   const prefs = worker.preferences;
   if (!prefs.kinds.includes(job.kind)) return { grade: 0, reason: '劳动者不接受该类岗位' };
+  const placeable = worker.priorityGroups.some((g) => g === 'poverty_alleviated' || g === 'monitoring_target');
+  if (job.kind === 'public_welfare' && !placeable) return { grade: 0, reason: '非脱贫人口或监测对象，不安置公益性岗位（十六）' };
   const km = distanceKm(worker.location!, job.location);
   const targetsHome = (job.crossRegion?.sourceRegionCodes ?? []).some((code) => worker.homeRegionCode.startsWith(code.replace(/0+$/, '')));
   const wantsThere = prefs.targetRegionCodes.some((code) => job.location.regionCode.startsWith(code.replace(/0+$/, '')));

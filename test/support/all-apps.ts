@@ -13,10 +13,10 @@ import { startTestApp, type TestApp } from './test-app';
 
 /** The topics each app consumes (its @EventPattern handlers), both lanes. */
 export const TOPICS_CONSUMED: Record<string, readonly string[]> = {
-  [JOBS.name]: [TOPICS.dispatch],
-  [WORKERS.name]: [TOPICS.dispatch],
-  [MATCHING.name]: [TOPICS.jobs, TOPICS.jobsInstant, TOPICS.workers, TOPICS.dispatch],
-  [DISPATCH.name]: [TOPICS.jobs, TOPICS.workers, TOPICS.matches, TOPICS.matchesInstant],
+  [JOBS.name]: [TOPICS.dispatch, TOPICS.workers],
+  [WORKERS.name]: [TOPICS.dispatch, TOPICS.reference],
+  [MATCHING.name]: [TOPICS.jobs, TOPICS.jobsInstant, TOPICS.workers, TOPICS.dispatch, TOPICS.reference, TOPICS.sharing],
+  [DISPATCH.name]: [TOPICS.jobs, TOPICS.workers, TOPICS.matches, TOPICS.matchesInstant, TOPICS.reference, TOPICS.sharing],
 };
 
 export interface AllApps {

@@ -1,5 +1,5 @@
 import { laneOfTopic } from '@laowu/contracts';
-import { laneGroupId } from '@laowu/messaging';
+import { commitGroupOffsets, laneGroupId, topicEndOffsets, type TopicOffsets } from '@laowu/messaging';
 import { eventually } from '@laowu/testkit';
 import { type Consumer, Kafka, type KafkaMessage, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -67,20 +67,10 @@ export class TopicRecorder {
 }
 
 /** Each partition's end offset, per topic. */
-export type TopicEnds = Map<string, { partition: number; offset: string }[]>;
+export type TopicEnds = TopicOffsets;
 
 /** The topics' end offsets now: where "from now on" starts. */
-export async function topicEnds(topics: readonly string[]): Promise<TopicEnds> {
-  const admin = testKafka().admin();
-  await admin.connect();
-  try {
-    const ends: TopicEnds = new Map();
-    for (const topic of topics) ends.set(topic, (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ partition, offset: high })));
-    return ends;
-  } finally {
-    await admin.disconnect();
-  }
-}
+export const topicEnds = (topics: readonly string[]): Promise<TopicEnds> => topicEndOffsets(testKafka(), topics);
 
 /**
  * Commits the current end offsets of `topics` for each group (which must have no running member;
@@ -92,28 +82,15 @@ export async function positionGroupsAtEnds(groupIds: string[], topics: readonly 
   await positionGroups(groupIds, await topicEnds(topics));
 }
 
-/**
- * Commits `ends` for each group, as positionGroupsAtEnds does. kafkajs commits each offset by
- * joining the group (seconds each): groups go side by side, one group's topics one after another
- * (two joins of one group at once fight each other).
- */
+/** Commits `ends` for each group, as positionGroupsAtEnds does (each lane's group for its lane's topics), groups side by side. */
 export async function positionGroups(groupIds: string[], ends: TopicEnds): Promise<void> {
-  const topicsOf = new Map<string, string[]>();
+  const offsetsOf = new Map<string, TopicEnds>();
   for (const groupId of groupIds) {
-    for (const topic of ends.keys()) {
+    for (const [topic, partitions] of ends) {
       const laneGroup = laneGroupId(groupId, laneOfTopic(topic));
-      topicsOf.set(laneGroup, [...(topicsOf.get(laneGroup) ?? []), topic]);
+      offsetsOf.set(laneGroup, (offsetsOf.get(laneGroup) ?? new Map()).set(topic, partitions));
     }
   }
-  const admin = testKafka().admin();
-  await admin.connect();
-  try {
-    await Promise.all(
-      [...topicsOf].map(async ([groupId, groupTopics]) => {
-        for (const topic of groupTopics) await admin.setOffsets({ groupId, topic, partitions: ends.get(topic)! });
-      }),
-    );
-  } finally {
-    await admin.disconnect();
-  }
+  const kafka = testKafka();
+  await Promise.all([...offsetsOf].map(([groupId, offsets]) => commitGroupOffsets(kafka, groupId, offsets)));
 }

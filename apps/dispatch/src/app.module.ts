@@ -7,11 +7,13 @@ import { DispatchConfig } from './dispatch.config';
 import { ENTITIES } from './entities';
 import { MatchesModule } from './matches/matches.module';
 import { MIGRATIONS } from './migrations';
+import { PlacementsModule } from './placements/placements.module';
 import { PushModule } from './push/push.module';
 import { SCHEMA } from './schema';
 import { StationsModule } from './stations/stations.module';
 import { StatsModule } from './stats/stats.module';
 import { ViewsModule } from './views/views.module';
+import { WorkshopsModule } from './workshops/workshops.module';
 
 export const ABOUT = {
   name: 'dispatch',
@@ -39,6 +41,8 @@ export class AppModule {
         BatchesModule,
         ConsoleModule,
         StatsModule,
+        WorkshopsModule,
+        PlacementsModule,
       ],
     };
   }

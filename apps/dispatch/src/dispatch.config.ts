@@ -110,6 +110,10 @@ export class DispatchConfig extends BaseConfig {
   @Validate(ConsoleOriginsConstraint)
   CONSOLE_API_ORIGINS?: string;
 
+  /** How often active placements past their planned end (a public-welfare post's end) are ended. */
+  @IsInt() @Min(10)
+  PLACEMENT_SWEEP_INTERVAL_MS: number = 60_000;
+
   get webhookSecretKey(): Buffer {
     return Buffer.from(this.WEBHOOK_SECRET_KEY ?? DEV_WEBHOOK_SECRET_KEY, 'base64');
   }

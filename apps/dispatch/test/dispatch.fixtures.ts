@@ -24,7 +24,7 @@ export async function startDispatch(env: Record<string, string> = {}): Promise<T
   const kafka = createKafka({ brokers: testInfra().kafkaBrokers.split(','), clientId: 'dispatch-test' });
   await ensureTopics(kafka);
   const groupId = env.KAFKA_GROUP_ID ?? `dispatch-test-${randomUUID()}`;
-  if (!env.KAFKA_GROUP_ID) await positionGroupsAtEnds([groupId], [TOPICS.jobs, TOPICS.workers, TOPICS.matches, TOPICS.matchesInstant]);
+  if (!env.KAFKA_GROUP_ID) await positionGroupsAtEnds([groupId], [TOPICS.jobs, TOPICS.workers, TOPICS.matches, TOPICS.matchesInstant, TOPICS.reference, TOPICS.sharing]);
   return startTestApp({ configClass: DispatchConfig, about: ABOUT, module: AppModule.forRoot }, { env: { ...env, KAFKA_GROUP_ID: groupId } });
 }
 

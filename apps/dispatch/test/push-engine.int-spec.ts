@@ -50,7 +50,7 @@ describe('dispatch: push engine (MatchesFound, lanes, push settings, declined pa
   it('delivers MatchesFound with trigger and lane in the SSE data and the match list; a legacy MatchFound as instant_job, instant', async () => {
     const stationId = await registerStation(running.url);
     const client = await connect(stationId);
-    const crossRegion = matchGroup(stationId, job({ instant: false, kind: 'fulltime' }), { trigger: 'cross_region_job', count: 2 });
+    const crossRegion = { ...matchGroup(stationId, job({ instant: false, kind: 'fulltime' }), { trigger: 'cross_region_job', count: 2 }), weightsVersion: 12 };
     const gig = matchGroup(stationId, job(), { trigger: 'instant_job' });
     const legacy = match(stationId, job());
     await publish(crossRegion, gig);
@@ -62,7 +62,10 @@ describe('dispatch: push engine (MatchesFound, lanes, push settings, declined pa
         expect(received.get(m.matchId)).toEqual({
           matchId: m.matchId, jobId: group.jobId, workerId: m.workerId, score: m.score, reasons: m.reasons, job: group.job,
           trigger: group.trigger, lane: group.lane, createdAt: group.createdAt,
+          // Forwarded when matching sent it; an event from before runtime weights (gig here) has none.
+          ...(group === crossRegion ? { weightsVersion: 12 } : {}),
         });
+        expect('weightsVersion' in received.get(m.matchId)).toBe(group === crossRegion);
       }
     }
     expect(received.get(legacy.matchId)).toEqual({

@@ -1,6 +1,7 @@
 import { type Principal } from '@laowu/auth';
+import { makeCreditCode } from '@laowu/domain';
 import { inDays } from '@laowu/testkit';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { bearer } from '../../../test/support/tokens';
 import { ABOUT, AppModule } from '../src/app.module';
@@ -22,7 +23,7 @@ export function gigJob(overrides: Record<string, unknown> = {}): Record<string, 
     title: '电子厂普工',
     description: '流水线装配，包吃住',
     kind: 'gig',
-    occupationCode: '6-25-04-01',
+    occupationCode: '6-18-02-04',
     skills: [{ code: 'welding', minLevel: 2 }],
     headcount: 3,
     wage: { min: 180, max: 240, unit: 'day' },
@@ -61,3 +62,13 @@ export async function outboxRowsFor(dataSource: DataSource, externalId: string):
   );
   return count;
 }
+
+/** A 统一社会信用代码 of an enterprise registered in `regionCode`, with a random organisation code (unique per call, in practice). */
+export const freshCreditCode = (regionCode: string): string => makeCreditCode(regionCode, String(randomInt(0, 100_000_000)).padStart(8, '0'));
+
+export function employerBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { name: '深圳市宝安区某电子厂', creditCode: freshCreditCode('440300'), regionCode: '440306', ...overrides };
+}
+
+/** A calendar day in China `n` days from today (YYYY-MM-DD). */
+export const chinaDay = (n: number): string => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);

@@ -9,13 +9,17 @@ import { IndexingModule } from './indexing/indexing.module';
 import { MatchesModule } from './matches/matches.module';
 import { PushModule } from './push/push.module';
 import { RankingModule } from './ranking/ranking.module';
+import { RankingWeightsModule } from './ranking-weights/ranking-weights.module';
+import { ReferenceModule } from './reference/reference.module';
 import { ReindexModule } from './reindex/reindex.module';
 import { JobSearchModule } from './search/job-search.module';
+import { SharingModule } from './sharing/sharing.module';
+import { TrainingModule } from './training/training.module';
 
 export const ABOUT = {
   name: 'matching',
   title: 'Laowu matching',
-  description: 'Ranks jobs for workers and workers for jobs in Elasticsearch, with reasons; instant hiring (即时快招).',
+  description: 'Ranks jobs for workers and workers for jobs in Elasticsearch, with reasons; instant hiring (即时快招); 共享用工 offers ranked for a request; training suggestions.',
 };
 
 @Module({})
@@ -34,10 +38,14 @@ export class AppModule {
         }),
         IndexingModule.triggering(PushModule),
         RankingModule,
+        RankingWeightsModule,
         PushModule,
         MatchesModule,
         JobSearchModule,
         ReindexModule,
+        ReferenceModule,
+        SharingModule,
+        TrainingModule,
       ],
     };
   }

@@ -60,6 +60,38 @@ export class MatchingConfig extends BaseConfig {
   @Min(1)
   PUSH_MAX_AGE_SECONDS: number = 3600;
 
+  /**
+   * How often each instance re-reads the ranking weights (the admin's versioned config) besides
+   * on a change's NOTIFY: the bound on how long a missed notification leaves an instance behind.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RANKING_WEIGHTS_REFRESH_SECONDS: number = 60;
+
+  /**
+   * Diversification of matches-for-worker and the worker_available push (ranking/diversify.ts):
+   * within any DIVERSITY_WINDOW consecutive places (no more than the list's length), at most this
+   * percentage (rounded down, at least 1) are one agency's jobs while other jobs match. 50: at most
+   * 5 of any 10, 2 of a 5-job push. 100 turns the agency cap off.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DIVERSITY_MAX_PER_AGENCY_PCT: number = 50;
+
+  /** The places an agency's share and near-duplicate titles are counted over (see DIVERSITY_MAX_PER_AGENCY_PCT). */
+  @IsInt()
+  @Min(2)
+  @Max(50)
+  DIVERSITY_WINDOW: number = 10;
+
+  /** Most of one agency's near-duplicate titles (same normalised title, or bigram Jaccard ≥ 0.6) within a window. */
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  DIVERSITY_MAX_SIMILAR_TITLES: number = 2;
+
   override check(): string[] {
     return [...super.check(), ...searchSettingsProblems(this)];
   }

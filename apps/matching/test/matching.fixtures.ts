@@ -1,10 +1,10 @@
-import { createEnvelope, JobChanged, type JobChangedData, TOPICS, WorkerChanged, type WorkerChangedData } from '@laowu/contracts';
+import { createEnvelope, type EventDefinition, JobChanged, type JobChangedData, TOPICS, WorkerChanged, type WorkerChangedData } from '@laowu/contracts';
 import { createKafka, EventPublisher } from '@laowu/messaging';
 import { type SearchClient } from '@laowu/search';
 import { eventually } from '@laowu/testkit';
 import { randomUUID } from 'node:crypto';
 import { testInfra } from '../../../test/support/infra';
-import { positionGroupsAtEnds } from '../../../test/support/kafka';
+import { positionGroupsAtEnds, testKafka } from '../../../test/support/kafka';
 import { searchClient } from '../../../test/support/search';
 import { startTestApp, type TestApp } from '../../../test/support/test-app';
 import { ABOUT, AppModule } from '../src/app.module';
@@ -22,6 +22,11 @@ export class Producer {
 
   async workers(...workers: WorkerChangedData[]): Promise<void> {
     await this.publisher.send(TOPICS.workers, workers.map((w) => message(createEnvelope(WorkerChanged, w, { producer: 'worker-profiles' }))));
+  }
+
+  /** Any contract's events on its topic, as `producer` publishes them (sharing and reference events of job-collection). */
+  async events<T extends object>(topic: string, definition: EventDefinition<T>, items: T[], producer = 'job-collection'): Promise<void> {
+    await this.publisher.send(topic, items.map((data) => message(createEnvelope(definition, data, { producer }))));
   }
 
   async raw(topic: string, key: string, value: string): Promise<void> {
@@ -45,6 +50,24 @@ export async function indexed(client: SearchClient, alias: string, id: string, v
   }, timeoutMs);
 }
 
+/** Waits until `groupId` has committed every message on `topic` so far: what was published before has been handled (a stale event too, which leaves no trace). */
+export async function caughtUp(groupId: string, topic: string): Promise<void> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    await eventually(async () => {
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      for (const end of ends) {
+        const at = committed.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+        if (end.high !== '0' && BigInt(at) < BigInt(end.high)) throw new Error(`${groupId} behind on ${topic}[${end.partition}]`);
+      }
+    }, 60_000, 200);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** The given documents of an index as id → { version, source }, for comparing states. */
 export async function snapshot(client: SearchClient, alias: string, ids: string[]): Promise<Record<string, { version: number; source: unknown } | null>> {
   const docs = await client.mget(alias, ids);
@@ -52,7 +75,7 @@ export async function snapshot(client: SearchClient, alias: string, ids: string[
 }
 
 /** Every topic matching consumes. */
-export const CONSUMED_TOPICS = [TOPICS.jobs, TOPICS.jobsInstant, TOPICS.workers, TOPICS.dispatch];
+export const CONSUMED_TOPICS = [TOPICS.jobs, TOPICS.jobsInstant, TOPICS.workers, TOPICS.dispatch, TOPICS.sharing, TOPICS.reference];
 
 export const uniquePrefix = () => `t-${randomUUID().slice(0, 8)}-`;
 
@@ -70,11 +93,12 @@ export interface MatchingUnderTest {
 /**
  * Starts matching on indices under `prefix` and on a fresh consumer group (named after `name`)
  * positioned at the topics' ends: only this file's events, not the topics' whole shared history.
+ * `env` adds settings (a database of the suite's own).
  */
-export async function startMatching(prefix: string, name: string): Promise<MatchingUnderTest> {
+export async function startMatching(prefix: string, name: string, env: Record<string, string> = {}): Promise<MatchingUnderTest> {
   const group = `test-${uniquePrefix()}${name}`;
   await positionGroupsAtEnds([group], CONSUMED_TOPICS);
-  const running = await startTestApp({ configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot }, { env: { SEARCH_INDEX_PREFIX: prefix, KAFKA_GROUP_ID: group } });
+  const running = await startTestApp({ configClass: MatchingConfig, about: ABOUT, module: AppModule.forRoot }, { env: { SEARCH_INDEX_PREFIX: prefix, KAFKA_GROUP_ID: group, ...env } });
   const client = searchClient();
   const producer = new Producer();
   return {

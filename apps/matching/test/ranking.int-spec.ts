@@ -1,17 +1,23 @@
+import { type MatchesFoundData, TOPICS } from '@laowu/contracts';
 import { metricsRegistry } from '@laowu/platform';
-import { inDays, jobData, workerData } from '@laowu/testkit';
+import { eventually, inDays, jobData, workerData } from '@laowu/testkit';
+import { DataSource } from 'typeorm';
 import request from 'supertest';
 import { asAdmin, bearer } from '../../../test/support/tokens';
 import { writeVersioned } from '../src/indexing/index-writer';
 import { type JobDocument, toJobDocument } from '../src/indexing/job.document';
 import { SearchIndices } from '../src/indexing/search-indices';
 import { toWorkerDocument, type WorkerDocument } from '../src/indexing/worker.document';
-import { scorePair } from '../src/ranking/pair-score';
+import { passesPairRules, scorePair } from '../src/ranking/pair-score';
 import { openJobFilters, poolFilters, workersForJobQuery } from '../src/ranking/ranking.queries';
 import { RankingService } from '../src/ranking/ranking.service';
+import { SCHEMA } from '../src/schema';
 import { type MatchingUnderTest, startMatching, uniquePrefix } from './matching.fixtures';
 import { matchesFilter } from '../src/ranking/job-filter.fixtures';
 import { randomJob, randomWorker, Seeded } from '../src/ranking/random-matching.fixtures';
+import { DEFAULT_WEIGHTS } from '../src/ranking/ranking-weights';
+
+const WEIGHTS = DEFAULT_WEIGHTS.weights;
 
 /**
  * Each ranking factor moves results the right way, through the real consumers (events on Kafka),
@@ -47,13 +53,13 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     expect(rank(items, poor.workerId)).toBeGreaterThanOrEqual(0);
     expect(rank(items, poor.workerId)).toBeLessThan(rank(items, plain.workerId));
     const poorItem = items[rank(items, poor.workerId)];
-    // skills 3 × 0.5 (none required), distance 3 × 1 (at the job), age 1, priority 1, wage 1.5 × 0.5 (no minimum),
-    // freshness 0.5 × 0.5^((1/14)²) = 0.4982 (posted a day ago): 7.7482; the plain worker lacks only the priority.
+    // skills 3 × 0.5 (none required), distance 4 × 1 (at the job), age 2, priority 1, wage 1.5 × 0.5 (no minimum),
+    // freshness 0.5 × 0.5^((1/14)²) = 0.4982 (posted a day ago): 9.7482; the plain worker lacks only the priority.
     expect(poorItem.reasons.map((r) => [r.factor, r.contribution])).toEqual([
-      ['skills', 1.5], ['distance', 3], ['age', 1], ['priority', 1], ['wage', 0.75], ['freshness', 0.4982],
+      ['skills', 1.5], ['distance', 4], ['age', 2], ['priority', 1], ['wage', 0.75], ['freshness', 0.4982],
     ]);
-    expect(poorItem.score).toBeCloseTo(7.7482, 4);
-    expect(items[rank(items, plain.workerId)].score).toBeCloseTo(6.7482, 4);
+    expect(poorItem.score).toBeCloseTo(9.7482, 4);
+    expect(items[rank(items, plain.workerId)].score).toBeCloseTo(8.7482, 4);
     // The summary is masked by construction: nothing personal is in the index.
     expect(Object.keys(poorItem.worker)).not.toEqual(expect.arrayContaining(['name']));
     expect(JSON.stringify(poorItem.worker)).not.toMatch(/idNumber|phone|name/);
@@ -114,31 +120,34 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     );
     const needsWelding = jobData({ ...base, skills: [{ code: 'welding', minLevel: 2 }] });
     const needsCarpentry = jobData({ ...base, skills: [{ code: 'carpentry', minLevel: 2 }] });
+    const needsMasterWelding = jobData({ ...base, skills: [{ code: 'welding', minLevel: 4 }] });
     const friendly = jobData({ ...base, olderWorkerFriendly: true });
     const unfriendly = jobData({ ...base });
     const withQuota = jobData({ ...base, relocationQuotaPct: 20 });
     const wellPaid = jobData({ ...base, wage: { min: 300, max: 350, unit: 'day' } });
     const poorlyPaid = jobData({ ...base, wage: { min: 150, max: 180, unit: 'day' } });
     const stale = jobData({ postedAt: inDays(-40) });
-    await matching.publish([needsWelding, needsCarpentry, friendly, unfriendly, withQuota, wellPaid, poorlyPaid, stale], [welder]);
+    await matching.publish([needsWelding, needsCarpentry, needsMasterWelding, friendly, unfriendly, withQuota, wellPaid, poorlyPaid, stale], [welder]);
     const items = await matches(welder.workerId);
     const before = (a: string, b: string) => expect(rank(items, a)).toBeLessThan(rank(items, b));
-    before(needsWelding.jobId, needsCarpentry.jobId);
+    before(needsWelding.jobId, needsMasterWelding.jobId);
+    before(needsMasterWelding.jobId, needsCarpentry.jobId);
     before(friendly.jobId, unfriendly.jobId);
     before(withQuota.jobId, unfriendly.jobId);
     before(wellPaid.jobId, poorlyPaid.jobId);
     before(unfriendly.jobId, stale.jobId);
-    // Every job at the welder's point: distance 3, age 1 (no range). A plain job: skills 3 × 0.5 (none required),
-    // wage 1.5 × (240/220 − 0.8)/0.6 = 0.7273, freshness 0.5 × 0.5^((2/14)²) = 0.4930 (two days old): 6.7203.
+    // Every job at the welder's point: distance 4, age 2 (no range). A plain job: skills 3 × 0.5 (none required),
+    // wage 1.5 × (240/220 − 0.8)/0.6 = 0.7273, freshness 0.5 × 0.5^((2/14)²) = 0.4930 (two days old): 8.7203.
     const expected = new Map([
-      [unfriendly.jobId, 6.7203],
-      [needsWelding.jobId, 6.7203 + 1.5], // skills 3 × 1
-      [needsCarpentry.jobId, 6.7203 - 1.5], // skills 3 × 0
-      [friendly.jobId, 6.7203 + 1], // olderFriendly 1 (55 ≥ 50)
-      [withQuota.jobId, 6.7203 + 1], // relocation 1
-      [wellPaid.jobId, 6.7203 - 0.7273 + 1.5], // wage 1.5 × 1 (350/220 ≥ 1.4)
-      [poorlyPaid.jobId, 6.7203 - 0.7273 + 0.0455], // wage 1.5 × (180/220 − 0.8)/0.6
-      [stale.jobId, 6.7203 - 0.493 + 0.0017], // freshness 0.5 × 0.5^((40/14)²)
+      [unfriendly.jobId, 8.7203],
+      [needsWelding.jobId, 8.7203 + 1.5], // skills 3 × 1
+      [needsCarpentry.jobId, 8.7203 - 1.5], // skills 3 × 0
+      [needsMasterWelding.jobId, 8.7203], // skills 3 × 0.5: welding held, one level short
+      [friendly.jobId, 8.7203 + 1], // olderFriendly 1 (55 ≥ 50)
+      [withQuota.jobId, 8.7203 + 1], // relocation 1
+      [wellPaid.jobId, 8.7203 - 0.7273 + 1.5], // wage 1.5 × 1 (350/220 ≥ 1.4)
+      [poorlyPaid.jobId, 8.7203 - 0.7273 + 0.0455], // wage 1.5 × (180/220 − 0.8)/0.6
+      [stale.jobId, 8.7203 - 0.493 + 0.0017], // freshness 0.5 × 0.5^((40/14)²)
     ]);
     for (const [jobId, score] of expected) expect(items[rank(items, jobId)].score).toBeCloseTo(score, 4);
   });
@@ -151,7 +160,7 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     const jobs = Array.from({ length: 3000 }, () => {
       const job = randomJob(rng, now);
       return rng.chance(0.05) ? { ...job, jobId: `0${rng.pick(['0', '1'])}${job.jobId.slice(2)}` } : job;
-    }).map(toJobDocument);
+    }).map((job) => toJobDocument(job));
     const workers = Array.from({ length: 60 }, () => toWorkerDocument(randomWorker(rng)));
     await matching.running.app.get(SearchIndices).ensured();
     await writeVersioned(matching.client, `${prefix}jobs`, jobs.map((d) => ({ id: d.jobId, version: d.version, source: d })));
@@ -165,11 +174,11 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     const at = new Date(now);
     try {
       for (const worker of workers) {
-        const ranked = await ranking.jobsForWorker(worker, 20, at);
-        const open = (job: JobDocument) => openJobFilters(worker.kinds, at).every((filter) => matchesFilter(filter, job));
+        const ranked = await ranking.jobsForWorker(worker, 20, WEIGHTS, at);
+        const open = (job: JobDocument) => openJobFilters(worker.kinds, at).every((filter) => matchesFilter(filter, job)) && passesPairRules(job, worker, at);
         const expected = indexedJobs
           .filter(open)
-          .map((job) => ({ jobId: job.jobId, score: scorePair(job, worker, at).score }))
+          .map((job) => ({ jobId: job.jobId, score: scorePair(job, worker, WEIGHTS, at).score }))
           .sort((a, b) => b.score - a.score || a.jobId.localeCompare(b.jobId))
           .slice(0, 20);
         expect(ranked.map((r) => ({ jobId: r.job.jobId, score: r.score }))).toEqual(expected);
@@ -200,18 +209,18 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     try {
       for (const job of jobs) {
         for (const pool of [[], poolFilters('instant', job), poolFilters('crossRegion', job)]) {
-          const query = { query: workersForJobQuery(job, at, pool), size: 10_000 };
+          const query = { query: workersForJobQuery(job, WEIGHTS, at, pool), size: 10_000 };
           const found = await matching.client.search<WorkerDocument>(`${prefix}workers`, query);
           for (const hit of found.hits) {
             // The engine sums 32-bit floats; the reasons round each contribution to 4 digits.
-            expect(Math.abs((hit.score ?? NaN) - scorePair(job, hit.source, at).score)).toBeLessThan(1e-3);
+            expect(Math.abs((hit.score ?? NaN) - scorePair(job, hit.source, WEIGHTS, at).score)).toBeLessThan(1e-3);
             hits++;
           }
         }
-        const ranked = await ranking.workersForJob(job, 20, at);
+        const ranked = await ranking.workersForJob(job, 20, WEIGHTS, at);
         const expected = indexedWorkers
-          .filter((worker) => worker.available && worker.kinds.includes(job.kind))
-          .map((worker) => ({ workerId: worker.workerId, score: scorePair(job, worker, at).score }))
+          .filter((worker) => worker.available && worker.kinds.includes(job.kind) && passesPairRules(job, worker, at))
+          .map((worker) => ({ workerId: worker.workerId, score: scorePair(job, worker, WEIGHTS, at).score }))
           .sort((a, b) => b.score - a.score || a.workerId.localeCompare(b.workerId))
           .slice(0, 20);
         expect(ranked.map((r) => ({ workerId: r.worker.workerId, score: r.score }))).toEqual(expected);
@@ -250,6 +259,65 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     await request(matching.running.url).get(`/v1/workers/${worker.workerId}/matches`).set('Authorization', ownStation).expect(200);
     await request(matching.running.url).get(`/v1/jobs/${job.jobId}/candidates`).set('Authorization', agency).expect(403);
     await request(matching.running.url).get(`/v1/jobs/${job.jobId}/candidates`).set('Authorization', otherStation).expect(403);
+  });
+
+  describe('diversification (issue 18): one agency’s 12 near-identical postings do not fill a worker’s list', () => {
+    // A place no other test posts to (哈尔滨道里区): the worker's best jobs are these.
+    const place = { regionCode: '230102', lat: 45.77, lon: 126.62 };
+    const posted = (agencyId: string, title: string, daysAgo: number) => jobData({ agencyId, title, location: place, postedAt: inDays(-daysAgo) });
+    const expoTitles = ['展会搭建临时工', '展会搭建临时工（日结）', '【急招】展会搭建临时工', '展会搭建临时工 3天', '展会搭建临时工-5天', '深圳展会搭建临时工',
+      '展会搭建临时工（包吃）', '展会搭建临时工（会展）', '展会搭建临时工日结', '展会搭建临时工（夜班）', '展会搭建临时工A', '展会搭建临时工！'];
+    // Same place, kind and wage: only freshness differs, so every expo job outscores the others, B's outscore C's.
+    const expo = expoTitles.map((title) => posted('agency-expo', title, 1));
+    const others = [...['电焊工', '叉车司机', '包装工'].map((t) => posted('agency-b', t, 3)), ...['保洁员', '厨师', '保安'].map((t) => posted('agency-c', t, 5))];
+    const expoIds = new Set(expo.map((j) => j.jobId));
+    const seeker = () => workerData({ location: { lat: place.lat, lon: place.lon }, homeRegionCode: '230102', residenceRegionCode: '230102' }, { kinds: ['fulltime'] });
+
+    beforeAll(() => matching.publish([...expo, ...others], []));
+
+    it('holds the agency cap in matches-for-worker’s top 10, and says so in the deferred jobs’ reasons', async () => {
+      const worker = seeker();
+      await matching.publish([], [worker]);
+      const top = (await request(matching.running.url).get(`/v1/workers/${worker.workerId}/matches?limit=10`).set('Authorization', asAdmin()).expect(200)).body
+        .items as { jobId: string; score: number; reasons: { factor: string; contribution: number; detail: string }[] }[];
+      expect(top).toHaveLength(10);
+      const fromExpo = top.filter((m) => expoIds.has(m.jobId));
+      expect(fromExpo.length).toBeLessThanOrEqual(5); // DIVERSITY_MAX_PER_AGENCY_PCT 50 of 10
+      // Every other agency's job made it, though each expo job scores more: by score alone all 10 would be expo's.
+      expect(top.map((m) => m.jobId)).toEqual(expect.arrayContaining(others.map((j) => j.jobId)));
+      const lowestExpo = Math.min(...fromExpo.map((m) => m.score));
+      for (const m of top.filter((m) => !expoIds.has(m.jobId))) expect(m.score).toBeLessThan(lowestExpo);
+      // The two best expo jobs lead, untouched; an expo job placed below others carries the reason.
+      expect(top.slice(0, 2).every((m) => expoIds.has(m.jobId) && m.reasons.every((r) => r.factor !== 'diversity'))).toBe(true);
+      top.forEach((m, place) => {
+        const belowLowerScored = top.slice(0, place).some((ahead) => ahead.score < m.score);
+        const notes = m.reasons.filter((r) => r.factor === 'diversity');
+        expect(notes).toEqual(belowLowerScored ? [{ factor: 'diversity', contribution: 0, detail: expect.stringContaining('顺延') }] : []);
+        expect(m.reasons.reduce((sum, r) => sum + r.contribution, 0)).toBeCloseTo(m.score, 3);
+      });
+    });
+
+    it('diversifies the worker_available push’s top 5 too: at most 2 of one agency', async () => {
+      const worker = seeker();
+      await matching.publish([], [worker]);
+      // What this app committed (its outbox): other apps on the shared topics may push for the same worker from their own indices.
+      const dataSource = matching.running.app.get(DataSource);
+      const pushed = async () =>
+        ((await dataSource.query(`SELECT payload FROM "${SCHEMA}".outbox WHERE topic = $1 AND payload->'data'->>'trigger' = 'worker_available'`, [TOPICS.matches])) as {
+          payload: { data: MatchesFoundData };
+        }[])
+          .map((row) => row.payload.data)
+          .filter((data) => data.matches.some((match) => match.workerId === worker.workerId));
+      let pushes: MatchesFoundData[] = [];
+      await eventually(async () => {
+        pushes = await pushed();
+        if (pushes.length < 5) throw new Error(`${pushes.length} of 5 pushes committed`);
+      }, 60_000);
+      // Scores tie within an agency, ordered by job id: window 5 takes expo's first two, B's first two, then C's first.
+      const firstIds = (jobs: { jobId: string }[], n: number) => jobs.map((j) => j.jobId).sort().slice(0, n);
+      const expected = [...firstIds(expo, 2), ...firstIds(others.slice(0, 3), 2), ...firstIds(others.slice(3), 1)];
+      expect(pushes.map((d) => d.jobId).sort()).toEqual(expected.sort());
+    });
   });
 
   it('searches jobs by Chinese keywords, region at any level, kind, distance, wage and instant, with facets', async () => {

@@ -10,6 +10,9 @@ import { WorkersModule } from './workers/workers.module';
 import { ListsModule } from './lists/lists.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { ExportsModule } from './common/exports.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
+import { IncomeModule } from './income/income.module';
+import { MonitoringLinesModule } from './monitoring-lines/monitoring-lines.module';
 
 export const ABOUT = {
   name: 'worker-profiles',
@@ -35,6 +38,9 @@ export class AppModule {
         WorkersModule,
         ListsModule,
         MonitoringModule,
+        FollowUpsModule,
+        IncomeModule,
+        MonitoringLinesModule,
       ],
     };
   }

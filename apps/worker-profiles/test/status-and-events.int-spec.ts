@@ -1,4 +1,7 @@
-import { createEnvelope, TOPICS, WorkerArrived, type WorkerArrivedData, type WorkerChangedData } from '@laowu/contracts';
+import {
+  createEnvelope, type EventEnvelope, PlacementEnded, PlacementStarted, type PlacementStartedData, TOPICS, WorkerArrived, type WorkerArrivedData,
+  type WorkerChangedData,
+} from '@laowu/contracts';
 import { chinaDate } from '@laowu/domain';
 import { EventPublisher, createKafka, ensureTopics } from '@laowu/messaging';
 import { eventually } from '@laowu/testkit';
@@ -14,7 +17,7 @@ import { bureauToken, registration, startWorkerProfiles, stationToken } from './
 
 const daysAgo = (n: number) => chinaDate(new Date(Date.now() - n * 86_400_000));
 
-describe('worker-profiles: employment status, events, dispatch arrivals', () => {
+describe('worker-profiles: employment status, events, placements', () => {
   let running: TestApp<WorkerProfilesConfig>;
   let workers: TopicRecorder;
   const station = stationToken();
@@ -115,9 +118,138 @@ describe('worker-profiles: employment status, events, dispatch arrivals', () => 
     });
   });
 
-  describe('dispatch arrivals (laowu.dispatch.v1)', () => {
-    it('sets the worker employed at the employer, once per event even when redelivered', async () => {
+  describe('placements (laowu.dispatch.v1)', () => {
+    const db = () => running.app.get(DataSource);
+    const publish = async (messages: { key: string; value: string }[]) => {
+      const publisher = new EventPublisher(kafka());
+      try {
+        await publisher.send(TOPICS.dispatch, messages);
+      } finally {
+        await publisher.close();
+      }
+    };
+    const asMessage = (envelope: EventEnvelope, key = envelope.key) => ({ key, value: JSON.stringify(envelope) });
+    const started = (workerId: string, overrides: Partial<PlacementStartedData> = {}) =>
+      createEnvelope(
+        PlacementStarted,
+        {
+          placementId: randomUUID(),
+          workerId,
+          jobId: randomUUID(),
+          agencyId: 'agency-test',
+          source: 'direct',
+          employerName: '东莞某制衣厂',
+          regionCode: '441900',
+          jobKind: 'fulltime',
+          concurrent: false,
+          startDate: daysAgo(10),
+          priorityGroups: ['poverty_alleviated'],
+          ...overrides,
+        },
+        { producer: 'dispatch' },
+      );
+    const ended = (workerId: string, placementId: string, otherActivePlacements: number, endDate = daysAgo(2)) =>
+      createEnvelope(
+        PlacementEnded,
+        { placementId, workerId, jobKind: 'fulltime', endDate, reason: 'quit', otherActivePlacements },
+        { producer: 'dispatch' },
+      );
+    const currentStatus = async (id: string) => (await http().get(`/v1/workers/${id}`).set('Authorization', station).expect(200)).body.employmentStatus;
+    const processed = async (eventId: string) =>
+      (await db().query(`SELECT count(*)::int AS n FROM "${SCHEMA}".processed_events WHERE event_id = $1`, [eventId]))[0].n as number;
+    const placementEntries = async (id: string) =>
+      (await db().query(
+        `SELECT status, to_char(effective_date, 'YYYY-MM-DD') AS "effectiveDate", region_code AS "regionCode", registered_at AS "registeredAt",
+                employer, source, recorded_by AS "recordedBy"
+           FROM "${SCHEMA}".employment_status_history WHERE worker_id = $1 AND source = 'dispatch' ORDER BY seq`,
+        [id],
+      )) as Record<string, string | null>[];
+
+    it('a placement start sets the worker employed from its start date, once even when delivered twice', async () => {
       const id = await registerWorker();
+      const start = started(id);
+      await publish([asMessage(start), asMessage(start)]);
+      const status = await eventually(async () => {
+        const shown = await currentStatus(id);
+        expect(shown.status).toBe('employed');
+        return shown;
+      }, 30000);
+      expect(status).toEqual({ status: 'employed', effectiveDate: daysAgo(10), regionCode: '441900', registeredAt: 'employment', employer: '东莞某制衣厂' });
+      await workers.waitFor(() => eventsOf(id).some((e) => e.data.version === 2));
+      // the duplicate has been consumed too (same partition, after the first) and changed nothing
+      await eventually(async () => expect(await processed(start.id)).toBe(1));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(await placementEntries(id)).toEqual([
+        {
+          status: 'employed', effectiveDate: daysAgo(10), regionCode: '441900', registeredAt: 'employment', employer: '东莞某制衣厂', source: 'dispatch',
+          recordedBy: `dispatch:placement:${start.data.placementId}`,
+        },
+      ]);
+      expect(eventsOf(id).map((e) => e.data.version)).toEqual([1, 2]);
+      expect(eventsOf(id)[1].data).toMatchObject({ employmentStatus: 'employed', available: false });
+    });
+
+    it('a placement end leaves the status while another placement is active, and makes the worker unemployed at home after the last', async () => {
+      const id = await registerWorker({ residenceRegionCode: '513401' });
+      const first = started(id, { startDate: daysAgo(30) });
+      const second = started(id, { startDate: daysAgo(20), employerName: '西昌某农场', regionCode: '513401', concurrent: true });
+      const endFirst = ended(id, first.data.placementId, 1, daysAgo(5));
+      const endSecond = ended(id, second.data.placementId, 0, daysAgo(3));
+      await publish([asMessage(first), asMessage(second), asMessage(endFirst)]);
+      await eventually(async () => expect(await processed(endFirst.id)).toBe(1), 30000);
+      expect(await currentStatus(id)).toMatchObject({ status: 'employed', employer: '西昌某农场', effectiveDate: daysAgo(20) });
+      expect((await placementEntries(id)).map((e) => e.status)).toEqual(['employed', 'employed']);
+
+      await publish([asMessage(endSecond), asMessage(endSecond)]);
+      const status = await eventually(async () => {
+        const shown = await currentStatus(id);
+        expect(shown.status).toBe('unemployed');
+        return shown;
+      }, 30000);
+      expect(status).toEqual({ status: 'unemployed', effectiveDate: daysAgo(3), regionCode: '513401', registeredAt: 'residence', employer: null });
+      await eventually(async () => expect(await processed(endSecond.id)).toBe(1));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const entries = await placementEntries(id);
+      expect(entries.map((e) => [e.status, e.recordedBy])).toEqual([
+        ['employed', `dispatch:placement:${first.data.placementId}`],
+        ['employed', `dispatch:placement:${second.data.placementId}`],
+        ['unemployed', `dispatch:placement:${second.data.placementId}`],
+      ]);
+      // the worker is available again: matching pushes its jobs (转岗服务) from this event
+      await workers.waitFor(() => eventsOf(id).some((e) => e.data.employmentStatus === 'unemployed'));
+      expect(eventsOf(id).at(-1)!.data).toMatchObject({ version: 4, employmentStatus: 'unemployed', available: true });
+    });
+
+    it('a 共享用工 placement ending with none active sends the worker back to the lending employer; a worker not employed before becomes unemployed', async () => {
+      const id = await registerWorker({ residenceRegionCode: '513401' });
+      await recordStatus(id, { status: 'employed', effectiveDate: daysAgo(60), regionCode: '513401', employer: '会理市某农业专业合作社' }).expect(201);
+      const lent = started(id, {
+        source: 'sharing', jobId: undefined, jobKind: undefined, agreementId: randomUUID(), employerName: '攀枝花某钢铁有限公司', regionCode: '510402',
+        concurrent: true, startDate: daysAgo(20), plannedEndDate: daysAgo(2),
+      });
+      const back = ended(id, lent.data.placementId, 0, daysAgo(2));
+      await publish([asMessage(lent), asMessage(back), asMessage(back)]);
+      await eventually(async () => expect(await processed(back.id)).toBe(1), 30000);
+      expect(await currentStatus(id)).toEqual({
+        status: 'employed', effectiveDate: daysAgo(2), regionCode: '513401', registeredAt: 'employment', employer: '会理市某农业专业合作社',
+      });
+      expect((await placementEntries(id)).map((e) => [e.status, e.employer, e.recordedBy])).toEqual([
+        ['employed', '攀枝花某钢铁有限公司', `dispatch:sharing-placement:${lent.data.placementId}`],
+        ['employed', '会理市某农业专业合作社', `dispatch:placement:${lent.data.placementId}`],
+      ]);
+
+      // lent while seeking (no employment to go back to): the usual end
+      const seeking = await registerWorker({ residenceRegionCode: '513401' });
+      const lentAnyway = started(seeking, { source: 'sharing', jobId: undefined, agreementId: randomUUID(), concurrent: true, startDate: daysAgo(20) });
+      const endAnyway = ended(seeking, lentAnyway.data.placementId, 0, daysAgo(2));
+      await publish([asMessage(lentAnyway), asMessage(endAnyway)]);
+      await eventually(async () => expect(await processed(endAnyway.id)).toBe(1), 30000);
+      expect(await currentStatus(seeking)).toMatchObject({ status: 'unemployed', effectiveDate: daysAgo(2), registeredAt: 'residence' });
+    });
+
+    it('a WorkerArrived alone changes nothing any more, and a placement of an unknown worker is skipped', async () => {
+      const id = await registerWorker();
+      const sentinel = await registerWorker();
       const arrival: WorkerArrivedData = {
         batchId: randomUUID(),
         jobId: randomUUID(),
@@ -128,31 +260,17 @@ describe('worker-profiles: employment status, events, dispatch arrivals', () => 
         priorityGroups: ['poverty_alleviated'],
         arrivedAt: new Date().toISOString(),
       };
-      const envelope = createEnvelope(WorkerArrived, arrival, { producer: 'dispatch' });
-      const publisher = new EventPublisher(kafka());
-      try {
-        const message = { key: arrival.batchId, value: JSON.stringify(envelope) };
-        await publisher.send(TOPICS.dispatch, [message, message]);
-      } finally {
-        await publisher.close();
-      }
-      const employed = await eventually(async () => {
-        const shown = await http().get(`/v1/workers/${id}`).set('Authorization', station).expect(200);
-        expect(shown.body.employmentStatus.status).toBe('employed');
-        return shown.body;
-      }, 30000);
-      expect(employed.employmentStatus).toMatchObject({ employer: '东莞某制衣厂', regionCode: '441900', registeredAt: 'employment' });
-      await workers.waitFor(() => eventsOf(id).some((e) => e.data.version === 2));
-      // the duplicate has been consumed too (same partition, after the first) and changed nothing
-      const db = running.app.get(DataSource);
-      await eventually(async () => {
-        const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM "${SCHEMA}".processed_events WHERE event_id = $1`, [envelope.id]);
-        expect(n).toBe(1);
-      });
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      const entries = await db.query(`SELECT source FROM "${SCHEMA}".employment_status_history WHERE worker_id = $1 AND source = 'dispatch'`, [id]);
-      expect(entries).toHaveLength(1);
-      expect(eventsOf(id).map((e) => e.data.version)).toEqual([1, 2]);
+      const unknown = started(randomUUID());
+      const last = started(sentinel);
+      // one key, one partition: once the sentinel's placement is applied, the two before it were consumed
+      const key = randomUUID();
+      await publish([asMessage(createEnvelope(WorkerArrived, arrival, { producer: 'dispatch' }), key), asMessage(unknown, key), asMessage(last, key)]);
+      await eventually(async () => expect((await currentStatus(sentinel)).status).toBe('employed'), 30000);
+      expect(await currentStatus(id)).toMatchObject({ status: 'seeking' });
+      expect(await placementEntries(id)).toEqual([]);
+      expect(await processed(unknown.id)).toBe(1);
+      const [{ n }] = await db().query(`SELECT count(*)::int AS n FROM "${SCHEMA}".employment_status_history WHERE worker_id = $1`, [unknown.data.workerId]);
+      expect(n).toBe(0);
     });
   });
 });

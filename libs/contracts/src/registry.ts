@@ -1,6 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { type ValidationError, validateSync } from 'class-validator';
 import { BatchStateChanged, BatchStateChangedData } from './dispatch/batch-state-changed/batch-state-changed.event';
+import { PlacementEnded, PlacementEndedData } from './dispatch/placement-ended/placement-ended.event';
+import { PlacementStarted, PlacementStartedData } from './dispatch/placement-started/placement-started.event';
 import { WorkerArrived, WorkerArrivedData } from './dispatch/worker-arrived/worker-arrived.event';
 import { type EventDefinition } from './envelope/create-envelope';
 import { EventEnvelope } from './envelope/event-envelope';
@@ -8,6 +10,11 @@ import { JobChanged, JobChangedData } from './jobs/job-changed/job-changed.event
 import { MatchFound, MatchFoundData } from './matches/match-found/match-found.event';
 import { MatchesFound, MatchesFoundData } from './matches/matches-found/matches-found.event';
 import { MatchStatusChanged, MatchStatusChangedData } from './dispatch/match-status-changed/match-status-changed.event';
+import { EmployerRegistered, EmployerRegisteredData } from './reference/employer-registered/employer-registered.event';
+import { LaborBrandChanged, LaborBrandChangedData } from './reference/labor-brand-changed/labor-brand-changed.event';
+import { TrainingCourseChanged, TrainingCourseChangedData } from './reference/training-course-changed/training-course-changed.event';
+import { SharingAgreed, SharingAgreedData } from './sharing/sharing-agreed/sharing-agreed.event';
+import { SharingPostChanged, SharingPostChangedData } from './sharing/sharing-post-changed/sharing-post-changed.event';
 import { TOPICS } from './topics';
 import { WorkerChanged, WorkerChangedData } from './workers/worker-changed/worker-changed.event';
 
@@ -31,6 +38,17 @@ export const CONTRACTS: Record<string, readonly Contract[]> = {
     { definition: WorkerArrived, dataClass: WorkerArrivedData },
     { definition: BatchStateChanged, dataClass: BatchStateChangedData },
     { definition: MatchStatusChanged, dataClass: MatchStatusChangedData },
+    { definition: PlacementStarted, dataClass: PlacementStartedData },
+    { definition: PlacementEnded, dataClass: PlacementEndedData },
+  ],
+  [TOPICS.sharing]: [
+    { definition: SharingPostChanged, dataClass: SharingPostChangedData },
+    { definition: SharingAgreed, dataClass: SharingAgreedData },
+  ],
+  [TOPICS.reference]: [
+    { definition: EmployerRegistered, dataClass: EmployerRegisteredData },
+    { definition: LaborBrandChanged, dataClass: LaborBrandChangedData },
+    { definition: TrainingCourseChanged, dataClass: TrainingCourseChangedData },
   ],
 };
 

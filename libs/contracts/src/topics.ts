@@ -15,6 +15,10 @@ export const TOPICS = {
   matches: 'laowu.matches.v1',
   matchesInstant: 'laowu.matches.instant.v1',
   dispatch: 'laowu.dispatch.v1',
+  /** 共享用工 offers, requests (latest state per post) and agreements. */
+  sharing: 'laowu.sharing.v1',
+  /** Registries other apps read: employers, bureau-added labour brands, training courses (latest state per key). */
+  reference: 'laowu.reference.v1',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
@@ -52,12 +56,14 @@ export const TOPIC_PARTITIONS: Readonly<Record<Topic, PartitionCounts>> = {
   [TOPICS.matches]: { local: 6, production: 48 },
   [TOPICS.matchesInstant]: { local: 6, production: 48 },
   [TOPICS.dispatch]: { local: 3, production: 12 },
+  [TOPICS.sharing]: { local: 3, production: 12 },
+  [TOPICS.reference]: { local: 3, production: 12 },
 };
 
 /** Every `<topic>.dlq`: dead letters are rare. */
 export const DEAD_LETTER_PARTITIONS: PartitionCounts = { local: 1, production: 3 };
 
-const COMPACTED_TOPICS: ReadonlySet<string> = new Set([TOPICS.jobs, TOPICS.workers]);
+const COMPACTED_TOPICS: ReadonlySet<string> = new Set([TOPICS.jobs, TOPICS.workers, TOPICS.sharing, TOPICS.reference]);
 
 /** What the apps create when a topic is missing (the local partition counts). */
 export const TOPIC_SPECS: readonly TopicSpec[] = [

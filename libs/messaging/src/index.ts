@@ -5,6 +5,7 @@ export * from './kafka.factory';
 export * from './event-publisher';
 export * from './topics.bootstrap';
 export * from './kafka.readiness';
+export * from './group-offsets';
 export * from './kafka-event.server';
 export * from './lane-priority';
 export * from './outbox/outbox.sql';

@@ -4,7 +4,7 @@ import { elasticsearchRequests } from './elasticsearch.adapter';
 import { EngineClient } from './engine-client';
 import { DEFAULT_SEARCH_LIMITS, EngineCalls } from './engine-limits';
 import { SearchEngineError } from './search-client';
-import { rebuildIndex } from './versioned-index';
+import { ensureIndex, rebuildIndex } from './versioned-index';
 
 type Reply = Record<string, unknown> | string | errors.ResponseError;
 
@@ -143,6 +143,16 @@ describe('the Elasticsearch 8 adapter translates requests and answers (@elastic/
     expect(sent[5].body).toEqual({
       actions: [{ remove: { index: 'jobs-old', alias: 'jobs' } }, { add: { index, alias: 'jobs', is_write_index: true } }],
     });
+  });
+
+  it('ensures an existing alias by putting the mappings on the index behind it (new fields added, nothing created)', async () => {
+    answer('HEAD', '/_alias/jobs', '');
+    answer('GET', '/_alias/jobs', { 'jobs-old': { aliases: { jobs: { is_write_index: true } } } });
+    answer('PUT', '/:index/_mapping', { acknowledged: true });
+    const mappings = { dynamic: 'strict', properties: { title: { type: 'text' }, laborBrand: { type: 'keyword' } } };
+    expect(await ensureIndex(client, { alias: 'jobs', settings: {}, mappings })).toBe('jobs-old');
+    expect(sent.map((request) => `${request.method} ${request.path}`)).toEqual(['HEAD /_alias/jobs', 'GET /_alias/jobs', 'PUT /jobs-old/_mapping']);
+    expect(sent[2].body).toEqual(mappings);
   });
 
   it('deletes by wildcard through the names it matches (Elasticsearch 8 refuses a wildcard delete)', async () => {

@@ -54,6 +54,7 @@ export function elasticsearchRequests(client: Client): EngineRequests {
     getAlias: (params, o) => client.indices.getAlias(params, o),
     updateAliases: (params, o) => client.indices.updateAliases(params, o),
     putSettings: ({ index, settings }, o) => client.indices.putSettings({ index, settings } as Loose, o),
+    putMapping: ({ index, mappings }, o) => client.indices.putMapping({ index, ...mappings } as Loose, o),
     forceMerge: ({ index, maxNumSegments }, o) => client.indices.forcemerge({ index, max_num_segments: maxNumSegments }, o),
     indexStats: ({ index, metric }, o) => client.indices.stats({ index, metric } as Loose, o) as never,
     nodeStats: ({ metric, indexMetric }, o) => client.nodes.stats({ metric, index_metric: indexMetric } as Loose, o) as never,

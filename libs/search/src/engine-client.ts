@@ -45,6 +45,7 @@ export interface EngineRequests {
   getAlias(params: { name: string }, options: CallOptions): Promise<Record<string, unknown>>;
   updateAliases(params: { actions: AliasAction[] }, options: CallOptions): Promise<unknown>;
   putSettings(params: { index: string; settings: Json }, options: CallOptions): Promise<unknown>;
+  putMapping(params: { index: string; mappings: Json }, options: CallOptions): Promise<unknown>;
   forceMerge(params: { index: string; maxNumSegments: number }, options: CallOptions): Promise<unknown>;
   indexStats(params: { index: string; metric: string }, options: CallOptions): Promise<Json>;
   nodeStats(params: { metric: string; indexMetric?: string }, options: CallOptions): Promise<Json>;
@@ -168,6 +169,10 @@ export class EngineClient implements SearchClient {
 
   async putSettings(index: string, settings: Json): Promise<void> {
     await this.call((o) => this.requests.putSettings({ index, settings }, o));
+  }
+
+  async putMapping(index: string, mappings: Json): Promise<void> {
+    await this.call((o) => this.requests.putMapping({ index, mappings }, o));
   }
 
   async forceMerge(index: string, maxNumSegments: number): Promise<void> {

@@ -46,6 +46,7 @@ export function openSearchRequests(client: Client): EngineRequests {
     getAlias: (params, o) => body(client.indices.getAlias(params, o)),
     updateAliases: (actions, o) => body(client.indices.updateAliases({ body: actions } as Loose, o)),
     putSettings: ({ index, settings }, o) => body(client.indices.putSettings({ index, body: settings } as Loose, o)),
+    putMapping: ({ index, mappings }, o) => body(client.indices.putMapping({ index, body: mappings } as Loose, o)),
     forceMerge: ({ index, maxNumSegments }, o) => body(client.indices.forcemerge({ index, max_num_segments: maxNumSegments } as Loose, o)),
     indexStats: (params, o) => body(client.indices.stats(params as Loose, o)),
     nodeStats: ({ metric, indexMetric }, o) => body(client.nodes.stats({ metric, index_metric: indexMetric } as Loose, o)),

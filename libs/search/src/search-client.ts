@@ -85,6 +85,8 @@ export interface SearchClient {
   /** All actions in one atomic call. */
   updateAliases(actions: AliasAction[]): Promise<void>;
   putSettings(index: string, settings: Json): Promise<void>;
+  /** Adds the mapping's new fields to an existing index (a changed field is refused: that needs a rebuild). */
+  putMapping(index: string, mappings: Json): Promise<void>;
   forceMerge(index: string, maxNumSegments: number): Promise<void>;
   storeBytes(index: string): Promise<number>;
   /** The engine's node statistics as it sent them (benchmarks). */

@@ -14,10 +14,18 @@ export function indicesBehind(client: SearchClient, alias: string): Promise<stri
   return client.aliasTargets(alias);
 }
 
-/** Creates the first concrete index and its alias when the alias does not exist yet. */
+/**
+ * Creates the first concrete index and its alias when the alias does not exist yet. When it does,
+ * puts the definition's mappings on the index behind it: fields a new release added are mapped at
+ * once (writes carrying them are not refused by a strict mapping); documents written before get
+ * them only from a rebuild (rebuildIndex). A changed field type is refused (400): that takes a rebuild first.
+ */
 export async function ensureIndex(client: SearchClient, definition: IndexDefinition): Promise<string> {
   const current = await indicesBehind(client, definition.alias);
-  if (current.length) return current[0];
+  if (current.length) {
+    for (const index of current) await client.putMapping(index, definition.mappings);
+    return current[0];
+  }
   const index = concreteName(definition.alias);
   await client.createIndex(index, { settings: definition.settings, mappings: definition.mappings, aliases: { [definition.alias]: { is_write_index: true } } });
   return index;

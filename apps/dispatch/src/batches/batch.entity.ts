@@ -17,6 +17,8 @@ export class BatchEntity {
   @Column({ name: 'destination_region_code', type: 'char', length: 6 }) destinationRegionCode: string;
   @Column({ name: 'destination_address', type: 'text' }) destinationAddress: string;
   @Column({ type: 'text', nullable: true }) employer: string | null;
+  /** The registered employer (employer_view) the batch travels to, when named. */
+  @Column({ name: 'employer_id', type: 'uuid', nullable: true }) employerId: string | null;
   @Column({ name: 'depart_at', type: 'timestamptz' }) departAt: Date;
   @Column({ name: 'transport_mode', type: 'text' }) transportMode: TransportMode;
   @Column('int') capacity: number;

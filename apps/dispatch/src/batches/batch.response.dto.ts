@@ -22,7 +22,8 @@ export class BatchResponse {
   @ApiProperty() coordinatorId: string;
   @ApiProperty() originRegionCode: string;
   @ApiPropertyOptional() originStationId?: string;
-  @ApiProperty() destination: { jobIds: string[]; regionCode: string; address: string; employer?: string };
+  @ApiProperty({ description: '`employerId`: the registered employer, when named' })
+  destination: { jobIds: string[]; regionCode: string; address: string; employer?: string; employerId?: string };
   @ApiProperty() departAt: string;
   @ApiProperty() transport: { mode: TransportMode; capacity: number };
   @ApiProperty() seatsTaken: number;
@@ -47,6 +48,7 @@ export class BatchResponse {
         regionCode: batch.destinationRegionCode,
         address: batch.destinationAddress,
         employer: batch.employer ?? undefined,
+        employerId: batch.employerId ?? undefined,
       },
       departAt: batch.departAt.toISOString(),
       transport: { mode: batch.transportMode, capacity: batch.capacity },

@@ -8,7 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { KeyedMutex } from '../common/keyed-mutex';
 import { ERRORS } from '../dispatch.errors';
+import { placeArrivals } from '../placements/arrival-placements';
 import { SCHEMA } from '../schema';
+import { EmployerViewEntity } from '../views/employer-view.entity';
 import { batchStateChangedEvent, workerArrivedEvent } from './batch-changed.event';
 import { batchRefused, coversRegion, mayChangeBatch, mayReadBatch, outsideRegion, workersOutsideRegion } from './batch.access';
 import { BatchAction, manifestOpen, nextState } from './batch-state-machine';
@@ -46,15 +48,15 @@ export class BatchesService {
     const originStation = request.originStationId ? await this.stationRegion(request.originStationId) : undefined;
     if (!coversRegion(principal, request.originRegionCode)) throw outsideRegion('originRegionCode', principal);
     if (originStation && !coversRegion(principal, originStation)) throw outsideRegion('originStationId', principal);
-    await this.assertCreatable(request, originStation);
+    const employerName = await this.assertCreatable(request, originStation);
     const id = randomUUID();
     await this.dataSource.query(
       `INSERT INTO "${SCHEMA}".batches (id, state, coordinator_id, origin_region_code, origin_station_id, job_ids,
-         destination_region_code, destination_address, employer, depart_at, transport_mode, capacity)
-       VALUES ($1, 'planned', $2, $3, $4, $5::uuid[], $6, $7, $8, $9, $10, $11)`,
+         destination_region_code, destination_address, employer, depart_at, transport_mode, capacity, employer_id)
+       VALUES ($1, 'planned', $2, $3, $4, $5::uuid[], $6, $7, $8, $9, $10, $11, $12)`,
       [id, principal.sub, request.originRegionCode, request.originStationId ?? null, request.destination.jobIds,
-        request.destination.regionCode, request.destination.address, request.destination.employer ?? null,
-        request.departAt, request.transport.mode, request.transport.capacity],
+        request.destination.regionCode, request.destination.address, request.destination.employer ?? employerName ?? null,
+        request.departAt, request.transport.mode, request.transport.capacity, request.destination.employerId ?? null],
     );
     return this.get(principal, id);
   }
@@ -151,7 +153,13 @@ export class BatchesService {
       case 'arrive': {
         const targets = this.targets(seats, workerIds, ['boarded', 'arrived'], 'boarded');
         const arrived: BatchWorkerEntity[] = await this.updateSeats(manager, batch.id, targets, `status = 'arrived', arrived_at = now()`, 'boarded');
-        return arrived.map((seat) => workerArrivedEvent(batch, seat, this.producer));
+        // Each arrival is a placement too (source batch), in this transaction, never twice for a worker already placed in the job.
+        const placements = await placeArrivals(
+          manager,
+          { batchId: batch.id, employer: batch.employer, employerId: batch.employerId, destinationRegionCode: batch.destinationRegionCode, originRegionCode: batch.originRegionCode, seats: arrived },
+          this.producer,
+        );
+        return [...placements, ...arrived.map((seat) => workerArrivedEvent(batch, seat, this.producer))];
       }
       case 'close':
       case 'cancel':
@@ -177,11 +185,14 @@ export class BatchesService {
     if (!workerIds.length) return [];
     const [rows] = await manager.query(
       `UPDATE "${SCHEMA}".batch_workers SET ${set} WHERE batch_id = $1 AND worker_id = ANY($2::uuid[]) AND status = $3
-       RETURNING worker_id, job_id, agency_id, priority_groups, arrived_at`,
+       RETURNING worker_id, job_id, agency_id, match_id, station_id, priority_groups, arrived_at`,
       [batchId, workerIds, fromStatus],
     );
-    return (rows as { worker_id: string; job_id: string; agency_id: string; priority_groups: PriorityGroup[]; arrived_at: Date }[]).map(
-      (r) => ({ workerId: r.worker_id, jobId: r.job_id, agencyId: r.agency_id, priorityGroups: r.priority_groups, arrivedAt: r.arrived_at }) as BatchWorkerEntity,
+    type Row = { worker_id: string; job_id: string; agency_id: string; match_id: string | null; station_id: string | null; priority_groups: PriorityGroup[]; arrived_at: Date };
+    return (rows as Row[]).map(
+      (r) => ({
+        workerId: r.worker_id, jobId: r.job_id, agencyId: r.agency_id, matchId: r.match_id, stationId: r.station_id, priorityGroups: r.priority_groups, arrivedAt: r.arrived_at,
+      }) as BatchWorkerEntity,
     );
   }
 
@@ -281,8 +292,11 @@ export class BatchesService {
     return manager.getRepository(BatchWorkerEntity).find({ where: { batchId }, order: { seatedAt: 'ASC', workerId: 'ASC' } });
   }
 
-  /** `originStation`: the origin station's region, null when dispatch knows no such station. */
-  private async assertCreatable(request: CreateBatchRequest, originStation: string | null | undefined): Promise<void> {
+  /**
+   * `originStation`: the origin station's region, null when dispatch knows no such station.
+   * Returns the name of the registered employer `destination.employerId` names.
+   */
+  private async assertCreatable(request: CreateBatchRequest, originStation: string | null | undefined): Promise<string | undefined> {
     const problems: FieldProblem[] = [];
     if (!isKnownRegion(request.originRegionCode)) problems.push({ field: 'originRegionCode', problem: 'is not a known GB/T 2260 code' });
     if (originStation === null) problems.push({ field: 'originStationId', problem: 'is not a station dispatch knows (POST /v1/stations)' });
@@ -300,7 +314,12 @@ export class BatchesService {
       if (!status) problems.push({ field: `destination.jobIds[${i}]`, problem: 'is not a job dispatch knows' });
       else if (status !== 'open') problems.push({ field: `destination.jobIds[${i}]`, problem: `job is ${status}` });
     });
+    const employer = request.destination.employerId
+      ? await this.dataSource.getRepository(EmployerViewEntity).findOneBy({ employerId: request.destination.employerId })
+      : undefined;
+    if (employer === null) problems.push({ field: 'destination.employerId', problem: 'is not a registered employer dispatch knows (POST /v1/employers)' });
     if (problems.length) throw DomainError.unprocessable(ERRORS.BATCH_INVALID, problems);
+    return employer?.name;
   }
 }
 

@@ -35,6 +35,13 @@ export class BatchDestinationRequest {
   @MaxLength(200)
   @NoNulCharacters()
   employer?: string;
+
+  @ApiPropertyOptional({
+    description: 'A registered employer (用工单位, POST /v1/employers): the placements the arrival creates carry its id, name and credit code (422 when dispatch does not know it); extra to API.md',
+  })
+  @IsOptional()
+  @IsUUID()
+  employerId?: string;
 }
 
 export class BatchTransportRequest {

@@ -84,10 +84,10 @@ export class MatchInboxService {
     const defaults = DEFAULT_PUSH_SETTINGS; // a station without a push_settings row
     const rows: { id: string }[] = await manager.query(
       `WITH grp AS (
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::int[], $6::jsonb[], $7::timestamptz[])
-           WITH ORDINALITY AS g(station_id, trigger, lane, job_id, version, job, created_at, grp)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::int[], $6::jsonb[], $7::timestamptz[], $18::bigint[])
+           WITH ORDINALITY AS g(station_id, trigger, lane, job_id, version, job, created_at, weights_version, grp)
        ), candidate AS (
-         SELECT DISTINCT ON (f.match_id) f.*, g.station_id, g.trigger, g.lane, g.job_id, g.version, g.job, g.created_at,
+         SELECT DISTINCT ON (f.match_id) f.*, g.station_id, g.trigger, g.lane, g.job_id, g.version, g.job, g.created_at, g.weights_version,
            coalesce(ps.max_per_job, $17) AS max_per_job
          FROM unnest($8::int[], $9::uuid[], $10::uuid[], $11::float8[], $12::jsonb[]) WITH ORDINALITY AS f(grp, match_id, worker_id, score, reasons, ord)
          JOIN grp g ON g.grp = f.grp
@@ -110,8 +110,8 @@ export class MatchInboxService {
          SELECT c.*, h.n + row_number() OVER (PARTITION BY c.station_id, c.job_id, c.version ORDER BY c.grp, c.score DESC, c.ord) AS nth
          FROM candidate c JOIN held h USING (station_id, job_id, version)
        )
-       INSERT INTO "${SCHEMA}".matches (id, job_id, job_material_version, worker_id, station_id, score, reasons, job, created_at, trigger, lane)
-       SELECT match_id, job_id, version, worker_id, station_id, score, reasons, job, created_at, trigger, lane
+       INSERT INTO "${SCHEMA}".matches (id, job_id, job_material_version, worker_id, station_id, score, reasons, job, created_at, trigger, lane, weights_version)
+       SELECT match_id, job_id, version, worker_id, station_id, score, reasons, job, created_at, trigger, lane, weights_version
        FROM ranked WHERE nth <= max_per_job
        ORDER BY match_id
        ON CONFLICT DO NOTHING RETURNING id`,
@@ -121,6 +121,7 @@ export class MatchInboxService {
         found.map((f) => f.group), found.map((f) => f.matchId), found.map((f) => f.workerId), found.map((f) => f.score),
         found.map((f) => JSON.stringify(f.reasons)),
         defaults.instant, defaults.crossRegion, defaults.workerAvailable, defaults.minScore, defaults.maxPerJob,
+        groups.map((g) => g.weightsVersion ?? null),
       ],
     );
     const inserted = new Set(rows.map((r) => r.id));
@@ -150,7 +151,9 @@ export class MatchInboxService {
        SELECT m.station_id, m.id,
          jsonb_build_object('matchId', m.id, 'jobId', m.job_id, 'workerId', m.worker_id, 'score', m.score, 'reasons', m.reasons,
            'job', m.job, 'trigger', m.trigger, 'lane', m.lane,
-           'createdAt', to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+           'createdAt', to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+           -- the weights version only when matching sent one (older events have none)
+           || CASE WHEN m.weights_version IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('weightsVersion', m.weights_version) END,
          CASE WHEN st.webhook_url IS NULL THEN 'none' ELSE 'pending' END,
          CASE WHEN st.webhook_url IS NULL THEN NULL ELSE now() END,
          clock_timestamp()

@@ -15,6 +15,8 @@ export class MatchEntity {
   @Column('jsonb') job: MatchJobSummaryData;
   @Column('text') trigger: PushTrigger;
   @Column('text') lane: Lane;
+  /** The ranking weights version matching ranked it with; null before matching recorded it. */
+  @Column({ name: 'weights_version', type: 'bigint', nullable: true }) weightsVersion: string | null;
   @Column('text') status: MatchStatus;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt: Date;

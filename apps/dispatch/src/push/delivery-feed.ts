@@ -1,5 +1,4 @@
-import { pgListen } from '@laowu/persistence';
-import { sleep } from '@laowu/platform';
+import { listenForever, type ListenLoop } from '@laowu/persistence';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DELIVERIES_CHANNEL } from './deliveries.channel';
@@ -17,21 +16,24 @@ export class DeliveryFeed implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DeliveryFeed.name);
   private readonly byStation = new Map<string, Set<Wake>>();
   private readonly anyStation = new Set<Wake>();
-  private running = false;
-  private loop?: Promise<void>;
-  private stop?: () => void;
+  private listening?: ListenLoop;
 
   constructor(private readonly dataSource: DataSource) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.keepListening();
+    this.listening = listenForever(this.dataSource, DELIVERIES_CHANNEL, {
+      onNotify: (stationId) => {
+        if (stationId) this.notify(stationId);
+      },
+      onListening: () => this.wakeEveryone(), // anything committed while we were not listening
+      onFailure: (error, failures) => {
+        if (failures === 1) this.logger.warn(`deliveries LISTEN failed: ${error.message}; retrying`);
+      },
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    this.stop?.();
-    await this.loop;
+    await this.listening?.stop();
   }
 
   /** Returns the unsubscribe function. */
@@ -58,32 +60,5 @@ export class DeliveryFeed implements OnApplicationBootstrap, OnModuleDestroy {
   private wakeEveryone(): void {
     for (const set of this.byStation.values()) for (const wake of set) wake();
     for (const wake of this.anyStation) wake();
-  }
-
-  private async keepListening(): Promise<void> {
-    for (let failures = 0; this.running; ) {
-      try {
-        await this.listenUntilLost();
-        failures = 0;
-      } catch (error) {
-        failures++;
-        if (failures === 1) this.logger.warn(`deliveries LISTEN failed: ${(error as Error).message}; retrying`);
-        await sleep(Math.min(200 * 2 ** Math.min(failures, 5), 5000));
-      }
-    }
-  }
-
-  private async listenUntilLost(): Promise<void> {
-    const stopped = new Promise<void>((resolve) => (this.stop = resolve));
-    const listener = await pgListen(this.dataSource, DELIVERIES_CHANNEL, (stationId) => {
-      if (stationId) this.notify(stationId);
-    });
-    try {
-      this.wakeEveryone(); // anything committed while we were not listening
-      await Promise.race([listener.lost, stopped]);
-    } finally {
-      await listener.close();
-    }
-    if (this.running) throw new Error('LISTEN connection lost');
   }
 }

@@ -20,6 +20,8 @@ export interface DeliveryPayload {
   trigger: PushTrigger;
   lane: Lane;
   createdAt: string;
+  /** The ranking weights version matching ranked the match with; absent for matches pushed before it recorded one. */
+  weightsVersion?: number;
 }
 
 @Entity({ name: 'deliveries', schema: SCHEMA })

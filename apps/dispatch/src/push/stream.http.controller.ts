@@ -20,7 +20,7 @@ export class StreamHttpController {
     summary: "The station's live matches (Server-Sent Events)",
     description:
       'Each event: `id:` delivery id (ascending per station), `event: match`, `data:` { matchId, jobId, workerId, score, reasons, job, ' +
-        'trigger (instant_job | cross_region_job | worker_available), lane (instant | standard), createdAt }. ' +
+        'trigger (instant_job | cross_region_job | worker_available), lane (instant | standard), createdAt, weightsVersion (the ranking weights version matching ranked it with; absent on matches pushed before it recorded one) }. ' +
       'Comment lines (`: heartbeat`) every SSE_HEARTBEAT_MS. Reconnect with `Last-Event-ID` (or `?lastEventId=` where headers cannot be set) ' +
       'to receive everything after that id, then live; `0` replays everything stored for the station. Without either, the stream starts now. ' +
       'A client that stops reading is disconnected and catches up on reconnect. ' +

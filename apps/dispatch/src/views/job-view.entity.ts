@@ -1,3 +1,4 @@
+import { type JobKind } from '@laowu/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { SCHEMA } from '../schema';
 
@@ -15,7 +16,9 @@ export class JobViewEntity {
   @Column('int') headcount: number;
   @Column('int') filled: number;
   @Column('text') title: string;
-  @Column('text') kind: string;
+  @Column('text') kind: JobKind;
   @Column({ name: 'region_code', type: 'char', length: 6 }) regionCode: string;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  /** The job's `endAt`: a public-welfare post's placements end with it. */
+  @Column({ name: 'end_at', type: 'timestamptz', nullable: true }) endAt: Date | null;
 }

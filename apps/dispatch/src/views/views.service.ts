@@ -1,4 +1,4 @@
-import { JobChangedData, WorkerChangedData } from '@laowu/contracts';
+import { EmployerRegisteredData, JobChangedData, WorkerChangedData } from '@laowu/contracts';
 import { latestPerId } from '@laowu/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -18,17 +18,17 @@ export class ViewsService {
     if (!jobs.length) return;
     await this.dataSource.transaction(async (manager) => {
       const applied: { job_id: string; status: string }[] = await manager.query(
-        `INSERT INTO "${SCHEMA}".job_view (job_id, version, agency_id, status, headcount, filled, title, kind, region_code, updated_at)
-         SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[], $10::timestamptz[])
+        `INSERT INTO "${SCHEMA}".job_view (job_id, version, agency_id, status, headcount, filled, title, kind, region_code, updated_at, end_at)
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::timestamptz[])
          ON CONFLICT (job_id) DO UPDATE SET version = EXCLUDED.version, agency_id = EXCLUDED.agency_id, status = EXCLUDED.status,
            headcount = EXCLUDED.headcount, filled = EXCLUDED.filled, title = EXCLUDED.title, kind = EXCLUDED.kind,
-           region_code = EXCLUDED.region_code, updated_at = EXCLUDED.updated_at
+           region_code = EXCLUDED.region_code, updated_at = EXCLUDED.updated_at, end_at = EXCLUDED.end_at
          WHERE job_view.version < EXCLUDED.version
          RETURNING job_id, status`,
         [
           jobs.map((j) => j.jobId), jobs.map((j) => j.version), jobs.map((j) => j.agencyId), jobs.map((j) => j.status),
           jobs.map((j) => j.headcount), jobs.map((j) => j.filled), jobs.map((j) => j.title), jobs.map((j) => j.kind),
-          jobs.map((j) => j.location.regionCode), jobs.map((j) => j.updatedAt),
+          jobs.map((j) => j.location.regionCode), jobs.map((j) => j.updatedAt), jobs.map((j) => j.endAt ?? null),
         ],
       );
       const gone = applied.filter((row) => row.status !== 'open').map((row) => row.job_id);
@@ -41,6 +41,23 @@ export class ViewsService {
         );
       }
     });
+  }
+
+  /** Registered employers (用工单位), newest version wins; one statement, so a crash applies none of the batch. */
+  async applyEmployers(events: EmployerRegisteredData[]): Promise<void> {
+    const employers = latestPerId(events, (e) => e.employerId);
+    if (!employers.length) return;
+    await this.dataSource.query(
+      `INSERT INTO "${SCHEMA}".employer_view (employer_id, version, agency_id, name, credit_code, region_code, workshop, updated_at)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::timestamptz[])
+       ON CONFLICT (employer_id) DO UPDATE SET version = EXCLUDED.version, agency_id = EXCLUDED.agency_id, name = EXCLUDED.name,
+         credit_code = EXCLUDED.credit_code, region_code = EXCLUDED.region_code, workshop = EXCLUDED.workshop, updated_at = EXCLUDED.updated_at
+       WHERE employer_view.version < EXCLUDED.version`,
+      [
+        employers.map((e) => e.employerId), employers.map((e) => e.version), employers.map((e) => e.agencyId), employers.map((e) => e.name),
+        employers.map((e) => e.creditCode), employers.map((e) => e.regionCode), employers.map((e) => e.workshop), employers.map((e) => e.updatedAt),
+      ],
+    );
   }
 
   async applyWorkers(events: WorkerChangedData[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { type PriorityGroup } from '@laowu/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { SCHEMA } from '../schema';
 
@@ -10,7 +11,7 @@ export class WorkerViewEntity {
   @PrimaryColumn({ name: 'worker_id', type: 'uuid' }) workerId: string;
   @Column('int') version: number;
   @Column({ name: 'station_id', type: 'text' }) stationId: string;
-  @Column({ name: 'priority_groups', type: 'text', array: true }) priorityGroups: string[];
+  @Column({ name: 'priority_groups', type: 'text', array: true }) priorityGroups: PriorityGroup[];
   @Column({ name: 'willing_to_migrate', type: 'boolean' }) willingToMigrate: boolean;
   @Column({ name: 'home_region_code', type: 'char', length: 6 }) homeRegionCode: string;
   @Column({ name: 'residence_region_code', type: 'char', length: 6 }) residenceRegionCode: string;

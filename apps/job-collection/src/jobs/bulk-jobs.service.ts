@@ -6,7 +6,9 @@ import { BulkItemResult } from './bulk-create-jobs.request.dto';
 import { CreateJobRequest } from './create-job.request.dto';
 import { appendJobChanges } from './job-changed.event';
 import { toJobContent } from './job-content';
-import { pointOf, referenceProblems, validateJobBody } from './job-request.validation';
+import { resolveLaborBrands } from '../labor-brands/labor-brand-resolver';
+import { registeredEmployerIds, unknownEmployer } from './job-employer';
+import { jobRuleError, pointOf, unknownLaborBrand, validateJobBody } from './job-request.validation';
 import { JobEntity } from './job.entity';
 import { insertJobsIgnoringRepeats } from './job-insert.sql';
 import { JobsService, newJob } from './jobs.service';
@@ -45,26 +47,32 @@ export class BulkJobsService {
 
   async create(agencyId: string, items: unknown[]): Promise<BulkItemResult[]> {
     const results: BulkItemResult[] = new Array(items.length);
-    const ready: Prepared[] = [];
+    const checked: { index: number; request: CreateJobRequest }[] = [];
     items.forEach((item, index) => {
-      const prepared = this.prepare(agencyId, item, index);
+      const prepared = check(item, index);
       if ('status' in prepared) results[index] = prepared;
-      else ready.push(prepared);
+      else checked.push(prepared);
     });
-    for (let i = 0; i < ready.length; i += CHUNK_SIZE) {
-      const chunk = ready.slice(i, i + CHUNK_SIZE);
+    // One query resolves every item's 劳务品牌 (seeded ones need none).
+    const brands = await resolveLaborBrands(this.dataSource.manager, new Set(checked.flatMap(({ request }) => (request.laborBrand != null ? [request.laborBrand] : []))));
+    const ready: Prepared[] = [];
+    for (const { index, request } of checked) {
+      const brand = request.laborBrand != null ? brands.get(request.laborBrand) : null;
+      if (brand === undefined) results[index] = failure(index, unknownLaborBrand(request.laborBrand!));
+      else ready.push({ index, request, job: newJob(agencyId, toJobContent(request, pointOf(request), brand), request) });
+    }
+    const registered = await registeredEmployerIds(this.dataSource.manager, ready.map((p) => p.request.employerId));
+    const known = ready.filter((p) => {
+      const employerId = p.request.employerId;
+      if (employerId === undefined || registered.has(employerId)) return true;
+      results[p.index] = failure(p.index, unknownEmployer(employerId));
+      return false;
+    });
+    for (let i = 0; i < known.length; i += CHUNK_SIZE) {
+      const chunk = known.slice(i, i + CHUNK_SIZE);
       for (const result of await this.writeChunkOrItems(agencyId, chunk)) results[result.index] = result;
     }
     return results;
-  }
-
-  private prepare(agencyId: string, item: unknown, index: number): Prepared | BulkItemResult {
-    const checked = validateJobBody(item);
-    if (checked.error) return failure(index, checked.error);
-    const problems = referenceProblems(checked.job);
-    if (problems.length) return failure(index, DomainError.unprocessable(ERRORS.JOB_UNKNOWN_REFERENCE, problems));
-    const request = checked.job;
-    return { index, request, job: newJob(agencyId, toJobContent(request, pointOf(request)), request) };
   }
 
   private async writeChunkOrItems(agencyId: string, chunk: Prepared[]): Promise<BulkItemResult[]> {
@@ -107,6 +115,15 @@ export class BulkJobsService {
       return { index: item.index, status: 500, error: { code: ERRORS.JOB_NOT_SAVED, message: 'the job could not be saved; retry it' } };
     }
   }
+}
+
+/** An item's 400 or 422 of its own rules, or the valid request. */
+function check(item: unknown, index: number): { index: number; request: CreateJobRequest } | BulkItemResult {
+  const checked = validateJobBody(item);
+  if (checked.error) return failure(index, checked.error);
+  const refused = jobRuleError(checked.job);
+  if (refused) return failure(index, refused);
+  return { index, request: checked.job };
 }
 
 function failure(index: number, error: DomainError): BulkItemResult {

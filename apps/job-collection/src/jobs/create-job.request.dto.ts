@@ -5,7 +5,7 @@ import { NoNulCharacters } from '@laowu/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsNumber, IsOptional, IsString, Matches, Max,
+  ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsNumber, IsOptional, IsString, IsUUID, Matches, Max,
   MaxLength, Min, Validate, ValidateIf, ValidateNested,
 } from 'class-validator';
 import {
@@ -24,6 +24,13 @@ export class JobSkillRequest {
   @Min(JOB_LIMITS.skillLevel.min)
   @Max(JOB_LIMITS.skillLevel.max)
   minLevel?: number;
+}
+
+export class RequiredCertificateRequest {
+  @ApiProperty({ example: 'electrician-cert', description: 'A certificate code from GET /v1/reference/certificates (特种作业操作证 …)' })
+  @IsString()
+  @Matches(SKILL_CODE_PATTERN, { message: 'code must be a certificate code (lowercase letters, digits, dashes)' })
+  code: string;
 }
 
 export class WageRequest {
@@ -103,7 +110,10 @@ export class BenefitsRequest {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() housing?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() meals?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() transport?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() injuryInsurance?: boolean;
+  @ApiPropertyOptional({ description: '工伤保险. Must be true on a public_welfare post (422 JOB.PUBLIC_WELFARE_UNINSURED otherwise, policy 十六)' })
+  @IsOptional()
+  @IsBoolean()
+  injuryInsurance?: boolean;
 }
 
 const needsTerm = (job: CreateJobRequest) => KINDS_WITH_TERM.includes(job.kind);
@@ -140,9 +150,9 @@ export class CreateJobRequest {
   @IsIn(JOB_KINDS)
   kind: JobKind;
 
-  @ApiPropertyOptional({ example: '6-25-04-01', description: '国家职业分类大典 code' })
+  @ApiPropertyOptional({ example: '6-29-01-01', description: '国家职业分类大典 code from GET /v1/reference/occupations (422 JOB.UNKNOWN_REFERENCE when unknown)' })
   @IsOptional()
-  @Matches(OCCUPATION_CODE_PATTERN, { message: 'occupationCode must look like 6-25-04-01 (国家职业分类大典)' })
+  @Matches(OCCUPATION_CODE_PATTERN, { message: 'occupationCode must look like 6-29-01-01 (国家职业分类大典)' })
   occupationCode?: string;
 
   @ApiPropertyOptional({ type: [JobSkillRequest] })
@@ -152,6 +162,18 @@ export class CreateJobRequest {
   @ValidateNested({ each: true })
   @Type(() => JobSkillRequest)
   skills?: JobSkillRequest[];
+
+  @ApiPropertyOptional({
+    type: [RequiredCertificateRequest],
+    maxItems: JOB_LIMITS.requiredCertificates.maxItems,
+    description: 'Certificates the work legally needs (特种作业, 十): a worker without each, still valid, is never a candidate. Unknown code: 422 naming requiredCertificates.<i>.code',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(JOB_LIMITS.requiredCertificates.maxItems)
+  @ValidateNested({ each: true })
+  @Type(() => RequiredCertificateRequest)
+  requiredCertificates?: RequiredCertificateRequest[];
 
   @ApiProperty({ minimum: JOB_LIMITS.headcount.min, example: 30 })
   @IsInt()
@@ -211,7 +233,7 @@ export class CreateJobRequest {
   @IsBoolean()
   instant?: boolean;
 
-  @ApiPropertyOptional({ type: BenefitsRequest })
+  @ApiPropertyOptional({ type: BenefitsRequest, description: 'Required on a public_welfare post, with injuryInsurance: true (十六)' })
   @IsOptional()
   @IsObject({ message: '$property must be an object' })
   @ValidateNested()
@@ -225,10 +247,18 @@ export class CreateJobRequest {
   @Max(JOB_LIMITS.relocationQuotaPct.max)
   relocationQuotaPct?: number;
 
-  @ApiPropertyOptional({ example: '川妹子', description: '劳务品牌' })
+  @ApiPropertyOptional({
+    example: '川妹子',
+    description: '劳务品牌: a brand code or name (seeded or bureau-added, GET /v1/reference/labor-brands); stored as the code. Unknown: 422 naming laborBrand',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(JOB_LIMITS.laborBrand.maxLength)
   @NoNulCharacters()
   laborBrand?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A registered employer (POST /v1/employers); 422 JOB.UNKNOWN_REFERENCE otherwise' })
+  @IsOptional()
+  @IsUUID()
+  employerId?: string;
 }

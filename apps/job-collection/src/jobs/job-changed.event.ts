@@ -35,6 +35,8 @@ function jobChangedData(job: JobEntity, change: JobChange): JobChangedData {
     benefits: job.benefits ? benefitsOf(job.benefits) : undefined,
     relocationQuotaPct: orUndefined(job.relocationQuotaPct),
     laborBrand: orUndefined(job.laborBrand),
+    requiredCertificates: job.requiredCertificates.length ? [...job.requiredCertificates] : undefined,
+    employerId: orUndefined(job.employerId),
     materialVersion: job.materialVersion,
     postedAt: job.postedAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type ResolvedLaborBrand } from '../labor-brands/labor-brand-resolver';
 import { type CreateJobRequest } from './create-job.request.dto';
 import { type JobBenefits, type JobEntity } from './job.entity';
 
@@ -7,10 +8,12 @@ export type JobContent = Pick<
   JobEntity,
   | 'externalId' | 'title' | 'description' | 'kind' | 'occupationCode' | 'skills' | 'headcount' | 'wageMin' | 'wageMax' | 'wageUnit'
   | 'regionCode' | 'lat' | 'lon' | 'address' | 'sourceRegionCodes' | 'ageMin' | 'ageMax' | 'olderWorkerFriendly' | 'startAt'
-  | 'endAt' | 'instant' | 'benefits' | 'relocationQuotaPct' | 'laborBrand' | 'materialHash'
+  | 'endAt' | 'instant' | 'benefits' | 'relocationQuotaPct' | 'laborBrand' | 'laborBrandName' | 'requiredCertificates'
+  | 'employerId' | 'materialHash'
 >;
 
-export function toJobContent(job: CreateJobRequest, point: { lat: number; lon: number }): JobContent {
+/** `brand`: the job's laborBrand resolved (resolveLaborBrands), null when it has none. */
+export function toJobContent(job: CreateJobRequest, point: { lat: number; lon: number }, brand: ResolvedLaborBrand | null): JobContent {
   const content: Omit<JobContent, 'materialHash'> = {
     externalId: job.externalId ?? null,
     title: job.title,
@@ -35,7 +38,10 @@ export function toJobContent(job: CreateJobRequest, point: { lat: number; lon: n
     instant: job.instant ?? false,
     benefits: job.benefits ? canonicalBenefits(job.benefits) : null,
     relocationQuotaPct: job.relocationQuotaPct ?? null,
-    laborBrand: job.laborBrand ?? null,
+    laborBrand: brand?.code ?? null,
+    laborBrandName: brand?.name ?? null,
+    requiredCertificates: [...new Set((job.requiredCertificates ?? []).map((c) => c.code))].sort(),
+    employerId: job.employerId ?? null,
   };
   return { ...content, materialHash: materialHashOf(content) };
 }

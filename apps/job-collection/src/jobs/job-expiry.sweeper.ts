@@ -1,5 +1,5 @@
-import { APP_CONFIG, APP_NAME } from '@laowu/platform';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, APP_NAME, PeriodicSweeper } from '@laowu/platform';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobCollectionConfig } from '../job-collection.config';
 import { SCHEMA } from '../schema';
@@ -15,49 +15,26 @@ const SWEEP_BATCH = 500;
  * mid-batch rolls the whole batch back to be swept again.
  */
 @Injectable()
-export class JobExpirySweeper implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(JobExpirySweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+export class JobExpirySweeper extends PeriodicSweeper {
+  protected readonly logger = new Logger(JobExpirySweeper.name);
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: JobCollectionConfig,
     @Inject(APP_NAME) private readonly producer: string,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.schedule();
+  ) {
+    super();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  protected intervalMs(): number {
+    return this.config.EXPIRY_SWEEP_INTERVAL_MS;
   }
 
-  /** Expires everything due now; returns how many jobs expired. */
-  async sweep(): Promise<number> {
-    let total = 0;
-    for (let expired = await this.sweepBatch(); expired > 0; expired = await this.sweepBatch()) total += expired;
-    return total;
+  protected describe(count: number): string {
+    return `expired ${count} jobs`;
   }
 
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sweep()
-        .then((expired) => {
-          if (expired) this.logger.log(`expired ${expired} jobs`);
-        })
-        .catch((error: Error) => this.logger.warn(`expiry sweep failed: ${error.message}`))
-        .finally(() => this.schedule());
-    }, this.config.EXPIRY_SWEEP_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  private sweepBatch(): Promise<number> {
+  protected sweepBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const due = await manager
         .createQueryBuilder(JobEntity, 'job')

@@ -5,8 +5,8 @@ import { validateWithClassValidator } from './job-request.validation';
 
 const VALID: Record<string, unknown>[] = [
   {
-    externalId: 'SZ-1', title: '电子厂普工', description: '包吃住', kind: 'gig', occupationCode: '6-25-04-01', skills: [{ code: 'welding', minLevel: 2 }],
-    headcount: 30, wage: { min: 180, max: 240.5, unit: 'day' }, location: { regionCode: '440306', lat: 22.55, lon: 113.88, address: '宝安' },
+    externalId: 'SZ-1', title: '电子厂普工', description: '包吃住', kind: 'gig', occupationCode: '6-18-02-04', skills: [{ code: 'welding', minLevel: 2 }],
+    requiredCertificates: [{ code: 'welder-cert' }], headcount: 30, wage: { min: 180, max: 240.5, unit: 'day' }, location: { regionCode: '440306', lat: 22.55, lon: 113.88, address: '宝安' },
     crossRegion: { sourceRegionCodes: ['510000'] }, ageRange: { min: 18, max: 55 }, olderWorkerFriendly: false, startAt: inDays(1), endAt: inDays(3),
     instant: true, benefits: { housing: true, meals: false }, relocationQuotaPct: 20, laborBrand: '川妹子',
   },
@@ -16,12 +16,13 @@ const VALID: Record<string, unknown>[] = [
 
 const JUNK: unknown[] = [
   undefined, null, [], {}, '', ' ', -1, 0, 0.5, 1e-7, 15, 16, 101, 1e6 + 1, 1e308, NaN, true, 'x'.repeat(201), 'x'.repeat(5001), '\u0000', '2026-13-45T00:00:00Z',
-  inDays(-1), inDays(400), '2030-01-01', 'gig', 'public_welfare', 'month', '440306', '4403', '449999', [null], [{}], [{ code: 'welding', x: 1 }], { a: 1 },
+  inDays(-1), inDays(400), '2030-01-01', 'gig', 'public_welfare', 'month', '440306', '4403', '449999', [null], [{}], [{ code: 'welding', x: 1 }], { a: 1 }, new Array(11).fill({ code: 'welder-cert' }),
   { min: 300, max: 200, unit: 'day' }, { regionCode: '440306', lat: 1 }, { sourceRegionCodes: ['51'] }, { min: 40, max: 30 }, { meals: 'yes' },
 ];
 
 const FIELDS = [
-  'externalId', 'title', 'description', 'kind', 'occupationCode', 'skills', 'skills.0', 'skills.0.code', 'skills.0.minLevel', 'headcount', 'wage', 'wage.min', 'wage.max',
+  'externalId', 'title', 'description', 'kind', 'occupationCode', 'skills', 'skills.0', 'skills.0.code', 'skills.0.minLevel', 'requiredCertificates', 'requiredCertificates.0',
+  'requiredCertificates.0.code', 'headcount', 'wage', 'wage.min', 'wage.max',
   'wage.unit', 'location', 'location.regionCode', 'location.lat', 'location.lon', 'location.address', 'crossRegion', 'crossRegion.sourceRegionCodes', 'ageRange',
   'ageRange.min', 'ageRange.max', 'olderWorkerFriendly', 'startAt', 'endAt', 'instant', 'benefits', 'benefits.meals', 'relocationQuotaPct', 'laborBrand', 'extra',
 ];

@@ -1,5 +1,5 @@
 import { JOB_KINDS, JOB_LIMITS, OCCUPATION_CODE_PATTERN, REGION_CODE_PATTERN, SKILL_CODE_PATTERN, WAGE_UNITS } from '@laowu/contracts';
-import { isISO8601 } from 'class-validator';
+import { isISO8601, isUUID } from 'class-validator';
 import { type CreateJobRequest } from './create-job.request.dto';
 import { CnyAmount, KINDS_WITH_TERM, PUBLIC_WELFARE_MAX_TERM_MS } from './job-rules.validators';
 
@@ -20,6 +20,7 @@ export function certainlyValidJob(body: unknown): body is CreateJobRequest {
     (JOB_KINDS as readonly unknown[]).includes(job.kind) &&
     optional(job.occupationCode, (v) => typeof v === 'string' && OCCUPATION_CODE_PATTERN.test(v)) &&
     optional(job.skills, skills) &&
+    optional(job.requiredCertificates, requiredCertificates) &&
     integerIn(job.headcount, JOB_LIMITS.headcount) &&
     wage(job.wage) &&
     location(job.location) &&
@@ -30,13 +31,15 @@ export function certainlyValidJob(body: unknown): body is CreateJobRequest {
     optional(job.benefits, benefits) &&
     optional(job.relocationQuotaPct, (v) => integerIn(v, JOB_LIMITS.relocationQuotaPct)) &&
     optional(job.laborBrand, (v) => text(v, JOB_LIMITS.laborBrand.maxLength)) &&
+    optional(job.employerId, (v) => typeof v === 'string' && isUUID(v)) &&
     term(job)
   );
 }
 
 const JOB_KEYS = new Set([
   'externalId', 'title', 'description', 'kind', 'occupationCode', 'skills', 'headcount', 'wage', 'location', 'crossRegion', 'ageRange',
-  'olderWorkerFriendly', 'startAt', 'endAt', 'instant', 'benefits', 'relocationQuotaPct', 'laborBrand',
+  'olderWorkerFriendly', 'startAt', 'endAt', 'instant', 'benefits', 'relocationQuotaPct', 'laborBrand', 'requiredCertificates',
+  'employerId',
 ]);
 const cny = new CnyAmount();
 
@@ -77,6 +80,12 @@ function skills(value: unknown): boolean {
   );
 }
 const SKILL_KEYS = new Set(['code', 'minLevel']);
+
+function requiredCertificates(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length > JOB_LIMITS.requiredCertificates.maxItems) return false;
+  return value.every((c) => isRecord(c) && onlyKeys(c, CERTIFICATE_KEYS) && typeof c.code === 'string' && SKILL_CODE_PATTERN.test(c.code));
+}
+const CERTIFICATE_KEYS = new Set(['code']);
 
 function wage(value: unknown): boolean {
   if (!isRecord(value) || !onlyKeys(value, WAGE_KEYS)) return false;

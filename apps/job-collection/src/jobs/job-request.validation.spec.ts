@@ -1,6 +1,6 @@
 import { DomainError } from '@laowu/platform';
 import { inDays } from '@laowu/testkit';
-import { pointOf, referenceProblems, validateJobBody } from './job-request.validation';
+import { jobRuleError, pointOf, policyProblems, referenceProblems, validateJobBody } from './job-request.validation';
 
 
 function job(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -48,7 +48,7 @@ describe('job request rules', () => {
 
   it('allows fulltime jobs without dates and public_welfare within a year', () => {
     expect(fieldsOf(job({ kind: 'fulltime', startAt: undefined, endAt: undefined }))).toEqual([]);
-    expect(fieldsOf(job({ kind: 'public_welfare', endAt: inDays(360) }))).toEqual([]);
+    expect(fieldsOf(job({ kind: 'public_welfare', endAt: inDays(360), benefits: { injuryInsurance: true } }))).toEqual([]);
   });
 
   it('refuses what is not an object', () => {
@@ -62,5 +62,30 @@ describe('job request rules', () => {
     const point = pointOf(validateJobBody(job()).job!);
     expect(point.lat).toBeCloseTo(22.6, 0);
     expect(point.lon).toBeCloseTo(113.9, 0);
+  });
+
+  describe('a public_welfare post carries work-injury insurance (十六): 422 naming benefits.injuryInsurance', () => {
+    const welfare = (benefits?: Record<string, unknown>) => validateJobBody(job({ kind: 'public_welfare', endAt: inDays(300), benefits })).job!;
+
+    it.each([
+      ['no benefits', undefined],
+      ['benefits without injuryInsurance', { housing: true }],
+      ['injuryInsurance false', { injuryInsurance: false }],
+    ])('refuses %s', (_case, benefits) => {
+      expect(policyProblems(welfare(benefits)).map((p) => p.field)).toEqual(['benefits.injuryInsurance']);
+      const error = jobRuleError(welfare(benefits));
+      expect([error?.status, error?.code, error?.details?.map((d) => d.field)]).toEqual([422, 'JOB.PUBLIC_WELFARE_UNINSURED', ['benefits.injuryInsurance']]);
+    });
+
+    it('accepts injuryInsurance true, and other kinds without it', () => {
+      expect(jobRuleError(welfare({ injuryInsurance: true }))).toBeUndefined();
+      expect(jobRuleError(validateJobBody(job({ benefits: { injuryInsurance: false } })).job!)).toBeUndefined();
+      expect(jobRuleError(validateJobBody(job({ kind: 'fulltime' })).job!)).toBeUndefined();
+    });
+
+    it('names unknown codes first (JOB.UNKNOWN_REFERENCE)', () => {
+      const unknownRegion = validateJobBody(job({ kind: 'public_welfare', endAt: inDays(300), location: { regionCode: '449999' } })).job!;
+      expect(jobRuleError(unknownRegion)?.code).toBe('JOB.UNKNOWN_REFERENCE');
+    });
   });
 });

@@ -49,7 +49,16 @@ export class JobEntity {
   @Column('boolean') instant: boolean;
   @Column({ type: 'jsonb', nullable: true }) benefits: JobBenefits | null;
   @Column({ name: 'relocation_quota_pct', type: 'integer', nullable: true }) relocationQuotaPct: number | null;
+  /** A 劳务品牌 code (seeded or bureau-added); a posted name is stored as its code. */
   @Column({ name: 'labor_brand', type: 'text', nullable: true }) laborBrand: string | null;
+  /** The brand's name when the job was written (brands are never renamed), for responses. */
+  @Column({ name: 'labor_brand_name', type: 'text', nullable: true }) laborBrandName: string | null;
+  /** Certificate codes the work legally needs (特种作业, 十). */
+  @Column({ name: 'required_certificates', type: 'text', array: true }) requiredCertificates: string[];
+  /** Placements ever started in the job (dispatch's PlacementStarted), for per-brand figures; never decreases. */
+  @Column({ name: 'placements_started', type: 'integer' }) placementsStarted: number;
+  /** The registered employer (用人单位) the job is for. */
+  @Column({ name: 'employer_id', type: 'uuid', nullable: true }) employerId: string | null;
   @Column('text') status: JobStatus;
   @Column('integer') version: number;
   @Column({ name: 'material_version', type: 'integer' }) materialVersion: number;

@@ -7,6 +7,10 @@ class JobSkillView {
   @ApiPropertyOptional() minLevel?: number;
 }
 
+class RequiredCertificateView {
+  @ApiProperty({ example: 'electrician-cert' }) code: string;
+}
+
 class WageView {
   @ApiProperty() min: number;
   @ApiProperty() max: number;
@@ -37,12 +41,13 @@ export class JobResponse {
   @ApiProperty({ enum: JOB_STATUSES }) status: JobStatus;
   @ApiProperty({ description: 'Rises on every change' }) version: number;
   @ApiProperty({ description: 'Rises only when the content a worker judges the job by changes' }) materialVersion: number;
-  @ApiProperty({ description: 'Workers who arrived (from dispatch)' }) filled: number;
+  @ApiProperty({ description: "Workers placed in the job (dispatch's placements started, less those ended early)" }) filled: number;
   @ApiProperty() title: string;
   @ApiPropertyOptional() description?: string;
   @ApiProperty({ enum: JOB_KINDS }) kind: JobKind;
   @ApiPropertyOptional() occupationCode?: string;
   @ApiProperty({ type: [JobSkillView] }) skills: JobSkill[];
+  @ApiProperty({ type: [RequiredCertificateView], description: 'Certificates the work legally needs (十)' }) requiredCertificates: RequiredCertificateView[];
   @ApiProperty() headcount: number;
   @ApiProperty({ type: WageView }) wage: WageView;
   @ApiProperty({ type: LocationView }) location: LocationView;
@@ -54,7 +59,9 @@ export class JobResponse {
   @ApiProperty() instant: boolean;
   @ApiPropertyOptional() benefits?: JobBenefits;
   @ApiPropertyOptional() relocationQuotaPct?: number;
-  @ApiPropertyOptional() laborBrand?: string;
+  @ApiPropertyOptional({ example: 'chuan-mei-zi', description: '劳务品牌 code (a posted name is stored as its code)' }) laborBrand?: string;
+  @ApiPropertyOptional({ example: '川妹子', description: "The brand's name" }) laborBrandName?: string;
+  @ApiPropertyOptional({ description: 'The registered employer (POST /v1/employers)' }) employerId?: string;
   @ApiProperty() postedAt: string;
   @ApiProperty() updatedAt: string;
 }
@@ -80,6 +87,7 @@ export function toJobResponse(job: JobEntity): JobResponse {
     kind: job.kind,
     occupationCode: orUndefined(job.occupationCode),
     skills: job.skills,
+    requiredCertificates: job.requiredCertificates.map((code) => ({ code })),
     headcount: job.headcount,
     wage: { min: job.wageMin, max: job.wageMax, unit: job.wageUnit },
     location: { regionCode: job.regionCode, lat: job.lat, lon: job.lon, address: orUndefined(job.address) },
@@ -92,6 +100,8 @@ export function toJobResponse(job: JobEntity): JobResponse {
     benefits: orUndefined(job.benefits),
     relocationQuotaPct: orUndefined(job.relocationQuotaPct),
     laborBrand: orUndefined(job.laborBrand),
+    laborBrandName: orUndefined(job.laborBrandName),
+    employerId: orUndefined(job.employerId),
     postedAt: job.postedAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),
   };

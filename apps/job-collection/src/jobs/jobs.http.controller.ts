@@ -31,12 +31,14 @@ export class JobsHttpController {
     description:
       'Idempotent by externalId: the same agency sending the same externalId again gets 200 with the existing job when the ' +
       'body is identical and 409 JOB.EXTERNAL_ID_CONFLICT when it differs. 400 lists every failing field; 422 ' +
-      'JOB.UNKNOWN_REFERENCE names unknown region or skill codes. lat/lon default to the region centre.',
+      'JOB.UNKNOWN_REFERENCE names unknown region or skill codes; 422 JOB.PUBLIC_WELFARE_UNINSURED (field ' +
+      '`benefits.injuryInsurance`) when a public_welfare post lacks `benefits.injuryInsurance: true` (policy 十六). ' +
+      'lat/lon default to the region centre.',
   })
   @ApiCreatedResponse({ type: JobResponse, description: 'Created: includes id, version and status' })
   @ApiOkResponse({ type: JobResponse, description: 'An identical repeat: the existing job' })
   @ApiConflictResponse({ description: 'JOB.EXTERNAL_ID_CONFLICT (body has existingId)' })
-  @ApiUnprocessableEntityResponse({ description: 'JOB.UNKNOWN_REFERENCE' })
+  @ApiUnprocessableEntityResponse({ description: 'JOB.UNKNOWN_REFERENCE; JOB.PUBLIC_WELFARE_UNINSURED (benefits.injuryInsurance)' })
   @ApiPayloadTooLargeResponse()
   async create(
     @CurrentPrincipal() principal: Principal,
@@ -57,7 +59,8 @@ export class JobsHttpController {
     summary: 'Post up to 1,000 jobs (agency)',
     description:
       'Each item gets its own result `{ index, id?, status, error? }` with the status a single create would have had ' +
-      '(201, 200, 400, 409, 422); one bad item never rejects the others. More than 1,000 items: 400.',
+      '(201, 200, 400, 409, 422: a public_welfare item without `benefits.injuryInsurance: true` gets 422 ' +
+      'JOB.PUBLIC_WELFARE_UNINSURED naming that field); one bad item never rejects the others. More than 1,000 items: 400.',
   })
   @ApiBody({ type: BulkCreateJobsRequest })
   @ApiOkResponse({ type: BulkCreateJobsResponse })
@@ -95,12 +98,14 @@ export class JobsHttpController {
     summary: 'Replace a job (its agency or admin)',
     description:
       'Full replacement: version + 1; materialVersion + 1 when the content changed. externalId cannot change. ' +
-      'Closed or expired jobs: 409 JOB.NOT_OPEN.',
+      'The body follows the rules of POST /v1/jobs (a public_welfare post needs `benefits.injuryInsurance: true`, 十六), ' +
+      'checked after access. Closed or expired jobs: 409 JOB.NOT_OPEN.',
   })
   @ApiOkResponse({ type: JobResponse })
   @ApiForbiddenResponse({ description: 'JOB.NOT_YOURS' })
   @ApiNotFoundResponse({ description: 'JOB.NOT_FOUND' })
   @ApiConflictResponse({ description: 'JOB.NOT_OPEN' })
+  @ApiUnprocessableEntityResponse({ description: 'JOB.EXTERNAL_ID_FIXED; JOB.UNKNOWN_REFERENCE; JOB.PUBLIC_WELFARE_UNINSURED (benefits.injuryInsurance)' })
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuidParam('id')) id: string,

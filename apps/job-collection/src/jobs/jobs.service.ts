@@ -5,12 +5,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { ERRORS } from '../job-collection.errors';
+import { resolveLaborBrands, type ResolvedLaborBrand } from '../labor-brands/labor-brand-resolver';
 import { CreateJobRequest } from './create-job.request.dto';
 import { assertMayChange, assertMayRead } from './job.access';
 import { appendJobChanges } from './job-changed.event';
 import { JobContent, requestHashOf, toJobContent } from './job-content';
+import { assertEmployerRegistered } from './job-employer';
 import { insertJobsIgnoringRepeats } from './job-insert.sql';
-import { assertKnownReferences, pointOf } from './job-request.validation';
+import { assertJobRules, pointOf, unknownLaborBrand } from './job-request.validation';
 import { JobEntity } from './job.entity';
 
 export interface CreateOutcome {
@@ -47,9 +49,11 @@ export class JobsService {
    * hash (same body → the existing job, different → 409 JOB.EXTERNAL_ID_CONFLICT).
    */
   async create(agencyId: string, request: CreateJobRequest): Promise<CreateOutcome> {
-    assertKnownReferences(request);
-    const job = newJob(agencyId, toJobContent(request, pointOf(request)), request);
+    assertJobRules(request);
+    const brand = await laborBrandOf(this.dataSource.manager, request);
+    const job = newJob(agencyId, toJobContent(request, pointOf(request), brand), request);
     return this.dataSource.transaction(async (manager) => {
+      await assertEmployerRegistered(manager, request.employerId);
       const inserted = await insertJobsIgnoringRepeats(manager, [job]);
       if (inserted.has(job.id)) {
         await appendJobChanges(manager, [job], 'created', this.producer);
@@ -61,12 +65,16 @@ export class JobsService {
     });
   }
 
-  /** Full replacement: version + 1; materialVersion + 1 only when the content changed. */
+  /**
+   * Full replacement: version + 1; materialVersion + 1 only when the content changed. Access is
+   * decided before the body's 422 rules, so a refusal says nothing about another's job.
+   */
   async update(principal: Principal, id: string, request: CreateJobRequest): Promise<JobEntity> {
-    assertKnownReferences(request);
-    const content = toJobContent(request, pointOf(request));
     return this.dataSource.transaction(async (manager) => {
       const job = await this.lockForChange(manager, principal, id);
+      assertJobRules(request);
+      await assertEmployerRegistered(manager, request.employerId);
+      const content = toJobContent(request, pointOf(request), await laborBrandOf(manager, request));
       if (job.status === 'closed' || job.status === 'expired') {
         throw DomainError.conflict(ERRORS.JOB_NOT_OPEN, `job is ${job.status} and can no longer be changed`);
       }
@@ -139,12 +147,21 @@ export function newJob(agencyId: string, content: JobContent, request: Pick<Crea
     agencyId,
     requestHash: request.externalId ? requestHashOf(content) : null,
     filled: 0,
+    placementsStarted: 0,
     status: 'open' as const,
     version: 1,
     materialVersion: 1,
     postedAt: now,
     updatedAt: now,
   });
+}
+
+/** The job's 劳务品牌 resolved from a code or name (seeded or bureau-added); 422 naming laborBrand when unknown. */
+async function laborBrandOf(manager: EntityManager, request: Pick<CreateJobRequest, 'laborBrand'>): Promise<ResolvedLaborBrand | null> {
+  if (request.laborBrand === undefined || request.laborBrand === null) return null;
+  const brand = (await resolveLaborBrands(manager, [request.laborBrand])).get(request.laborBrand);
+  if (!brand) throw unknownLaborBrand(request.laborBrand);
+  return brand;
 }
 
 export function assertSameRequest(existing: JobEntity, requestHash: string | null): void {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { LaborBrandsModule } from '../labor-brands/labor-brands.module';
 import { ReferenceHttpController } from './reference.http.controller';
 
-@Module({ controllers: [ReferenceHttpController] })
+@Module({ imports: [LaborBrandsModule], controllers: [ReferenceHttpController] })
 export class ReferenceModule {}

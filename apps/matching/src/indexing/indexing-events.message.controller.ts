@@ -5,6 +5,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { writeVersioned } from './index-writer';
 import { toJobDocument } from './job.document';
+import { LaborBrandNames } from './labor-brand-names';
 import { SearchIndices } from './search-indices';
 import { JobPushes, WorkerPushes } from './triggered-pushes';
 import { toWorkerDocument } from './worker.document';
@@ -27,6 +28,7 @@ export class IndexingEventsMessageController {
     private readonly indices: SearchIndices,
     private readonly jobPushes: JobPushes,
     private readonly workerPushes: WorkerPushes,
+    private readonly brands: LaborBrandNames,
   ) {}
 
   /** Instant lane: 即时快招. The candidates query reads `workers`, not the job just written, so both run side by side. */
@@ -55,6 +57,6 @@ export class IndexingEventsMessageController {
 
   private async latestJobs(envelopes: EventEnvelope<JobChangedData>[]) {
     await this.indices.ensured();
-    return latestPerId(envelopes.map((e) => e.data), (job) => job.jobId).map((job) => ({ id: job.jobId, version: job.version, source: toJobDocument(job) }));
+    return latestPerId(envelopes.map((e) => e.data), (job) => job.jobId).map((job) => ({ id: job.jobId, version: job.version, source: toJobDocument(job, (code) => this.brands.namesOf(code)) }));
   }
 }

@@ -1,5 +1,6 @@
 import { type JobChangedData } from '@laowu/contracts';
-import { cityCodeOf, provinceCodeOf, wageRangePerDay } from '@laowu/domain';
+import { cityCodeOf, findRegion, isKnownCertificate, provinceCodeOf, wageRangePerDay } from '@laowu/domain';
+import { seededBrandNames } from './labor-brand-names';
 
 /** How a job is stored in the `jobs` index (and read back for ranking and summaries). */
 export interface JobDocument {
@@ -37,6 +38,12 @@ export interface JobDocument {
   benefits?: JobChangedData['benefits'];
   relocationQuotaPct: number;
   laborBrand?: string;
+  /** The brand's names and keywords (seeded or bureau-added), searched by `q` (四). */
+  laborBrandText?: string;
+  /** The full names of the job's region at every level and of the regions it recruits from, searched by `q`. */
+  regionText?: string;
+  /** Certificates a worker must validly hold (十): registered codes, any other as UNREGISTERED_CERTIFICATE. */
+  requiredCertificates: string[];
   postedAt: string;
   updatedAt: string;
 }
@@ -46,7 +53,28 @@ export function regionLevels(code: string): string[] {
   return [...new Set([provinceCodeOf(code), cityCodeOf(code), code].filter((c): c is string => !!c))];
 }
 
-export function toJobDocument(job: JobChangedData): JobDocument {
+/** 四川省 凉山彝族自治州 昭觉县 (and the names of the regions a cross-region job recruits from): public place names only. */
+function regionTextOf(job: JobChangedData): string {
+  const codes = [...regionLevels(job.location.regionCode), ...(job.crossRegion?.sourceRegionCodes ?? [])];
+  return [...new Set(codes.map((code) => findRegion(code)?.name).filter((name): name is string => !!name))].join(' ');
+}
+
+/**
+ * Stands for a required certificate outside the registry (job-collection refuses those; a newer
+ * registry than this app's could send one): no worker holds it, so such a job matches nobody
+ * rather than someone who may lack what the work legally needs. Not a valid code (no `?` in codes).
+ */
+export const UNREGISTERED_CERTIFICATE = '?unregistered';
+
+/** The job's required certificates as indexed: each once, unregistered ones as UNREGISTERED_CERTIFICATE. */
+function requiredCertificatesOf(job: JobChangedData): string[] {
+  return [...new Set((job.requiredCertificates ?? []).map((code) => (isKnownCertificate(code) ? code : UNREGISTERED_CERTIFICATE)))];
+}
+
+/** `brandNames` gives a brand code's names and keywords (LaborBrandNames.namesOf in the app; the seeds alone by default). */
+export function toJobDocument(job: JobChangedData, brandNames: (code: string) => readonly string[] = seededBrandNames): JobDocument {
+  const brandText = job.laborBrand ? brandNames(job.laborBrand).join(' ') : '';
+  const regionText = regionTextOf(job);
   const skills = job.skills.map((s) => ({ code: s.code, minLevel: s.minLevel ?? 1 }));
   const perDay = wageRangePerDay(job.wage);
   return {
@@ -84,6 +112,9 @@ export function toJobDocument(job: JobChangedData): JobDocument {
     benefits: job.benefits,
     relocationQuotaPct: job.relocationQuotaPct ?? 0,
     laborBrand: job.laborBrand,
+    ...(brandText ? { laborBrandText: brandText } : {}),
+    ...(regionText ? { regionText } : {}),
+    requiredCertificates: requiredCertificatesOf(job),
     postedAt: job.postedAt,
     updatedAt: job.updatedAt,
   };

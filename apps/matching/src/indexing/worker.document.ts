@@ -20,8 +20,12 @@ export interface WorkerDocument {
   reachArea: GeoPolygon;
   maxCommuteKm: number;
   skills: { code: string; level: number }[];
-  certificates: { code: string; level: number }[];
+  certificates: { code: string; level: number; validUntil?: string }[];
+  /** `code@validUntil` (`code@9999-12-31` without an end) of each certificate: the requiredCertificates filter (ranking/required-certificates.ts). */
+  certificateValidity: string[];
   skillKeys: string[];
+  /** The worker's 劳务品牌 code (四). */
+  laborBrand?: string;
   priorityGroups: WorkerChangedData['priorityGroups'];
   kinds: WorkerChangedData['preferences']['kinds'];
   willingToMigrate: boolean;
@@ -31,6 +35,14 @@ export interface WorkerDocument {
   employmentStatus: WorkerChangedData['employmentStatus'];
   available: boolean;
   updatedAt: string;
+}
+
+/** The validUntil of a certificate without a known end: later than any real date, as text too. */
+export const NO_END = '9999-12-31';
+
+/** The index key of a certificate held until `validUntil` (none: no known end). */
+export function certificateValidityKey(code: string, validUntil: string | undefined): string {
+  return `${code}@${validUntil ?? NO_END}`;
 }
 
 /** `code@1`…`code@level`: the keys of every job requirement this skill satisfies. */
@@ -56,7 +68,7 @@ export function toWorkerDocument(worker: WorkerChangedData): WorkerDocument {
   const maxCommuteKm = worker.preferences.maxCommuteKm || DEFAULT_COMMUTE_KM;
   const minWage = worker.preferences.minWage;
   const skills = worker.skills.map((s) => ({ code: s.code, level: s.level }));
-  const certificates = worker.certificates.map((c) => ({ code: c.code, level: c.level }));
+  const certificates = worker.certificates.map((c) => ({ code: c.code, level: c.level, ...(c.validUntil ? { validUntil: c.validUntil } : {}) }));
   return {
     workerId: worker.workerId,
     version: worker.version,
@@ -71,7 +83,9 @@ export function toWorkerDocument(worker: WorkerChangedData): WorkerDocument {
     maxCommuteKm,
     skills,
     certificates,
+    certificateValidity: [...new Set(certificates.map((c) => certificateValidityKey(c.code, c.validUntil)))],
     skillKeys: skillKeysOf([...skills, ...certificates]),
+    laborBrand: worker.laborBrand,
     priorityGroups: worker.priorityGroups,
     kinds: worker.preferences.kinds,
     willingToMigrate: worker.preferences.willingToMigrate,

@@ -7,10 +7,13 @@ import { RankedJob, RankedWorker } from '../ranking/ranking.service';
 import { WorkerSummary, workerSummary } from './worker-summary';
 
 export class ReasonResponse {
-  @ApiProperty({ example: 'distance', description: 'The ranking factor (see apps/matching/src/ranking/factors/)' })
+  @ApiProperty({
+    example: 'distance',
+    description: 'The ranking factor (see apps/matching/src/ranking/factors/), or `diversity`: a job moved below lower-scored ones so that no agency fills the list (contribution 0)',
+  })
   factor: string;
 
-  @ApiProperty({ example: 2.7, description: "This factor's share of the score; the contributions add up to it" })
+  @ApiProperty({ example: 2.7, description: "This factor's share of the score; the contributions add up to it. Below 0 only for a poor dispatch record (agencyOutcomes, jobOutcomes)" })
   contribution: number;
 
   @ApiProperty({ example: '距离 12 km（通勤上限 30 km）' })
@@ -26,7 +29,13 @@ export class JobMatchResponse {
   job: ReturnType<typeof jobSummary>;
 }
 
+const WEIGHTS_VERSION = {
+  example: 0,
+  description: 'The ranking weights version that produced this ranking (0: the code defaults; GET /v1/admin/ranking-weights/history names the others)',
+};
+
 export class JobMatchesResponse {
+  @ApiProperty(WEIGHTS_VERSION) weightsVersion: number;
   @ApiProperty({ type: [JobMatchResponse] }) items: JobMatchResponse[];
 }
 
@@ -73,6 +82,7 @@ export class CandidateResponse {
 }
 
 export class CandidatesResponse {
+  @ApiProperty(WEIGHTS_VERSION) weightsVersion: number;
   @ApiProperty({ type: [CandidateResponse] }) items: CandidateResponse[];
   @ApiPropertyOptional() jobId?: string;
 }

@@ -7,6 +7,7 @@ import { JobPushes, JobTrigger } from '../indexing/triggered-pushes';
 import { MatchingConfig } from '../matching.config';
 import { WorkerPool } from '../ranking/ranking.queries';
 import { RankedWorker, RankingService } from '../ranking/ranking.service';
+import { LiveRankingWeights } from '../ranking-weights/live-ranking-weights';
 import { SCHEMA } from '../schema';
 import { DeclinedPairsService } from './declined-pairs.service';
 import { MatchesOutbox } from './matches-outbox';
@@ -72,6 +73,7 @@ export class JobPushesService implements JobPushes {
     private readonly declined: DeclinedPairsService,
     @Inject(APP_CONFIG) private readonly config: MatchingConfig,
     private readonly outbox: MatchesOutbox,
+    private readonly weights: LiveRankingWeights,
   ) {}
 
   /** Pushes the jobs this trigger applies to; returns how many matches were pushed. */
@@ -82,21 +84,23 @@ export class JobPushesService implements JobPushes {
     let pushed = 0;
     for (let i = 0; i < due.length; i += JOBS_PER_ANNOUNCEMENT) {
       const jobsNow = due.slice(i, i + JOBS_PER_ANNOUNCEMENT);
-      const candidates = await this.candidates(trigger, jobsNow, now);
-      pushed += await this.announce(trigger, jobsNow.map((job, k) => ({ job, candidates: candidates[k] })), now);
+      const ranked = await this.candidates(trigger, jobsNow, now);
+      pushed += await this.announce(trigger, jobsNow.map((job, k) => ({ job, ...ranked[k] })), now);
       observeHop('consumer_to_outbox', LANE_OF_TRIGGER[trigger], performance.now() - started);
     }
     return pushed;
   }
 
-  private async candidates(trigger: JobTrigger, jobs: JobDocument[], now: Date): Promise<RankedWorker[][]> {
+  /** Each job's candidates, ranked with the weights of the job's province. */
+  private async candidates(trigger: JobTrigger, jobs: JobDocument[], now: Date): Promise<{ candidates: RankedWorker[]; weightsVersion: number }[]> {
     const rule = RULES[trigger];
     const declined = await this.declined.workersWhoDeclined(jobs.map((job) => job.jobId));
     const started = performance.now();
-    const requests = jobs.map((job) => ({ job, pool: rule.pool, excludedWorkerIds: declined.get(job.jobId) ?? [] }));
+    const applied = jobs.map((job) => this.weights.forJob(job));
+    const requests = jobs.map((job, k) => ({ job, weights: applied[k].weights, pool: rule.pool, excludedWorkerIds: declined.get(job.jobId) ?? [] }));
     const ranked = await this.ranking.workersForJobs(requests, rule.topN(this.config), now, { maxConcurrentSearches: rule.maxConcurrentSearches });
     observeHop('candidates_query', LANE_OF_TRIGGER[trigger], performance.now() - started);
-    return ranked;
+    return ranked.map((candidates, k) => ({ candidates, weightsVersion: applied[k].version }));
   }
 
   private async notYetPushed(trigger: JobTrigger, jobs: JobDocument[]): Promise<JobDocument[]> {
@@ -114,7 +118,7 @@ export class JobPushesService implements JobPushes {
    * yet — a concurrent or earlier run that claimed it wins — and put the claimed jobs' matches in
    * the outbox of the trigger's lane, job by job in ranking order.
    */
-  private async announce(trigger: JobTrigger, announcements: { job: JobDocument; candidates: RankedWorker[] }[], now: Date): Promise<number> {
+  private async announce(trigger: JobTrigger, announcements: { job: JobDocument; candidates: RankedWorker[]; weightsVersion: number }[], now: Date): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: { job_id: string }[] = await manager.query(
         `INSERT INTO "${SCHEMA}".job_announcements (job_id, trigger, material_version, match_count, announced_at)
@@ -125,7 +129,7 @@ export class JobPushesService implements JobPushes {
         [announcements.map((a) => a.job.jobId), announcements.map((a) => a.job.materialVersion), announcements.map((a) => a.candidates.length), trigger],
       );
       const claimed = new Set(rows.map((r) => r.job_id));
-      const pushes = announcements.filter((a) => claimed.has(a.job.jobId)).map(({ job, candidates }) => ({ job, workers: candidates }));
+      const pushes = announcements.filter((a) => claimed.has(a.job.jobId)).map(({ job, candidates, weightsVersion }) => ({ job, weightsVersion, workers: candidates }));
       const events = await this.outbox.append(manager, trigger, pushes, now);
       const matches = pushes.reduce((sum, p) => sum + p.workers.length, 0);
       this.logger.debug(`${trigger}: ${claimed.size} job(s) pushed, ${matches} matches in ${events} events`);

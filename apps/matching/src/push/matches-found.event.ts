@@ -7,6 +7,8 @@ import { type PairScore } from '../ranking/pair-score';
 /** One job and the workers it is pushed with, best first. */
 export interface JobPush {
   job: JobDocument;
+  /** The ranking weights version the workers were ranked with (recorded in the event). */
+  weightsVersion: number;
   workers: (PairScore & { worker: { workerId: string; stationId: string } })[];
 }
 
@@ -25,7 +27,7 @@ export const MATCHES_PER_EVENT = 100;
 
 /** One MatchesFound per (job, station) — more for a station with over MATCHES_PER_EVENT of them — matches best first. */
 export function matchesFoundEnvelopes(trigger: PushTrigger, pushes: JobPush[], now: Date, producer: string): EventEnvelope<MatchesFoundData>[] {
-  return pushes.flatMap(({ job, workers }) => {
+  return pushes.flatMap(({ job, weightsVersion, workers }) => {
     const byStation: [string, JobPush['workers']][] = [];
     const open = new Map<string, JobPush['workers']>();
     for (const ranked of workers) {
@@ -50,6 +52,7 @@ export function matchesFoundEnvelopes(trigger: PushTrigger, pushes: JobPush[], n
           job: summary,
           matches: ranked.map(({ worker, score, reasons }) => ({ matchId: matchIdOf(job.jobId, worker.workerId, job.materialVersion), workerId: worker.workerId, score, reasons })),
           createdAt: now.toISOString(),
+          weightsVersion,
         },
         { producer },
       ),

@@ -87,13 +87,13 @@ describe('matchesFoundEnvelopes', () => {
     const job = toJobDocument(jobData({ materialVersion: 3 }));
     const at = (stationId: string) => ({ worker: { workerId: crypto.randomUUID(), stationId }, score: 0, reasons: [{ factor: 'skills' as const, contribution: 1, detail: 'x' }] });
     const ranked = [at('station-a'), at('station-b'), at('station-a')].map((r, i) => ({ ...r, score: 3 - i }));
-    const envelopes = matchesFoundEnvelopes('cross_region_job', [{ job, workers: ranked }], now, 'matching');
+    const envelopes = matchesFoundEnvelopes('cross_region_job', [{ job, weightsVersion: 7, workers: ranked }], now, 'matching');
     expect(envelopes.map((e) => e.key)).toEqual(['station-a', 'station-b']);
     const [a] = envelopes;
-    expect(a.data).toMatchObject({ trigger: 'cross_region_job', lane: 'standard', jobId: job.jobId, jobMaterialVersion: 3, stationId: 'station-a' });
+    expect(a.data).toMatchObject({ trigger: 'cross_region_job', lane: 'standard', jobId: job.jobId, jobMaterialVersion: 3, stationId: 'station-a', weightsVersion: 7 });
     expect(a.data.matches.map((m) => m.score)).toEqual([3, 1]);
     expect(a.data.matches[0].matchId).toBe(matchIdOf(job.jobId, ranked[0].worker.workerId, 3));
-    const instant = matchesFoundEnvelopes('instant_job', [{ job, workers: ranked }], now, 'matching')[0];
+    const instant = matchesFoundEnvelopes('instant_job', [{ job, weightsVersion: 7, workers: ranked }], now, 'matching')[0];
     expect(instant.data.lane).toBe('instant');
     expect(instant.data.matches[0].matchId).toBe(a.data.matches[0].matchId);
     for (const envelope of envelopes) {
@@ -102,12 +102,22 @@ describe('matchesFoundEnvelopes', () => {
     expect(envelopes[0].type).toBe(MatchesFound.type);
   });
 
+  it('reads an event published before runtime weights (no weightsVersion), and refuses a malformed one', () => {
+    const job = toJobDocument(jobData({ materialVersion: 3 }));
+    const ranked = [{ worker: { workerId: crypto.randomUUID(), stationId: 'station-a' }, score: 1, reasons: [] }];
+    const [envelope] = matchesFoundEnvelopes('cross_region_job', [{ job, weightsVersion: 7, workers: ranked }], now, 'matching');
+    const { weightsVersion: _dropped, ...old } = envelope.data;
+    expect(parseEvent<MatchesFoundData>(TOPICS.matches, JSON.stringify({ ...envelope, data: old })).data.weightsVersion).toBeUndefined();
+    expect(() => parseEvent<MatchesFoundData>(TOPICS.matches, JSON.stringify({ ...envelope, data: { ...old, weightsVersion: -1 } }))).toThrow();
+    expect(() => parseEvent<MatchesFoundData>(TOPICS.matches, JSON.stringify({ ...envelope, data: { ...old, weightsVersion: 'v2' } }))).toThrow();
+  });
+
   it('splits a station’s matches of one job over several events past MATCHES_PER_EVENT, best first throughout', () => {
     const job = toJobDocument(jobData());
     const workers = Array.from({ length: MATCHES_PER_EVENT + 20 }, (_, i) => ({
       worker: { workerId: crypto.randomUUID(), stationId: 'station-a' }, score: 1000 - i, reasons: [],
     }));
-    const envelopes = matchesFoundEnvelopes('cross_region_job', [{ job, workers }], now, 'matching');
+    const envelopes = matchesFoundEnvelopes('cross_region_job', [{ job, weightsVersion: 0, workers }], now, 'matching');
     expect(envelopes.map((e) => e.data.matches.length)).toEqual([MATCHES_PER_EVENT, 20]);
     expect(envelopes.flatMap((e) => e.data.matches.map((m) => m.score))).toEqual(workers.map((w) => w.score));
   });

@@ -6,7 +6,9 @@ import { DataSource } from 'typeorm';
 import { WorkerPushes } from '../indexing/triggered-pushes';
 import { WorkerDocument } from '../indexing/worker.document';
 import { MatchingConfig } from '../matching.config';
+import { diversityPolicy } from '../ranking/diversify';
 import { RankedJob, RankingService } from '../ranking/ranking.service';
+import { LiveRankingWeights } from '../ranking-weights/live-ranking-weights';
 import { SCHEMA } from '../schema';
 import { DeclinedPairsService } from './declined-pairs.service';
 import { JobPush } from './matches-found.event';
@@ -18,6 +20,12 @@ const LOOKING: ReadonlySet<EmploymentStatus> = new Set(['unemployed', 'seeking']
 
 /** Rankings run side by side for a batch of workers (each is 2–3 searches). */
 const CONCURRENT_RANKINGS = 4;
+
+/** A worker's best jobs and the weights version they were ranked with. */
+interface BestJobs {
+  jobs: RankedJob[];
+  weightsVersion: number;
+}
 
 interface SeenState {
   version: number;
@@ -53,8 +61,8 @@ export function becameAvailableWithin(states: WorkerDocument[], seen: SeenState 
 
 /**
  * worker_available pushes (standard lane): a worker who was registered or became unemployed or
- * seeking gets their best open jobs (top N, declined pairs left out) pushed to their station,
- * one MatchesFound per job.
+ * seeking gets their best open jobs (top N, declined pairs left out, diversified as
+ * matches-for-worker is: ranking/diversify.ts) pushed to their station, one MatchesFound per job.
  *
  * Every worker event updates the worker's last seen (version, status) in worker_push_states, in
  * the same transaction as the pushes' outbox rows, guarded by the version: a redelivery or a
@@ -71,6 +79,7 @@ export class WorkerAvailablePushesService implements WorkerPushes {
     private readonly declined: DeclinedPairsService,
     @Inject(APP_CONFIG) private readonly config: MatchingConfig,
     private readonly outbox: MatchesOutbox,
+    private readonly weights: LiveRankingWeights,
   ) {}
 
   /** `states`: every worker state of a batch, several per worker possibly. Returns how many matches were pushed. */
@@ -98,13 +107,18 @@ export class WorkerAvailablePushesService implements WorkerPushes {
     return new Map(rows.map((r) => [r.worker_id, { version: r.version, employmentStatus: r.employment_status }]));
   }
 
-  private async bestJobs(workers: WorkerDocument[], now: Date): Promise<Map<string, RankedJob[]>> {
+  /** Each worker's best jobs, ranked with the weights of the worker's residence province. */
+  private async bestJobs(workers: WorkerDocument[], now: Date): Promise<Map<string, BestJobs>> {
     const declined = await this.declined.jobsDeclinedBy(workers.map((w) => w.workerId));
-    const best = new Map<string, RankedJob[]>();
+    const best = new Map<string, BestJobs>();
+    const topN = this.config.WORKER_AVAILABLE_TOP_N;
+    const policy = diversityPolicy(this.config, topN);
     for (let i = 0; i < workers.length; i += CONCURRENT_RANKINGS) {
       await Promise.all(
         workers.slice(i, i + CONCURRENT_RANKINGS).map(async (worker) => {
-          best.set(worker.workerId, await this.ranking.jobsForWorker(worker, this.config.WORKER_AVAILABLE_TOP_N, now, declined.get(worker.workerId)));
+          const { version, weights } = this.weights.forWorker(worker);
+          const jobs = await this.ranking.diversifiedJobsForWorker(worker, policy, topN, weights, now, declined.get(worker.workerId));
+          best.set(worker.workerId, { jobs, weightsVersion: version });
         }),
       );
     }
@@ -112,7 +126,7 @@ export class WorkerAvailablePushesService implements WorkerPushes {
   }
 
   /** Records every worker's state; pushes for the due ones whose version this run recorded first. */
-  private async commit(workers: WorkerDocument[], due: WorkerDocument[], bestJobs: Map<string, RankedJob[]>, now: Date): Promise<number> {
+  private async commit(workers: WorkerDocument[], due: WorkerDocument[], bestJobs: Map<string, BestJobs>, now: Date): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const dueIds = new Set(due.map((w) => w.workerId));
       const rows: { worker_id: string }[] = await manager.query(
@@ -128,7 +142,10 @@ export class WorkerAvailablePushesService implements WorkerPushes {
       const claimed = new Set(rows.map((r) => r.worker_id));
       const pushes: JobPush[] = due
         .filter((worker) => claimed.has(worker.workerId))
-        .flatMap((worker) => (bestJobs.get(worker.workerId) ?? []).map(({ job, score, reasons }) => ({ job, workers: [{ worker, score, reasons }] })));
+        .flatMap((worker) => {
+          const best = bestJobs.get(worker.workerId);
+          return (best?.jobs ?? []).map(({ job, score, reasons }) => ({ job, weightsVersion: best!.weightsVersion, workers: [{ worker, score, reasons }] }));
+        });
       await this.outbox.append(manager, 'worker_available', pushes, now);
       if (pushes.length) this.logger.debug(`worker_available: ${claimed.size} worker(s) seen, ${pushes.length} matches pushed`);
       return pushes.length;

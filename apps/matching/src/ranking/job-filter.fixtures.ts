@@ -1,18 +1,20 @@
 import { distanceKm } from '@laowu/domain';
 import { type JobDocument } from '../indexing/job.document';
+import { type WorkerDocument } from '../indexing/worker.document';
 
 /**
- * Whether the search engine's filter would select this job document, for the few query types the
+ * Whether the search engine's filter would select this job (or worker) document, for the few query types the
  * ranking builds (bool, term, terms, exists, range, geo_distance, match_all, match_none). Lets unit
  * tests check the filters themselves, not a copy of their logic. Float fields compare as 32-bit
  * floats and dates as epoch milliseconds, as the engine stores them.
  */
 type Json = Record<string, unknown>;
+type Indexed = JobDocument | WorkerDocument;
 
 const FLOAT_FIELDS = new Set(['wagePerDayMin', 'wagePerDayMax']);
 const DATE_FIELDS = new Set(['startAt', 'endAt', 'postedAt', 'updatedAt']);
 
-export function matchesFilter(query: Json, job: JobDocument): boolean {
+export function matchesFilter(query: Json, job: Indexed): boolean {
   const [type, body] = Object.entries(query)[0] as [string, Json];
   switch (type) {
     case 'bool':
@@ -44,7 +46,7 @@ export function matchesFilter(query: Json, job: JobDocument): boolean {
   }
 }
 
-function matchesBool(body: Json, job: JobDocument): boolean {
+function matchesBool(body: Json, job: Indexed): boolean {
   const list = (key: string) => {
     const clauses = body[key];
     return clauses === undefined ? [] : Array.isArray(clauses) ? (clauses as Json[]) : [clauses as Json];
@@ -59,7 +61,7 @@ function matchesBool(body: Json, job: JobDocument): boolean {
   );
 }
 
-function valuesOf(job: JobDocument, field: string): unknown[] {
+function valuesOf(job: Indexed, field: string): unknown[] {
   const value = (job as unknown as Record<string, unknown>)[field];
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];

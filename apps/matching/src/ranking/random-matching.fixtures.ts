@@ -5,7 +5,9 @@ import { jobData, workerData } from '@laowu/testkit';
  * Varied jobs and workers from a seeded stream, for tests that compare a ranking against scoring
  * every job: skills with levels (several per job, repeated), piece rates, one-sided and inverted
  * age ranges, gigs with and without a start, cross-region recruiting from east-west partners,
- * target regions at every level, every priority group, minimum wages of every unit or none.
+ * target regions at every level, every priority group, minimum wages of every unit or none;
+ * required certificates (one unregistered now and then) and workers' certificates valid, expired,
+ * ending today or yesterday, or without an end; labour brands on both sides.
  */
 export class Seeded {
   constructor(private state: number) {}
@@ -53,6 +55,11 @@ const PLACES = [
 ];
 const SOURCE_CODES = ['510000', '513401', '520000', '522301', '440000'];
 const TARGET_CODES = ['440000', '440300', '330106', '510000'];
+const CERTIFICATE_CODES = ['welder-cert', 'forklift-license', 'electrician-cert'];
+const BRANDS = ['chuan-mei-zi', 'liangshan-jiangong'];
+
+/** A date `days` from today in China (UTC+8), as certificates' validUntil are written. */
+const chinaDay = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * DAY).toISOString().slice(0, 10);
 
 /** A point `km` away from `from` in a random direction. */
 export function pointNear(rng: Seeded, from: { lat: number; lon: number }, km: number): { lat: number; lon: number } {
@@ -87,6 +94,8 @@ export function randomJob(rng: Seeded, now: number, overrides: Partial<JobChange
     relocationQuotaPct: rng.chance(0.2) ? rng.int(5, 30) : 0,
     ...(start !== undefined && rng.chance(0.9) ? { startAt: new Date(start).toISOString(), endAt: new Date(start + rng.int(1, 30) * DAY).toISOString() } : {}),
     postedAt: new Date(now - (rng.next() * 40 - 1) * DAY).toISOString(),
+    ...(rng.chance(0.25) ? { requiredCertificates: [...rng.some(CERTIFICATE_CODES, 0.4), ...(rng.chance(0.1) ? ['not-registered-cert'] : [])] } : {}),
+    ...(rng.chance(0.25) ? { laborBrand: rng.pick(BRANDS) } : {}),
     ...overrides,
   });
 }
@@ -104,9 +113,16 @@ export function randomWorker(rng: Seeded, overrides: Partial<WorkerChangedData> 
       residenceRegionCode: home.regionCode,
       location: pointNear(rng, home, rng.pick([0, 5, 20, 60]) * rng.next()),
       skills: Array.from({ length: rng.pick([0, 1, 1, 2]) }, () => ({ code: rng.pick(SKILLS), level: rng.int(1, 5) })),
-      certificates: rng.chance(0.2) ? [{ code: rng.pick(SKILLS), level: rng.int(1, 3) }] : [],
       priorityGroups: rng.some(PRIORITY_GROUPS, 0.2),
+      ...(rng.chance(0.3) ? { laborBrand: rng.pick(BRANDS) } : {}),
       ...overrides,
+      certificates: overrides.certificates ?? [
+        ...(rng.chance(0.2) ? [{ code: rng.pick(SKILLS), level: rng.int(1, 3) }] : []),
+        ...CERTIFICATE_CODES.filter(() => rng.chance(0.4)).map((code) => {
+          const validUntil = rng.pick([undefined, chinaDay(-400), chinaDay(-1), chinaDay(0), chinaDay(1), chinaDay(700)]);
+          return { code, level: 1, ...(validUntil ? { validUntil } : {}) };
+        }),
+      ],
     },
     {
       kinds,

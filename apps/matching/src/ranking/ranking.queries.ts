@@ -3,14 +3,19 @@ import { type WorkerDocument } from '../indexing/worker.document';
 import { willingFromSources } from './factors/cross-region.factor';
 import { type Json } from './factors/factor';
 import { FACTORS } from './factors/factors';
+import { eligibleWorkersFor, kindsOfferedTo } from './factors/public-welfare.factor';
+import { NO_OUTCOMES, type RankingContext } from '../outcomes/ranking-context';
+import { type RankingWeights } from './ranking-weights';
+import { certifiedWorkersFor, jobsCertifiedFor } from './required-certificates';
 
 /**
  * The two ranking queries, one per direction: a function_score over the hard-filtered set, each
  * factor's functions `weight × value` summed (score_mode sum, boost_mode replace). The values
- * follow the factors' own (factors/), which is what turns a hit back into reasons.
+ * follow the factors' own (factors/), which is what turns a hit back into reasons. The weights
+ * come with each query (runtime weights): a factor of weight 0 has no function at all.
  */
 
-/** Hard filters on jobs (the only ones, ARCHITECTURE.md): open, headcount left, kind, not started. */
+/** Hard filters on jobs (ARCHITECTURE.md): open, headcount left, kind, not started; one worker's also certificates (jobFiltersFor). */
 export function openJobFilters(kinds: readonly string[] | undefined, now: Date): Json[] {
   const iso = now.toISOString();
   // No date, or not before now: one clause, no scan of every document for the missing ones.
@@ -25,18 +30,42 @@ export function openJobFilters(kinds: readonly string[] | undefined, now: Date):
 }
 
 /**
+ * The hard filters on one worker's jobs: open, of a kind the worker accepts and may be offered
+ * (public-welfare posts only for poverty-alleviated workers and monitoring targets, 十六), and
+ * requiring no certificate the worker does not validly hold (十).
+ */
+function jobFiltersFor(worker: WorkerDocument, now: Date): Json[] {
+  return [...openJobFilters(kindsOfferedTo(worker), now), ...jobsCertifiedFor(worker, now)];
+}
+
+/**
  * Jobs for one worker; `candidates` narrows the jobs scored (score-bound.ts, declined pairs), not their scores.
  * Every job factor is a native function, no script: the same values as the reasons (equal engine
  * scores, measured), about 1.7× faster per job than painless scripts.
  */
-export function jobsForWorkerQuery(worker: WorkerDocument, now: Date, candidates: Json[] = []): Json {
-  return rankingQuery([...openJobFilters(worker.kinds, now), ...candidates], FACTORS.flatMap((factor) => factor.jobFunctions(worker, now)));
+export function jobsForWorkerQuery(worker: WorkerDocument, weights: RankingWeights, now: Date, candidates: Json[] = [], context: RankingContext = NO_OUTCOMES): Json {
+  return rankingQuery([...jobFiltersFor(worker, now), ...candidates], weighted(weights, (factor, weight) => factor.jobFunctions(worker, now, weight, context)));
 }
 
-/** Workers for one job; `extraFilters` narrows the set (a push's pool, declined pairs). */
-export function workersForJobQuery(job: JobDocument, now: Date, extraFilters: Json[] = []): Json {
-  const filters = [{ term: { available: true } }, { term: { kinds: job.kind } }, ...extraFilters];
-  return rankingQuery(filters, FACTORS.flatMap((factor) => factor.workerFunctions(job, now)));
+/**
+ * Workers for one job: available, accepting its kind, for a public-welfare post a priority worker
+ * (十六), holding each certificate it requires, valid today (十); `extraFilters` narrows the set
+ * (a push's pool, declined pairs).
+ */
+export function workersForJobQuery(job: JobDocument, weights: RankingWeights, now: Date, extraFilters: Json[] = [], context: RankingContext = NO_OUTCOMES): Json {
+  const filters = [{ term: { available: true } }, { term: { kinds: job.kind } }, ...eligibleWorkersFor(job), ...certifiedWorkersFor(job, now), ...extraFilters];
+  return rankingQuery(filters, weighted(weights, (factor, weight) => factor.workerFunctions(job, now, weight, context)));
+}
+
+/**
+ * The functions of the factors weighing more than 0. When some weigh 0, a function adding 0 to
+ * every document comes first: a document no function matches would otherwise score 1 (the
+ * engine's default), not the 0 its reasons add up to.
+ */
+function weighted(weights: RankingWeights, functionsOf: (factor: (typeof FACTORS)[number], weight: number) => Json[]): Json[] {
+  const counted = FACTORS.filter((factor) => weights[factor.name] > 0);
+  const functions = counted.flatMap((factor) => functionsOf(factor, weights[factor.name]));
+  return counted.length < FACTORS.length ? [{ weight: 0 }, ...functions] : functions;
 }
 
 function rankingQuery(filters: Json[], functions: Json[]): Json {

@@ -6,8 +6,12 @@ import { Counter } from 'prom-client';
 import { JobDocument } from '../indexing/job.document';
 import { SearchIndices } from '../indexing/search-indices';
 import { WorkerDocument } from '../indexing/worker.document';
+import { OutcomeSignals } from '../outcomes/outcome-signals';
+import { candidatePoolSize, diversify, DiversityPolicy } from './diversify';
 import { Json } from './factors/factor';
 import { PairScore, scorePair } from './pair-score';
+import { RankingContext } from '../outcomes/ranking-context';
+import { RankingWeights } from './ranking-weights';
 import { excludingIds, jobsForWorkerQuery, poolFilters, WorkerPool, workersForJobQuery } from './ranking.queries';
 import { jobsReaching } from './score-bound';
 
@@ -22,6 +26,8 @@ export interface RankedWorker extends PairScore {
 /** A push's job: its workers in the pool, without those who declined it. */
 interface PoolRequest {
   job: JobDocument;
+  /** The weights for this job (its province's: ranking-weights.service.ts). */
+  weights: RankingWeights;
   pool: WorkerPool;
   excludedWorkerIds: readonly string[];
 }
@@ -57,12 +63,16 @@ const jobsForWorkerTiers = new Counter({
 /**
  * Runs the ranking queries and turns each hit into a scored result with reasons (pair-score.ts,
  * same formulas). The engine picks and orders the candidates; the reasons' sum is the score.
+ * The caller passes the weights (RankingWeightsService picks them by province) and records their version.
+ * What was learned from outcomes (OutcomeSignals) is read once per ranking and given to both the
+ * query and the reasons: the worker's accepted history for a worker's jobs, the rates for both.
  */
 @Injectable()
 export class RankingService {
   constructor(
     @Inject(SEARCH_CLIENT) private readonly client: SearchClient,
     private readonly indices: SearchIndices,
+    private readonly outcomes: OutcomeSignals,
   ) {}
 
   /**
@@ -79,29 +89,54 @@ export class RankingService {
    * with fewer than `limit` jobs means few open jobs for this worker at all: then all are ranked.
    * `excludedJobIds` (declined pairs) narrows every tier alike, so the argument holds for what is left.
    */
-  async jobsForWorker(worker: WorkerDocument, limit: number, now = new Date(), excludedJobIds: readonly string[] = []): Promise<RankedJob[]> {
-    const rank = (candidates: Json[]) => this.rankJobs(worker, limit, now, [...candidates, ...excludingIds(excludedJobIds)]);
+  async jobsForWorker(
+    worker: WorkerDocument,
+    limit: number,
+    weights: RankingWeights,
+    now = new Date(),
+    excludedJobIds: readonly string[] = [],
+  ): Promise<RankedJob[]> {
+    const context = await this.outcomes.forWorker(worker.workerId);
+    const rank = (candidates: Json[]) => this.rankJobs(worker, limit, weights, now, [...candidates, ...excludingIds(excludedJobIds)], context);
     const sampled = await rank([SAMPLE]);
     if (sampled.length < limit) return answeredBy('all', await rank([]));
     const guess = sampled[Math.ceil(limit / GUESS_PER_SAMPLED) - 1].score;
-    const guessed = await rank([jobsReaching(worker, guess, now)]);
+    const guessed = await rank([jobsReaching(worker, weights, guess, now, context)]);
     if (guessed.length === limit && guessed[limit - 1].score >= guess) return answeredBy('guess', guessed);
     const floor = Math.max(sampled[limit - 1].score, guessed.length === limit ? guessed[limit - 1].score : -Infinity);
-    return answeredBy('floor', await rank([jobsReaching(worker, floor, now)]));
+    return answeredBy('floor', await rank([jobsReaching(worker, weights, floor, now, context)]));
   }
 
-  private async rankJobs(worker: WorkerDocument, limit: number, now: Date, candidates: Json[]): Promise<RankedJob[]> {
-    const query = jobsForWorkerQuery(worker, now, candidates);
+  /**
+   * The worker's best `limit` jobs, with no agency or near-duplicate title filling them when others
+   * match (diversify.ts): the exact top K of all open jobs (jobsForWorker with K for its limit, so
+   * the argument above holds for the K) re-ranked, then cut to `limit`. Re-ranking within the
+   * exact top K only defers jobs within it, never brings in one from outside.
+   */
+  async diversifiedJobsForWorker(
+    worker: WorkerDocument,
+    policy: DiversityPolicy,
+    limit: number,
+    weights: RankingWeights,
+    now = new Date(),
+    excludedJobIds: readonly string[] = [],
+  ): Promise<RankedJob[]> {
+    return diversify(await this.jobsForWorker(worker, candidatePoolSize(limit), weights, now, excludedJobIds), limit, policy);
+  }
+
+  private async rankJobs(worker: WorkerDocument, limit: number, weights: RankingWeights, now: Date, candidates: Json[], context: RankingContext): Promise<RankedJob[]> {
+    const query = jobsForWorkerQuery(worker, weights, now, candidates, context);
     const hits = await this.search<JobDocument>(this.indices.jobs.alias, query, limit + SLACK, 'jobId');
     return hits
-      .map((job) => ({ job, ...scorePair(job, worker, now) }))
+      .map((job) => ({ job, ...scorePair(job, worker, weights, now, context) }))
       .sort((a, b) => b.score - a.score || a.job.jobId.localeCompare(b.job.jobId))
       .slice(0, limit);
   }
 
-  async workersForJob(job: JobDocument, limit: number, now = new Date()): Promise<RankedWorker[]> {
-    const query = workersForJobQuery(job, now);
-    return this.rankWorkers(job, await this.search<WorkerDocument>(this.indices.workers.alias, query, limit + SLACK, 'workerId'), limit, now);
+  async workersForJob(job: JobDocument, limit: number, weights: RankingWeights, now = new Date()): Promise<RankedWorker[]> {
+    const context = this.outcomes.forJobs();
+    const query = workersForJobQuery(job, weights, now, [], context);
+    return this.rankWorkers(job, weights, await this.search<WorkerDocument>(this.indices.workers.alias, query, limit + SLACK, 'workerId'), limit, now, context);
   }
 
   /**
@@ -110,14 +145,17 @@ export class RankingService {
    * The caller keeps the batch small (the instant path: 20 jobs).
    */
   async workersForJobs(requests: PoolRequest[], limit: number, now = new Date(), options: MultiSearchOptions = {}): Promise<RankedWorker[][]> {
-    const queries = requests.map(({ job, pool, excludedWorkerIds }) => workersForJobQuery(job, now, [...poolFilters(pool, job), ...excludingIds(excludedWorkerIds)]));
+    const context = this.outcomes.forJobs();
+    const queries = requests.map(({ job, weights, pool, excludedWorkerIds }) =>
+      workersForJobQuery(job, weights, now, [...poolFilters(pool, job), ...excludingIds(excludedWorkerIds)], context),
+    );
     const hitLists = await this.multiSearch<WorkerDocument>(this.indices.workers.alias, queries, limit + SLACK, 'workerId', options);
-    return hitLists.map((hits, k) => this.rankWorkers(requests[k].job, hits, limit, now));
+    return hitLists.map((hits, k) => this.rankWorkers(requests[k].job, requests[k].weights, hits, limit, now, context));
   }
 
-  private rankWorkers(job: JobDocument, hits: WorkerDocument[], limit: number, now: Date): RankedWorker[] {
+  private rankWorkers(job: JobDocument, weights: RankingWeights, hits: WorkerDocument[], limit: number, now: Date, context: RankingContext): RankedWorker[] {
     return hits
-      .map((worker) => ({ worker, ...scorePair(job, worker, now) }))
+      .map((worker) => ({ worker, ...scorePair(job, worker, weights, now, context) }))
       .sort((a, b) => b.score - a.score || a.worker.workerId.localeCompare(b.worker.workerId))
       .slice(0, limit);
   }

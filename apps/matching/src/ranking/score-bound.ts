@@ -1,7 +1,9 @@
 import { type WorkerDocument } from '../indexing/worker.document';
-import { commuteScaleKm, distance } from './factors/distance.factor';
+import { commuteScaleKm, decayingShare } from './factors/distance.factor';
 import { gaussReach, type JobClass, type Json } from './factors/factor';
 import { FACTORS } from './factors/factors';
+import { NO_OUTCOMES, type RankingContext } from '../outcomes/ranking-context';
+import { type RankingWeights } from './ranking-weights';
 
 /**
  * Which of a worker's jobs can still score at least a threshold t: lets ranking.service.ts rank a
@@ -9,8 +11,9 @@ import { FACTORS } from './factors/factors';
  *
  * Bonuses a job earns or not (each factor's `bound`, factors/: skills the worker has, none asked,
  * only others; recruiting from the worker's home, in an east-west partner province; in a target
- * region; gig or assistance kind; older-worker-friendly; relocation quota) split the jobs into classes, each with a ceiling C: the
- * most any of its jobs can score for this worker (distance 0, best wage, age, freshness, …). A job
+ * region; gig or assistance kind; a public-welfare post for a worker staying home; older-worker-
+ * friendly; relocation quota) split the jobs into classes, each with a ceiling C: the most any of
+ * its jobs can score for this worker (distance 0, best wage, age, freshness, …). A job
  * of the class scores C minus what it loses on the remaining factors, so it reaches t only if it
  * loses at most C − t on EACH of them: within a radius, a wage above a cut, an age range near the
  * worker's, posted (or for a gig starting) close enough to now. Distance bands sharpen this: a job
@@ -18,8 +21,8 @@ import { FACTORS } from './factors/factors';
  * that much less on the others. The filter is, per band and class that can still reach t, the
  * conjunction of those conditions: every job outside it scores below t.
  *
- * Losses are taken on the unrounded factor values. A score of t after rounding (each of at most 14
- * contributions to 4 digits, then the sum) is an unrounded sum above t − 15 × 5e-5, so
+ * Losses are taken on the unrounded factor values. A score of t after rounding (each of at most 18
+ * contributions to 4 digits, then the sum) is an unrounded sum above t − 19 × 5e-5, so
  * ROUNDING_MARGIN is added to every allowed loss. Cuts are widened a little (DISTANCE_MARGIN, the wage's):
  * the search engine's distances and float fields differ from the reasons' doubles in the last digits.
  */
@@ -37,9 +40,12 @@ const sum = (xs: number[]) => xs.reduce((total, x) => total + x, 0);
 
 const anyJob: JobClass = { ceiling: 0, filters: [], factors: [] };
 
+/** The factors' bounds under these weights; a factor of weight 0 bounds nothing (it adds nothing). */
+const boundsOf = (weights: RankingWeights, context: RankingContext) => FACTORS.filter((f) => weights[f.name] > 0).map((f) => f.bound(weights, context));
+
 /** What every job gets or may get: the factors bounding every job alike (distance, priority, age, wage, freshness). */
-function baseClass(worker: WorkerDocument): JobClass {
-  const factors = FACTORS.flatMap((f) => ('everyJob' in f.bound ? [f.bound.everyJob] : []));
+function baseClass(worker: WorkerDocument, weights: RankingWeights, context: RankingContext): JobClass {
+  const factors = boundsOf(weights, context).flatMap((bound) => ('everyJob' in bound ? [bound.everyJob] : []));
   return { ceiling: sum(factors.map((f) => f.max(worker))), filters: [], factors };
 }
 
@@ -47,9 +53,9 @@ function baseClass(worker: WorkerDocument): JobClass {
  * The splits of the jobs into classes, one per split the factors name (factors sharing one, such
  * as the kinds, are exclusive): each split's classes the most valuable first, then every job.
  */
-function classSplits(worker: WorkerDocument): JobClass[][] {
+function classSplits(worker: WorkerDocument, weights: RankingWeights, context: RankingContext): JobClass[][] {
   const splits = new Map<string, JobClass[]>();
-  for (const { bound } of FACTORS) {
+  for (const bound of boundsOf(weights, context)) {
     if ('split' in bound) splits.set(bound.split, [...(splits.get(bound.split) ?? []), ...bound.classes(worker)]);
   }
   return [...splits.values()].map((classes) => [...classes.sort((a, b) => b.ceiling - a.ceiling), anyJob]);
@@ -66,19 +72,20 @@ interface Band {
   minLoss: number;
 }
 
-function bands(worker: WorkerDocument): Band[] {
+function bands(worker: WorkerDocument, distanceWeight: number): Band[] {
   const edges = [...BAND_EDGES_IN_SCALES.map((n) => n * commuteScaleKm(worker)), Infinity];
-  return edges.slice(0, -1).map((innerKm, i) => ({ outerKm: edges[i + 1], minLoss: distanceLossBeyond(worker, innerKm) }));
+  return edges.slice(0, -1).map((innerKm, i) => ({ outerKm: edges[i + 1], minLoss: distanceLossBeyond(worker, distanceWeight, innerKm) }));
 }
 
 /** The least distance loss of a job the engine places beyond `km` (its distance may read a little shorter here). */
-function distanceLossBeyond(worker: WorkerDocument, km: number): number {
+function distanceLossBeyond(worker: WorkerDocument, distanceWeight: number, km: number): number {
   const surely = Math.max(0, km * (1 - DISTANCE_MARGIN.relative) - DISTANCE_MARGIN.km);
-  return distance.weight * (1 - 0.5 ** ((surely / commuteScaleKm(worker)) ** 2));
+  return distanceWeight * (1 - 0.5 ** ((surely / commuteScaleKm(worker)) ** 2));
 }
 
 /** How far a job may be and lose at most `loss` on distance. */
-const reachKm = (worker: WorkerDocument, loss: number) => (loss >= distance.weight ? Infinity : gaussReach(commuteScaleKm(worker), 1 - loss / distance.weight));
+const reachKm = (worker: WorkerDocument, distanceWeight: number, loss: number) =>
+  loss >= distanceWeight ? Infinity : gaussReach(commuteScaleKm(worker), 1 - loss / distanceWeight);
 
 /** Jobs the engine places within `km`, padded so that no job the reasons place within it is left out. */
 function withinKm(worker: WorkerDocument, km: number): Json[] {
@@ -90,9 +97,11 @@ function withinKm(worker: WorkerDocument, km: number): Json[] {
 /** What a filter is built from. */
 interface Reach {
   worker: WorkerDocument;
+  weights: RankingWeights;
   threshold: number;
   now: Date;
   splits: JobClass[][];
+  context: RankingContext;
 }
 
 function conditions(r: Reach, c: JobClass, loss: number): Json[] {
@@ -121,12 +130,14 @@ function branch(r: Reach, band: Band, next: Band | undefined, c: JobClass, depth
 }
 
 function reachingFilter(r: Reach): Json {
-  const base = baseClass(r.worker);
+  const base = baseClass(r.worker, r.weights, r.context);
   const maxLoss = base.ceiling + sum(r.splits.map(bestOf)) - r.threshold + ROUNDING_MARGIN;
-  const inBands = bands(r.worker);
+  // What every job surely loses with distance: the decaying share (a willing worker keeps a floor on all but gigs).
+  const distanceWeight = r.weights.distance * decayingShare(r.worker);
+  const inBands = bands(r.worker, distanceWeight);
   const clauses = inBands.flatMap((band, i) => {
     const tree = branch(r, band, inBands[i + 1], base, 0);
-    return tree ? [all([...withinKm(r.worker, Math.min(band.outerKm, reachKm(r.worker, maxLoss))), tree])] : [];
+    return tree ? [all([...withinKm(r.worker, Math.min(band.outerKm, reachKm(r.worker, distanceWeight, maxLoss))), tree])] : [];
   });
   return clauses.length ? either(clauses) : { match_none: {} };
 }
@@ -147,12 +158,12 @@ function coarsen(splits: JobClass[][]): JobClass[][] {
 }
 
 /**
- * A filter on jobs containing every job that scores `threshold` or more for this worker at `now`;
- * coarser (never smaller) when the fine one would be too big a query.
+ * A filter on jobs containing every job that scores `threshold` or more for this worker at `now`
+ * under these weights and outcomes (the context the ranking scores with); coarser (never smaller) when the fine one would be too big a query.
  */
-export function jobsReaching(worker: WorkerDocument, threshold: number, now: Date): Json {
-  for (let splits = classSplits(worker); ; splits = coarsen(splits)) {
-    const filter = reachingFilter({ worker, threshold, now, splits });
+export function jobsReaching(worker: WorkerDocument, weights: RankingWeights, threshold: number, now: Date, context: RankingContext = NO_OUTCOMES): Json {
+  for (let splits = classSplits(worker, weights, context); ; splits = coarsen(splits)) {
+    const filter = reachingFilter({ worker, weights, threshold, now, splits, context });
     if (leafCount(filter) <= MAX_FILTER_LEAVES || splits.every((split) => split.length === 1)) return filter;
   }
 }

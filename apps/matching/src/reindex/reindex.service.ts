@@ -6,6 +6,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import { VersionedDocument, writeVersioned } from '../indexing/index-writer';
 import { toJobDocument } from '../indexing/job.document';
+import { LaborBrandNames } from '../indexing/labor-brand-names';
 import { SearchIndices } from '../indexing/search-indices';
 import { toWorkerDocument } from '../indexing/worker.document';
 import { endOffsets, readTopicRange } from './topic-reader';
@@ -40,6 +41,7 @@ export class ReindexService {
     @Inject(SEARCH_CLIENT) private readonly client: SearchClient,
     @Inject(KAFKA) private readonly kafka: Kafka,
     private readonly indices: SearchIndices,
+    private readonly brands: LaborBrandNames,
   ) {}
 
   async reindexAll(): Promise<ReindexReport[]> {
@@ -49,7 +51,7 @@ export class ReindexService {
       await this.indices.ensured();
       const jobs = await this.rebuild(this.indices.jobs, TOPICS.jobs, (e) => {
         const data = (e as EventEnvelope<JobChangedData>).data;
-        return { id: data.jobId, version: data.version, source: toJobDocument(data) };
+        return { id: data.jobId, version: data.version, source: toJobDocument(data, (code) => this.brands.namesOf(code)) };
       });
       const workers = await this.rebuild(this.indices.workers, TOPICS.workers, (e) => {
         const data = (e as EventEnvelope<WorkerChangedData>).data;

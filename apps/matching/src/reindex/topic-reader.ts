@@ -1,4 +1,5 @@
 import { type EventEnvelope, parseEvent } from '@laowu/contracts';
+import { topicEndOffsets } from '@laowu/messaging';
 import { type Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
@@ -6,13 +7,8 @@ import { randomUUID } from 'node:crypto';
 export type PartitionOffsets = Map<number, string>;
 
 export async function endOffsets(kafka: Kafka, topic: string): Promise<PartitionOffsets> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    return new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p.high]));
-  } finally {
-    await admin.disconnect();
-  }
+  const ends = (await topicEndOffsets(kafka, [topic])).get(topic) ?? [];
+  return new Map(ends.map(({ partition, offset }) => [partition, offset]));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isCalendarDate, isMobilePhone, parseResidentId } from '@laowu/domain';
+import { isMobilePhone, parseResidentId } from '@laowu/domain';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 /**
@@ -33,21 +33,6 @@ export function IsChinaMobile(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value: unknown) => typeof value === 'string' && isMobilePhone(value),
         defaultMessage: () => 'must be a mainland mobile number: 11 digits starting with 13–19',
-      },
-    });
-}
-
-/** A real calendar date written YYYY-MM-DD. */
-export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options,
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
-        defaultMessage: () => 'must be a real date written YYYY-MM-DD',
       },
     });
 }

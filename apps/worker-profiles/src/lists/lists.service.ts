@@ -1,9 +1,8 @@
 import { chinaDate, isKnownRegion, regionPrefix } from '@laowu/domain';
-import { DomainError } from '@laowu/platform';
+import { type CsvColumn, DomainError } from '@laowu/platform';
 import { Injectable } from '@nestjs/common';
 import { ExportPool } from '@laowu/persistence';
 import { DataSource } from 'typeorm';
-import { CsvColumn } from '../common/csv';
 import { SCHEMA } from '../schema';
 import { ERRORS } from '../worker-profiles.errors';
 import { ListKind } from './list-query.request.dto';

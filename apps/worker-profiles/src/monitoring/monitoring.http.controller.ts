@@ -1,10 +1,9 @@
 import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ExportPool } from '@laowu/persistence';
 import type { Response } from 'express';
-import { csvChunks } from '../common/csv';
-import { ApiJsonOrCsv, sendCsv } from '../common/send-stream';
+import { ApiJsonOrCsv, csvChunks, sendCsv } from '@laowu/platform';
 import { assertCanReadRegion } from '../workers/worker.access';
 import { MonthlyMonitoringQuery } from './monthly-monitoring.request.dto';
 import { MONITORING_COLUMNS, MonitoringService } from './monitoring.service';
@@ -25,6 +24,12 @@ export class MonitoringHttpController {
     description: 'Region by home (户籍地). JSON pages or the whole month as CSV (UTF-8 with BOM). Personal data masked.',
   })
   @ApiJsonOrCsv()
+  @ApiOkResponse({
+    description:
+      'Per item, beside the status and flags (十六): `publicWelfarePost` (held a public-welfare post during the month), `flexibleIncome12m` (flexible income over ' +
+      'the 12 months ending with the month; null when none recorded), `monitoringLine` (annual line of the residence region, else its city, else its province; ' +
+      'null when none), `exitRequired` (in a post and flexibleIncome12m above the line). CSV columns 公益性岗位, 近12个月灵活就业收入, 监测线, 需退出岗位.',
+  })
   @ApiForbiddenResponse({ description: 'the region is outside the caller’s region' })
   @ApiUnprocessableEntityResponse({ description: 'unknown region code, or a month in the future' })
   async monthly(@CurrentPrincipal() principal: Principal, @Query() query: MonthlyMonitoringQuery, @Res() res: Response): Promise<void> {

@@ -1,8 +1,11 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { PiiKeyring } from '../worker-profiles.config';
 
-/** Which personal field a ciphertext holds; bound into the ciphertext (AAD) with the worker id. */
-export type PiiField = 'idNumber' | 'phone' | 'name';
+/**
+ * Which personal field a ciphertext holds; bound into the ciphertext (AAD) with the id of its row:
+ * the worker's, for a follow-up's note (`followUpNote`) the follow-up's.
+ */
+export type PiiField = 'idNumber' | 'phone' | 'name' | 'followUpNote';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

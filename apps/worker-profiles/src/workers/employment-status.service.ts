@@ -1,10 +1,11 @@
 import { Principal } from '@laowu/auth';
-import { TOPICS, WorkerArrivedData } from '@laowu/contracts';
+import { type PlacementEndedData, type PlacementStartedData, TOPICS } from '@laowu/contracts';
 import { chinaDate, isKnownRegion, regionContains } from '@laowu/domain';
 import { appendToOutbox, markProcessedOnce } from '@laowu/messaging';
 import { APP_NAME, DomainError } from '@laowu/platform';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { recordPostEnded, recordPostStarted } from '../public-welfare/public-welfare-posts';
 import { SCHEMA } from '../schema';
 import { ERRORS } from '../worker-profiles.errors';
 import { AuditedBasis, EmploymentStatusEntry, StatusSource } from './employment-status-entry.entity';
@@ -13,7 +14,14 @@ import { auditedBasisFor, canWrite, forbiddenWorker } from './worker.access';
 import { workerChangedEvent } from './worker-changed.event';
 import { RegistrationBasis, Worker } from './worker.entity';
 
-const ARRIVALS_CONSUMER = 'worker-profiles.dispatch-arrivals';
+const PLACEMENTS_CONSUMER = 'worker-profiles.dispatch-placements';
+
+type PlacementOutcome = 'applied' | 'duplicate' | 'unknown-worker';
+
+/** Who recorded an entry a placement made: the placement, so its effect can be found again. */
+const placementRecorder = (placementId: string) => `dispatch:placement:${placementId}`;
+/** The same for a 共享用工 placement (二): its end sends the worker back to the lending employer. */
+const sharingRecorder = (placementId: string) => `dispatch:sharing-placement:${placementId}`;
 
 type NewEntry = Omit<EmploymentStatusEntry, 'seq' | 'recordedAt' | 'workerId'>;
 
@@ -98,28 +106,81 @@ export class EmploymentStatusService {
   }
 
   /**
-   * A dispatched worker arrived at the employer (laowu.dispatch.v1): employed there from the day of
-   * arrival. Applied once per event id; a redelivery changes nothing. An arrival for a worker this
-   * service does not know is recorded as processed and skipped (nothing to update, retrying won't help).
+   * A placement started (PlacementStarted on laowu.dispatch.v1, whatever its source: match, batch
+   * arrival or direct hire): the worker is employed there from the start date, and a
+   * public-welfare post (十六) is recorded as held. One transaction with the event marked
+   * processed, so a redelivery changes nothing and a crash halfway leaves nothing (the event is
+   * consumed again). An event for a worker this service does not know is marked processed and
+   * skipped (nothing to update, retrying won't help).
    */
-  async applyArrival(eventId: string, arrival: WorkerArrivedData): Promise<'applied' | 'duplicate' | 'unknown-worker'> {
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await markProcessedOnce(manager, SCHEMA, ARRIVALS_CONSUMER, eventId))) return 'duplicate';
-      const worker = await manager.findOne(Worker, { where: { id: arrival.workerId }, lock: { mode: 'pessimistic_write' } });
-      if (!worker) {
-        this.logger.warn({ workerId: arrival.workerId, eventId }, 'arrival for an unknown worker skipped');
-        return 'unknown-worker';
-      }
+  async applyPlacementStarted(eventId: string, started: PlacementStartedData): Promise<PlacementOutcome> {
+    return this.onceForKnownWorker(eventId, started.workerId, async (manager, worker) => {
       await this.append(manager, worker, {
         status: 'employed',
-        effectiveDate: chinaDate(new Date(arrival.arrivedAt)),
-        regionCode: arrival.regionCode,
+        effectiveDate: started.startDate,
+        regionCode: started.regionCode,
         registeredAt: 'employment',
-        employer: arrival.employer ?? `agency:${arrival.agencyId}`,
+        employer: started.employerName,
         source: 'dispatch',
         basis: null,
-        recordedBy: `dispatch:batch:${arrival.batchId}`,
+        recordedBy: started.source === 'sharing' ? sharingRecorder(started.placementId) : placementRecorder(started.placementId),
       });
+      await recordPostStarted(manager, started);
+    });
+  }
+
+  /**
+   * A placement ended: with no other placement of the worker still active, the worker is
+   * unemployed from the end date, registered at the residence (九) — which makes matching push
+   * the worker's best jobs again (转岗服务, 十四); with another still active the status stays. A
+   * 共享用工 placement (二) that ends with none active sends the worker back to the employment they
+   * were lent from (employed there again from the return date), if they were employed before it. A
+   * public-welfare post held through it is closed. Same transaction and idempotence as a start.
+   */
+  async applyPlacementEnded(eventId: string, ended: PlacementEndedData): Promise<PlacementOutcome> {
+    return this.onceForKnownWorker(eventId, ended.workerId, async (manager, worker) => {
+      const lender = ended.otherActivePlacements === 0 ? await lendingEmployment(manager, worker.id, ended.placementId) : null;
+      if (lender) {
+        // 共享用工 (二): the worker goes back to the employer that lent them, from the return date
+        await this.append(manager, worker, {
+          status: 'employed',
+          effectiveDate: ended.endDate,
+          regionCode: lender.regionCode,
+          registeredAt: lender.registeredAt,
+          employer: lender.employer,
+          source: 'dispatch',
+          basis: null,
+          recordedBy: placementRecorder(ended.placementId),
+        });
+      } else if (ended.otherActivePlacements === 0) {
+        await this.append(manager, worker, {
+          status: 'unemployed',
+          effectiveDate: ended.endDate,
+          regionCode: worker.residenceRegionCode,
+          registeredAt: 'residence',
+          employer: null,
+          source: 'dispatch',
+          basis: null,
+          recordedBy: placementRecorder(ended.placementId),
+        });
+      }
+      await recordPostEnded(manager, ended);
+    });
+  }
+
+  private async onceForKnownWorker(
+    eventId: string,
+    workerId: string,
+    apply: (manager: EntityManager, worker: Worker) => Promise<void>,
+  ): Promise<PlacementOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await markProcessedOnce(manager, SCHEMA, PLACEMENTS_CONSUMER, eventId))) return 'duplicate';
+      const worker = await manager.findOne(Worker, { where: { id: workerId }, lock: { mode: 'pessimistic_write' } });
+      if (!worker) {
+        this.logger.warn({ workerId, eventId }, 'placement event for an unknown worker skipped');
+        return 'unknown-worker';
+      }
+      await apply(manager, worker);
       return 'applied';
     });
   }
@@ -148,6 +209,25 @@ export class EmploymentStatusService {
     await appendToOutbox(manager, SCHEMA, TOPICS.workers, [workerChangedEvent(worker, worker.updatedAt, this.producer)]);
     return { worker, entry: await manager.findOneByOrFail(EmploymentStatusEntry, { seq }) };
   }
+}
+
+/**
+ * For the end of a 共享用工 placement: the employment the worker was lent from — the entry that was
+ * current when the sharing placement's start was recorded, if it was `employed` — else null (not a
+ * sharing placement, or the worker was not employed before it: the usual end applies).
+ */
+async function lendingEmployment(manager: EntityManager, workerId: string, placementId: string): Promise<EmploymentStatusEntry | null> {
+  const start = await manager.findOneBy(EmploymentStatusEntry, { workerId, recordedBy: sharingRecorder(placementId) });
+  if (!start) return null;
+  const [before] = await manager
+    .createQueryBuilder(EmploymentStatusEntry, 'e')
+    .where('e.worker_id = :workerId AND e.seq < :seq AND e.effective_date <= :startDate', { workerId, seq: start.seq, startDate: start.effectiveDate })
+    .orderBy(`(e.source = 'default')`, 'ASC')
+    .addOrderBy('e.effective_date', 'DESC')
+    .addOrderBy('e.seq', 'DESC')
+    .limit(1)
+    .getMany();
+  return before?.status === 'employed' ? before : null;
 }
 
 /**

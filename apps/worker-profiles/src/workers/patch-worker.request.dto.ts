@@ -3,7 +3,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { IsChinaMobile } from '../common/validators';
 import {
-  GeoPointRequest, IsOptionalObject, IsWorkerName, OptionalPriorityGroups, OptionalSkillLevels, REGION_MESSAGE, SkillLevelRequest, WorkerPreferencesRequest,
+  CertificateRequest, GeoPointRequest, IsOptionalObject, IsWorkerName, OptionalCertificates, OptionalLaborBrand, OptionalPriorityGroups, OptionalSkillLevels,
+  REGION_MESSAGE, SkillLevelRequest, WorkerPreferencesRequest,
 } from './register-worker.request.dto';
 
 /**
@@ -20,7 +21,8 @@ export class PatchWorkerRequest {
 
   @ApiPropertyOptional({ type: GeoPointRequest }) @IsOptionalObject(() => GeoPointRequest) location?: GeoPointRequest;
   @OptionalSkillLevels() skills?: SkillLevelRequest[];
-  @OptionalSkillLevels() certificates?: SkillLevelRequest[];
+  @OptionalCertificates() certificates?: CertificateRequest[];
+  @OptionalLaborBrand() laborBrand?: string;
   @OptionalPriorityGroups() priorityGroups?: PriorityGroup[];
   @ApiPropertyOptional({ type: WorkerPreferencesRequest }) @IsOptionalObject(() => WorkerPreferencesRequest)
   preferences?: WorkerPreferencesRequest;

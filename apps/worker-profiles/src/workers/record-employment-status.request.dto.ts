@@ -1,8 +1,7 @@
 import { EMPLOYMENT_STATUSES, EmploymentStatus, REGION_CODE_PATTERN } from '@laowu/contracts';
-import { NoNulCharacters } from '@laowu/platform';
+import { IsCalendarDate, NoNulCharacters } from '@laowu/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { IsCalendarDate } from '../common/validators';
 import type { RegistrationBasis } from './worker.entity';
 
 export const REGISTRATION_BASES: readonly RegistrationBasis[] = ['residence', 'employment', 'insured'];

@@ -6,7 +6,9 @@ export interface CodesToCheck {
   regions?: Record<string, string | undefined>;
   targetRegionCodes?: string[];
   skills?: { code: string }[];
-  certificates?: { code: string }[];
+  certificates?: { code: string; issuedOn?: string; validUntil?: string }[];
+  /** The 劳务品牌 given, and whether the registry (seeded or bureau-added) knows it. */
+  laborBrand?: { given: string; known: boolean };
 }
 
 /**
@@ -24,9 +26,13 @@ export function assertKnownCodes(codes: CodesToCheck): void {
   (codes.skills ?? []).forEach(({ code }, i) => {
     if (!isKnownSkill(code)) problems.push({ field: `skills.${i}.code`, problem: `${code} is not in the skill taxonomy` });
   });
-  (codes.certificates ?? []).forEach(({ code }, i) => {
+  (codes.certificates ?? []).forEach(({ code, issuedOn, validUntil }, i) => {
     if (!isKnownCertificate(code)) problems.push({ field: `certificates.${i}.code`, problem: `${code} is not in the certificate taxonomy` });
+    if (issuedOn && validUntil && validUntil < issuedOn) problems.push({ field: `certificates.${i}.validUntil`, problem: `is before issuedOn ${issuedOn}` });
   });
+  if (codes.laborBrand && !codes.laborBrand.known) {
+    problems.push({ field: 'laborBrand', problem: `${codes.laborBrand.given} is not a 劳务品牌 of the registry (GET /v1/reference/labor-brands)` });
+  }
   if (problems.length) throw DomainError.unprocessable(ERRORS.WORKER_UNKNOWN_CODE, problems);
 }
 

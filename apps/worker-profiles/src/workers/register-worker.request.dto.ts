@@ -3,13 +3,13 @@ import {
 } from '@laowu/contracts';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NoNulCharacters } from '@laowu/platform';
+import { IsCalendarDate, NoNulCharacters } from '@laowu/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max,
   MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsChinaMobile, IsResidentId } from '../common/validators';
+import { IsChinaMobile, IsResidentId } from '../common/validators';
 import { RecordEmploymentStatusRequest } from './record-employment-status.request.dto';
 
 export const REGION_MESSAGE = { message: '$property must be a 6-digit GB/T 2260 region code' };
@@ -37,7 +37,33 @@ export class MinWageRequest {
   @ApiProperty({ enum: WAGE_UNITS }) @IsIn(WAGE_UNITS) unit: WageUnit;
 }
 
-/** An optional list of up to 50 skill levels (skills, certificates). */
+/** A certificate held (十): a code of the certificate taxonomy, and when it was issued or runs out. */
+export class CertificateRequest extends SkillLevelRequest {
+  @ApiPropertyOptional({ example: '2025-03-01', description: 'The day it was issued (YYYY-MM-DD)' })
+  @IsOptional() @IsCalendarDate() issuedOn?: string;
+
+  @ApiPropertyOptional({
+    example: '2031-02-28',
+    description: "The last valid day (YYYY-MM-DD); default from issuedOn and the certificate's validity years, none for one that does not expire",
+  })
+  @IsOptional() @IsCalendarDate() validUntil?: string;
+}
+
+/** An optional list of up to 50 certificates held. */
+export const OptionalCertificates = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ type: [CertificateRequest] }),
+    IsOptional(), IsArray(), ArrayMaxSize(50), ValidateNested({ each: true }), Type(() => CertificateRequest),
+  );
+
+/** 劳务品牌 (四): a brand code or name of the registry (seeded or bureau-added), stored as the code. */
+export const OptionalLaborBrand = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ example: '川妹子', description: '劳务品牌: a registry code or name (GET /v1/reference/labor-brands); stored as the code' }),
+    IsOptional(), IsString(), IsNotEmpty(), MaxLength(64), NoNulCharacters(),
+  );
+
+/** An optional list of up to 50 skill levels. */
 export const OptionalSkillLevels = (): PropertyDecorator =>
   applyDecorators(
     ApiPropertyOptional({ type: [SkillLevelRequest] }),
@@ -92,7 +118,8 @@ export class RegisterWorkerRequest {
   stationId: string;
 
   @OptionalSkillLevels() skills?: SkillLevelRequest[];
-  @OptionalSkillLevels() certificates?: SkillLevelRequest[];
+  @OptionalCertificates() certificates?: CertificateRequest[];
+  @OptionalLaborBrand() laborBrand?: string;
   @OptionalPriorityGroups() priorityGroups?: PriorityGroup[];
 
   @ApiPropertyOptional({ type: WorkerPreferencesRequest }) @IsOptionalObject(() => WorkerPreferencesRequest)

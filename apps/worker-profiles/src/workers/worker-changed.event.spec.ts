@@ -13,7 +13,7 @@ const worker = (): Worker =>
     idNumberEnc: 'enc', idNumberHash: Buffer.from('h'), idNumberMasked: '5134**********1234', nameEnc: 'enc', nameMasked: '张*',
     phoneEnc: 'enc', phoneMasked: '138****0000', piiKeyId: 'k1', birthDate: '1980-06-15', gender: 'male',
     homeRegionCode: '513401', residenceRegionCode: '440306', lat: 22.5531, lon: 113.8842,
-    skills: [{ code: 'welding', level: 3 }], certificates: [{ code: 'forklift', level: 1 }], priorityGroups: ['poverty_alleviated'],
+    skills: [{ code: 'welding', level: 3 }], certificates: [{ code: 'forklift', level: 1, issuedOn: '2028-03-01', validUntil: '2032-02-29' }], laborBrand: 'chuan-mei-zi', priorityGroups: ['poverty_alleviated'],
     preferences: {
       kinds: ['gig'], willingToMigrate: true, targetRegionCodes: ['440300'], maxCommuteKm: 30,
       minWage: { amount: 200, unit: 'day' }, availableFrom: '2030-01-01',
@@ -34,6 +34,16 @@ describe('workerChangedEvent', () => {
     const read = parseEvent<WorkerChangedData>(TOPICS.workers, JSON.stringify(workerChangedEvent(worker(), now, 'worker-profiles')));
     expect(read.producer).toBe('worker-profiles');
     expect(read.data).toMatchObject({ ageYears: 50, location: { lat: 22.55, lon: 113.88 }, available: true });
+  });
+
+  it('carries the 劳务品牌 code and each certificate with validUntil, never issuedOn; none when the worker has no brand', () => {
+    const { data } = workerChangedEvent(worker(), now, 'worker-profiles');
+    expect(data.laborBrand).toBe('chuan-mei-zi');
+    expect(data.certificates).toEqual([{ code: 'forklift', level: 1, validUntil: '2032-02-29' }]);
+    const plain = Object.assign(worker(), { laborBrand: null, certificates: [{ code: 'forklift', level: 1 }] });
+    const read = parseEvent<WorkerChangedData>(TOPICS.workers, JSON.stringify(workerChangedEvent(plain, now, 'worker-profiles')));
+    expect('laborBrand' in read.data).toBe(false);
+    expect(read.data.certificates).toEqual([{ code: 'forklift', level: 1 }]);
   });
 
   it('says an employed worker is not available', () => {

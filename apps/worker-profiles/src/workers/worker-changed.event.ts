@@ -20,7 +20,8 @@ function workerChangedData(worker: Worker, now: Date): WorkerChangedData {
     residenceRegionCode: worker.residenceRegionCode,
     location: coarseLocation({ lat: worker.lat, lon: worker.lon }),
     skills: worker.skills.map(({ code, level }) => ({ code, level })),
-    certificates: worker.certificates.map(({ code, level }) => ({ code, level })),
+    certificates: worker.certificates.map(({ code, level, validUntil }) => ({ code, level, ...(validUntil ? { validUntil } : {}) })),
+    ...(worker.laborBrand ? { laborBrand: worker.laborBrand } : {}),
     priorityGroups: [...worker.priorityGroups],
     preferences: {
       kinds: [...preferences.kinds],

@@ -8,6 +8,12 @@ export interface SkillLevel {
   level: number;
 }
 
+/** A certificate held (十): `validUntil` is the last valid day, none for one that does not expire (or is not known to). */
+export interface CertificateHeld extends SkillLevel {
+  issuedOn?: string;
+  validUntil?: string;
+}
+
 export interface WorkerPreferences {
   kinds: JobKind[];
   willingToMigrate: boolean;
@@ -50,7 +56,9 @@ export class Worker {
   @Column('double precision') lon: number;
 
   @Column('jsonb') skills: SkillLevel[];
-  @Column('jsonb') certificates: SkillLevel[];
+  @Column('jsonb') certificates: CertificateHeld[];
+  /** 劳务品牌 (四): a code of the seeded registry or of one a bureau added; the response adds its name. */
+  @Column('text', { name: 'labor_brand', nullable: true }) laborBrand: string | null;
   @Column('text', { name: 'priority_groups', array: true }) priorityGroups: PriorityGroup[];
   @Column('jsonb') preferences: WorkerPreferences;
   /** Mirrors preferences.willingToMigrate for the willing-to-migrate list's index. */

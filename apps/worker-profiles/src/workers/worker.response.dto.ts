@@ -2,7 +2,7 @@ import { EMPLOYMENT_STATUSES, EmploymentStatus, PRIORITY_GROUPS, PriorityGroup }
 import { ageOn } from '@laowu/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AuditedBasis, EmploymentStatusEntry } from './employment-status-entry.entity';
-import { isAvailable, SkillLevel, Worker, WorkerPreferences } from './worker.entity';
+import { CertificateHeld, isAvailable, SkillLevel, Worker, WorkerPreferences } from './worker.entity';
 
 export class CurrentStatusResponse {
   @ApiProperty({ enum: EMPLOYMENT_STATUSES }) status: EmploymentStatus;
@@ -26,7 +26,10 @@ export class WorkerResponse {
   @ApiProperty() residenceRegionCode: string;
   @ApiProperty() location: { lat: number; lon: number };
   @ApiProperty() skills: SkillLevel[];
-  @ApiProperty() certificates: SkillLevel[];
+  @ApiProperty({ description: 'Certificates held (十): `{ code, level, issuedOn?, validUntil? }`; no validUntil: does not expire' })
+  certificates: CertificateHeld[];
+  @ApiPropertyOptional({ description: '劳务品牌 code' }) laborBrand?: string;
+  @ApiPropertyOptional({ description: "劳务品牌 name" }) laborBrandName?: string;
   @ApiProperty({ enum: PRIORITY_GROUPS, isArray: true }) priorityGroups: PriorityGroup[];
   @ApiProperty() preferences: WorkerPreferences;
   @ApiProperty({ type: CurrentStatusResponse }) employmentStatus: CurrentStatusResponse;
@@ -34,7 +37,8 @@ export class WorkerResponse {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 
-  static of(worker: Worker, now = new Date()): WorkerResponse {
+  /** `laborBrandName`: the name of the worker's brand code (the caller looks it up; seeded or bureau-added). */
+  static of(worker: Worker, laborBrandName?: string, now = new Date()): WorkerResponse {
     return {
       id: worker.id,
       version: worker.version,
@@ -48,7 +52,9 @@ export class WorkerResponse {
       residenceRegionCode: worker.residenceRegionCode,
       location: { lat: worker.lat, lon: worker.lon },
       skills: worker.skills,
-      certificates: worker.certificates,
+      certificates: worker.certificates.map(({ code, level, issuedOn, validUntil }) => ({ code, level, issuedOn, validUntil })),
+      laborBrand: worker.laborBrand ?? undefined,
+      laborBrandName: worker.laborBrand ? laborBrandName ?? worker.laborBrand : undefined,
       priorityGroups: worker.priorityGroups,
       preferences: worker.preferences,
       employmentStatus: {

@@ -26,7 +26,7 @@ export class WorkersHttpController {
   @ApiOperation({ summary: 'Register a worker (station: under its own stationId)' })
   @ApiCreatedResponse({ type: RegisteredWorkerResponse })
   @ApiConflictResponse({ description: 'this resident ID number is already registered: `{ existingId }` to a caller who may read that worker, no id to anyone else' })
-  @ApiUnprocessableEntityResponse({ description: 'unknown region, skill or certificate code' })
+  @ApiUnprocessableEntityResponse({ description: 'unknown region, skill or certificate code, or 劳务品牌 (laborBrand); a certificate valid until before it was issued' })
   @ApiForbiddenResponse({ description: 'stationId is not the calling station' })
   register(@CurrentPrincipal() principal: Principal, @Body() body: RegisterWorkerRequest): Promise<RegisteredWorkerResponse> {
     return this.workers.register(principal, body);
@@ -39,7 +39,7 @@ export class WorkersHttpController {
   @ApiForbiddenResponse()
   @ApiNotFoundResponse()
   async get(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<WorkerResponse> {
-    return WorkerResponse.of(await this.workers.get(principal, id));
+    return this.workers.respond(await this.workers.get(principal, id));
   }
 
   @Patch(':id')
@@ -49,7 +49,7 @@ export class WorkersHttpController {
   @ApiForbiddenResponse()
   @ApiNotFoundResponse()
   async patch(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string, @Body() body: PatchWorkerRequest): Promise<WorkerResponse> {
-    return WorkerResponse.of(await this.workers.patch(principal, id, body));
+    return this.workers.respond(await this.workers.patch(principal, id, body));
   }
 
   @Post(':id/employment-status')
@@ -76,7 +76,7 @@ export class WorkersHttpController {
     @Body() body: RecordEmploymentStatusRequest,
   ): Promise<WorkerResponse | RecordedStatusEntryResponse> {
     const recorded = await this.statuses.record(principal, id, body);
-    return recorded.kind === 'worker' ? WorkerResponse.of(recorded.worker) : RecordedStatusEntryResponse.ofAudited(recorded.entry);
+    return recorded.kind === 'worker' ? this.workers.respond(recorded.worker) : RecordedStatusEntryResponse.ofAudited(recorded.entry);
   }
 
   @Get(':id/employment-status')

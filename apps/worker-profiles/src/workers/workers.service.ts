@@ -7,6 +7,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { maskName } from '../common/masking';
+import { LaborBrandsService } from '../labor-brands/labor-brands.service';
 import { PiiCipher } from '../pii/pii-cipher';
 import { SCHEMA } from '../schema';
 import { ERRORS } from '../worker-profiles.errors';
@@ -15,9 +16,11 @@ import { EmploymentStatusEntry } from './employment-status-entry.entity';
 import { PatchWorkerRequest } from './patch-worker.request.dto';
 import { assertKnownCodes, assertUniqueCodes } from './reference-codes';
 import { RegisterWorkerRequest, WorkerPreferencesRequest } from './register-worker.request.dto';
+import { certificatesHeld } from './certificates-held';
 import { assertCanRegister, canRead, canWrite, forbiddenWorker } from './worker.access';
 import { workerChangedEvent } from './worker-changed.event';
 import { Worker, WorkerPreferences } from './worker.entity';
+import { WorkerResponse } from './worker.response.dto';
 import { lockWorkerRow } from './worker.lock';
 
 const UNIQUE_VIOLATION = '23505';
@@ -38,17 +41,18 @@ export class WorkersService {
     private readonly dataSource: DataSource,
     private readonly cipher: PiiCipher,
     private readonly statuses: EmploymentStatusService,
+    private readonly brands: LaborBrandsService,
     @Inject(APP_NAME) private readonly producer: string,
   ) {}
 
   async register(principal: Principal, request: RegisterWorkerRequest): Promise<{ id: string }> {
     assertCanRegister(principal, request.stationId);
-    this.checkCodes(request);
+    const laborBrand = await this.checkCodes(request);
     const identity = parseResidentId(request.idNumber);
     if (!identity.ok) throw DomainError.invalid(ERRORS.REQUEST_INVALID, [{ field: 'idNumber', problem: identity.problem }]);
     const idNumberHash = this.cipher.blindIndex(identity.id);
     const now = new Date();
-    const worker = this.newWorker(request, identity, idNumberHash, now);
+    const worker = this.newWorker(request, identity, idNumberHash, now, laborBrand ?? null);
     await this.assertNotRegistered(principal, idNumberHash);
     try {
       await this.dataSource.transaction(async (manager) => {
@@ -77,12 +81,18 @@ export class WorkersService {
     return this.dataSource.getRepository(EmploymentStatusEntry).find({ where: { workerId: id }, order: { effectiveDate: 'ASC', seq: 'ASC' } });
   }
 
+  /** The worker as the API shows it, with its 劳务品牌's name (seeded or bureau-added). */
+  async respond(worker: Worker): Promise<WorkerResponse> {
+    return WorkerResponse.of(worker, await this.brands.nameOf(worker.laborBrand));
+  }
+
   async patch(principal: Principal, id: string, request: PatchWorkerRequest): Promise<Worker> {
-    this.checkCodes(request);
     return this.dataSource.transaction(async (manager) => {
       const worker = await lockWorkerRow(manager, id);
       if (!canWrite(principal, worker)) throw forbiddenWorker();
+      const laborBrand = await this.checkCodes(request);
       this.applyPatch(worker, request);
+      if (laborBrand !== undefined) worker.laborBrand = laborBrand;
       this.reencryptIfRotated(worker, request);
       worker.version += 1;
       worker.updatedAt = new Date();
@@ -92,15 +102,23 @@ export class WorkersService {
     });
   }
 
-  private checkCodes(request: RegisterWorkerRequest | PatchWorkerRequest): void {
+  /**
+   * 400 for a code given twice; 422 naming every code that names nothing (regions, skills,
+   * certificates, the 劳务品牌) and every certificate valid until before it was issued. Returns the
+   * brand's code when one was given.
+   */
+  private async checkCodes(request: RegisterWorkerRequest | PatchWorkerRequest): Promise<string | undefined> {
     assertUniqueCodes('skills', request.skills);
     assertUniqueCodes('certificates', request.certificates);
+    const brand = request.laborBrand === undefined ? undefined : await this.brands.resolve(request.laborBrand);
     assertKnownCodes({
       regions: { homeRegionCode: request.homeRegionCode, residenceRegionCode: request.residenceRegionCode },
       targetRegionCodes: request.preferences?.targetRegionCodes,
       skills: request.skills,
       certificates: request.certificates,
+      laborBrand: request.laborBrand === undefined ? undefined : { given: request.laborBrand, known: brand !== undefined },
     });
+    return brand?.code;
   }
 
   /**
@@ -125,6 +143,7 @@ export class WorkersService {
     identity: { id: string; birthDate: string; gender: 'male' | 'female' },
     idNumberHash: Buffer,
     now: Date,
+    laborBrand: string | null,
   ): Worker {
     const id = randomUUID();
     const residence = findRegion(request.residenceRegionCode)!;
@@ -142,7 +161,8 @@ export class WorkersService {
       lat: request.location?.lat ?? residence.lat,
       lon: request.location?.lon ?? residence.lon,
       skills: (request.skills ?? []).map(({ code, level }) => ({ code, level })),
-      certificates: (request.certificates ?? []).map(({ code, level }) => ({ code, level })),
+      certificates: certificatesHeld(request.certificates ?? []),
+      laborBrand,
       priorityGroups: request.priorityGroups ?? [],
       preferences,
       willingToMigrate: preferences.willingToMigrate,
@@ -169,7 +189,7 @@ export class WorkersService {
     if (request.residenceRegionCode !== undefined) worker.residenceRegionCode = request.residenceRegionCode;
     if (request.location !== undefined) Object.assign(worker, { lat: request.location.lat, lon: request.location.lon });
     if (request.skills !== undefined) worker.skills = request.skills.map(({ code, level }) => ({ code, level }));
-    if (request.certificates !== undefined) worker.certificates = request.certificates.map(({ code, level }) => ({ code, level }));
+    if (request.certificates !== undefined) worker.certificates = certificatesHeld(request.certificates);
     if (request.priorityGroups !== undefined) worker.priorityGroups = request.priorityGroups;
     if (request.preferences !== undefined) {
       worker.preferences = mergePreferences(worker.preferences, request.preferences);

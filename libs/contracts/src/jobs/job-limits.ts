@@ -9,6 +9,7 @@ export const JOB_LIMITS = {
   address: { maxLength: 500 },
   laborBrand: { maxLength: 100 },
   skills: { maxItems: 30 },
+  requiredCertificates: { maxItems: 10 },
   skillLevel: { min: 1, max: 5 },
   headcount: { min: 1, max: 100_000 },
   wage: { min: 0, max: 1_000_000 },
@@ -17,5 +18,5 @@ export const JOB_LIMITS = {
   relocationQuotaPct: { min: 0, max: 100 },
 } as const;
 
-/** 国家职业分类大典 code: major-middle-minor-detail, e.g. 6-25-04-01. */
+/** 国家职业分类大典 code: major-middle-minor-detail, e.g. 6-29-01-01. */
 export const OCCUPATION_CODE_PATTERN = /^\d(-\d{2}){1,3}$/;

@@ -39,12 +39,14 @@ export interface TaxonomyDefinition {
   readonly sector: SkillSector;
   readonly occupationCode?: string;
   readonly keywords?: readonly string[];
+  /** Certificates only: years a certificate stays valid from its issue; none for one that does not expire. */
+  readonly validityYears?: number;
 }
 
 // prettier-ignore
 export const SKILL_DEFINITIONS: readonly TaxonomyDefinition[] = [
   // ---- construction 建筑 ----
-  { code: 'masonry', name: '砌筑工', nameEn: 'Masonry / bricklaying', sector: 'construction', occupationCode: '6-29-01-01', keywords: ['砌砖', '泥瓦工', '瓦工'] },
+  { code: 'masonry', name: '砌筑工', nameEn: 'Masonry / bricklaying', sector: 'construction', occupationCode: '6-29-01-01', keywords: ['砌砖', '泥瓦工', '瓦工', '泥工'] },
   { code: 'concrete-work', name: '混凝土工', nameEn: 'Concrete work', sector: 'construction', occupationCode: '6-29-01-03', keywords: ['浇筑', '打灰'] },
   { code: 'rebar-work', name: '钢筋工', nameEn: 'Rebar fixing', sector: 'construction', occupationCode: '6-29-01-04', keywords: ['扎钢筋', '绑扎'] },
   { code: 'scaffolding', name: '架子工', nameEn: 'Scaffolding', sector: 'construction', occupationCode: '6-29-01-05', keywords: ['脚手架', '搭架子'] },
@@ -85,7 +87,7 @@ export const SKILL_DEFINITIONS: readonly TaxonomyDefinition[] = [
   { code: 'low-voltage-wiring', name: '弱电安装', nameEn: 'Low-voltage (ELV) wiring', sector: 'construction', keywords: ['弱电', '监控安装', '网络布线'] },
 
   // ---- manufacturing 制造 ----
-  { code: 'welding', name: '焊工', nameEn: 'Welding', sector: 'manufacturing', occupationCode: '6-18-02-04', keywords: ['电焊', '氩弧焊', '二保焊', '气保焊', '焊接'] },
+  { code: 'welding', name: '焊工', nameEn: 'Welding', sector: 'manufacturing', occupationCode: '6-18-02-04', keywords: ['电焊', '电焊工', '氩弧焊', '二保焊', '气保焊', '焊接'] },
   { code: 'flame-cutting', name: '气割', nameEn: 'Flame cutting', sector: 'manufacturing', keywords: ['切割', '火焰切割', '等离子切割'] },
   { code: 'lathe-turning', name: '车工', nameEn: 'Lathe turning', sector: 'manufacturing', occupationCode: '6-18-01-01', keywords: ['车床'] },
   { code: 'milling', name: '铣工', nameEn: 'Milling', sector: 'manufacturing', occupationCode: '6-18-01-02', keywords: ['铣床'] },
@@ -145,7 +147,7 @@ export const SKILL_DEFINITIONS: readonly TaxonomyDefinition[] = [
   { code: 'machinery-repair', name: '工程机械维修', nameEn: 'Construction machinery repair', sector: 'maintenance', keywords: ['挖机维修', '液压'] },
 
   // ---- logistics 物流 ----
-  { code: 'forklift', name: '叉车司机', nameEn: 'Forklift operation', sector: 'logistics', occupationCode: '6-30-05-01', keywords: ['叉车', '电动叉车'] },
+  { code: 'forklift', name: '叉车司机', nameEn: 'Forklift operation', sector: 'logistics', occupationCode: '6-30-05-01', keywords: ['叉车', '电动叉车', '叉车工'] },
   { code: 'overhead-crane', name: '行车（桥式起重机）操作', nameEn: 'Overhead crane operation', sector: 'logistics', occupationCode: '6-30-05-01', keywords: ['行车', '天车', '桥吊', '龙门吊'] },
   { code: 'loading-unloading', name: '装卸搬运', nameEn: 'Loading and unloading', sector: 'logistics', occupationCode: '4-02-05-01', keywords: ['装卸工', '搬运工', '卸货'] },
   { code: 'warehouse-keeping', name: '仓库管理', nameEn: 'Warehouse keeping', sector: 'logistics', occupationCode: '4-02-06-01', keywords: ['仓管', '库管', '出入库'] },
@@ -214,7 +216,7 @@ export const SKILL_DEFINITIONS: readonly TaxonomyDefinition[] = [
   { code: 'fruit-picking', name: '水果采摘', nameEn: 'Fruit picking', sector: 'agriculture', occupationCode: '5-01-02-02', keywords: ['摘果', '采摘', '摘苹果'] },
   { code: 'orchard-management', name: '果园管理', nameEn: 'Orchard management', sector: 'agriculture', occupationCode: '5-01-02-02', keywords: ['果树修剪', '套袋', '疏果'] },
   { code: 'flower-growing', name: '花卉种植', nameEn: 'Flower growing', sector: 'agriculture', occupationCode: '5-01-02-02', keywords: ['花卉', '苗木'] },
-  { code: 'tea-picking', name: '采茶', nameEn: 'Tea picking', sector: 'agriculture', keywords: ['采茶工', '茶园'] },
+  { code: 'tea-picking', name: '采茶', nameEn: 'Tea picking', sector: 'agriculture', keywords: ['采茶工', '茶园', '茶叶采摘'] },
   { code: 'cotton-picking', name: '采棉', nameEn: 'Cotton picking', sector: 'agriculture', keywords: ['摘棉花', '拾花'] },
   { code: 'mushroom-growing', name: '食用菌生产', nameEn: 'Edible mushroom production', sector: 'agriculture', occupationCode: '5-01-02-03', keywords: ['菌菇', '香菇', '木耳'] },
   { code: 'seedling-nursery', name: '种苗繁育', nameEn: 'Seedling nursery', sector: 'agriculture', occupationCode: '5-01-01-02', keywords: ['育苗', '嫁接'] },
@@ -230,7 +232,7 @@ export const SKILL_DEFINITIONS: readonly TaxonomyDefinition[] = [
   { code: 'farm-machinery', name: '农机驾驶操作', nameEn: 'Farm machinery operation', sector: 'agriculture', occupationCode: '5-05-05-01', keywords: ['拖拉机', '农机手', '旋耕'] },
   { code: 'combine-harvester', name: '联合收割机操作', nameEn: 'Combine harvester operation', sector: 'agriculture', occupationCode: '5-05-05-01', keywords: ['收割机', '跨区机收'] },
   { code: 'tree-planting', name: '造林', nameEn: 'Tree planting', sector: 'agriculture', occupationCode: '5-02-02-00', keywords: ['植树', '造林更新'] },
-  { code: 'forest-tending', name: '森林抚育', nameEn: 'Forest tending', sector: 'agriculture', occupationCode: '5-02-03-02', keywords: ['护林', '抚育间伐'] },
+  { code: 'forest-tending', name: '森林抚育', nameEn: 'Forest tending', sector: 'agriculture', occupationCode: '5-02-03-02', keywords: ['护林', '护林员', '抚育间伐'] },
   { code: 'logging', name: '林木采伐', nameEn: 'Logging', sector: 'agriculture', occupationCode: '5-02-04-01', keywords: ['伐木', '砍树'] },
   { code: 'beekeeping', name: '养蜂', nameEn: 'Beekeeping', sector: 'agriculture', keywords: ['蜂农', '蜂蜜'] },
   { code: 'sericulture', name: '养蚕', nameEn: 'Sericulture', sector: 'agriculture', keywords: ['桑蚕', '蚕桑'] },
@@ -267,36 +269,45 @@ export const SKILL_DEFINITIONS: readonly TaxonomyDefinition[] = [
  * `occupationCode` is set where a certificate is the skill-level certificate of one occupation.
  */
 // prettier-ignore
+/**
+ * Validity from issue (validityYears), by the rule that issues each kind:
+ * - 特种作业操作证 (应急管理部令第30号《特种作业人员安全技术培训考核管理规定》): 6 years, reviewed every 3;
+ * - 特种设备作业人员证 (《特种设备作业人员监督管理办法》): 4 years;
+ * - 建筑施工特种作业操作资格证书 (住建部《建筑施工特种作业人员管理规定》): 2 years, extended on review;
+ * - 健康证明: 1 year; a first driving licence (公安部令第162号): 6 years; 从业资格证: 6 years;
+ * - 民用无人机操控员执照 (CAAC): 2 years;
+ * - 职业技能等级证书 (育婴员, 养老护理员, 家政, 厨师, 保安员 …): no expiry.
+ */
 export const CERTIFICATE_DEFINITIONS: readonly TaxonomyDefinition[] = [
-  { code: 'welder-cert', name: '焊工证（特种作业操作证·熔化焊接与热切割作业）', nameEn: 'Special operations certificate: welding and thermal cutting', sector: 'manufacturing', keywords: ['焊工证', '电焊证'] },
-  { code: 'electrician-cert', name: '电工证（特种作业操作证·低压电工作业）', nameEn: 'Special operations certificate: low-voltage electrician', sector: 'construction', keywords: ['电工证', '低压电工证'] },
-  { code: 'high-voltage-electrician-cert', name: '高压电工证（特种作业操作证·高压电工作业）', nameEn: 'Special operations certificate: high-voltage electrician', sector: 'construction', keywords: ['高压电工证'] },
-  { code: 'work-at-height-cert', name: '登高证（特种作业操作证·高处作业）', nameEn: 'Special operations certificate: work at height', sector: 'construction', keywords: ['登高证', '高空作业证'] },
-  { code: 'refrigeration-cert', name: '制冷与空调作业证（特种作业操作证）', nameEn: 'Special operations certificate: refrigeration and air-conditioning', sector: 'maintenance', keywords: ['制冷证', '空调证'] },
-  { code: 'hazardous-chemicals-cert', name: '危险化学品安全作业证（特种作业操作证）', nameEn: 'Special operations certificate: hazardous chemicals', sector: 'manufacturing', keywords: ['危化证'] },
-  { code: 'coal-mine-safety-cert', name: '煤矿安全作业证（特种作业操作证）', nameEn: 'Special operations certificate: coal mine safety', sector: 'mining', keywords: ['煤矿特种作业'] },
-  { code: 'forklift-license', name: '叉车证（特种设备作业人员证·N1叉车司机）', nameEn: 'Special equipment operator certificate: forklift (N1)', sector: 'logistics', keywords: ['叉车证', 'N1'] },
-  { code: 'crane-operator-license', name: '起重机司机证（特种设备作业人员证·Q2）', nameEn: 'Special equipment operator certificate: crane (Q2)', sector: 'logistics', keywords: ['行车证', '天车证', '起重证'] },
-  { code: 'boiler-operator-license', name: '司炉证（特种设备作业人员证·G1工业锅炉司炉）', nameEn: 'Special equipment operator certificate: industrial boiler (G1)', sector: 'manufacturing', keywords: ['锅炉证', '司炉证'] },
-  { code: 'elevator-repair-license', name: '电梯修理证（特种设备作业人员证·T）', nameEn: 'Special equipment operator certificate: elevator repair (T)', sector: 'maintenance', keywords: ['电梯证'] },
-  { code: 'tower-crane-cert', name: '塔吊证（建筑施工特种作业·塔式起重机司机）', nameEn: 'Construction special operations: tower crane operator', sector: 'construction', keywords: ['塔吊证', '塔司证'] },
-  { code: 'construction-hoist-cert', name: '施工升降机司机证（建筑施工特种作业）', nameEn: 'Construction special operations: construction hoist operator', sector: 'construction', keywords: ['升降机证'] },
-  { code: 'scaffolder-cert', name: '架子工证（建筑施工特种作业）', nameEn: 'Construction special operations: scaffolder', sector: 'construction', keywords: ['架子工证'] },
-  { code: 'crane-signaller-cert', name: '信号司索工证（建筑施工特种作业）', nameEn: 'Construction special operations: crane signaller and rigger', sector: 'construction', keywords: ['信号工证', '司索工证'] },
-  { code: 'construction-electrician-cert', name: '建筑电工证（建筑施工特种作业）', nameEn: 'Construction special operations: construction electrician', sector: 'construction', keywords: ['建筑电工证'] },
-  { code: 'health-cert', name: '健康证（从业人员健康证明）', nameEn: 'Health certificate for food and public-place workers', sector: 'services', keywords: ['健康证', '体检证'] },
-  { code: 'driver-license-c1', name: 'C1驾驶证（小型汽车）', nameEn: 'Driving licence C1 (car)', sector: 'transport', keywords: ['C1', '驾照'] },
-  { code: 'driver-license-b2', name: 'B2驾驶证（大型货车）', nameEn: 'Driving licence B2 (heavy truck)', sector: 'logistics', keywords: ['B2'] },
-  { code: 'driver-license-a1', name: 'A1驾驶证（大型客车）', nameEn: 'Driving licence A1 (large bus)', sector: 'transport', keywords: ['A1'] },
-  { code: 'driver-license-a2', name: 'A2驾驶证（重型牵引挂车）', nameEn: 'Driving licence A2 (tractor-trailer)', sector: 'logistics', keywords: ['A2'] },
-  { code: 'freight-qualification', name: '道路货物运输从业资格证', nameEn: 'Road freight transport qualification', sector: 'logistics', keywords: ['货运资格证'] },
-  { code: 'passenger-qualification', name: '道路旅客运输从业资格证', nameEn: 'Road passenger transport qualification', sector: 'transport', keywords: ['客运资格证'] },
-  { code: 'ride-hailing-cert', name: '网络预约出租汽车驾驶员证', nameEn: 'Ride-hailing driver certificate', sector: 'transport', keywords: ['网约车证'] },
+  { code: 'welder-cert', name: '焊工证（特种作业操作证·熔化焊接与热切割作业）', nameEn: 'Special operations certificate: welding and thermal cutting', sector: 'manufacturing', keywords: ['焊工证', '电焊证'] , validityYears: 6 },
+  { code: 'electrician-cert', name: '电工证（特种作业操作证·低压电工作业）', nameEn: 'Special operations certificate: low-voltage electrician', sector: 'construction', keywords: ['电工证', '低压电工证'] , validityYears: 6 },
+  { code: 'high-voltage-electrician-cert', name: '高压电工证（特种作业操作证·高压电工作业）', nameEn: 'Special operations certificate: high-voltage electrician', sector: 'construction', keywords: ['高压电工证'] , validityYears: 6 },
+  { code: 'work-at-height-cert', name: '登高证（特种作业操作证·高处作业）', nameEn: 'Special operations certificate: work at height', sector: 'construction', keywords: ['登高证', '高空作业证'] , validityYears: 6 },
+  { code: 'refrigeration-cert', name: '制冷与空调作业证（特种作业操作证）', nameEn: 'Special operations certificate: refrigeration and air-conditioning', sector: 'maintenance', keywords: ['制冷证', '空调证'] , validityYears: 6 },
+  { code: 'hazardous-chemicals-cert', name: '危险化学品安全作业证（特种作业操作证）', nameEn: 'Special operations certificate: hazardous chemicals', sector: 'manufacturing', keywords: ['危化证'] , validityYears: 6 },
+  { code: 'coal-mine-safety-cert', name: '煤矿安全作业证（特种作业操作证）', nameEn: 'Special operations certificate: coal mine safety', sector: 'mining', keywords: ['煤矿特种作业'] , validityYears: 6 },
+  { code: 'forklift-license', name: '叉车证（特种设备作业人员证·N1叉车司机）', nameEn: 'Special equipment operator certificate: forklift (N1)', sector: 'logistics', keywords: ['叉车证', 'N1'] , validityYears: 4 },
+  { code: 'crane-operator-license', name: '起重机司机证（特种设备作业人员证·Q2）', nameEn: 'Special equipment operator certificate: crane (Q2)', sector: 'logistics', keywords: ['行车证', '天车证', '起重证'] , validityYears: 4 },
+  { code: 'boiler-operator-license', name: '司炉证（特种设备作业人员证·G1工业锅炉司炉）', nameEn: 'Special equipment operator certificate: industrial boiler (G1)', sector: 'manufacturing', keywords: ['锅炉证', '司炉证'] , validityYears: 4 },
+  { code: 'elevator-repair-license', name: '电梯修理证（特种设备作业人员证·T）', nameEn: 'Special equipment operator certificate: elevator repair (T)', sector: 'maintenance', keywords: ['电梯证'] , validityYears: 4 },
+  { code: 'tower-crane-cert', name: '塔吊证（建筑施工特种作业·塔式起重机司机）', nameEn: 'Construction special operations: tower crane operator', sector: 'construction', keywords: ['塔吊证', '塔司证'] , validityYears: 2 },
+  { code: 'construction-hoist-cert', name: '施工升降机司机证（建筑施工特种作业）', nameEn: 'Construction special operations: construction hoist operator', sector: 'construction', keywords: ['升降机证'] , validityYears: 2 },
+  { code: 'scaffolder-cert', name: '架子工证（建筑施工特种作业）', nameEn: 'Construction special operations: scaffolder', sector: 'construction', keywords: ['架子工证'] , validityYears: 2 },
+  { code: 'crane-signaller-cert', name: '信号司索工证（建筑施工特种作业）', nameEn: 'Construction special operations: crane signaller and rigger', sector: 'construction', keywords: ['信号工证', '司索工证'] , validityYears: 2 },
+  { code: 'construction-electrician-cert', name: '建筑电工证（建筑施工特种作业）', nameEn: 'Construction special operations: construction electrician', sector: 'construction', keywords: ['建筑电工证'] , validityYears: 2 },
+  { code: 'health-cert', name: '健康证（从业人员健康证明）', nameEn: 'Health certificate for food and public-place workers', sector: 'services', keywords: ['健康证', '体检证'] , validityYears: 1 },
+  { code: 'driver-license-c1', name: 'C1驾驶证（小型汽车）', nameEn: 'Driving licence C1 (car)', sector: 'transport', keywords: ['C1', '驾照'] , validityYears: 6 },
+  { code: 'driver-license-b2', name: 'B2驾驶证（大型货车）', nameEn: 'Driving licence B2 (heavy truck)', sector: 'logistics', keywords: ['B2'] , validityYears: 6 },
+  { code: 'driver-license-a1', name: 'A1驾驶证（大型客车）', nameEn: 'Driving licence A1 (large bus)', sector: 'transport', keywords: ['A1'] , validityYears: 6 },
+  { code: 'driver-license-a2', name: 'A2驾驶证（重型牵引挂车）', nameEn: 'Driving licence A2 (tractor-trailer)', sector: 'logistics', keywords: ['A2'] , validityYears: 6 },
+  { code: 'freight-qualification', name: '道路货物运输从业资格证', nameEn: 'Road freight transport qualification', sector: 'logistics', keywords: ['货运资格证'] , validityYears: 6 },
+  { code: 'passenger-qualification', name: '道路旅客运输从业资格证', nameEn: 'Road passenger transport qualification', sector: 'transport', keywords: ['客运资格证'] , validityYears: 6 },
+  { code: 'ride-hailing-cert', name: '网络预约出租汽车驾驶员证', nameEn: 'Ride-hailing driver certificate', sector: 'transport', keywords: ['网约车证'] , validityYears: 6 },
   { code: 'childcare-cert', name: '育婴员证', nameEn: 'Infant care worker certificate', sector: 'domestic_services', occupationCode: '4-10-01-02', keywords: ['育婴师证', '育婴证'] },
   { code: 'elderly-care-cert', name: '养老护理员证', nameEn: 'Elderly care worker certificate', sector: 'domestic_services', occupationCode: '4-10-01-05', keywords: ['护理员证'] },
   { code: 'domestic-service-cert', name: '家政服务员证', nameEn: 'Domestic service worker certificate', sector: 'domestic_services', occupationCode: '4-10-01-06', keywords: ['家政证'] },
   { code: 'maternity-care-cert', name: '母婴护理证（月嫂证）', nameEn: 'Maternity care certificate', sector: 'domestic_services', keywords: ['月嫂证'] },
   { code: 'chef-cert', name: '中式烹调师证', nameEn: 'Chinese cook certificate', sector: 'services', occupationCode: '4-03-02-01', keywords: ['厨师证'] },
   { code: 'security-guard-cert', name: '保安员证', nameEn: 'Security guard certificate', sector: 'services', keywords: ['保安证'] },
-  { code: 'drone-pilot-license', name: '民用无人机操控员执照', nameEn: 'Civil drone pilot licence', sector: 'agriculture', keywords: ['无人机驾照', '无人机证'] },
+  { code: 'drone-pilot-license', name: '民用无人机操控员执照', nameEn: 'Civil drone pilot licence', sector: 'agriculture', keywords: ['无人机驾照', '无人机证'] , validityYears: 2 },
 ];

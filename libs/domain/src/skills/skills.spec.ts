@@ -1,6 +1,7 @@
 import { CERTIFICATE_DEFINITIONS, SKILL_DEFINITIONS } from './skills.data';
 import {
   CERTIFICATES,
+  certificateValidUntil,
   SKILLS,
   findCertificate,
   findSkill,
@@ -108,5 +109,24 @@ describe('searchSkills', () => {
   it('returns the public shape', () => {
     const [first] = searchSkills('焊');
     expect(Object.keys(first).sort()).toEqual(['code', 'name', 'nameEn', 'occupationCode', 'sector']);
+  });
+});
+
+describe('certificateValidUntil', () => {
+  it('ends the day before the anniversary of issue, validityYears later', () => {
+    expect(certificateValidUntil('welder-cert', '2020-06-15')).toBe('2026-06-14'); // 特种作业 6 years
+    expect(certificateValidUntil('forklift-license', '2023-01-01')).toBe('2026-12-31'); // 特种设备 4 years
+    expect(certificateValidUntil('health-cert', '2024-02-29')).toBe('2025-02-28'); // no 29 February in 2025
+  });
+
+  it('is undefined for a certificate that does not expire and for an unknown code', () => {
+    expect(certificateValidUntil('elderly-care-cert', '2020-01-01')).toBeUndefined();
+    expect(certificateValidUntil('no-such-cert', '2020-01-01')).toBeUndefined();
+  });
+
+  it('gives every special-operations certificate a validity', () => {
+    const special = CERTIFICATES.filter((c) => c.name.includes('特种'));
+    expect(special.length).toBeGreaterThan(10);
+    expect(special.filter((c) => !c.validityYears).map((c) => c.code)).toEqual([]);
   });
 });

@@ -16,21 +16,24 @@ export interface Skill {
   readonly sector: SkillSector;
 }
 
-export type Certificate = Skill;
+export interface Certificate extends Skill {
+  /** Years a certificate stays valid from its issue; absent when it does not expire. */
+  readonly validityYears?: number;
+}
 
 const CODE_SHAPE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const OCCUPATION_CODE_SHAPE = /^\d-\d{2}-\d{2}-\d{2}$/;
 export const DEFAULT_SEARCH_LIMIT = 50;
 
 interface Entry {
-  readonly item: Skill;
+  readonly item: Certificate;
   /** Lower-cased name, English name, code and keywords, for substring search. */
   readonly haystack: readonly string[];
 }
 
-function toPublic(definition: TaxonomyDefinition): Skill {
-  const { code, name, nameEn, sector, occupationCode } = definition;
-  return Object.freeze(occupationCode ? { code, name, nameEn, occupationCode, sector } : { code, name, nameEn, sector });
+function toPublic(definition: TaxonomyDefinition): Certificate {
+  const { code, name, nameEn, sector, occupationCode, validityYears } = definition;
+  return Object.freeze({ code, name, nameEn, sector, ...(occupationCode ? { occupationCode } : {}), ...(validityYears ? { validityYears } : {}) });
 }
 
 function index(definitions: readonly TaxonomyDefinition[], label: string): Map<string, Entry> {
@@ -108,7 +111,28 @@ export function searchSkills(q: string, limit: number = DEFAULT_SEARCH_LIMIT): S
   return search(SKILL_INDEX, q, limit);
 }
 
+/**
+ * Each skill's Chinese name and colloquial keywords (电焊, 瓦工 …), the words a station types for
+ * it: search builds its synonym groups from these (one group per skill). Keywords stay out of the
+ * public Skill shape; this is their only way out.
+ */
+export function skillSearchTerms(): readonly { code: string; terms: readonly string[] }[] {
+  return SKILL_DEFINITIONS.map((definition) => ({ code: definition.code, terms: [definition.name, ...(definition.keywords ?? [])] }));
+}
+
 /** Certificates matching `q`, like searchSkills. */
 export function searchCertificates(q: string, limit: number = DEFAULT_SEARCH_LIMIT): Certificate[] {
   return search(CERTIFICATE_INDEX, q, limit);
+}
+
+/**
+ * The last day a certificate issued on `issuedOn` (YYYY-MM-DD) is valid: the day before the same
+ * date `validityYears` later; undefined for an unknown code or one that does not expire.
+ */
+export function certificateValidUntil(code: string, issuedOn: string): string | undefined {
+  const years = findCertificate(code)?.validityYears;
+  if (!years) return undefined;
+  const [year, month, day] = issuedOn.split('-').map(Number);
+  const end = new Date(Date.UTC(year + years, month - 1, day) - 86_400_000);
+  return end.toISOString().slice(0, 10);
 }

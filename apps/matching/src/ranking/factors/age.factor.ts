@@ -20,33 +20,33 @@ function ageDetail(job: JobDocument, worker: WorkerDocument): string {
 }
 
 /** Halving every half-life outside the range: an exp decay on the bound the worker is beyond (ageMax first, as ageValue). */
-function jobFunctions(worker: WorkerDocument): Json[] {
+function jobFunctions(worker: WorkerDocument, _now: Date, weight: number): Json[] {
   const years = worker.ageYears;
   const aboveMax = { range: { ageMax: { lt: years } } };
   const belowMin = { range: { ageMin: { gt: years } } };
   const decay = (field: string) => ({ [field]: { origin: years, scale: AGE_HALF_LIFE_YEARS, decay: 0.5 } });
   return [
-    { filter: aboveMax, exp: decay('ageMax'), weight: age.weight },
-    { filter: { bool: { filter: [belowMin], must_not: [aboveMax] } }, exp: decay('ageMin'), weight: age.weight },
-    { filter: { bool: { must_not: [aboveMax, belowMin] } }, weight: age.weight },
+    { filter: aboveMax, exp: decay('ageMax'), weight },
+    { filter: { bool: { filter: [belowMin], must_not: [aboveMax] } }, exp: decay('ageMin'), weight },
+    { filter: { bool: { must_not: [aboveMax, belowMin] } }, weight },
   ];
 }
 
-function workerFunctions(job: JobDocument): Json[] {
-  if (job.ageMin === undefined && job.ageMax === undefined) return [{ weight: age.weight }];
+function workerFunctions(job: JobDocument, _now: Date, weight: number): Json[] {
+  if (job.ageMin === undefined && job.ageMax === undefined) return [{ weight }];
   const source = `
                 double age = doc['ageYears'].value; double outside = 0;
                 if (params.min >= 0 && age < params.min) outside = params.min - age;
                 if (params.max >= 0 && age > params.max) outside = age - params.max;
                 return Math.pow(0.5, outside / params.halfLife);`;
   const params = { min: job.ageMin ?? -1, max: job.ageMax ?? -1, halfLife: AGE_HALF_LIFE_YEARS };
-  return [{ script_score: { script: { source, params } }, weight: age.weight }];
+  return [{ script_score: { script: { source, params } }, weight }];
 }
 
-/** Jobs whose range the worker is at most as far outside as losing `loss` allows. */
-function within(worker: WorkerDocument, loss: number): Json | undefined {
-  if (loss >= age.weight) return undefined;
-  const yearsOutside = AGE_HALF_LIFE_YEARS * Math.log2(1 / (1 - loss / age.weight));
+/** Jobs whose range the worker is at most as far outside as losing `loss` of `weight` allows. */
+function within(weight: number, worker: WorkerDocument, loss: number): Json | undefined {
+  if (loss >= weight) return undefined;
+  const yearsOutside = AGE_HALF_LIFE_YEARS * Math.log2(1 / (1 - loss / weight));
   const years = worker.ageYears;
   const farAboveMax = { range: { ageMax: { lt: Math.ceil(years - yearsOutside) } } };
   // As ageValue: being above ageMax counts first, whatever ageMin says.
@@ -57,9 +57,9 @@ function within(worker: WorkerDocument, loss: number): Json | undefined {
 /** Soft age fit (十二). */
 export const age: RankingFactor<'age'> = {
   name: 'age',
-  weight: 1,
+  defaultWeight: 2,
   value: (job, worker) => ({ value: ageValue(worker.ageYears, job.ageMin, job.ageMax), detail: ageDetail(job, worker) }),
   jobFunctions,
   workerFunctions,
-  bound: { everyJob: { max: () => contribution(age, 1), within } },
+  bound: ({ age: weight }) => ({ everyJob: { max: () => contribution(weight, 1), within: (worker, loss) => within(weight, worker, loss) } }),
 };

@@ -14,12 +14,12 @@ export const willingFromSources = (job: JobDocument): Json[] => [{ term: { willi
 /** The job recruits from the worker's home region (worker willing to migrate). */
 export const crossRegion: RankingFactor<'crossRegion'> = {
   name: 'crossRegion',
-  weight: 2.5,
+  defaultWeight: 1,
   value: (job, worker) => (recruitsFromHome(job, worker) ? { value: 1, detail: '跨区域岗位定向招收本地劳动力' } : undefined),
-  jobFunctions: (worker) => (worker.willingToMigrate ? [{ filter: recruitingFrom(worker), weight: crossRegion.weight }] : []),
-  workerFunctions: (job) => (job.crossSourceCodes.length ? [{ filter: { bool: { filter: willingFromSources(job) } }, weight: crossRegion.weight }] : []),
-  bound: {
+  jobFunctions: (worker, _now, weight) => (worker.willingToMigrate ? [{ filter: recruitingFrom(worker), weight }] : []),
+  workerFunctions: (job, _now, weight) => (job.crossSourceCodes.length ? [{ filter: { bool: { filter: willingFromSources(job) } }, weight }] : []),
+  bound: ({ crossRegion: weight }) => ({
     split: 'home',
-    classes: (worker) => (worker.willingToMigrate ? [bonus(contribution(crossRegion, 1), recruitingFrom(worker))] : []),
-  },
+    classes: (worker) => (worker.willingToMigrate ? [bonus(contribution(weight, 1), recruitingFrom(worker))] : []),
+  }),
 };

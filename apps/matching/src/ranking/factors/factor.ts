@@ -1,25 +1,33 @@
 import { type JobKind } from '@laowu/contracts';
 import { type JobDocument } from '../../indexing/job.document';
 import { type WorkerDocument } from '../../indexing/worker.document';
+import { type RankingContext } from '../../outcomes/ranking-context';
 
 export type Json = Record<string, unknown>;
 
+/** Factor name → weight: the weights in effect for one ranking (ranking-weights.ts validates and versions them). */
+export type FactorWeights = Readonly<Record<string, number>>;
+
 /**
- * One term of the match score, `weight × value` with value in [0, 1], in every form the ranking
+ * One term of the match score, `weight × value` with value in [0, 1] (the outcome rates' centred
+ * value in [−½, ½], agency-outcomes.factor.ts), in every form the ranking
  * needs: the value and its reason for one pair (pair-score.ts), the search engine's function_score
  * functions giving the same value in each direction (ranking.queries.ts), and how it bounds the
  * scores of a worker's jobs (score-bound.ts). The factors are listed once, in factors.ts.
+ * The weight is not the factor's own: it comes with each ranking (runtime weights, versioned in
+ * PostgreSQL), so every form takes it; `defaultWeight` is the code default (weights version 0).
  */
 export interface RankingFactor<Name extends string = string> {
   readonly name: Name;
-  readonly weight: number;
+  readonly defaultWeight: number;
   /** The pair's value and the reason's detail; undefined where the factor does not apply (no reason). */
-  value(job: JobDocument, worker: WorkerDocument, now: Date): FactorValue | undefined;
-  /** Functions scoring the jobs for one worker (score_mode sum: each adds weight × value). */
-  jobFunctions(worker: WorkerDocument, now: Date): Json[];
-  /** Functions scoring the workers for one job. */
-  workerFunctions(job: JobDocument, now: Date): Json[];
-  bound: FactorBound;
+  value(job: JobDocument, worker: WorkerDocument, now: Date, context: RankingContext): FactorValue | undefined;
+  /** Functions scoring the jobs for one worker (score_mode sum: each adds weight × value). Called only with a weight > 0. */
+  jobFunctions(worker: WorkerDocument, now: Date, weight: number, context: RankingContext): Json[];
+  /** Functions scoring the workers for one job. Called only with a weight > 0. */
+  workerFunctions(job: JobDocument, now: Date, weight: number, context: RankingContext): Json[];
+  /** Its bound under these weights and outcomes (a bonus may stack with another factor's, east-west on cross-region). */
+  bound(weights: FactorWeights, context: RankingContext): FactorBound;
 }
 
 interface FactorValue {
@@ -65,9 +73,9 @@ export const intersects = (a: readonly string[], b: readonly string[]) => a.some
 export const not = (clause: Json): Json => ({ bool: { must_not: clause } });
 export const has = (field: string): Json => ({ exists: { field } });
 
-/** What a factor adds to the score, as a reason shows it (rounded to 4 digits). */
-export function contribution(factor: Pick<RankingFactor, 'weight'>, value: number): number {
-  return round(factor.weight * value);
+/** What a factor of this weight adds to the score, as a reason shows it (rounded to 4 digits). */
+export function contribution(weight: number, value: number): number {
+  return round(weight * value);
 }
 
 /** Whether the worker accepts jobs of any of these kinds (no preference: every kind). */

@@ -1,11 +1,16 @@
+import { acceptedHistory } from './accepted-history.factor';
 import { age } from './age.factor';
+import { agencyOutcomes } from './agency-outcomes.factor';
 import { assistance } from './assistance.factor';
 import { crossRegion } from './cross-region.factor';
 import { distance } from './distance.factor';
 import { eastWest } from './east-west.factor';
 import { freshness } from './freshness.factor';
+import { jobOutcomes } from './job-outcomes.factor';
+import { laborBrand } from './labor-brand.factor';
 import { olderFriendly } from './older-friendly.factor';
 import { priority } from './priority.factor';
+import { publicWelfare } from './public-welfare.factor';
 import { relocation } from './relocation.factor';
 import { skills } from './skills.factor';
 import { startSoon } from './start-soon.factor';
@@ -18,6 +23,6 @@ import { wage } from './wage.factor';
  * the reasons and the score bound are composed from this list. Change a weight or a shape only
  * with the relevance test (test/relevance/) green.
  */
-export const FACTORS = [skills, distance, crossRegion, eastWest, targetRegion, age, olderFriendly, priority, assistance, relocation, wage, freshness, startSoon] as const;
+export const FACTORS = [skills, distance, crossRegion, eastWest, targetRegion, age, olderFriendly, priority, assistance, publicWelfare, relocation, laborBrand, wage, freshness, startSoon, agencyOutcomes, jobOutcomes, acceptedHistory] as const;
 
 export type Factor = (typeof FACTORS)[number]['name'];

@@ -10,17 +10,17 @@ function freshnessValue(job: Pick<JobDocument, 'postedAt'>, now: Date): number {
 /** Newer postings first: gauss over the posting's age. */
 export const freshness: RankingFactor<'freshness'> = {
   name: 'freshness',
-  weight: 0.5,
+  defaultWeight: 0.5,
   value: (job, _worker, now) => ({ value: freshnessValue(job, now), detail: `发布于 ${chinaTime(job.postedAt).slice(0, 10)}` }),
-  jobFunctions: (_worker, now) => [{ gauss: { postedAt: { origin: now.toISOString(), scale: `${FRESHNESS_SCALE_DAYS}d`, decay: 0.5 } }, weight: freshness.weight }],
-  workerFunctions(job, now) {
-    const added = freshness.weight * freshnessValue(job, now);
+  jobFunctions: (_worker, now, weight) => [{ gauss: { postedAt: { origin: now.toISOString(), scale: `${FRESHNESS_SCALE_DAYS}d`, decay: 0.5 } }, weight }],
+  workerFunctions(job, now, weight) {
+    const added = weight * freshnessValue(job, now);
     return added > 0 ? [{ weight: added }] : [];
   },
-  bound: {
+  bound: ({ freshness: weight }) => ({
     everyJob: {
-      max: () => contribution(freshness, 1),
-      within: (_worker, loss, now) => (loss >= freshness.weight ? undefined : recentWithin('postedAt', FRESHNESS_SCALE_DAYS, freshness.weight, loss, now)),
+      max: () => contribution(weight, 1),
+      within: (_worker, loss, now) => (loss >= weight ? undefined : recentWithin('postedAt', FRESHNESS_SCALE_DAYS, weight, loss, now)),
     },
-  },
+  }),
 };

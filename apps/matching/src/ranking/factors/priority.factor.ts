@@ -13,9 +13,9 @@ export const priorityWorkers = { terms: { priorityGroups: [...PRIORITY_GROUPS] }
 /** Poverty-alleviated workers and monitoring targets rank up (十四). */
 export const priority: RankingFactor<'priority'> = {
   name: 'priority',
-  weight: 1,
+  defaultWeight: 1,
   value: (_job, worker) => (isPriorityWorker(worker) ? { value: 1, detail: '脱贫人口/监测对象优先' } : undefined),
-  jobFunctions: (worker) => (isPriorityWorker(worker) ? [{ weight: priority.weight }] : []),
-  workerFunctions: () => [{ filter: priorityWorkers, weight: priority.weight }],
-  bound: constantBound((worker) => (isPriorityWorker(worker) ? contribution(priority, 1) : 0)),
+  jobFunctions: (worker, _now, weight) => (isPriorityWorker(worker) ? [{ weight }] : []),
+  workerFunctions: (_job, _now, weight) => [{ filter: priorityWorkers, weight }],
+  bound: ({ priority: weight }) => constantBound((worker) => (isPriorityWorker(worker) ? contribution(weight, 1) : 0)),
 };

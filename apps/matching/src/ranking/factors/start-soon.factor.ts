@@ -9,30 +9,30 @@ function startSoonValue(job: Pick<JobDocument, 'kind' | 'startAt'>, now: Date): 
 }
 
 /** How soon a gig job starts, within its class. */
-const soon: VaryingBound = {
-  max: () => contribution(startSoon, 1),
-  within: (_worker, loss, now) => (loss >= startSoon.weight ? undefined : recentWithin('startAt', START_SOON_SCALE_DAYS, startSoon.weight, loss, now)),
-};
+const soon = (weight: number): VaryingBound => ({
+  max: () => contribution(weight, 1),
+  within: (_worker, loss, now) => (loss >= weight ? undefined : recentWithin('startAt', START_SOON_SCALE_DAYS, weight, loss, now)),
+});
 
 /** Gig jobs starting soon first. */
 export const startSoon: RankingFactor<'startSoon'> = {
   name: 'startSoon',
-  weight: 0.5,
+  defaultWeight: 0.5,
   value: (job, _worker, now) => ({ value: startSoonValue(job, now), detail: `零工 ${job.startAt ? chinaTime(job.startAt) : '—'} 开工` }),
-  jobFunctions: (_worker, now) => [
+  jobFunctions: (_worker, now, weight) => [
     {
       filter: { bool: { filter: [{ term: { kind: 'gig' } }, { exists: { field: 'startAt' } }] } },
       gauss: { startAt: { origin: now.toISOString(), scale: `${START_SOON_SCALE_DAYS}d`, decay: 0.5 } },
-      weight: startSoon.weight,
+      weight,
     },
   ],
-  workerFunctions(job, now) {
-    const added = startSoon.weight * startSoonValue(job, now);
+  workerFunctions(job, now, weight) {
+    const added = weight * startSoonValue(job, now);
     return added > 0 ? [{ weight: added }] : [];
   },
   /** Gig jobs are their own class: a job is of one kind (assistance.factor.ts). */
-  bound: {
+  bound: ({ startSoon: weight }) => ({
     split: 'kind',
-    classes: (worker) => (acceptsAny(worker, ['gig']) ? [{ ceiling: soon.max(worker), filters: [{ term: { kind: 'gig' } }], factors: [soon] }] : []),
-  },
+    classes: (worker) => (acceptsAny(worker, ['gig']) ? [{ ceiling: contribution(weight, 1), filters: [{ term: { kind: 'gig' } }], factors: [soon(weight)] }] : []),
+  }),
 };

@@ -26,51 +26,53 @@ function wageDetail(job: JobDocument, worker: WorkerDocument): string {
  * to floor × minimum, then linear (a linear decay reaching 0.5 at half the span) up to 1 at
  * (floor + span) × minimum.
  */
-function jobFunctions(worker: WorkerDocument): Json[] {
+function jobFunctions(worker: WorkerDocument, _now: Date, weight: number): Json[] {
   const min = worker.minWagePerDay;
-  const neutral = wage.weight * NEUTRAL;
+  const neutral = weight * NEUTRAL;
   if (min === undefined) return [{ weight: neutral }];
   const unknown = { filter: not(has('wagePerDayMax')), weight: neutral };
-  if (min <= 0) return [unknown, { filter: has('wagePerDayMax'), weight: wage.weight }];
+  if (min <= 0) return [unknown, { filter: has('wagePerDayMax'), weight }];
   const full = min * (WAGE_RATIO_FLOOR + WAGE_RATIO_SPAN);
   return [
     unknown,
-    { filter: { range: { wagePerDayMax: { gte: full } } }, weight: wage.weight },
+    { filter: { range: { wagePerDayMax: { gte: full } } }, weight },
     {
       filter: { range: { wagePerDayMax: { gte: min * WAGE_RATIO_FLOOR, lt: full } } },
       linear: { wagePerDayMax: { origin: full, scale: (min * WAGE_RATIO_SPAN) / 2, decay: 0.5 } },
-      weight: wage.weight,
+      weight,
     },
   ];
 }
 
-function workerFunctions(job: JobDocument): Json[] {
-  if (job.wagePerDayMax === undefined) return [{ weight: wage.weight * NEUTRAL }];
+function workerFunctions(job: JobDocument, _now: Date, weight: number): Json[] {
+  if (job.wagePerDayMax === undefined) return [{ weight: weight * NEUTRAL }];
   const source = `
   if (doc['minWagePerDay'].size() == 0) return params.neutral;
   if (doc['minWagePerDay'].value == 0) return 1.0;
   double ratio = params.jobMax / doc['minWagePerDay'].value;
   return Math.min(1.0, Math.max(0.0, (ratio - params.floor) / params.span));`;
   const params = { jobMax: job.wagePerDayMax, neutral: NEUTRAL, floor: WAGE_RATIO_FLOOR, span: WAGE_RATIO_SPAN };
-  return [{ script_score: { script: { source, params } }, weight: wage.weight }];
+  return [{ script_score: { script: { source, params } }, weight }];
 }
 
-/** Jobs paying enough to lose at most `loss`: above a cut between floor × minimum and (floor + span) × minimum. */
-function within(worker: WorkerDocument, loss: number): Json | undefined {
+/** Jobs paying enough to lose at most `loss` of `weight`: above a cut between floor × minimum and (floor + span) × minimum. */
+function within(weight: number, worker: WorkerDocument, loss: number): Json | undefined {
   const min = worker.minWagePerDay;
-  if (min === undefined || loss >= wage.weight) return undefined;
-  const unknownWageOk = loss >= wage.weight * (1 - NEUTRAL);
+  if (min === undefined || loss >= weight) return undefined;
+  const unknownWageOk = loss >= weight * (1 - NEUTRAL);
   if (min <= 0) return unknownWageOk ? undefined : has('wagePerDayMax');
-  const cut = min * (WAGE_RATIO_FLOOR + WAGE_RATIO_SPAN * (1 - loss / wage.weight)) * (1 - WAGE_MARGIN);
+  const cut = min * (WAGE_RATIO_FLOOR + WAGE_RATIO_SPAN * (1 - loss / weight)) * (1 - WAGE_MARGIN);
   return unknownWageOk ? not({ range: { wagePerDayMax: { lt: cut } } }) : { range: { wagePerDayMax: { gte: cut } } };
 }
 
 /** The job's best daily wage against the worker's minimum. */
 export const wage: RankingFactor<'wage'> = {
   name: 'wage',
-  weight: 1.5,
+  defaultWeight: 1.5,
   value: (job, worker) => ({ value: wageValue(job.wagePerDayMax, worker.minWagePerDay), detail: wageDetail(job, worker) }),
   jobFunctions,
   workerFunctions,
-  bound: { everyJob: { max: (worker) => contribution(wage, worker.minWagePerDay === undefined ? NEUTRAL : 1), within } },
+  bound: ({ wage: weight }) => ({
+    everyJob: { max: (worker) => contribution(weight, worker.minWagePerDay === undefined ? NEUTRAL : 1), within: (worker, loss) => within(weight, worker, loss) },
+  }),
 };

@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import {
   IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { AgeRangeData, JOB_KINDS, JobKind, LocationData, REGION_CODE_PATTERN, WageData } from '../../common.dto';
+import { AgeRangeData, JOB_KINDS, JobKind, LocationData, REGION_CODE_PATTERN, SKILL_CODE_PATTERN, WageData } from '../../common.dto';
 import { EventDefinition } from '../../envelope/create-envelope';
 import { JOB_LIMITS } from '../job-limits';
 
@@ -66,7 +66,12 @@ export class JobChangedData {
   @IsBoolean() instant: boolean;
   @IsOptional() @ValidateNested() @Type(() => BenefitsData) benefits?: BenefitsData;
   @IsOptional() @IsInt() @Min(JOB_LIMITS.relocationQuotaPct.min) @Max(JOB_LIMITS.relocationQuotaPct.max) relocationQuotaPct?: number;
+  /** A 劳务品牌 code of the labour-brand registry (job-collection resolves a posted name to its code). */
   @IsOptional() @IsString() @MaxLength(JOB_LIMITS.laborBrand.maxLength) laborBrand?: string;
+  /** Special-operations certificates the work legally needs: a hard filter (a worker needs each, still valid). */
+  @IsOptional() @IsArray() @Matches(SKILL_CODE_PATTERN, { each: true }) requiredCertificates?: string[];
+  /** The registered employer (POST /v1/employers) the job is for. */
+  @IsOptional() @IsUUID() employerId?: string;
   /**
    * Bumped only when what a worker would judge the job by changes (not for filled counts): the
    * instant path announces each job–worker pair once per material version.

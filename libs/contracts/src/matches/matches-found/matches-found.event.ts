@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsString, IsUUID, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { EventDefinition } from '../../envelope/create-envelope';
 import { Lane, LANES } from '../../topics';
@@ -45,6 +45,11 @@ export class MatchesFoundData {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_MATCHES_PER_EVENT) @ValidateNested({ each: true }) @Type(() => FoundMatchData)
   matches: FoundMatchData[];
   @IsISO8601() createdAt: string;
+  /**
+   * The ranking weights version the matches were ranked with (matching's /v1/admin/ranking-weights;
+   * 0: the code defaults). Optional: events published before runtime weights have none.
+   */
+  @IsOptional() @IsInt() @Min(0) weightsVersion?: number;
 }
 
 export const MatchesFound: EventDefinition<MatchesFoundData> = {

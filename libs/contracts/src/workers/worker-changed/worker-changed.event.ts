@@ -6,7 +6,13 @@ import {
   AmountPerUnitData, EMPLOYMENT_STATUSES, EmploymentStatus, GeoPointData, JOB_KINDS, JobKind, PRIORITY_GROUPS, PriorityGroup,
   REGION_CODE_PATTERN, SkillLevelData,
 } from '../../common.dto';
+import { CALENDAR_DATE_PATTERN } from '../../dispatch/placements';
 import { EventDefinition } from '../../envelope/create-envelope';
+
+/** A certificate the worker holds; it counts for a job's `requiredCertificates` until `validUntil` (none: no expiry known). */
+export class CertificateHeldData extends SkillLevelData {
+  @IsOptional() @Matches(CALENDAR_DATE_PATTERN) validUntil?: string;
+}
 
 export class WorkerPreferencesData {
   @IsArray() @IsIn(JOB_KINDS, { each: true }) kinds: JobKind[];
@@ -36,7 +42,9 @@ export class WorkerChangedData {
    */
   @IsOptional() @ValidateNested() @Type(() => GeoPointData) location?: GeoPointData;
   @IsArray() @ValidateNested({ each: true }) @Type(() => SkillLevelData) skills: SkillLevelData[];
-  @IsArray() @ValidateNested({ each: true }) @Type(() => SkillLevelData) certificates: SkillLevelData[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => CertificateHeldData) certificates: CertificateHeldData[];
+  /** A 劳务品牌 code of the labour-brand registry. */
+  @IsOptional() @IsString() @MaxLength(64) laborBrand?: string;
   @IsArray() @IsIn(PRIORITY_GROUPS, { each: true }) priorityGroups: PriorityGroup[];
   @ValidateNested() @Type(() => WorkerPreferencesData) preferences: WorkerPreferencesData;
   @IsIn(EMPLOYMENT_STATUSES) employmentStatus: EmploymentStatus;
