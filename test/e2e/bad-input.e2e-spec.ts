@@ -241,6 +241,12 @@ describe('bad-input sweep: malformed requests against every write endpoint', () 
       'worker_profiles.worker_income of the sweep worker': await one('SELECT count(*) FROM worker_profiles.worker_income WHERE worker_id = $1', [ctx.workerId]),
       'worker_profiles.monitoring_lines': await one('SELECT md5(string_agg(l::text, \',\' ORDER BY region_code)) FROM worker_profiles.monitoring_lines l', []),
       'matching.ranking_weight_versions': await one('SELECT count(*) FROM matching.ranking_weight_versions', []),
+      'job_collection.employers of the sweep agency': await one('SELECT md5(string_agg(e::text, \',\' ORDER BY id)) FROM job_collection.employers e WHERE agency_id = $1', [principals.agency.sub]),
+      'job_collection.sharing_posts of the sweep agency': await one('SELECT md5(string_agg(p::text, \',\' ORDER BY id)) FROM job_collection.sharing_posts p WHERE agency_id = $1', [principals.agency.sub]),
+      'job_collection.sharing_agreements of the sweep agency': await one('SELECT count(*) FROM job_collection.sharing_agreements WHERE agency_id = $1', [principals.agency.sub]),
+      'job_collection.complaints of the sweep station': await one('SELECT md5(string_agg(c::text, \',\' ORDER BY id)) FROM job_collection.complaints c WHERE station_id = $1', [principals.station.sub]),
+      'job_collection.training_courses of the sweep': await one('SELECT count(*) FROM job_collection.training_courses WHERE title LIKE $1', [like]),
+      'job_collection.labor_brands of the sweep': await one('SELECT count(*) FROM job_collection.labor_brands WHERE name LIKE $1 OR code LIKE $1', [like]),
     };
     for (const schema of SCHEMAS) {
       result[`${schema}.outbox rows naming the sweep`] = await one(

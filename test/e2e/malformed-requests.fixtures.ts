@@ -1124,6 +1124,9 @@ export function sweepEndpoints(ctx: SweepContext): Record<string, EndpointSpec> 
       bases: [{ name: `sweep ${ctx.runId} 就业帮扶车间`, regionCode: '513401' }, { name: `sweep ${ctx.runId} 车间`, regionCode: '513400' }],
       fields: { name: text(200, { notEmpty: true }), regionCode: code }, required: ['name', 'regionCode'],
     },
+    'DELETE /v1/workshops/:creditCode': {
+      app: 'dispatch', method: 'DELETE', template: '/v1/workshops/:creditCode', role: 'admin', params: { creditCode: '91513401MA62X0XX1Q' }, body: 'none', bodyLimit: bodyLimits.dispatch,
+    },
     'POST /v1/employers': {
       app: 'jobs', method: 'POST', template: '/v1/employers', role: 'agency', params: {}, body: 'required', bodyLimit: bodyLimits.jobs,
       bases: [
@@ -1147,6 +1150,9 @@ export function sweepEndpoints(ctx: SweepContext): Record<string, EndpointSpec> 
         from: code, to: code, regionCode: code, wage: object, 'wage.min': num(0, 1_000_000), 'wage.max': num(0, 1_000_000), 'wage.unit': code,
       },
       required: ['employerId', 'headcount', 'skills', 'from', 'to', 'regionCode', 'skills[].code', 'wage.min', 'wage.max', 'wage.unit'],
+    } satisfies EndpointSpec])),
+    ...Object.fromEntries([['offers', ctx.offerId], ['requests', ctx.requestId]].map(([side, id]) => [`POST /v1/sharing/${side}/:id/close`, {
+      app: 'jobs', method: 'POST', template: `/v1/sharing/${side}/:id/close`, role: 'agency', params: { id }, body: 'none', bodyLimit: bodyLimits.jobs,
     } satisfies EndpointSpec])),
     'POST /v1/sharing/agreements': {
       app: 'jobs', method: 'POST', template: '/v1/sharing/agreements', role: 'agency', params: {}, body: 'required', bodyLimit: bodyLimits.jobs,
@@ -1182,6 +1188,9 @@ export function sweepEndpoints(ctx: SweepContext): Record<string, EndpointSpec> 
       ],
       fields: { title: text(200, { notEmpty: true }), skillCode: code, regionCode: code, startDate: code, endDate: code, seats: num(1, 10_000, { int: true }), subsidized: bool },
       required: ['title', 'skillCode', 'regionCode', 'startDate', 'endDate', 'seats', 'subsidized'],
+    },
+    'POST /v1/training/courses/:id/close': {
+      app: 'jobs', method: 'POST', template: '/v1/training/courses/:id/close', role: 'station', params: { id: UUID_LIKE }, body: 'none', bodyLimit: bodyLimits.jobs,
     },
     'POST /v1/reference/labor-brands': {
       app: 'jobs', method: 'POST', template: '/v1/reference/labor-brands', role: 'admin', params: {}, body: 'required', bodyLimit: bodyLimits.jobs,
