@@ -53,7 +53,8 @@ function ready(port: number): Promise<boolean> {
   });
 }
 
-async function startGroupsAtEnds(brokers: string[], groups: string[], log: (m: string) => void): Promise<void> {
+/** Commits each group's offsets (per lane: laneGroupId) at the topics' ends, so that the apps read only what a benchmark produces, not the shared history. */
+export async function startGroupsAtEnds(brokers: string[], groups: string[], log: (m: string) => void): Promise<void> {
   const admin = createKafka({ brokers, clientId: 'bench-stack' }).admin();
   // The broker may be down for a moment (fault tests restart it): wait up to two minutes.
   for (let attempt = 1; ; attempt++) {

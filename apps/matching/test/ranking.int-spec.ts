@@ -192,10 +192,14 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     for (const tier of ['guess', 'floor', 'all']) expect(answered(tier)).toBeGreaterThan(0);
   });
 
-  it('scores each worker for a job, in every push pool, exactly as the reasons do, and ranks them as scoring every worker would', async () => {
+  it('scores each worker for a job, in every push pool, exactly as the reasons do, and ranks them (and each pool) as scoring every worker would', async () => {
     const rng = new Seeded(2718);
     const now = Date.now();
-    const workers = Array.from({ length: 400 }, () => toWorkerDocument(randomWorker(rng)));
+    // As for a worker's jobs above: 1 in 20 ids in the sampled range, so that every path is taken.
+    const workers = Array.from({ length: 2500 }, () => {
+      const worker = randomWorker(rng);
+      return toWorkerDocument(rng.chance(0.05) ? { ...worker, workerId: `0${rng.pick(['0', '1'])}${worker.workerId.slice(2)}` } : worker);
+    });
     const jobs = Array.from({ length: 40 }, () => toJobDocument(randomJob(rng, now)));
     await matching.running.app.get(SearchIndices).ensured();
     await writeVersioned(matching.client, `${prefix}workers`, workers.map((d) => ({ id: d.workerId, version: d.version, source: d })));
@@ -203,12 +207,14 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
     const all = await matching.client.search<WorkerDocument>(`${prefix}workers`, { size: 10_000, query: { match_all: {} } });
     const indexedWorkers = all.hits.map((hit) => hit.source); // with the other tests' workers
 
+    const tiers = async () => Object.fromEntries((await metricsRegistry.getSingleMetric('laowu_matching_workers_for_job_total')!.get()).values.map((v) => [v.labels.tier, v.value]));
+    const before = await tiers();
     const ranking = matching.running.app.get(RankingService);
     const at = new Date(now);
     let hits = 0;
     try {
-      for (const job of jobs) {
-        for (const pool of [[], poolFilters('instant', job), poolFilters('crossRegion', job)]) {
+      for (const [j, job] of jobs.entries()) {
+        for (const pool of j < 10 ? [[], poolFilters('instant', job), poolFilters('crossRegion', job)] : []) {
           const query = { query: workersForJobQuery(job, WEIGHTS, at, pool), size: 10_000 };
           const found = await matching.client.search<WorkerDocument>(`${prefix}workers`, query);
           for (const hit of found.hits) {
@@ -224,11 +230,25 @@ describe('matching ranking (real Kafka, OpenSearch, PostgreSQL)', () => {
           .sort((a, b) => b.score - a.score || a.workerId.localeCompare(b.workerId))
           .slice(0, 20);
         expect(ranked.map((r) => ({ workerId: r.worker.workerId, score: r.score }))).toEqual(expected);
+
+        // A push's pools, ranked by threshold in one _msearch per round, against the engine's whole pool re-ranked by the reasons.
+        const pools = ['instant', 'crossRegion'] as const;
+        const pushed = await ranking.workersForJobs(pools.map((pool) => ({ job, weights: WEIGHTS, pool, excludedWorkerIds: [] })), 20, at);
+        for (const [p, pool] of pools.entries()) {
+          const whole = await matching.client.search<WorkerDocument>(`${prefix}workers`, { query: workersForJobQuery(job, WEIGHTS, at, poolFilters(pool, job)), size: 10_000 });
+          const inPool = whole.hits
+            .map((hit) => ({ workerId: hit.source.workerId, score: scorePair(job, hit.source, WEIGHTS, at).score }))
+            .sort((a, b) => b.score - a.score || a.workerId.localeCompare(b.workerId))
+            .slice(0, 20);
+          expect(pushed[p].map((r) => ({ workerId: r.worker.workerId, score: r.score }))).toEqual(inPool);
+        }
       }
     } finally {
       await matching.client.deleteByQuery(`${prefix}workers`, { ids: { values: workers.map((w) => w.workerId) } }, { refresh: true });
     }
     expect(hits).toBeGreaterThan(5_000);
+    const after = await tiers();
+    for (const tier of ['guess', 'floor', 'all']) expect((after[tier] ?? 0) - (before[tier] ?? 0)).toBeGreaterThan(0);
   });
 
   it('applies only the hard filters: closed, full, unaccepted-kind and already-started jobs are not offered', async () => {

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '@laowu/platform';
 import { MatchingConfig } from '../matching.config';
-import { candidatePoolSize, diversify, diversityPolicy, normalisedTitle, similarTitles } from './diversify';
+import { breaksNoRule, candidatePoolSize, diversify, diversityPolicy, normalisedTitle, similarTitles } from './diversify';
+import { Seeded } from './random-matching.fixtures';
 
 interface Item {
   job: { jobId: string; agencyId: string; title: string };
@@ -152,5 +153,28 @@ describe('the diversity policy and pool: from the config, checked at start', () 
       expect(() => loadConfig(MatchingConfig, { [name]: value })).toThrow(ConfigError);
       expect(() => loadConfig(MatchingConfig, { [name]: value })).toThrow(new RegExp(name));
     }
+  });
+
+  it('breaksNoRule: a top list that breaks no rule is what diversifying any longer ranking places first, unchanged', () => {
+    const rng = new Seeded(1806);
+    let unchanged = 0;
+    let reranked = 0;
+    for (let round = 0; round < 2000; round++) {
+      const agencies = rng.int(2, 12);
+      const ranked = Array.from({ length: 80 }, (_, i) =>
+        item(`J${i}`, `agency-${rng.int(1, agencies)}`, rng.chance(0.3) ? rng.pick(EXPO_TITLES) : rng.pick(DISTINCT_TITLES), 100 - i),
+      );
+      const limit = rng.pick([5, 10, 20]);
+      const policy = diversityPolicy(defaults, limit);
+      const top = ranked.slice(0, limit);
+      if (breaksNoRule(top, limit, policy)) {
+        expect(ids(diversify(ranked, limit, policy))).toEqual(ids(top));
+        expect(diversify(ranked, limit, policy).flatMap((i) => i.reasons.filter((r) => r.factor === 'diversity'))).toEqual([]);
+        unchanged++;
+      } else if (ids(diversify(ranked, limit, policy)).join() !== ids(top).join()) reranked++;
+    }
+    // Both cases occur: top lists left unchanged, and top lists the re-ranking changes.
+    expect(unchanged).toBeGreaterThan(100);
+    expect(reranked).toBeGreaterThan(100);
   });
 });

@@ -201,3 +201,20 @@ export function diversify<T extends Ranked>(ranked: readonly T[], limit: number,
     return { ...item, reasons: [...item.reasons, note] };
   });
 }
+
+/**
+ * Whether the best `limit` of `ranked`, taken in score order, break no rule. Then diversifying
+ * any longer ranking that begins with them places them unchanged: each place's best job left is
+ * the next of them, and it is free.
+ */
+export function breaksNoRule<T extends Ranked>(ranked: readonly T[], limit: number, policy: DiversityPolicy): boolean {
+  const window = new Window<T>(policy, ranked.length);
+  const placed: Candidate<T>[] = [];
+  for (const [rank, item] of ranked.slice(0, limit).entries()) {
+    const candidate = { item, rank, ...shapeOf(item.job.title) };
+    window.advance(placed);
+    if (window.ruleBroken(candidate)) return false;
+    placed.push(candidate);
+  }
+  return true;
+}

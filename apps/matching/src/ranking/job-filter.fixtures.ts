@@ -4,7 +4,7 @@ import { type WorkerDocument } from '../indexing/worker.document';
 
 /**
  * Whether the search engine's filter would select this job (or worker) document, for the few query types the
- * ranking builds (bool, term, terms, exists, range, geo_distance, match_all, match_none). Lets unit
+ * ranking builds (bool, term, terms, exists, range, geo_distance, geo_shape holding a point, match_all, match_none). Lets unit
  * tests check the filters themselves, not a copy of their logic. Float fields compare as 32-bit
  * floats and dates as epoch milliseconds, as the engine stores them.
  */
@@ -36,6 +36,12 @@ export function matchesFilter(query: Json, job: Indexed): boolean {
     case 'geo_distance': {
       const origin = body.location as { lat: number; lon: number };
       return distanceKm(origin, job.location) <= parseKm(body.distance as string);
+    }
+    case 'geo_shape': {
+      const [field, { shape, relation }] = Object.entries(body)[0] as [string, { shape: { type: string; coordinates: [number, number] }; relation: string }];
+      if (shape.type !== 'point' || relation !== 'intersects') throw new Error(`matchesFilter: no support for geo_shape ${shape.type} ${relation}`);
+      const polygon = valuesOf(job, field)[0] as { coordinates: [number, number][][] } | undefined;
+      return !!polygon && inRing(shape.coordinates, polygon.coordinates[0]);
     }
     case 'match_all':
       return true;
@@ -81,4 +87,15 @@ function parseKm(distance: string): number {
   const match = /^([\d.]+)km$/.exec(distance);
   if (!match) throw new Error(`matchesFilter: distance ${distance} is not in km`);
   return Number(match[1]);
+}
+
+/** Whether a [lon, lat] point lies inside a ring, its edges straight lines in lon/lat as the engine draws them (ray casting). */
+function inRing([x, y]: [number, number], ring: [number, number][]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
 }

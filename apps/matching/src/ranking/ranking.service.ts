@@ -7,13 +7,14 @@ import { JobDocument } from '../indexing/job.document';
 import { SearchIndices } from '../indexing/search-indices';
 import { WorkerDocument } from '../indexing/worker.document';
 import { OutcomeSignals } from '../outcomes/outcome-signals';
-import { candidatePoolSize, diversify, DiversityPolicy } from './diversify';
+import { breaksNoRule, candidatePoolSize, diversify, DiversityPolicy } from './diversify';
 import { Json } from './factors/factor';
 import { PairScore, scorePair } from './pair-score';
 import { RankingContext } from '../outcomes/ranking-context';
 import { RankingWeights } from './ranking-weights';
 import { excludingIds, jobsForWorkerQuery, poolFilters, WorkerPool, workersForJobQuery } from './ranking.queries';
 import { jobsReaching } from './score-bound';
+import { workersReaching } from './worker-score-bound';
 
 export interface RankedJob extends PairScore {
   job: JobDocument;
@@ -41,24 +42,60 @@ interface MultiSearchOptions {
 const SLACK = 10;
 
 /**
- * A fixed 1/128 of all jobs: job ids are random UUIDs, so its best scores are a fair sample of a
- * worker's scores, and the search engine caches the filter (the same in every request).
+ * A fixed 1/128 of all jobs (workers): ids are random UUIDs, so its best scores are a fair sample
+ * of the scores, and the search engine caches the filter (the same in every request).
  */
-const SAMPLE: Json = { range: { jobId: { gte: '00', lt: '02' } } };
+const sampleOf = (idField: IdField): Json => ({ range: { [idField]: { gte: '00', lt: '02' } } });
 
 /**
  * The guess is the sample's ⌈limit ÷ this⌉-th best score: too high only when that many of the
- * worker's best `limit` jobs fell in the 1/128 sample, about 1 request in 100 for a limit of 20.
+ * best `limit` fell in the 1/128 sample, about 1 request in 100 for a limit of 20.
  */
 const GUESS_PER_SAMPLED = 10;
 
-type JobsTier = 'guess' | 'floor' | 'all';
-const jobsForWorkerTiers = new Counter({
-  name: 'laowu_matching_jobs_for_worker_total',
-  help: 'Matches-for-worker rankings by the score threshold that answered: guessed from a sample, the sample floor, or none (all open jobs scored)',
-  labelNames: ['tier'] as const,
-  registers: [metricsRegistry],
-});
+type Tier = 'guess' | 'floor' | 'all';
+const tierCounter = (name: string, help: string) => new Counter({ name, help, labelNames: ['tier'] as const, registers: [metricsRegistry] });
+const jobsForWorkerTiers = tierCounter(
+  'laowu_matching_jobs_for_worker_total',
+  'Matches-for-worker rankings by the score threshold that answered: guessed from a sample, the sample floor, or none (all open jobs scored)',
+);
+const workersForJobTiers = tierCounter(
+  'laowu_matching_workers_for_job_total',
+  'Candidates-for-job rankings by the score threshold that answered: guessed from a sample, the sample floor, or none (all workers scored)',
+);
+
+/**
+ * The top `limit` of all candidates, scoring only those that can make it. `reaching(t)` is a
+ * filter holding every candidate scoring t or more (score-bound.ts, worker-score-bound.ts). So
+ * when the top `limit` of the candidates reaching t all score ≥ t, no other candidate can enter
+ * it (not even on a tie: those score below t), and it is the top `limit` of all, ties ordered by id.
+ *
+ * t comes from a random sample. Its best few scores are a guess near the `limit`-th best (about
+ * the 256th best for a limit of 20): usually right, and then only the candidates reaching it are
+ * scored. Its `limit`-th score is a floor: the `limit`-th best of all is at least the `limit`-th
+ * best of any subset, so ranking the candidates reaching the floor is exact too, only larger;
+ * that is the answer when the guess was too high. A sample with fewer than `limit` candidates
+ * means few candidates at all: then all are ranked.
+ */
+async function rankedByThreshold<T extends PairScore>(
+  limit: number,
+  sample: Json,
+  rank: (candidates: Json[]) => Promise<T[]>,
+  reaching: (threshold: number) => Json,
+  tiers: Counter<'tier'>,
+): Promise<T[]> {
+  const answeredBy = (tier: Tier, ranked: T[]) => {
+    tiers.inc({ tier });
+    return ranked;
+  };
+  const sampled = await rank([sample]);
+  if (sampled.length < limit) return answeredBy('all', await rank([]));
+  const guess = sampled[Math.ceil(limit / GUESS_PER_SAMPLED) - 1].score;
+  const guessed = await rank([reaching(guess)]);
+  if (guessed.length === limit && guessed[limit - 1].score >= guess) return answeredBy('guess', guessed);
+  const floor = Math.max(sampled[limit - 1].score, guessed.length === limit ? guessed[limit - 1].score : -Infinity);
+  return answeredBy('floor', await rank([reaching(floor)]));
+}
 
 /**
  * Runs the ranking queries and turns each hit into a scored result with reasons (pair-score.ts,
@@ -76,18 +113,9 @@ export class RankingService {
   ) {}
 
   /**
-   * The worker's top `limit` of all open jobs, scoring only the jobs that can make it. Every job
-   * outside `jobsReaching(worker, t)` scores below t (score-bound.ts). So when the top `limit` of
-   * the jobs reaching t all score ≥ t, no other job can enter it (not even on a tie: those score
-   * below t), and it is the top `limit` of all jobs, ties ordered by job id as always.
-   *
-   * t comes from a random sample of the jobs. Its best few scores are a guess near the worker's
-   * `limit`-th best (about the 256th best job for a limit of 20): usually right, and then only
-   * the jobs reaching it are scored. Its `limit`-th score is a floor: the worker's `limit`-th best
-   * of all jobs is at least the `limit`-th best of any subset, so ranking the jobs reaching the
-   * floor is exact too, only larger; that is the answer when the guess was too high. A sample
-   * with fewer than `limit` jobs means few open jobs for this worker at all: then all are ranked.
-   * `excludedJobIds` (declined pairs) narrows every tier alike, so the argument holds for what is left.
+   * The worker's top `limit` of all open jobs, scoring only the jobs that can make it
+   * (rankedByThreshold with jobsReaching). `excludedJobIds` (declined pairs) narrows every tier
+   * alike, so the argument holds for what is left.
    */
   async jobsForWorker(
     worker: WorkerDocument,
@@ -98,20 +126,16 @@ export class RankingService {
   ): Promise<RankedJob[]> {
     const context = await this.outcomes.forWorker(worker.workerId);
     const rank = (candidates: Json[]) => this.rankJobs(worker, limit, weights, now, [...candidates, ...excludingIds(excludedJobIds)], context);
-    const sampled = await rank([SAMPLE]);
-    if (sampled.length < limit) return answeredBy('all', await rank([]));
-    const guess = sampled[Math.ceil(limit / GUESS_PER_SAMPLED) - 1].score;
-    const guessed = await rank([jobsReaching(worker, weights, guess, now, context)]);
-    if (guessed.length === limit && guessed[limit - 1].score >= guess) return answeredBy('guess', guessed);
-    const floor = Math.max(sampled[limit - 1].score, guessed.length === limit ? guessed[limit - 1].score : -Infinity);
-    return answeredBy('floor', await rank([jobsReaching(worker, weights, floor, now, context)]));
+    return rankedByThreshold(limit, sampleOf('jobId'), rank, (t) => jobsReaching(worker, weights, t, now, context), jobsForWorkerTiers);
   }
 
   /**
    * The worker's best `limit` jobs, with no agency or near-duplicate title filling them when others
-   * match (diversify.ts): the exact top K of all open jobs (jobsForWorker with K for its limit, so
-   * the argument above holds for the K) re-ranked, then cut to `limit`. Re-ranking within the
-   * exact top K only defers jobs within it, never brings in one from outside.
+   * match (diversify.ts). The exact top `limit` first: when it breaks no rule, the re-ranking of any
+   * longer list would place it unchanged, and it is the answer. Otherwise the exact top K of all
+   * open jobs (jobsForWorker with K for its limit, so the argument above holds for the K)
+   * re-ranked, then cut to `limit`. Re-ranking within the exact top K only defers jobs within it,
+   * never brings in one from outside.
    */
   async diversifiedJobsForWorker(
     worker: WorkerDocument,
@@ -121,6 +145,8 @@ export class RankingService {
     now = new Date(),
     excludedJobIds: readonly string[] = [],
   ): Promise<RankedJob[]> {
+    const top = await this.jobsForWorker(worker, limit, weights, now, excludedJobIds);
+    if (top.length < limit || breaksNoRule(top, limit, policy)) return diversify(top, limit, policy);
     return diversify(await this.jobsForWorker(worker, candidatePoolSize(limit), weights, now, excludedJobIds), limit, policy);
   }
 
@@ -133,16 +159,22 @@ export class RankingService {
       .slice(0, limit);
   }
 
+  /** The job's top `limit` of all available workers, scoring only those that can make it (rankedByThreshold with workersReaching). */
   async workersForJob(job: JobDocument, limit: number, weights: RankingWeights, now = new Date()): Promise<RankedWorker[]> {
     const context = this.outcomes.forJobs();
-    const query = workersForJobQuery(job, weights, now, [], context);
-    return this.rankWorkers(job, weights, await this.search<WorkerDocument>(this.indices.workers.alias, query, limit + SLACK, 'workerId'), limit, now, context);
+    const rank = async (candidates: Json[]) => {
+      const query = workersForJobQuery(job, weights, now, candidates, context);
+      return this.rankWorkers(job, weights, await this.search<WorkerDocument>(this.indices.workers.alias, query, limit + SLACK, 'workerId'), limit, now, context);
+    };
+    return rankedByThreshold(limit, sampleOf('workerId'), rank, (t) => workersReaching(job, weights, t, now, context), workersForJobTiers);
   }
 
   /**
-   * workersForJob for several jobs in one round trip (_msearch): the engine runs the queries side
-   * by side on its search threads, where one request per job would queue them behind each other.
-   * The caller keeps the batch small (the instant path: 20 jobs).
+   * The workers of a push's pool for several jobs in one round trip (_msearch): the engine runs
+   * the queries side by side on its search threads, where one request per job would queue them
+   * behind each other. The caller keeps the batch small (the instant path: 20 jobs). A pool is
+   * ranked whole: rankedByThreshold's extra round trips cost the ingest benchmark a quarter of its
+   * throughput at 100k workers (bench/ingest.ts, docs/BENCHMARKS.md), where most pools are small.
    */
   async workersForJobs(requests: PoolRequest[], limit: number, now = new Date(), options: MultiSearchOptions = {}): Promise<RankedWorker[][]> {
     const context = this.outcomes.forJobs();
@@ -184,9 +216,4 @@ type IdField = 'jobId' | 'workerId';
 /** Best first, ties by id: the order the reasons' re-sort keeps. */
 function rankedSearch(query: object, size: number, idField: IdField): Record<string, unknown> {
   return { query, size, sort: [{ _score: 'desc' }, { [idField]: 'asc' }], track_total_hits: false };
-}
-
-function answeredBy(tier: JobsTier, ranked: RankedJob[]): RankedJob[] {
-  jobsForWorkerTiers.inc({ tier });
-  return ranked;
 }

@@ -4,6 +4,7 @@ import { gaussReach, type JobClass, type Json } from './factors/factor';
 import { FACTORS } from './factors/factors';
 import { NO_OUTCOMES, type RankingContext } from '../outcomes/ranking-context';
 import { type RankingWeights } from './ranking-weights';
+import { all, either, leafCount, ROUNDING_MARGIN, sum } from './filter-clauses';
 
 /**
  * Which of a worker's jobs can still score at least a threshold t: lets ranking.service.ts rank a
@@ -21,22 +22,11 @@ import { type RankingWeights } from './ranking-weights';
  * that much less on the others. The filter is, per band and class that can still reach t, the
  * conjunction of those conditions: every job outside it scores below t.
  *
- * Losses are taken on the unrounded factor values. A score of t after rounding (each of at most 18
- * contributions to 4 digits, then the sum) is an unrounded sum above t − 19 × 5e-5, so
- * ROUNDING_MARGIN is added to every allowed loss. Cuts are widened a little (DISTANCE_MARGIN, the wage's):
- * the search engine's distances and float fields differ from the reasons' doubles in the last digits.
+ * Losses are taken on the unrounded factor values, with ROUNDING_MARGIN (filter-clauses.ts) added to
+ * every allowed loss. Cuts are widened a little (DISTANCE_MARGIN, the wage's): the search engine's
+ * distances and float fields differ from the reasons' doubles in the last digits.
  */
-const ROUNDING_MARGIN = 1e-3;
 const DISTANCE_MARGIN = { relative: 1e-3, km: 0.01 };
-
-const MATCH_ALL: Json = { match_all: {} };
-const all = (clauses: Json[]): Json => {
-  const needed = clauses.filter((c) => c !== MATCH_ALL);
-  return needed.length === 1 ? needed[0] : needed.length ? { bool: { filter: needed } } : MATCH_ALL;
-};
-const either = (clauses: Json[]): Json =>
-  clauses.includes(MATCH_ALL) ? MATCH_ALL : clauses.length === 1 ? clauses[0] : { bool: { should: clauses, minimum_should_match: 1 } };
-const sum = (xs: number[]) => xs.reduce((total, x) => total + x, 0);
 
 const anyJob: JobClass = { ceiling: 0, filters: [], factors: [] };
 
@@ -139,17 +129,11 @@ function reachingFilter(r: Reach): Json {
     const tree = branch(r, band, inBands[i + 1], base, 0);
     return tree ? [all([...withinKm(r.worker, Math.min(band.outerKm, reachKm(r.worker, distanceWeight, maxLoss))), tree])] : [];
   });
-  return clauses.length ? either(clauses) : { match_none: {} };
+  return either(clauses);
 }
 
 /** Most leaf queries in one filter: each costs the engine time per index segment, however few jobs it selects (measured). */
 const MAX_FILTER_LEAVES = 120;
-
-function leafCount(query: Json): number {
-  if (!('bool' in query)) return 1;
-  const clauses = Object.values(query.bool as Record<string, Json | Json[]>).filter((x) => typeof x === 'object');
-  return sum(clauses.flatMap((x) => (Array.isArray(x) ? x : [x])).map(leafCount));
-}
 
 /** The splits with the last one that still splits made one class of its best ceiling (no filter, no factors of its own). */
 function coarsen(splits: JobClass[][]): JobClass[][] {

@@ -35,6 +35,7 @@ export const acceptedHistory: RankingFactor<'acceptedHistory'> = {
     ];
   },
   workerFunctions: () => [],
+  workerCeiling: (_job, weight, context) => (context.histories.size ? contribution(weight, 1) : 0),
   // Jobs of an accepted kind and city earn the whole weight, of either half: classes of one split (score-bound.ts).
   bound: ({ acceptedHistory: weight }, context) => ({
     split: 'acceptedHistory',

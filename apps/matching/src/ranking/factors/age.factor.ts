@@ -54,6 +54,17 @@ function within(weight: number, worker: WorkerDocument, loss: number): Json | un
   return { bool: { must_not: [farAboveMax, farBelowMin] } };
 }
 
+/** Workers whose age is at most as far outside the job's range as losing `loss` of `weight` allows. */
+function agesWithin(job: JobDocument, weight: number, loss: number): Json | undefined {
+  if (loss >= weight || (job.ageMin === undefined && job.ageMax === undefined)) return undefined;
+  const yearsOutside = AGE_HALF_LIFE_YEARS * Math.log2(1 / (1 - loss / weight));
+  const bounds = {
+    ...(job.ageMin !== undefined ? { gte: Math.floor(job.ageMin - yearsOutside) } : {}),
+    ...(job.ageMax !== undefined ? { lte: Math.ceil(job.ageMax + yearsOutside) } : {}),
+  };
+  return { range: { ageYears: bounds } };
+}
+
 /** Soft age fit (十二). */
 export const age: RankingFactor<'age'> = {
   name: 'age',
@@ -61,5 +72,6 @@ export const age: RankingFactor<'age'> = {
   value: (job, worker) => ({ value: ageValue(worker.ageYears, job.ageMin, job.ageMax), detail: ageDetail(job, worker) }),
   jobFunctions,
   workerFunctions,
+  workerLoss: (job, weight) => ({ within: (loss) => agesWithin(job, weight, loss) }),
   bound: ({ age: weight }) => ({ everyJob: { max: () => contribution(weight, 1), within: (worker, loss) => within(weight, worker, loss) } }),
 };

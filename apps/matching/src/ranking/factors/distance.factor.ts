@@ -1,6 +1,7 @@
 import { distanceKm } from '@laowu/domain';
 import { type WorkerDocument } from '../../indexing/worker.document';
-import { constantBound, contribution, gauss, type Json, not, type RankingFactor } from './factor';
+import { type JobDocument } from '../../indexing/job.document';
+import { constantBound, contribution, gauss, gaussReach, type Json, not, type RankingFactor } from './factor';
 
 /** Smallest commute scale, so a worker with maxCommuteKm 0 still gets a finite decay. */
 const MIN_COMMUTE_SCALE_KM = 0.5;
@@ -60,5 +61,51 @@ export const distance: RankingFactor<'distance'> = {
       weight,
     },
   ],
+  workerLoss: (job, weight) => ({ within: (loss) => workersLosingAtMost(job, weight, loss) }),
   bound: ({ distance: weight }) => constantBound(() => contribution(weight, 1)),
 };
+
+/**
+ * The stored reach polygon (reach-area.ts) stands for the commute circle only where its edges are
+ * surely inside it: the 24-gon's edges lie at 0.991 of the radius, and up to this radius the
+ * engine's straight edges between vertices part from the sphere's by far less than the rest.
+ */
+const REACH_AREA_TRUSTED_UP_TO_KM = 300;
+const REACH_AREA_INNER_SHARE = 0.985;
+/** Upper edges of the commute bands a wider distance filter splits workers by (km): a worker of a band has a commute scale up to its edge. */
+const COMMUTE_BAND_EDGES_KM = [5, 10, 20, 30, 50, 100, REACH_AREA_TRUSTED_UP_TO_KM];
+const longCommute: Json = { range: { maxCommuteKm: { gt: REACH_AREA_TRUSTED_UP_TO_KM } } };
+
+/**
+ * Workers within `scales` of their commute scale from the job (and any with a commute too long to
+ * narrow by). Within one scale: those whose reach polygon holds the job. Farther: per commute band,
+ * those within `scales` × the band's edge.
+ */
+function withinCommuteScales(job: JobDocument, scales: number): Json {
+  const padded = scales * (1 + 1e-3);
+  if (padded <= REACH_AREA_INNER_SHARE) {
+    const holdsJob = { geo_shape: { reachArea: { shape: { type: 'point', coordinates: [job.location.lon, job.location.lat] }, relation: 'intersects' } } };
+    return { bool: { should: [holdsJob, longCommute], minimum_should_match: 1 } };
+  }
+  const bands = COMMUTE_BAND_EDGES_KM.map((edge, i) => {
+    const commute = { range: { maxCommuteKm: { ...(i ? { gt: COMMUTE_BAND_EDGES_KM[i - 1] } : {}), lte: edge } } };
+    const near = { geo_distance: { distance: `${Math.ceil((edge * padded + 0.01) * 1000) / 1000}km`, location: job.location } };
+    return { bool: { filter: [commute, near] } };
+  });
+  return { bool: { should: [...bands, longCommute], minimum_should_match: 1 } };
+}
+
+/**
+ * Workers losing at most `loss` of `weight` on distance to this job: within x commute scales of it,
+ * x = gaussReach(1, what is left); none narrowed when every worker loses that little.
+ */
+function workersLosingAtMost(job: JobDocument, weight: number, loss: number): Json | undefined {
+  const losingAtMost = (decaying: number): Json | undefined => (loss >= decaying ? undefined : withinCommuteScales(job, gaussReach(1, 1 - loss / decaying)));
+  const anyone = losingAtMost(weight);
+  if (!anyone || job.kind === 'gig') return anyone;
+  // A willing worker keeps MIGRANT_DISTANCE_FLOOR of it on this job: only the rest decays.
+  const willing = losingAtMost(weight * (1 - MIGRANT_DISTANCE_FLOOR));
+  const willingClause: Json = { term: { willingToMigrate: true } };
+  if (willing && JSON.stringify(willing) === JSON.stringify(anyone)) return anyone;
+  return { bool: { should: [willing ? { bool: { filter: [willingClause, willing] } } : willingClause, anyone], minimum_should_match: 1 } };
+}

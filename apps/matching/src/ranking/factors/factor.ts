@@ -28,6 +28,18 @@ export interface RankingFactor<Name extends string = string> {
   workerFunctions(job: JobDocument, now: Date, weight: number, context: RankingContext): Json[];
   /** Its bound under these weights and outcomes (a bonus may stack with another factor's, east-west on cross-region). */
   bound(weights: FactorWeights, context: RankingContext): FactorBound;
+  /**
+   * For one job's workers (worker-score-bound.ts), when a filter cannot say who earns how much of
+   * the worker functions (distance, age): which workers lose at most a given amount on it.
+   */
+  workerLoss?(job: JobDocument, weight: number): WorkerLossBound;
+  /** For a factor without worker functions (the engine leaves it out, the reasons keep it): the most it adds for any worker of this job. */
+  workerCeiling?(job: JobDocument, weight: number, context: RankingContext): number;
+}
+
+export interface WorkerLossBound {
+  /** Filter of the workers losing at most `loss` on it; undefined when every worker does. */
+  within(loss: number): Json | undefined;
 }
 
 interface FactorValue {

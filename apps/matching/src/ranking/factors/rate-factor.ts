@@ -30,6 +30,7 @@ export function rateFactor<Name extends string>(spec: RateFactorSpec<Name>): Ran
     },
     jobFunctions: (_worker, _now, weight, context) => rateFunctions(spec.idField, spec.rates(context), weight),
     workerFunctions: () => [],
+    workerCeiling: (job, weight, context) => contribution(weight, rateDeviationOf(spec.rates(context), job[spec.idField])?.value ?? 0),
     bound: (weights, context) => constantBound(() => contribution(weights[spec.name], bestDeviation(spec.rates(context)))),
   };
 }

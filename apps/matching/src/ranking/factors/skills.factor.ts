@@ -77,7 +77,9 @@ function workerFunctions(job: JobDocument, _now: Date, weight: number): Json[] {
     stepOk: required.map((key) => levelOf(key) <= JOB_LIMITS.skillLevel.max),
     step: SKILL_STEP_CREDIT,
   };
-  return [{ script_score: { script: { source, params } }, weight }];
+  // Only workers holding a required skill at some level earn anything: the filter spares the others the script.
+  const held = { terms: { skillKeys: [...new Set([...required, ...params.firstLevel])] } };
+  return [{ filter: held, script_score: { script: { source, params } }, weight }];
 }
 
 /** Fit to the job's required skills (ARCHITECTURE.md: weighted overlap of skills and levels; certificates add). */

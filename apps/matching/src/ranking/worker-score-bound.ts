@@ -1,0 +1,99 @@
+import { type JobDocument } from '../indexing/job.document';
+import { NO_OUTCOMES, type RankingContext } from '../outcomes/ranking-context';
+import { type Json, type WorkerLossBound } from './factors/factor';
+import { FACTORS } from './factors/factors';
+import { all, either, leafCount, MATCH_ALL, ROUNDING_MARGIN, sum } from './filter-clauses';
+import { type RankingWeights } from './ranking-weights';
+
+/**
+ * Which of a job's workers can still score at least a threshold t: lets ranking.service.ts rank a
+ * job's candidates exactly while scoring only the workers that can make the top N (score-bound.ts
+ * does the same for a worker's jobs).
+ *
+ * Read from the candidates query's own functions (ranking.queries.ts), each worth at most its
+ * weight: one with only a weight adds it to every worker; one with a filter adds at most its weight
+ * to the workers the filter selects (a bonus: skills held, target region, priority group, …); a
+ * scored one without a filter (wage) at most its weight to anyone. Distance and age vary too much
+ * for that: their `workerLoss` says which workers lose at most a given amount. A factor with no
+ * function for this job adds nothing to any worker (the ranking test holds the engine's scores to
+ * the reasons'), unless the engine leaves it out on purpose: the outcome rates, alike for every
+ * worker, add their `workerCeiling`.
+ *
+ * The bonuses split the workers into classes, each with a ceiling C: the most its workers can
+ * score. A worker of a class reaches t only if it loses at most C − t on distance AND on age. The
+ * filter is, per class that can still reach t, its bonuses' filters and those two conditions. The
+ * classes overlap (the class without a bonus is every worker), which is harmless.
+ */
+
+interface Bonus {
+  value: number;
+  filter: Json;
+}
+
+interface Loss {
+  max: number;
+  bound: WorkerLossBound;
+}
+
+interface Parts {
+  /** What every worker gets or may get from the functions that bound nothing. */
+  constant: number;
+  bonuses: Bonus[];
+  losses: Loss[];
+}
+
+function partsOf(job: JobDocument, weights: RankingWeights, now: Date, context: RankingContext): Parts {
+  let constant = 0;
+  const bonuses = new Map<string, Bonus>();
+  const losses: Loss[] = [];
+  for (const factor of FACTORS) {
+    const weight = weights[factor.name];
+    if (!(weight > 0)) continue;
+    const functions = factor.workerFunctions(job, now, weight, context);
+    const max = sum(functions.map((f) => f.weight as number));
+    const loss = factor.workerLoss?.(job, weight);
+    if (!functions.length) constant += factor.workerCeiling?.(job, weight, context) ?? 0;
+    else if (loss) losses.push({ max, bound: loss });
+    else {
+      for (const { filter, weight: most } of functions as { filter?: Json; weight: number }[]) {
+        if (!filter) constant += most;
+        else {
+          // Bonuses under one filter (priority and assistance) are one class.
+          const key = JSON.stringify(filter);
+          bonuses.set(key, { filter, value: (bonuses.get(key)?.value ?? 0) + most });
+        }
+      }
+    }
+  }
+  return { constant, bonuses: [...bonuses.values()].sort((a, b) => b.value - a.value), losses };
+}
+
+/** The classes that can reach `threshold`, each as the conjunction of its bonuses' filters and its loss conditions. */
+function reachingFilter(parts: Parts, threshold: number): Json {
+  const lossMax = sum(parts.losses.map((l) => l.max));
+  const walk = (i: number, ceiling: number, filters: Json[]): Json[] => {
+    const allowed = ceiling + sum(parts.bonuses.slice(i).map((b) => b.value)) + lossMax - threshold + ROUNDING_MARGIN;
+    if (allowed < 0) return [];
+    if (i === parts.bonuses.length) return [all([...filters, ...parts.losses.map((l) => l.bound.within(allowed) ?? MATCH_ALL)])];
+    const bonus = parts.bonuses[i];
+    return [...walk(i + 1, ceiling + bonus.value, [...filters, bonus.filter]), ...walk(i + 1, ceiling, filters)];
+  };
+  return either(walk(0, parts.constant, []));
+}
+
+/** Most leaf queries in one filter (score-bound.ts measured what each costs the engine). */
+const MAX_FILTER_LEAVES = 120;
+
+/**
+ * A filter on workers containing every worker that scores `threshold` or more for this job at
+ * `now` under these weights and outcomes; coarser (never smaller) when the fine one would be too
+ * big a query: the smallest bonus is then counted for every worker.
+ */
+export function workersReaching(job: JobDocument, weights: RankingWeights, threshold: number, now: Date, context: RankingContext = NO_OUTCOMES): Json {
+  const parts = partsOf(job, weights, now, context);
+  for (;;) {
+    const filter = reachingFilter(parts, threshold);
+    if (leafCount(filter) <= MAX_FILTER_LEAVES || !parts.bonuses.length) return filter;
+    parts.constant += parts.bonuses.pop()!.value;
+  }
+}
