@@ -181,10 +181,12 @@ describe('e2e: employers, employee sharing, brands, certificates, training, comp
     const has = await registerWorker({ skills: [{ code: 'forklift', level: 4 }] });
     const suggested = async (workerId: string) =>
       (await expectCall<{ items: { courseId: string; opensJobs: { title: string }[] }[] }>([200], 'GET', `${apps.matching.url}/v1/workers/${workerId}/training-suggestions?limit=50`, tokens.station)).items;
-    // The job and the worker reach matching on their own schedules: wait until the course lists the job it opens.
+    // The job and the workers reach matching on their own schedules: wait until the course lists the job it opens,
+    // and until the worker who has the skill is indexed too (a 404 before that).
     await eventually(async () => {
       const mine = (await suggested(lacks)).find((i) => i.courseId === course);
       expect(mine?.opensJobs.map((j) => j.title)).toContain(`冕宁 叉车司机 ${run}`);
+      await suggested(has);
     }, 60_000, 300);
     expect((await suggested(has)).map((i) => i.courseId)).not.toContain(course);
   });
