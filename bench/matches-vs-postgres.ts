@@ -20,7 +20,7 @@ import 'reflect-metadata';
 import { signToken } from '@laowu/auth';
 import { eastWestPartnersOf } from '@laowu/domain';
 import { ensureDatabase } from '@laowu/persistence';
-import { DEV_JWT_SECRET, loadConfig, metricsRegistry, startApp } from '@laowu/platform';
+import { DEV_JWT_SECRET, loadConfig, startApp } from '@laowu/platform';
 import { createSearchClient, ensureIndex, type SearchClient } from '@laowu/search';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
@@ -44,7 +44,7 @@ import { SKILL_STEP_CREDIT, stepKeys } from '../apps/matching/src/ranking/factor
 import { START_SOON_SCALE_DAYS } from '../apps/matching/src/ranking/factors/start-soon.factor';
 import { WAGE_RATIO_FLOOR, WAGE_RATIO_SPAN } from '../apps/matching/src/ranking/factors/wage.factor';
 import { benchCounties, makeJob, makeWorker, Rng } from './lib/data';
-import { appendBenchmarkLine, fmt, loadTracker, logger, machine, progress, size, sleep, type Summary, summary, writeResult } from './lib/report';
+import { appendBenchmarkLine, countsByLabel, countsSince, fmt, loadTracker, logger, machine, mb, progress, size, sleep, type Summary, summary, writeResult } from './lib/report';
 
 const NAME = 'matches-vs-postgres';
 /** The matches asked for, as a station's page asks. */
@@ -184,8 +184,6 @@ async function openSearchHeap(client: SearchClient) {
   return { usedMB: Math.round(node.jvm.mem.heap_used_in_bytes / 2 ** 20), maxMB: Math.round(node.jvm.mem.heap_max_in_bytes / 2 ** 20) };
 }
 
-const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
-
 async function main(): Promise<void> {
   const load = loadTracker();
   const config = loadConfig(MatchingConfig, {
@@ -250,7 +248,7 @@ async function main(): Promise<void> {
       const laowu: number[] = [];
       const postgres: number[] = [];
       const overlaps: number[] = [];
-      const tiersBefore = await rankingTiers();
+      const tiersBefore = await countsByLabel('laowu_matching_jobs_for_worker_total', 'tier');
       const tickQ = progress(log, `queries at ${target.toLocaleString('en')} jobs`, requests);
       for (let i = 0; i < requests; i++) {
         const wk = pick();
@@ -265,7 +263,7 @@ async function main(): Promise<void> {
         overlaps.push(theirs.length ? theirs.filter((id) => mine.has(id)).length / Math.max(theirs.length, ours.length) : 1);
         tickQ(i + 1);
       }
-      const tiers = subtract(await rankingTiers(), tiersBefore);
+      const tiers = countsSince(await countsByLabel('laowu_matching_jobs_for_worker_total', 'tier'), tiersBefore);
       const plan = (await pg.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${RANKING_SQL}`, params(pick()))).rows.map((r: Record<string, string>) => r['QUERY PLAN']);
       const ours = summary(laowu);
       const theirs = summary(postgres);
@@ -325,15 +323,6 @@ async function main(): Promise<void> {
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
-
-/** How many rankings each tier of jobsForWorker answered so far (the app's metrics, in this process). */
-async function rankingTiers(): Promise<Record<string, number>> {
-  const metric = metricsRegistry.getSingleMetric('laowu_matching_jobs_for_worker_total');
-  const values = metric ? (await metric.get()).values : [];
-  return Object.fromEntries(values.map((v) => [String(v.labels.tier), v.value]));
-}
-
-const subtract = (a: Record<string, number>, b: Record<string, number>) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v - (b[k] ?? 0)]));
 
 async function serverVersion(): Promise<string | undefined> {
   const pg = new Client({ connectionString: DATABASE_URL });

@@ -19,7 +19,7 @@ import { createEnvelope, JobChanged, type JobChangedData, type JobKind, TOPICS, 
 import { childrenOf, type Region } from '@laowu/domain';
 import { createKafka, EventPublisher, kafkaConsumers } from '@laowu/messaging';
 import { ensureDatabase } from '@laowu/persistence';
-import { DEV_JWT_SECRET, loadConfig, metricsRegistry, startApp } from '@laowu/platform';
+import { DEV_JWT_SECRET, loadConfig, startApp } from '@laowu/platform';
 import { signToken } from '@laowu/auth';
 import { createSearchClient, ensureIndex, type SearchClient } from '@laowu/search';
 import { randomUUID } from 'node:crypto';
@@ -32,7 +32,7 @@ import { toWorkerDocument } from '../apps/matching/src/indexing/worker.document'
 import { MatchingConfig } from '../apps/matching/src/matching.config';
 import { DEFAULT_WEIGHTS } from '../apps/matching/src/ranking/ranking-weights';
 import { workersForJobQuery } from '../apps/matching/src/ranking/ranking.queries';
-import { appendBenchmarkLine, fmt, loadTracker, summary, writeRunResult } from './lib/report';
+import { appendBenchmarkLine, countsByLabel, countsSince, fmt, loadTracker, mb, summary, writeRunResult } from './lib/report';
 import { startGroupsAtEnds } from './lib/stack';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -169,11 +169,11 @@ async function main(): Promise<void> {
     log(`matches-for-worker × ${REQUESTS}`);
     const matches = summary(await timeRequests(url, Array.from({ length: REQUESTS }, () => `/v1/workers/${pick(workerIds)}/matches?limit=20`), admin));
     log(`matches-for-worker ${JSON.stringify(matches)}`);
-    const tiersBefore = await workerTiers();
+    const tiersBefore = await countsByLabel('laowu_matching_workers_for_job_total', 'tier');
     const side = await candidatesSideBySide(url, admin, client, jobDocs);
     const candidates = summary(side.threshold);
     const scoringAll = summary(side.scoringAll);
-    const candidatesTiers = subtract(await workerTiers(), tiersBefore);
+    const candidatesTiers = countsSince(await countsByLabel('laowu_matching_workers_for_job_total', 'tier'), tiersBefore);
     log(`candidates-for-job ${JSON.stringify(candidates)}; scoring every worker ${JSON.stringify(scoringAll)}; tiers ${JSON.stringify(candidatesTiers)}`);
     const instant = await instantPath(config.kafkaBrokers, regions);
     log(`instant path ${JSON.stringify(instant)}`);
@@ -222,15 +222,6 @@ async function candidatesSideBySide(url: string, token: string, client: SearchCl
   }
   return { threshold, scoringAll };
 }
-
-async function workerTiers(): Promise<Record<string, number>> {
-  const metric = metricsRegistry.getSingleMetric('laowu_matching_workers_for_job_total');
-  const values = metric ? (await metric.get()).values : [];
-  return Object.fromEntries(values.map((v) => [String(v.labels.tier), v.value]));
-}
-
-const subtract = (a: Record<string, number>, b: Record<string, number>) => Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v - (b[k] ?? 0)]));
-const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 
 /** Produces gig jobs at a steady rate and times each until its first MatchFound is on Kafka. */
 async function instantPath(brokers: string[], regions: Region[]) {

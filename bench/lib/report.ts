@@ -2,6 +2,7 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { metricsRegistry } from '@laowu/platform';
 
 export const BENCH_DIR = join(__dirname, '..');
 export const ROOT = join(BENCH_DIR, '..');
@@ -264,3 +265,17 @@ export class RssSampler {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Mebibytes to one decimal. */
+export const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+/** A counter of this process's metrics registry, by the values of one label (e.g. a ranking's `tier`). */
+export async function countsByLabel(metric: string, label: string): Promise<Record<string, number>> {
+  const found = metricsRegistry.getSingleMetric(metric);
+  const values = found ? (await found.get()).values : [];
+  return Object.fromEntries(values.map((v) => [String(v.labels[label]), v.value]));
+}
+
+/** What each count grew by since `before`. */
+export const countsSince = (now: Record<string, number>, before: Record<string, number>) =>
+  Object.fromEntries(Object.entries(now).map(([k, v]) => [k, v - (before[k] ?? 0)]));

@@ -34,3 +34,8 @@ export function reachPolygon(lat: number, lon: number, radiusKm: number): GeoPol
   ring.push(ring[0]);
   return { type: 'polygon', coordinates: [ring] };
 }
+
+/** The workers whose stored reach polygon holds this point: within about their commute of it. */
+export function reachAreaHolds(point: { lat: number; lon: number }): { geo_shape: object } {
+  return { geo_shape: { reachArea: { shape: { type: 'point', coordinates: [point.lon, point.lat] }, relation: 'intersects' } } };
+}

@@ -1,4 +1,5 @@
 import { type JobDocument } from '../indexing/job.document';
+import { reachAreaHolds } from '../indexing/reach-area';
 import { type WorkerDocument } from '../indexing/worker.document';
 import { willingFromSources } from './factors/cross-region.factor';
 import { type Json } from './factors/factor';
@@ -83,7 +84,7 @@ export function poolFilters(pool: WorkerPool, job: JobDocument): Json[] {
 /** Worker filters of the instant path (即时快招): who could take this job right now. */
 function instantWorkerFilters(job: JobDocument): Json[] {
   const reachable: Json[] = [
-    { geo_shape: { reachArea: { shape: { type: 'point', coordinates: [job.location.lon, job.location.lat] }, relation: 'intersects' } } },
+    reachAreaHolds(job.location),
     { terms: { targetRegionCodes: job.regionCodes } },
   ];
   if (job.crossSourceCodes.length) reachable.push({ bool: { filter: willingFromSources(job) } });

@@ -124,7 +124,10 @@ export class RankingService {
     now = new Date(),
     excludedJobIds: readonly string[] = [],
   ): Promise<RankedJob[]> {
-    const context = await this.outcomes.forWorker(worker.workerId);
+    return this.topJobs(worker, limit, weights, now, excludedJobIds, await this.outcomes.forWorker(worker.workerId));
+  }
+
+  private topJobs(worker: WorkerDocument, limit: number, weights: RankingWeights, now: Date, excludedJobIds: readonly string[], context: RankingContext): Promise<RankedJob[]> {
     const rank = (candidates: Json[]) => this.rankJobs(worker, limit, weights, now, [...candidates, ...excludingIds(excludedJobIds)], context);
     return rankedByThreshold(limit, sampleOf('jobId'), rank, (t) => jobsReaching(worker, weights, t, now, context), jobsForWorkerTiers);
   }
@@ -133,7 +136,7 @@ export class RankingService {
    * The worker's best `limit` jobs, with no agency or near-duplicate title filling them when others
    * match (diversify.ts). The exact top `limit` first: when it breaks no rule, the re-ranking of any
    * longer list would place it unchanged, and it is the answer. Otherwise the exact top K of all
-   * open jobs (jobsForWorker with K for its limit, so the argument above holds for the K)
+   * open jobs (the same threshold ranking with K for its limit, so the argument above holds for the K)
    * re-ranked, then cut to `limit`. Re-ranking within the exact top K only defers jobs within it,
    * never brings in one from outside.
    */
@@ -145,9 +148,10 @@ export class RankingService {
     now = new Date(),
     excludedJobIds: readonly string[] = [],
   ): Promise<RankedJob[]> {
-    const top = await this.jobsForWorker(worker, limit, weights, now, excludedJobIds);
+    const context = await this.outcomes.forWorker(worker.workerId);
+    const top = await this.topJobs(worker, limit, weights, now, excludedJobIds, context);
     if (top.length < limit || breaksNoRule(top, limit, policy)) return diversify(top, limit, policy);
-    return diversify(await this.jobsForWorker(worker, candidatePoolSize(limit), weights, now, excludedJobIds), limit, policy);
+    return diversify(await this.topJobs(worker, candidatePoolSize(limit), weights, now, excludedJobIds, context), limit, policy);
   }
 
   private async rankJobs(worker: WorkerDocument, limit: number, weights: RankingWeights, now: Date, candidates: Json[], context: RankingContext): Promise<RankedJob[]> {

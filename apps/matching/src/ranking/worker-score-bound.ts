@@ -50,10 +50,9 @@ function partsOf(job: JobDocument, weights: RankingWeights, now: Date, context: 
     const weight = weights[factor.name];
     if (!(weight > 0)) continue;
     const functions = factor.workerFunctions(job, now, weight, context);
-    const max = sum(functions.map((f) => f.weight as number));
     const loss = factor.workerLoss?.(job, weight);
     if (!functions.length) constant += factor.workerCeiling?.(job, weight, context) ?? 0;
-    else if (loss) losses.push({ max, bound: loss });
+    else if (loss) losses.push({ max: sum(functions.map((f) => f.weight as number)), bound: loss });
     else {
       for (const { filter, weight: most } of functions as { filter?: Json; weight: number }[]) {
         if (!filter) constant += most;

@@ -1,6 +1,7 @@
 import { distanceKm } from '@laowu/domain';
 import { type WorkerDocument } from '../../indexing/worker.document';
 import { type JobDocument } from '../../indexing/job.document';
+import { reachAreaHolds } from '../../indexing/reach-area';
 import { constantBound, contribution, gauss, gaussReach, type Json, not, type RankingFactor } from './factor';
 
 /** Smallest commute scale, so a worker with maxCommuteKm 0 still gets a finite decay. */
@@ -84,8 +85,7 @@ const longCommute: Json = { range: { maxCommuteKm: { gt: REACH_AREA_TRUSTED_UP_T
 function withinCommuteScales(job: JobDocument, scales: number): Json {
   const padded = scales * (1 + 1e-3);
   if (padded <= REACH_AREA_INNER_SHARE) {
-    const holdsJob = { geo_shape: { reachArea: { shape: { type: 'point', coordinates: [job.location.lon, job.location.lat] }, relation: 'intersects' } } };
-    return { bool: { should: [holdsJob, longCommute], minimum_should_match: 1 } };
+    return { bool: { should: [reachAreaHolds(job.location), longCommute], minimum_should_match: 1 } };
   }
   const bands = COMMUTE_BAND_EDGES_KM.map((edge, i) => {
     const commute = { range: { maxCommuteKm: { ...(i ? { gt: COMMUTE_BAND_EDGES_KM[i - 1] } : {}), lte: edge } } };
@@ -106,6 +106,5 @@ function workersLosingAtMost(job: JobDocument, weight: number, loss: number): Js
   // A willing worker keeps MIGRANT_DISTANCE_FLOOR of it on this job: only the rest decays.
   const willing = losingAtMost(weight * (1 - MIGRANT_DISTANCE_FLOOR));
   const willingClause: Json = { term: { willingToMigrate: true } };
-  if (willing && JSON.stringify(willing) === JSON.stringify(anyone)) return anyone;
   return { bool: { should: [willing ? { bool: { filter: [willingClause, willing] } } : willingClause, anyone], minimum_should_match: 1 } };
 }
