@@ -4,6 +4,7 @@ import { type CustomTransportStrategy, type MessageHandler, Server } from '@nest
 import { BaseRpcContext } from '@nestjs/microservices/ctx-host/base-rpc.context';
 import { type Batch, type Consumer, type EachBatchPayload, type IHeaders, type Kafka, type KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
+import { type ConsumerName, consumerOfHandler, type EventHandlerExtras } from './consumer-groups';
 import { consumedEvents, handlerDuration } from './consumer.metrics';
 import { EventPublisher } from './event-publisher';
 import { LanePriority } from './lane-priority';
@@ -12,10 +13,11 @@ import { assertTopicsServed } from './topics.bootstrap';
 export interface KafkaEventServerOptions {
   groupId: string;
   /**
-   * Only the handlers of this lane's topics (v1.1 push lanes): each lane has a consumer of its
-   * own, so a long standard-lane round never holds up the instant topics. Unset: every handler.
+   * Only the handlers this consumer runs (consumer-groups.ts): each push lane has a consumer of its
+   * own, so a long standard-lane round never holds up the instant topics, and the standard lane's
+   * pushes have one too. Unset: the first handler of every topic.
    */
-  lane?: Lane;
+  consumer?: ConsumerName;
   /** Attempts for a handler error that is not transient, before the message is dead-lettered. */
   maxAttempts?: number;
   retryBackoffMs?: number;
@@ -23,11 +25,6 @@ export interface KafkaEventServerOptions {
   maxBatchSize?: number;
   /** Shared by an app's two lane consumers (kafkaConsumers): the standard lane gives way to the instant one. */
   priority?: LanePriority;
-}
-
-/** Handlers registered with `@EventPattern(topic, { batch: true })` receive arrays of envelopes. */
-export interface EventHandlerExtras {
-  batch?: boolean;
 }
 
 const HEARTBEAT_INTERVAL_MS = 3000;
@@ -59,7 +56,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   constructor(private readonly kafka: Kafka, options: KafkaEventServerOptions) {
     super();
-    this.options = { maxAttempts: 3, retryBackoffMs: 200, maxBatchSize: 200, lane: undefined as unknown as Lane, priority: new LanePriority(), ...options };
+    this.options = { maxAttempts: 3, retryBackoffMs: 200, maxBatchSize: 200, consumer: undefined as unknown as ConsumerName, priority: new LanePriority(), ...options };
     this.dlq = new EventPublisher(kafka);
   }
 
@@ -86,8 +83,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   /** Joins the group and keeps rejoining after crashes until the app closes. */
   private async runUntilStopped(): Promise<void> {
-    const lane = this.options.lane;
-    const topics = [...this.getHandlers().keys()].filter((topic) => lane === undefined || laneOfTopic(topic) === lane);
+    const topics = [...this.getHandlers().keys()].filter((topic) => this.handlerOf(topic));
     if (!topics.length) return;
     while (!this.stopping) {
       try {
@@ -141,9 +137,19 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     });
   }
 
+  /** This consumer's handler of a topic: Nest chains the handlers of one pattern (`next`). */
+  private handlerOf(topic: string): MessageHandler | undefined {
+    const first = this.getHandlerByPattern(topic) ?? undefined;
+    if (this.options.consumer === undefined) return first;
+    for (let handler = first; handler; handler = handler.next) {
+      if (consumerOfHandler(topic, handler.extras as EventHandlerExtras | undefined) === this.options.consumer) return handler;
+    }
+    return undefined;
+  }
+
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    const handler = this.getHandlerByPattern(batch.topic);
+    const handler = this.handlerOf(batch.topic);
     if (!handler) return;
     const received = Date.now();
     const lane = laneOfTopic(batch.topic);
