@@ -1,4 +1,4 @@
-import { type Lane, laneOfTopic } from '@laowu/contracts';
+import { laneOfTopic } from '@laowu/contracts';
 
 /**
  * An app's Kafka consumers, each a consumer group of its own (kafkaConsumers): one per push lane,
@@ -17,8 +17,6 @@ export interface EventHandlerExtras {
   /** The standard-lane consumer that runs it; unset: its topic's lane. */
   consumer?: Exclude<ConsumerName, 'instant'>;
 }
-
-export const laneOfConsumer = (consumer: ConsumerName): Lane => (consumer === 'instant' ? 'instant' : 'standard');
 
 /** The consumer group of a consumer: the app's group for the standard lane, `<group>.<consumer>` for the others. */
 export function consumerGroupId(groupId: string, consumer: ConsumerName): string {
