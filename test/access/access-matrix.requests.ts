@@ -147,6 +147,9 @@ const BODIES: Record<string, (fx: Fixtures) => unknown> = {
   'POST /v1/jobs/bulk': (fx) => ({ jobs: [jobBody(fx.run)] }),
   'PUT /v1/jobs/:id': (fx) => jobBody(fx.run, 'fixture'),
   'POST /v1/workers': (fx) => workerBody(fx.stationId),
+  // A station's rows under another's stationId are refused row by row (`forbidden`), not as a call; a dry run writes nothing.
+  'POST /v1/workers/bulk': (fx) => ({ workers: [workerBody(fx.stationId)], dryRun: true }),
+  'POST /v1/workers/lookup': () => ({ phone: '13600000000' }),
   'PATCH /v1/workers/:id': () => ({ preferences: { maxCommuteKm: 25 } }),
   'POST /v1/workers/:id/employment-status': () => ({ status: 'seeking', effectiveDate: yesterday(), regionCode: OWN_REGION }),
   'POST /v1/search/jobs': () => ({ q: '普工', pageSize: 5 }),

@@ -72,6 +72,9 @@ export const ACCESS_MATRIX: Record<string, string> = {
 
   // worker-profiles
   'POST /v1/workers': 'station:own admin',
+  'POST /v1/workers/bulk': 'station admin',
+  'GET /v1/workers': 'station bureau admin',
+  'POST /v1/workers/lookup': 'station bureau admin',
   'GET /v1/workers/:id': 'station:own bureau:own admin exists=404',
   'PATCH /v1/workers/:id': 'station:own admin exists=404',
   'POST /v1/workers/:id/employment-status': 'station:own admin',

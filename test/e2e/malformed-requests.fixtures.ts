@@ -32,8 +32,13 @@ export type MutationKind = (typeof MUTATION_KINDS)[number];
 export type Expectation =
   /** A 4xx error in the API's error shape (status among `statuses`). */
   | 'error'
-  /** POST /v1/jobs/bulk: a 4xx for the whole call, or 200 with a 4xx result for every item. */
+  /** A bulk endpoint: a 4xx for the whole call, or 200 with a refused result for every item (isRefusedItem). */
   | 'error-or-bulk-item-errors';
+
+/** A bulk item's result status that refuses it: a 4xx (POST /v1/jobs/bulk), `invalid` or `forbidden` (POST /v1/workers/bulk). */
+export function isRefusedItem(status: unknown): boolean {
+  return typeof status === 'number' ? status >= 400 && status < 500 : status === 'invalid' || status === 'forbidden';
+}
 
 export interface MalformedRequest {
   seq: number;
@@ -78,8 +83,11 @@ export interface EndpointSpec {
   bases?: Obj[];
   fields?: Record<string, FieldKind>;
   required?: string[];
-  /** POST /v1/jobs/bulk: the envelope's `jobs` items follow this spec and are checked one by one. */
-  items?: { bases: Obj[]; fields: Record<string, FieldKind>; required: string[] };
+  /**
+   * A bulk endpoint: the items of the envelope's array `key` follow this spec and are checked one by
+   * one; `envelope` lists wrong values of the envelope's other fields.
+   */
+  items?: { key: string; bases: Obj[]; fields: Record<string, FieldKind>; required: string[]; envelope?: Record<string, Json[]> };
   /** Largest body the app accepts. */
   bodyLimit: number;
   /** Statuses also right for a bad path param (403: a station id that is not the caller's, decided before the body is read). */
@@ -323,22 +331,23 @@ function draftsFor(endpoint: string, spec: EndpointSpec, rng: Rng, perKind: numb
   }
   if (spec.items) {
     {
-      // Bulk: the same mutations inside the items; each item must come back as its own 4xx.
+      // Bulk: the same mutations inside the items; each item must come back refused on its own.
       const item = spec.items;
+      const key = item.key;
       const itemMutators = structuredMutators(rng, item.fields, new Set(item.required));
       const inItems = (kind: MutationKind, count: number, mutate: (body: Obj, raw: RawBody) => string | undefined) => {
         for (let i = 0; i < count; i++) {
           const raw = new RawBody(tag);
-          const jobs: Obj[] = [];
+          const items: Obj[] = [];
           const whats: string[] = [];
-          for (let n = 1 + rng.int(3), attempt = 0; jobs.length < n && attempt < 50; attempt++) {
-            const job = clone(rng.pick(item.bases));
-            const what = mutate(job, raw);
+          for (let n = 1 + rng.int(3), attempt = 0; items.length < n && attempt < 50; attempt++) {
+            const one = clone(rng.pick(item.bases));
+            const what = mutate(one, raw);
             if (what === undefined) continue;
-            jobs.push(job);
+            items.push(one);
             whats.push(what);
           }
-          drafts.push({ kind, what: `jobs[*]: ${whats.join(' | ')}`, body: raw.serialize({ jobs }), contentType: json, expect: 'error-or-bulk-item-errors' });
+          drafts.push({ kind, what: `${key}[*]: ${whats.join(' | ')}`, body: raw.serialize({ [key]: items }), contentType: json, expect: 'error-or-bulk-item-errors' });
         }
       };
       inItems('wrong-type', perKind, itemMutators.wrongType);
@@ -352,17 +361,23 @@ function draftsFor(endpoint: string, spec: EndpointSpec, rng: Rng, perKind: numb
       inItems('deep-nesting', 2, (body, raw) => itemMutators.deep(body, raw, 10_000));
       inItems('invalid-utf8', Math.ceil(perKind / 2), itemMutators.invalidUtf8);
       // Envelope: empty, too many items.
-      drafts.push({ kind: 'huge-array', what: 'jobs: 1,001 items', body: Buffer.from(JSON.stringify({ jobs: Array.from({ length: 1001 }, () => item.bases[0]) })), contentType: json });
-      drafts.push({ kind: 'huge-array', what: 'jobs: 200,000 empty objects', body: Buffer.from(JSON.stringify({ jobs: Array.from({ length: 200_000 }, () => ({})) })), contentType: json });
-      drafts.push({ kind: 'missing-required', what: 'jobs: []', body: Buffer.from('{"jobs":[]}'), contentType: json });
-      drafts.push({ kind: 'missing-required', what: 'without jobs', body: Buffer.from('{}'), contentType: json });
-      for (const value of ['jobs', 7, true, {}, null, { 0: item.bases[0] }]) {
-        drafts.push({ kind: 'wrong-type', what: `jobs := ${JSON.stringify(value).slice(0, 40)}`, body: Buffer.from(JSON.stringify({ jobs: value })), contentType: json });
+      drafts.push({ kind: 'huge-array', what: `${key}: 1,001 items`, body: Buffer.from(JSON.stringify({ [key]: Array.from({ length: 1001 }, () => item.bases[0]) })), contentType: json });
+      drafts.push({ kind: 'huge-array', what: `${key}: 200,000 empty objects`, body: Buffer.from(JSON.stringify({ [key]: Array.from({ length: 200_000 }, () => ({})) })), contentType: json });
+      drafts.push({ kind: 'missing-required', what: `${key}: []`, body: Buffer.from(JSON.stringify({ [key]: [] })), contentType: json });
+      drafts.push({ kind: 'missing-required', what: `without ${key}`, body: Buffer.from('{}'), contentType: json });
+      for (const value of [key, 7, true, {}, null, { 0: item.bases[0] }]) {
+        drafts.push({ kind: 'wrong-type', what: `${key} := ${JSON.stringify(value).slice(0, 40)}`, body: Buffer.from(JSON.stringify({ [key]: value })), contentType: json });
       }
-      // Unknown envelope fields next to valid items: refused as a whole, or the items would be written.
-      for (const key of UNKNOWN_KEYS) {
-        const body = `{"jobs":${JSON.stringify(item.bases)},${JSON.stringify(key)}:true}`;
-        drafts.push({ kind: 'unknown-field', what: `unknown envelope field ${JSON.stringify(key.slice(0, 20))}`, body: Buffer.from(body), contentType: json });
+      // Wrong values of the other envelope fields next to valid items: refused as a whole, or the items would be written.
+      for (const [field, values] of Object.entries(item.envelope ?? {})) {
+        for (const value of values) {
+          drafts.push({ kind: 'wrong-type', what: `${field} := ${JSON.stringify(value)}`, body: Buffer.from(JSON.stringify({ [key]: item.bases, [field]: value })), contentType: json });
+        }
+      }
+      // Unknown envelope fields next to valid items: likewise.
+      for (const unknown of UNKNOWN_KEYS) {
+        const body = `{${JSON.stringify(key)}:${JSON.stringify(item.bases)},${JSON.stringify(unknown)}:true}`;
+        drafts.push({ kind: 'unknown-field', what: `unknown envelope field ${JSON.stringify(unknown.slice(0, 20))}`, body: Buffer.from(body), contentType: json });
       }
     }
   }
@@ -943,6 +958,19 @@ export function sweepEndpoints(ctx: SweepContext): Record<string, EndpointSpec> 
     departAt: ctx.startAt,
     transport: { mode: 'bus', capacity: 40 },
   };
+  const workerBases: Obj[] = [
+    { ...worker(0), location: { lat: 27.88, lon: 102.27 }, skills: [{ code: 'welding', level: 3 }], certificates: [{ code: 'welder-cert', level: 4, issuedOn: '2024-03-01' }, { code: 'forklift-license', level: 2, validUntil: '2027-05-31' }], laborBrand: '凉山建工', priorityGroups: ['poverty_alleviated'], preferences },
+    worker(1),
+    { ...worker(2), employmentStatus: statuses[2] },
+    { ...worker(3), employmentStatus: statuses[1], preferences: { kinds: ['seasonal'], minWage: { amount: 150.5, unit: 'day' } } },
+  ];
+  const workerFields: Record<string, FieldKind> = {
+    idNumber: code, name: text(50, { notEmpty: true }), phone: code, homeRegionCode: code, residenceRegionCode: code,
+    stationId: { t: 'code', extra: [403] }, ...GEO, ...SKILL_LISTS, ...PREFERENCES, employmentStatus: object,
+    ...Object.fromEntries(Object.entries(STATUS_FIELDS).map(([k, v]) => [`employmentStatus.${k}`, v])),
+  };
+  const workerRequired = ['idNumber', 'name', 'phone', 'homeRegionCode', 'residenceRegionCode', 'stationId', ...WORKER_NESTED_REQUIRED,
+    'employmentStatus.status', 'employmentStatus.effectiveDate', 'employmentStatus.regionCode'];
   const { bodyLimits } = ctx;
   return {
     'POST /v1/jobs': {
@@ -954,7 +982,7 @@ export function sweepEndpoints(ctx: SweepContext): Record<string, EndpointSpec> 
       bases: [{ jobs: jobBases(ctx, (n) => `sweep-${ctx.runId}-bulk-${n}`) }],
       fields: { jobs: array(1000), 'jobs[]': object, ...Object.fromEntries(Object.entries(JOB_FIELDS).map(([k, v]) => [`jobs[].${k}`, v])) },
       required: ['jobs', ...JOB_REQUIRED.map((k) => `jobs[].${k}`)],
-      items: { bases: jobBases(ctx, (n) => `sweep-${ctx.runId}-bulk-item-${n}`), fields: JOB_FIELDS, required: JOB_REQUIRED },
+      items: { key: 'jobs', bases: jobBases(ctx, (n) => `sweep-${ctx.runId}-bulk-item-${n}`), fields: JOB_FIELDS, required: JOB_REQUIRED },
     },
     'PUT /v1/jobs/:id': {
       app: 'jobs', method: 'PUT', template: '/v1/jobs/:id', role: 'agency', params: jobIds, body: 'required', bodyLimit: bodyLimits.jobs,
@@ -963,19 +991,18 @@ export function sweepEndpoints(ctx: SweepContext): Record<string, EndpointSpec> 
     'POST /v1/jobs/:id/close': { app: 'jobs', method: 'POST', template: '/v1/jobs/:id/close', role: 'agency', params: jobIds, body: 'none', bodyLimit: bodyLimits.jobs },
     'POST /v1/workers': {
       app: 'workers', method: 'POST', template: '/v1/workers', role: 'station', params: {}, body: 'required', bodyLimit: bodyLimits.workers,
-      bases: [
-        { ...worker(0), location: { lat: 27.88, lon: 102.27 }, skills: [{ code: 'welding', level: 3 }], certificates: [{ code: 'welder-cert', level: 4, issuedOn: '2024-03-01' }, { code: 'forklift-license', level: 2, validUntil: '2027-05-31' }], laborBrand: '凉山建工', priorityGroups: ['poverty_alleviated'], preferences },
-        worker(1),
-        { ...worker(2), employmentStatus: statuses[2] },
-        { ...worker(3), employmentStatus: statuses[1], preferences: { kinds: ['seasonal'], minWage: { amount: 150.5, unit: 'day' } } },
-      ],
-      fields: {
-        idNumber: code, name: text(50, { notEmpty: true }), phone: code, homeRegionCode: code, residenceRegionCode: code,
-        stationId: { t: 'code', extra: [403] }, ...GEO, ...SKILL_LISTS, ...PREFERENCES, employmentStatus: object,
-        ...Object.fromEntries(Object.entries(STATUS_FIELDS).map(([k, v]) => [`employmentStatus.${k}`, v])),
-      },
-      required: ['idNumber', 'name', 'phone', 'homeRegionCode', 'residenceRegionCode', 'stationId', ...WORKER_NESTED_REQUIRED,
-        'employmentStatus.status', 'employmentStatus.effectiveDate', 'employmentStatus.regionCode'],
+      bases: workerBases, fields: workerFields, required: workerRequired,
+    },
+    'POST /v1/workers/bulk': {
+      app: 'workers', method: 'POST', template: '/v1/workers/bulk', role: 'station', params: {}, body: 'required', bodyLimit: bodyLimits.workers,
+      bases: [{ workers: workerBases }],
+      // Mutated rows come back `invalid` (`forbidden` for another station's stationId); a valid envelope field's wrong value refuses the call.
+      items: { key: 'workers', bases: workerBases, fields: workerFields, required: workerRequired, envelope: { dryRun: ['true', 1, 0, [], {}, 'no'] } },
+    },
+    'POST /v1/workers/lookup': {
+      app: 'workers', method: 'POST', template: '/v1/workers/lookup', role: 'station', params: {}, body: 'required', bodyLimit: bodyLimits.workers,
+      bases: [{ idNumber: ctx.freshIdNumbers[0] }, { phone: '13800000000' }, { phone: '+86 138-0000-0000' }],
+      fields: { idNumber: code, phone: code },
     },
     'PATCH /v1/workers/:id': {
       app: 'workers', method: 'PATCH', template: '/v1/workers/:id', role: 'station', params: { id: ctx.workerId }, body: 'optional', bodyLimit: bodyLimits.workers,

@@ -28,6 +28,12 @@ export class WorkerProfilesConfig extends BaseConfig {
   @IsString()
   KAFKA_GROUP_ID = 'worker-profiles';
 
+  /** A bulk registration carries up to 1,000 workers (a typical row ≈ 0.5 kB, one with many skills and certificates a few kB). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  override BODY_LIMIT_BYTES: number = 4 * 1024 * 1024;
+
   /** Connections of the CSV exports' own pool; a further export waits DB_CONNECT_TIMEOUT_MS, then 503. */
   @Type(() => Number)
   @IsInt()

@@ -45,6 +45,14 @@ describe('worker-profiles: personal data never leaves in plain', () => {
     // a duplicate registration and a refused one are logged too
     await request(running.url).post('/v1/workers').set('Authorization', station).send(registration({ idNumber, phone, name })).expect(409);
     await request(running.url).post('/v1/workers').set('Authorization', station).send(registration({ idNumber: idNumber.slice(0, 17), phone })).expect(400);
+    // the console's ways in: a bulk import (a row refused, a number already registered), lookups by either number, the list
+    const [bulkIdNumber, bulkPhone] = [freshIdNumber('513401', 'female'), freshPhone()];
+    const bulkRows = [registration({ idNumber: bulkIdNumber, phone: bulkPhone, name }), registration({ idNumber: bulkIdNumber.slice(0, 17), phone: bulkPhone }), registration({ idNumber, phone })];
+    await request(running.url).post('/v1/workers/bulk').set('Authorization', station).send({ workers: bulkRows }).expect(200);
+    await request(running.url).post('/v1/workers/lookup').set('Authorization', station).send({ idNumber }).expect(200);
+    await request(running.url).post('/v1/workers/lookup').set('Authorization', station).send({ phone: `+86 ${newPhone}` }).expect(200);
+    await request(running.url).post('/v1/workers/lookup').set('Authorization', station).send({ phone: `${bulkPhone}0` }).expect(400);
+    await request(running.url).get('/v1/workers?pageSize=5').set('Authorization', station).expect(200);
 
     await running.app.get(OutboxRelay).drain();
     const messages = await recorder.waitFor((all) => all.filter((m) => m.key === id).length === 2);
@@ -65,6 +73,8 @@ describe('worker-profiles: personal data never leaves in plain', () => {
     expect(rows.length).toBeGreaterThanOrEqual(4);
     const columnTexts = rows.flatMap((row) => Object.values(row).map(columnText));
 
+    expect(logText).toContain('bulk registration');
+    for (const secret of [bulkIdNumber, bulkPhone, bulkIdNumber.slice(0, 17)]) expect(logText).not.toContain(secret);
     for (const secret of secrets.slice(0, 4)) {
       expect(kafkaText).not.toContain(secret);
       expect(logText).not.toContain(secret);
@@ -80,6 +90,7 @@ describe('worker-profiles: personal data never leaves in plain', () => {
     expect(cipher.decrypt(worker.phone_enc, id, 'phone')).toBe(newPhone);
     expect(cipher.decrypt(worker.name_enc, id, 'name')).toBe(name);
     expect(worker.id_number_hash.equals(cipher.blindIndex(idNumber))).toBe(true);
+    expect(worker.phone_hash.equals(cipher.phoneIndex(newPhone))).toBe(true);
     expect(worker.pii_key_id).toBe('dev1');
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { PiiCipher, PiiDecryptionError } from './pii-cipher';
+import { normalisePhone, PiiCipher, PiiDecryptionError } from './pii-cipher';
 
 const key = () => randomBytes(32);
 
@@ -48,5 +48,28 @@ describe('PiiCipher', () => {
     expect(cipher.blindIndex('11010519491231002X').equals(cipher.blindIndex('110105194912310029'))).toBe(false);
     const otherIndexKey = new PiiCipher({ keys: new Map([['k1', k1]]), activeKeyId: 'k1', indexKey: key() });
     expect(otherIndexKey.blindIndex('11010519491231002X').equals(cipher.blindIndex('11010519491231002X'))).toBe(false);
+  });
+
+  it('gives one phone index for a number however it is written, another for another number, and never an ID index', () => {
+    const cipher = new PiiCipher({ keys: new Map([['k1', k1]]), activeKeyId: 'k1', indexKey });
+    const plain = cipher.phoneIndex('13800000000');
+    for (const written of ['+86 138 0000 0000', '0086-138-0000-0000', ' 138-0000-0000 ', '8613800000000']) {
+      expect(cipher.phoneIndex(written).equals(plain)).toBe(true);
+    }
+    expect(cipher.phoneIndex('13800000001').equals(plain)).toBe(false);
+    expect(cipher.blindIndex('13800000000').equals(plain)).toBe(false);
+  });
+});
+
+describe('normalisePhone', () => {
+  it.each([
+    ['13800000000', '13800000000'],
+    ['+86 138 0000 0000', '13800000000'],
+    ['0086 13800000000', '13800000000'],
+    ['138-0000-0000', '13800000000'],
+    ['+1 555 0100', '+15550100'],
+    ['86138', '86138'],
+  ])('%s → %s', (written, normal) => {
+    expect(normalisePhone(written)).toBe(normal);
   });
 });

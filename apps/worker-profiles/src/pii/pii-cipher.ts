@@ -9,6 +9,8 @@ export type PiiField = 'idNumber' | 'phone' | 'name' | 'followUpNote';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+/** Prefixed to a phone number before its HMAC: the phone index's own domain under the shared index key. */
+const PHONE_INDEX_DOMAIN = 'laowu:phone:';
 
 export class PiiDecryptionError extends Error {}
 
@@ -63,10 +65,24 @@ export class PiiCipher {
   blindIndex(idNumber: string): Buffer {
     return createHmac('sha256', this.keyring.indexKey).update(normaliseIdNumber(idNumber)).digest();
   }
+
+  /**
+   * Blind index of a mobile number (exact lookup by phone): HMAC-SHA256 under the same key as the
+   * ID number's, over a domain prefix of its own, so a phone digest never equals an ID digest.
+   */
+  phoneIndex(phone: string): Buffer {
+    return createHmac('sha256', this.keyring.indexKey).update(`${PHONE_INDEX_DOMAIN}${normalisePhone(phone)}`).digest();
+  }
 }
 
 export function normaliseIdNumber(idNumber: string): string {
   return idNumber.trim().toUpperCase();
+}
+
+/** '+86 138-0000-0000', '0086 13800000000', ' 138 0000 0000 ' → '13800000000': spaces and dashes out, the country code off. */
+export function normalisePhone(phone: string): string {
+  const digits = phone.replace(/[\s-]/g, '');
+  return /^(\+86|0086|86)1\d{10}$/.test(digits) ? digits.slice(digits.length - 11) : digits;
 }
 
 function aad(workerId: string, field: PiiField): Buffer {

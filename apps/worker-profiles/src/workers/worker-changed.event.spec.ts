@@ -11,7 +11,7 @@ const worker = (): Worker =>
   Object.assign(new Worker(), {
     id: '0b8f6d2e-3c4a-4e5f-8a9b-1c2d3e4f5a6b', version: 2, stationId: 'station-1',
     idNumberEnc: 'enc', idNumberHash: Buffer.from('h'), idNumberMasked: '5134**********1234', nameEnc: 'enc', nameMasked: '张*',
-    phoneEnc: 'enc', phoneMasked: '138****0000', piiKeyId: 'k1', birthDate: '1980-06-15', gender: 'male',
+    phoneEnc: 'enc', phoneMasked: '138****0000', phoneHash: Buffer.from('p'), piiKeyId: 'k1', birthDate: '1980-06-15', gender: 'male',
     homeRegionCode: '513401', residenceRegionCode: '440306', lat: 22.5531, lon: 113.8842,
     skills: [{ code: 'welding', level: 3 }], certificates: [{ code: 'forklift', level: 1, issuedOn: '2028-03-01', validUntil: '2032-02-29' }], laborBrand: 'chuan-mei-zi', priorityGroups: ['poverty_alleviated'],
     preferences: {

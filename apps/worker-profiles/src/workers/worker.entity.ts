@@ -41,6 +41,8 @@ export class Worker {
   @Column('text', { name: 'name_masked' }) nameMasked: string;
   @Column('text', { name: 'phone_enc' }) phoneEnc: string;
   @Column('text', { name: 'phone_masked' }) phoneMasked: string;
+  /** Blind index of the normalised phone (PiiCipher.phoneIndex); null only on rows the start-up backfill has not reached yet. */
+  @Column('bytea', { name: 'phone_hash', nullable: true }) phoneHash: Buffer | null;
   /** The key all three ciphertexts of this row were last written with (rotation progress). */
   @Column('text', { name: 'pii_key_id' }) piiKeyId: string;
 

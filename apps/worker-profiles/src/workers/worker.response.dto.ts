@@ -114,3 +114,15 @@ export class RecordedStatusEntryResponse extends CurrentStatusResponse {
 export class RegisteredWorkerResponse {
   @ApiProperty() id: string;
 }
+
+export class WorkerPageResponse {
+  @ApiProperty({ type: [WorkerResponse], description: 'newest registration first' }) items: WorkerResponse[];
+  @ApiProperty({ description: 'workers matching the filters, over all pages' }) total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class WorkerLookupResponse {
+  @ApiProperty({ type: [WorkerResponse], description: 'the workers with that number whom the caller may read (an ID number: at most one), newest first' })
+  items: WorkerResponse[];
+}

@@ -2,14 +2,17 @@ import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
 import { uuidParam } from '@laowu/platform';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
-  ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
-  ApiTags, ApiUnprocessableEntityResponse, ApiExtraModels, getSchemaPath,
+  ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse,
+  ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnprocessableEntityResponse, ApiExtraModels, getSchemaPath,
 } from '@nestjs/swagger';
+import { RegisterWorkersBulkResponse } from './bulk-registration.response.dto';
 import { EmploymentStatusService } from './employment-status.service';
 import { PatchWorkerRequest } from './patch-worker.request.dto';
 import { RecordEmploymentStatusRequest } from './record-employment-status.request.dto';
 import { RegisterWorkerRequest } from './register-worker.request.dto';
+import { readBulkRequest, RegisterWorkersBulkRequest } from './register-workers-bulk.request.dto';
 import { RecordedStatusEntryResponse, RegisteredWorkerResponse, StatusEntryResponse, WorkerResponse } from './worker.response.dto';
+import { WorkersBulkService } from './workers-bulk.service';
 import { WorkersService } from './workers.service';
 
 @ApiTags('workers')
@@ -19,6 +22,7 @@ export class WorkersHttpController {
   constructor(
     private readonly workers: WorkersService,
     private readonly statuses: EmploymentStatusService,
+    private readonly bulkWorkers: WorkersBulkService,
   ) {}
 
   @Post()
@@ -30,6 +34,32 @@ export class WorkersHttpController {
   @ApiForbiddenResponse({ description: 'stationId is not the calling station' })
   register(@CurrentPrincipal() principal: Principal, @Body() body: RegisterWorkerRequest): Promise<RegisteredWorkerResponse> {
     return this.workers.register(principal, body);
+  }
+
+  @Post('bulk')
+  @Roles('station', 'admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Register up to 1,000 workers (a station under its own stationId): the console\'s import',
+    description:
+      'Each row is checked exactly as POST /v1/workers checks its body and gets its own result `{ index, id?, status, error? }`; one bad ' +
+      'row never rejects the others. Statuses: `created`, `exists` (the resident ID number is already registered: `id` only to a caller ' +
+      'who may read that worker), `valid` (dryRun: would be created), `invalid` (`error` names the fields as a 400 body does; also a ' +
+      'number given in an earlier row, WORKER.DUPLICATE_IN_REQUEST), `forbidden` (another station\'s stationId), `failed` (not saved). ' +
+      'With `dryRun: true` nothing is written: no worker, no event. Otherwise every new worker is registered as by POST /v1/workers, in a ' +
+      'transaction of its own (the worker, its status history entry and its WorkerChanged event), in the order given, four at a time. ' +
+      'A crash halfway therefore leaves the rows before it registered, each with its event, nothing of the rows after it, and each of ' +
+      'the few in flight whole or not at all; a row that fails alone is `failed` and the others go on. Importing the same rows again is ' +
+      'safe: `exists` with the id for the rows registered, `created` for the others.',
+  })
+  @ApiBody({ type: RegisterWorkersBulkRequest })
+  @ApiOkResponse({ type: RegisterWorkersBulkResponse })
+  @ApiBadRequestResponse({ description: 'REQUEST.INVALID naming `workers` (missing, not an array, empty, over 1,000 rows), `dryRun`, or an unknown envelope field' })
+  @ApiPayloadTooLargeResponse({ description: 'a body over BODY_LIMIT_BYTES (4 MiB by default: 1,000 rows of about 4 kB)' })
+  async bulk(@CurrentPrincipal() principal: Principal, @Body() body: object): Promise<RegisterWorkersBulkResponse> {
+    // `object`: the global pipe leaves it alone; readBulkRequest checks the envelope, and each row is checked on its own.
+    const request = readBulkRequest(body);
+    return { results: await this.bulkWorkers.register(principal, request.workers, request.dryRun ?? false) };
   }
 
   @Get(':id')

@@ -27,6 +27,13 @@ const UNIQUE_VIOLATION = '23505';
 const DEFAULT_MAX_COMMUTE_KM = 30;
 const ALL_KINDS: WorkerPreferences['kinds'] = ['gig', 'fulltime', 'seasonal', 'public_welfare', 'work_relief', 'workshop'];
 
+/** Who holds a registered resident ID number: enough to decide whether the caller may be told its id. */
+export type RegisteredHolder = Pick<Worker, 'id' | 'stationId' | 'residenceRegionCode'>;
+
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === UNIQUE_VIOLATION;
+}
+
 /**
  * Registering and changing workers. Every write is one transaction: the worker row, its status
  * history entry and the WorkerChanged outbox row commit together or not at all, so a crash
@@ -46,27 +53,53 @@ export class WorkersService {
   ) {}
 
   async register(principal: Principal, request: RegisterWorkerRequest): Promise<{ id: string }> {
+    const worker = await this.prepareRegistration(principal, request);
+    await this.assertNotRegistered(principal, worker.idNumberHash);
+    try {
+      await this.insertRegistered(principal, worker, request.employmentStatus !== undefined);
+    } catch (error) {
+      // Two registrations of one number racing: the unique blind index lets exactly one in.
+      if (isUniqueViolation(error)) await this.assertNotRegistered(principal, worker.idNumberHash);
+      throw error;
+    }
+    return { id: worker.id };
+  }
+
+  /**
+   * Everything a registration decides before it writes, in the order a single POST decides it:
+   * access (403), codes (400 for one given twice, 422 for unknown ones), the ID number (400). Returns
+   * the worker it would create; writes nothing.
+   */
+  async prepareRegistration(principal: Principal, request: RegisterWorkerRequest): Promise<Worker> {
     assertCanRegister(principal, request.stationId);
     const laborBrand = await this.checkCodes(request);
     const identity = parseResidentId(request.idNumber);
     if (!identity.ok) throw DomainError.invalid(ERRORS.REQUEST_INVALID, [{ field: 'idNumber', problem: identity.problem }]);
-    const idNumberHash = this.cipher.blindIndex(identity.id);
-    const now = new Date();
-    const worker = this.newWorker(request, identity, idNumberHash, now, laborBrand ?? null);
-    await this.assertNotRegistered(principal, idNumberHash);
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.insert(Worker, worker);
-        await this.statuses.appendInitialEntry(manager, worker, `${principal.role}:${principal.sub}`, request.employmentStatus !== undefined);
-        await appendToOutbox(manager, SCHEMA, TOPICS.workers, [workerChangedEvent(worker, now, this.producer)]);
-      });
-    } catch (error) {
-      // Two registrations of one number racing: the unique blind index lets exactly one in.
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) await this.assertNotRegistered(principal, idNumberHash);
-      throw error;
-    }
+    return this.newWorker(request, identity, this.cipher.blindIndex(identity.id), new Date(), laborBrand ?? null);
+  }
+
+  /**
+   * One transaction: the worker row, its first status history entry and its WorkerChanged outbox
+   * row. A unique violation (the number registered meanwhile) is the caller's to answer.
+   */
+  async insertRegistered(principal: Principal, worker: Worker, statusGiven: boolean): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(Worker, worker);
+      await this.statuses.appendInitialEntry(manager, worker, `${principal.role}:${principal.sub}`, statusGiven);
+      await appendToOutbox(manager, SCHEMA, TOPICS.workers, [workerChangedEvent(worker, worker.createdAt, this.producer)]);
+    });
     this.logger.log({ workerId: worker.id, stationId: worker.stationId }, 'worker registered');
-    return { id: worker.id };
+  }
+
+  /** The workers already registered under these ID blind indexes, by the index's hex. */
+  async registeredHolders(idNumberHashes: Buffer[]): Promise<Map<string, RegisteredHolder>> {
+    if (!idNumberHashes.length) return new Map();
+    const rows: (RegisteredHolder & { hash: Buffer })[] = await this.dataSource.query(
+      `SELECT id, station_id AS "stationId", residence_region_code AS "residenceRegionCode", id_number_hash AS hash
+         FROM "${SCHEMA}".workers WHERE id_number_hash = ANY($1::bytea[])`,
+      [idNumberHashes],
+    );
+    return new Map(rows.map(({ hash, ...holder }) => [hash.toString('hex'), holder]));
   }
 
   async get(principal: Principal, id: string): Promise<Worker> {
@@ -126,9 +159,7 @@ export class WorkersService {
    * worker: to anyone else it would make every registration a lookup of who is registered.
    */
   private async assertNotRegistered(principal: Principal, idNumberHash: Buffer): Promise<void> {
-    const existing = await this.dataSource
-      .getRepository(Worker)
-      .findOne({ where: { idNumberHash }, select: { id: true, stationId: true, residenceRegionCode: true } });
+    const existing = (await this.registeredHolders([idNumberHash])).get(idNumberHash.toString('hex'));
     if (existing) {
       throw DomainError.conflict(
         ERRORS.WORKER_ALREADY_REGISTERED,
@@ -180,6 +211,7 @@ export class WorkersService {
       nameMasked: maskName(name),
       phoneEnc: this.cipher.encrypt(phone, workerId, 'phone'),
       phoneMasked: maskPhone(phone),
+      phoneHash: this.cipher.phoneIndex(phone),
       piiKeyId: this.cipher.activeKeyId,
     };
   }

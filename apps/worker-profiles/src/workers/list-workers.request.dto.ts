@@ -1,0 +1,28 @@
+import { EMPLOYMENT_STATUSES, type EmploymentStatus, PRIORITY_GROUPS, type PriorityGroup } from '@laowu/contracts';
+import { PageQuery } from '@laowu/platform';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsKnownSkillCode } from '../common/validators';
+
+/** GET /v1/workers: filters (all optional, combined with AND) and a page. A value given twice is a 400. */
+export class ListWorkersRequest extends PageQuery {
+  @ApiPropertyOptional({ enum: EMPLOYMENT_STATUSES, description: 'the current employment status' })
+  @IsOptional()
+  @IsIn(EMPLOYMENT_STATUSES)
+  status?: EmploymentStatus;
+
+  @ApiPropertyOptional({ enum: PRIORITY_GROUPS, description: 'workers in this priority group (重点群体)' })
+  @IsOptional()
+  @IsIn(PRIORITY_GROUPS)
+  priorityGroup?: PriorityGroup;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'] })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'willingToMigrate must be true or false' })
+  willingToMigrate?: 'true' | 'false';
+
+  @ApiPropertyOptional({ example: 'welding', description: 'workers with this skill (a code of GET /v1/reference/skills), at any level' })
+  @IsOptional()
+  @IsKnownSkillCode()
+  skill?: string;
+}
