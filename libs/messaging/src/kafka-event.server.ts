@@ -23,7 +23,7 @@ export interface KafkaEventServerOptions {
   retryBackoffMs?: number;
   /** Largest batch handed to a batch handler at once. */
   maxBatchSize?: number;
-  /** Shared by an app's two lane consumers (kafkaConsumers): the standard lane gives way to the instant one. */
+  /** Shared by an app's consumers (kafkaConsumers): the standard lane gives way to the instant one, its pushes to the rest of it. */
   priority?: LanePriority;
 }
 
@@ -154,17 +154,17 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const received = Date.now();
     const lane = laneOfTopic(batch.topic);
     for (const message of batch.messages) observeHop('kafka_to_consumer', lane, received - Number(message.timestamp), batch.topic);
-    if (lane === 'instant') await this.options.priority.instant(() => this.handleChunks(handler, payload, lane));
-    else await this.handleChunks(handler, payload, lane);
+    const consumer = this.options.consumer ?? lane;
+    await this.options.priority.run(consumer, () => this.handleChunks(handler, payload, consumer));
   }
 
   /** Chunk by chunk, each validated just before it is handled (no long synchronous stretch for a whole fetch). */
-  private async handleChunks(handler: MessageHandler, payload: EachBatchPayload, lane: Lane): Promise<void> {
+  private async handleChunks(handler: MessageHandler, payload: EachBatchPayload, consumer: ConsumerName): Promise<void> {
     const { batch } = payload;
     const wantsBatches = (handler.extras as EventHandlerExtras | undefined)?.batch === true;
     const chunks = wantsBatches ? chunk(batch.messages, this.options.maxBatchSize) : batch.messages.map((m) => [m]);
     for (const messages of chunks) {
-      if (lane === 'standard') await this.options.priority.standardTurn();
+      await this.options.priority.turn(consumer);
       if (!payload.isRunning() || payload.isStale()) return;
       const group = messages.map((message) => this.parse(batch.topic, message));
       await this.deadLetterInvalid(batch, group);
