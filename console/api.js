@@ -248,6 +248,15 @@ export const skills = (q) => request('jobCollection', 'GET', '/v1/reference/skil
 export const getWorker = (id) => request('workerProfiles', 'GET', `/v1/workers/${enc(id)}`);
 export const workerStatusHistory = (id) => request('workerProfiles', 'GET', `/v1/workers/${enc(id)}/employment-status`);
 
+// worker-profiles: what the bureau dashboard counts (pageSize 1: only `total` is read)
+export const listPage = (kind, regionCode, page = 1, pageSize = 1) => request('workerProfiles', 'GET', `/v1/lists/${enc(kind)}`, { params: { regionCode, page, pageSize } });
+export const monitoringPage = (month, regionCode, page = 1, pageSize = 1000) =>
+  request('workerProfiles', 'GET', '/v1/monitoring/monthly', { params: { month, regionCode, page, pageSize } });
+export const followUpsDue = (regionCode, page = 1, pageSize = 1000) => request('workerProfiles', 'GET', '/v1/follow-ups/due', { params: { regionCode, page, pageSize } });
+
+// job-collection: complaints (维权) routed into a region
+export const complaintsPage = (regionCode, status, page = 1, pageSize = 1) => request('jobCollection', 'GET', '/v1/complaints', { params: { regionCode, status, page, pageSize } });
+
 // matching
 export const workerMatches = (id, limit = 20) => request('matching', 'GET', `/v1/workers/${enc(id)}/matches`, { params: { limit } });
 export const searchJobs = (body) => request('matching', 'POST', '/v1/search/jobs', { body });
@@ -261,6 +270,7 @@ export const createBatch = (body) => request('dispatch', 'POST', '/v1/dispatch/b
 export const getBatch = (id) => request('dispatch', 'GET', `/v1/dispatch/batches/${enc(id)}`);
 export const addBatchWorkers = (id, workerIds) => request('dispatch', 'POST', `/v1/dispatch/batches/${enc(id)}/workers`, { body: { workerIds } });
 export const removeBatchWorker = (id, workerId) => request('dispatch', 'DELETE', `/v1/dispatch/batches/${enc(id)}/workers/${enc(workerId)}`);
+export const dispatchStats = (params = {}) => request('dispatch', 'GET', '/v1/dispatch/stats', { params });
 export const batchAction = (id, action, workerIds) =>
   request('dispatch', 'POST', `/v1/dispatch/batches/${enc(id)}/${action}`, { body: workerIds ? { workerIds } : {} });
 

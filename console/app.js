@@ -1,6 +1,6 @@
 // The console shell: header (sign-in state, language), navigation, and a hash router that
 // renders one view module at a time. Routes: #/feed, #/search, #/worker/<id>, #/board/<id>,
-// #/downloads, #/settings. Nothing secret ever goes into the URL.
+// #/downloads, #/dashboard, #/settings. Nothing secret ever goes into the URL.
 import { initUrls, principal, stripAppUrlsFromUrl, stripTokenFromUrl } from './api.js';
 import { h, clear } from './dom.js';
 import { label, lang, onLangChange, setLang, t } from './i18n.js';
@@ -9,10 +9,11 @@ import * as search from './views/search.js';
 import * as worker from './views/worker.js';
 import * as board from './views/board.js';
 import * as downloads from './views/downloads.js';
+import * as dashboard from './views/dashboard.js';
 import * as settings from './views/settings.js';
 
-const VIEWS = { feed, search, worker, board, downloads, settings };
-const NAV = ['feed', 'search', 'worker', 'board', 'downloads', 'settings'];
+const VIEWS = { feed, search, worker, board, downloads, dashboard, settings };
+const NAV = ['feed', 'search', 'worker', 'board', 'downloads', 'dashboard', 'settings'];
 
 const root = document.getElementById('app');
 const banner = [];
@@ -28,7 +29,7 @@ function defaultView() {
   const who = principal();
   if (!who) return 'settings';
   if (who.role === 'coordinator') return 'board';
-  if (who.role === 'bureau') return 'downloads';
+  if (who.role === 'bureau') return 'dashboard';
   if (who.role === 'agency') return 'search';
   return 'feed';
 }

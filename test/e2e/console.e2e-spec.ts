@@ -54,6 +54,8 @@ const tokens = {
   agency: tokenFor({ sub: agencyId, role: 'agency', region: '440300' }),
   coordinator: tokenFor({ sub: coordinatorId, role: 'coordinator', region: COUNTY.code }),
   bureau: tokenFor({ sub: `bureau-${run}`, role: 'bureau', region: COUNTY.code }),
+  // The dashboard's bureau: the city's, so that its charts compare the city's counties.
+  cityBureau: tokenFor({ sub: `bureau-city-${run}`, role: 'bureau', region: COUNTY.city }),
 };
 /**
  * Each app gets a consumer group of its own for this run, started at the topics' current end: a
@@ -417,9 +419,165 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
     await shot('downloads-done');
   });
 
+  it("draws the bureau's dashboard with ECharts; each chart's table shows what the APIs answer for the same query", async () => {
+    // A little more to count: a monitoring target with no follow-up (due this month), an unreachable
+    // follow-up of the first worker that set a next date already passed, and a complaint.
+    const second = await request(workers.url)
+      .post('/v1/workers')
+      .set('Authorization', auth(tokens.station))
+      .send({
+        idNumber: makeResidentId({ regionCode: COUNTY.code, birthDate: `19${randomInt(70, 99)}-1${randomInt(0, 3)}-0${randomInt(1, 10)}`, gender: 'female', sequence: randomInt(0, 500) * 2 }),
+        name: '王秀英',
+        phone: `137${String(randomInt(0, 100_000_000)).padStart(8, '0')}`,
+        homeRegionCode: COUNTY.code,
+        residenceRegionCode: COUNTY.code,
+        location: { lat: COUNTY.lat, lon: COUNTY.lon },
+        stationId,
+        priorityGroups: ['monitoring_target'],
+        preferences: { kinds: ['fulltime'], willingToMigrate: true, targetRegionCodes: ['440000'] },
+      })
+      .expect(201);
+    expect(second.body.id).toBeTruthy();
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+    await request(workers.url)
+      .post(`/v1/workers/${workerId}/follow-ups`)
+      .set('Authorization', auth(tokens.station))
+      .send({ kind: 'call', at: hoursAgo(2), outcome: 'unreachable', nextDueAt: hoursAgo(1) })
+      .expect(201);
+    // job-collection learns of the worker through Kafka: until then the complaint is refused.
+    await eventually(
+      () =>
+        request(jobs.url)
+          .post('/v1/complaints')
+          .set('Authorization', auth(tokens.station))
+          .send({ workerId, employer: { name: `三台县某建筑公司 ${run}`, regionCode: COUNTY.code }, kind: 'wage_arrears', amount: 3200, description: '拖欠两个月工资' })
+          .expect(201),
+      WAIT,
+      500,
+    );
+
+    // What the APIs answer the city's bureau, computed here from their responses.
+    const bureau = tokens.cityBureau;
+    const get = async (app: TestApp<unknown>, path: string, query: Record<string, string | number> = {}) =>
+      (await request(app.url).get(path).query(query).set('Authorization', auth(bureau)).expect(200)).body;
+    const everyItem = async (app: TestApp<unknown>, path: string, query: Record<string, string>) => {
+      const items: Record<string, unknown>[] = [];
+      for (let page = 1; ; page++) {
+        const body = await get(app, path, { ...query, page, pageSize: 1000 });
+        items.push(...body.items);
+        if (items.length >= body.total) return items;
+      }
+    };
+    const counties: { code: string; name: string }[] = await get(jobs, '/v1/reference/regions', { parent: COUNTY.city });
+    const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number);
+    const months = [5, 4, 3, 2, 1, 0].map((back) => {
+      const d = new Date(Date.UTC(year, month - 1 - back, 1));
+      return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+    });
+    type Row = [string, ...number[]];
+    const expected = async (): Promise<Record<string, Row[]>> => {
+      const lists = await Promise.all(
+        counties.map(async ({ code }): Promise<Row> => [
+          code,
+          ...(await Promise.all(['employed', 'unemployed', 'willing-to-migrate'].map(async (kind) => (await get(workers, `/v1/lists/${kind}`, { regionCode: code, pageSize: 1 })).total as number))),
+        ]),
+      );
+      const monitoring = await Promise.all(
+        months.map(async (m): Promise<Row> => {
+          const items = (await everyItem(workers, '/v1/monitoring/monthly', { month: m, regionCode: COUNTY.city })) as {
+            statusAtMonthEnd: string | null; unemployed: boolean; lastFollowUp: { outcome: string } | null;
+          }[];
+          return [
+            m,
+            items.length,
+            items.filter((i) => i.statusAtMonthEnd === 'employed').length,
+            items.filter((i) => i.unemployed).length,
+            items.filter((i) => i.lastFollowUp?.outcome === 'unreachable').length,
+          ];
+        }),
+      );
+      const stats = await get(dispatch, '/v1/dispatch/stats');
+      const measures = ['placed', 'checked3m', 'retained3m'];
+      const placements = ['*', 'poverty_alleviated', 'monitoring_target', 'relocated'].map((group): Row => [
+        group,
+        ...measures.map((m) => (group === '*' ? stats.totals[m].total : stats.totals[m].byPriorityGroup[group])),
+      ]);
+      const due = (await everyItem(workers, '/v1/follow-ups/due', { regionCode: COUNTY.city })) as { homeRegionCode: string; reason: string }[];
+      const dueRows = counties.map(({ code }): Row => [
+        code,
+        due.filter((d) => d.homeRegionCode === code && d.reason === 'none_this_month').length,
+        due.filter((d) => d.homeRegionCode === code && d.reason === 'past_due').length,
+      ]);
+      const complaints = await Promise.all(
+        ['received', 'accepted', 'resolved', 'rejected'].map(async (status): Promise<Row> => [status, (await get(jobs, '/v1/complaints', { regionCode: COUNTY.city, status, pageSize: 1 })).total]),
+      );
+      return { lists, monitoring, placements, due: dueRows, complaints };
+    };
+    // What the tables show: the first cell's code (areas), month or nothing, then the numbers.
+    const shown = async (): Promise<Record<string, Row[]>> => {
+      const table = async (id: string, first: (text: string, i: number) => string) =>
+        (await page.locator(`#chart-${id}-table tbody tr`).evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? '')))).map(
+          ([head, ...cells], i): Row => [first(head, i), ...cells.map(Number)],
+        );
+      const code = (text: string) => text.split(' ').at(-1) ?? '';
+      return {
+        lists: await table('lists', code),
+        monitoring: await table('monitoring', (text) => text),
+        placements: await table('placements', (_, i) => ['*', 'poverty_alleviated', 'monitoring_target', 'relocated'][i]),
+        due: await table('due', code),
+        complaints: await table('complaints', (_, i) => ['received', 'accepted', 'resolved', 'rejected'][i]),
+      };
+    };
+
+    await signInAs(bureau);
+    await page.goto(`${consoleUrl}#/dashboard`);
+    const charts = ['lists', 'monitoring', 'placements', 'due', 'complaints'];
+    // Workers' statuses follow events (Kafka): compare again, reloading, until both sides agree.
+    await eventually(
+      async () => {
+        await page.locator('#dashboard-charts[data-state="ready"]').waitFor();
+        for (const id of charts) await page.locator(`#chart-${id}[data-state="ready"] #chart-${id}-chart canvas`).waitFor({ timeout: 10_000 });
+        const want = await expected();
+        const got = await shown();
+        if (JSON.stringify(got) !== JSON.stringify(want)) {
+          await page.locator('#dashboard-refresh').click();
+          expect(got).toEqual(want);
+        }
+      },
+      WAIT,
+      1000,
+    );
+    const want = await expected();
+    expect((want.lists.find(([code]) => code === COUNTY.code)?.slice(1) as number[]).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(Number(want.monitoring.at(-1)?.[4])).toBeGreaterThanOrEqual(1);
+    expect(want.due.find(([code]) => code === COUNTY.code)).toEqual([COUNTY.code, expect.any(Number), expect.any(Number)]);
+    expect((want.due.find(([code]) => code === COUNTY.code)?.slice(1) as number[]).every((n) => n >= 1)).toBe(true);
+    expect(Number(want.complaints[0][1])).toBeGreaterThanOrEqual(1);
+    await expect(page.locator('#chart-placements-table tbody tr').nth(1).locator('th').textContent()).resolves.toBe('脱贫人口');
+
+    // The CSV is the table, as a Blob download.
+    const download = page.waitForEvent('download');
+    await page.locator('#chart-complaints-csv').click();
+    const file = await download;
+    expect(file.url()).toMatch(/^blob:/);
+    const csv = readFileSync((await file.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const tableText = await page.locator('#chart-complaints-table').evaluate((t) => [...t.querySelectorAll('tr')].map((r) => [...r.children].map((c) => c.textContent).join(',')));
+    expect(csv).toEqual(tableText);
+
+    await shot('dashboard-1280');
+    // A phone: one column, the charts redrawn to its width.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await eventually(async () => {
+      const widths = await page.locator('.chart canvas').evaluateAll((canvases) => canvases.map((c) => c.clientWidth));
+      if (widths.length !== charts.length || widths.some((w) => w > 360)) throw new Error(`charts not redrawn yet: ${widths.join(', ')}`);
+    }, WAIT, 100);
+    await shot('dashboard-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('serves the console with a Content-Security-Policy: its own scripts only, requests to the four apps only, never framed', async () => {
     const origins = [jobs.url, workers.url, matching.url, dispatch.url];
-    for (const path of ['/console/', '/console/app.js', '/console/views/settings.js', '/console/config.json']) {
+    for (const path of ['/console/', '/console/app.js', '/console/views/settings.js', '/console/config.json', '/console/vendor/echarts.min.js']) {
       const response = await request(dispatch.url).get(path).expect(200);
       const policy = directives(response.headers['content-security-policy']);
       expect(policy['default-src']).toEqual(["'self'"]);
@@ -428,6 +586,9 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
       expect(policy['frame-ancestors']).toEqual(["'none'"]);
       expect([...policy['connect-src']].sort()).toEqual(["'self'", ...origins].sort());
     }
+    // The vendor scripts come from node_modules; nothing else is served under vendor/.
+    await request(dispatch.url).head('/console/vendor/exceljs.min.js').expect(200).expect('Content-Type', /javascript/);
+    await request(dispatch.url).get('/console/vendor/package.json').expect(404);
     const config = await request(dispatch.url).get('/console/config.json').expect(200);
     expect(config.body).toEqual({ apps: { jobCollection: jobs.url, workerProfiles: workers.url, matching: matching.url, dispatch: dispatch.url } });
     // Nothing inline for the policy to refuse: every script is a file, no on… attributes.
