@@ -2,8 +2,8 @@
 // their own ports, database, index prefix and consumer groups, so a benchmark neither disturbs
 // nor is disturbed by a running dev stack or other engineers' tests. Kafka topics are shared:
 // each group starts at the topics' ends, so history is not replayed into the benchmark.
-import { laneOfTopic, TOPICS } from '@laowu/contracts';
-import { commitGroupOffsets, consumerGroupId, CONSUMERS, consumersOfTopic, createKafka, topicEndOffsets } from '@laowu/messaging';
+import { LANES, laneOfTopic, TOPICS } from '@laowu/contracts';
+import { commitGroupOffsets, createKafka, laneGroupId, topicEndOffsets } from '@laowu/messaging';
 import { ensureDatabase } from '@laowu/persistence';
 import { createSearchClient, ensureIndex, type SearchClient } from '@laowu/search';
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -53,7 +53,7 @@ function ready(port: number): Promise<boolean> {
   });
 }
 
-/** Commits each group's offsets (per consumer: consumerGroupId) at the topics' ends, so that the apps read only what a benchmark produces, not the shared history. */
+/** Commits each group's offsets (per lane: laneGroupId) at the topics' ends, so that the apps read only what a benchmark produces, not the shared history. */
 export async function startGroupsAtEnds(brokers: string[], groups: string[], log: (m: string) => void): Promise<void> {
   const admin = createKafka({ brokers, clientId: 'bench-stack' }).admin();
   // The broker may be down for a moment (fault tests restart it): wait up to two minutes.
@@ -72,10 +72,10 @@ export async function startGroupsAtEnds(brokers: string[], groups: string[], log
     const topics = Object.values(TOPICS).filter((t) => existing.has(t));
     const kafka = createKafka({ brokers, clientId: 'bench-stack' });
     const ends = await topicEndOffsets(kafka, topics);
-    const consumerGroups = groups.flatMap((groupId) => CONSUMERS.map((consumer) => ({ groupId, consumer })));
+    const laneGroups = groups.flatMap((groupId) => LANES.map((lane) => ({ groupId, lane })));
     await Promise.all(
-      consumerGroups.map(({ groupId, consumer }) =>
-        commitGroupOffsets(kafka, consumerGroupId(groupId, consumer), new Map(topics.filter((t) => consumersOfTopic(t).includes(consumer)).map((t) => [t, ends.get(t)!]))),
+      laneGroups.map(({ groupId, lane }) =>
+        commitGroupOffsets(kafka, laneGroupId(groupId, lane), new Map(topics.filter((t) => laneOfTopic(t) === lane).map((t) => [t, ends.get(t)!]))),
       ),
     );
   } finally {
@@ -155,15 +155,14 @@ export async function startStack(log: (m: string) => void, options: { prefix: st
 
 /**
  * Messages not yet consumed by an app's group on a topic (topic end minus committed offset, summed
- * over partitions) by the consumer of its lane: an instant-lane topic's by the app's instant group,
- * another's by its standard group (not the pushes).
+ * over partitions); an instant-lane topic is read by the app's instant group.
  */
 export async function consumerLag(stack: BenchStack, group: string, topic: string): Promise<number> {
   const admin = createKafka({ brokers: stack.brokers, clientId: 'bench-stack' }).admin();
   await admin.connect();
   try {
     const ends = await admin.fetchTopicOffsets(topic);
-    const [committed] = await admin.fetchOffsets({ groupId: consumerGroupId(group, laneOfTopic(topic)), topics: [topic] });
+    const [committed] = await admin.fetchOffsets({ groupId: laneGroupId(group, laneOfTopic(topic)), topics: [topic] });
     const at = new Map(committed.partitions.map((p) => [p.partition, Number(p.offset)]));
     return ends.reduce((sum, p) => sum + Math.max(0, Number(p.high) - Math.max(0, at.get(p.partition) ?? 0)), 0);
   } finally {

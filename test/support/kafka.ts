@@ -1,4 +1,5 @@
-import { commitGroupOffsets, consumerGroupId, consumersOfTopic, topicEndOffsets, type TopicOffsets } from '@laowu/messaging';
+import { laneOfTopic } from '@laowu/contracts';
+import { commitGroupOffsets, laneGroupId, topicEndOffsets, type TopicOffsets } from '@laowu/messaging';
 import { eventually } from '@laowu/testkit';
 import { type Consumer, Kafka, type KafkaMessage, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -73,7 +74,7 @@ export const topicEnds = (topics: readonly string[]): Promise<TopicEnds> => topi
 
 /**
  * Commits the current end offsets of `topics` for each group (which must have no running member;
- * for each of its consumers, consumer-groups.ts: `<group>.instant`, `<group>`, `<group>.pushes`), so an app started with
+ * an instant-lane topic for the group's instant lane, `<group>.instant`), so an app started with
  * it consumes only what the test produces, not the history other tests and benchmarks left in
  * the shared topics. Effects are idempotent either way; this keeps a run short.
  */
@@ -81,15 +82,13 @@ export async function positionGroupsAtEnds(groupIds: string[], topics: readonly 
   await positionGroups(groupIds, await topicEnds(topics));
 }
 
-/** Commits `ends` for each group, as positionGroupsAtEnds does (each consumer's group for the topics it may read), groups side by side. */
+/** Commits `ends` for each group, as positionGroupsAtEnds does (each lane's group for its lane's topics), groups side by side. */
 export async function positionGroups(groupIds: string[], ends: TopicEnds): Promise<void> {
   const offsetsOf = new Map<string, TopicEnds>();
   for (const groupId of groupIds) {
     for (const [topic, partitions] of ends) {
-      for (const consumer of consumersOfTopic(topic)) {
-        const group = consumerGroupId(groupId, consumer);
-        offsetsOf.set(group, (offsetsOf.get(group) ?? new Map()).set(topic, partitions));
-      }
+      const laneGroup = laneGroupId(groupId, laneOfTopic(topic));
+      offsetsOf.set(laneGroup, (offsetsOf.get(laneGroup) ?? new Map()).set(topic, partitions));
     }
   }
   const kafka = testKafka();

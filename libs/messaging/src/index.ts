@@ -7,7 +7,6 @@ export * from './topics.bootstrap';
 export * from './kafka.readiness';
 export * from './group-offsets';
 export * from './kafka-event.server';
-export * from './consumer-groups';
 export * from './lane-priority';
 export * from './outbox/outbox.sql';
 export * from './outbox/outbox.writer';

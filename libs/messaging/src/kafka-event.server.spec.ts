@@ -1,6 +1,5 @@
 import { TOPICS } from '@laowu/contracts';
 import { type Kafka } from 'kafkajs';
-import { type ConsumerName } from './consumer-groups';
 import { KafkaEventServer } from './kafka-event.server';
 
 interface FakeKafkaScript {
@@ -12,7 +11,6 @@ interface FakeKafkaScript {
 /** A kafkajs stand-in: an admin that answers metadata, consumers whose subscribe may fail. */
 function fakeKafka(script: FakeKafkaScript) {
   const consumers: { disconnected: boolean; running: boolean }[] = [];
-  const subscribed: string[][] = [];
   let metadataRequests = 0;
   const kafka = {
     admin: () => ({
@@ -30,8 +28,7 @@ function fakeKafka(script: FakeKafkaScript) {
         events: { CRASH: 'consumer.crash', GROUP_JOIN: 'consumer.group_join' },
         on: () => undefined,
         connect: async () => undefined,
-        subscribe: async ({ topics }: { topics: string[] }) => {
-          subscribed.push(topics);
+        subscribe: async () => {
           if (consumers.length <= script.failingSubscribes) throw new Error('This server does not host this topic-partition');
         },
         run: async () => {
@@ -44,7 +41,7 @@ function fakeKafka(script: FakeKafkaScript) {
     },
     producer: () => ({ connect: async () => undefined, disconnect: async () => undefined }),
   };
-  return { kafka: kafka as unknown as Kafka, consumers, subscribed, metadataRequests: () => metadataRequests };
+  return { kafka: kafka as unknown as Kafka, consumers, metadataRequests: () => metadataRequests };
 }
 
 async function startServer(kafka: Kafka): Promise<KafkaEventServer> {
@@ -88,25 +85,3 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<v
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
-
-describe('KafkaEventServer consumers', () => {
-  async function topicsOf(consumer: ConsumerName): Promise<string[]> {
-    const fake = fakeKafka({ leaders: [1], failingSubscribes: 0 });
-    const server = new KafkaEventServer(fake.kafka, { groupId: `group.${consumer}`, consumer });
-    // As Nest registers them: handlers of one topic are chained, in declaration order (each its own function).
-    server.addHandler(TOPICS.jobs, async () => undefined, true, { batch: true });
-    server.addHandler(TOPICS.jobs, async () => undefined, true, { batch: true, consumer: 'pushes' });
-    server.addHandler(TOPICS.workers, async () => undefined, true, { batch: true });
-    server.addHandler(TOPICS.jobsInstant, async () => undefined, true, { batch: true });
-    server.listen(() => undefined);
-    await waitUntil(() => fake.consumers.some((c) => c.running), 10000);
-    await server.close();
-    return fake.subscribed[0];
-  }
-
-  it('subscribes each consumer to the topics it has a handler for: the pushes apart from the rest of the standard lane', async () => {
-    expect(await topicsOf('standard')).toEqual([TOPICS.jobs, TOPICS.workers]);
-    expect(await topicsOf('pushes')).toEqual([TOPICS.jobs]);
-    expect(await topicsOf('instant')).toEqual([TOPICS.jobsInstant]);
-  }, 30000);
-});

@@ -4,7 +4,6 @@ import { type CustomTransportStrategy, type MessageHandler, Server } from '@nest
 import { BaseRpcContext } from '@nestjs/microservices/ctx-host/base-rpc.context';
 import { type Batch, type Consumer, type EachBatchPayload, type IHeaders, type Kafka, type KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
-import { type ConsumerName, consumerOfHandler, type EventHandlerExtras } from './consumer-groups';
 import { consumedEvents, handlerDuration } from './consumer.metrics';
 import { EventPublisher } from './event-publisher';
 import { LanePriority } from './lane-priority';
@@ -13,18 +12,22 @@ import { assertTopicsServed } from './topics.bootstrap';
 export interface KafkaEventServerOptions {
   groupId: string;
   /**
-   * Only the handlers this consumer runs (consumer-groups.ts): each push lane has a consumer of its
-   * own, so a long standard-lane round never holds up the instant topics, and the standard lane's
-   * pushes have one too. Unset: the first handler of every topic.
+   * Only the handlers of this lane's topics (v1.1 push lanes): each lane has a consumer of its
+   * own, so a long standard-lane round never holds up the instant topics. Unset: every handler.
    */
-  consumer?: ConsumerName;
+  lane?: Lane;
   /** Attempts for a handler error that is not transient, before the message is dead-lettered. */
   maxAttempts?: number;
   retryBackoffMs?: number;
   /** Largest batch handed to a batch handler at once. */
   maxBatchSize?: number;
-  /** Shared by an app's consumers (kafkaConsumers): the standard lane gives way to the instant one, its pushes to the rest of it. */
+  /** Shared by an app's two lane consumers (kafkaConsumers): the standard lane gives way to the instant one. */
   priority?: LanePriority;
+}
+
+/** Handlers registered with `@EventPattern(topic, { batch: true })` receive arrays of envelopes. */
+export interface EventHandlerExtras {
+  batch?: boolean;
 }
 
 const HEARTBEAT_INTERVAL_MS = 3000;
@@ -56,7 +59,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   constructor(private readonly kafka: Kafka, options: KafkaEventServerOptions) {
     super();
-    this.options = { maxAttempts: 3, retryBackoffMs: 200, maxBatchSize: 200, consumer: undefined as unknown as ConsumerName, priority: new LanePriority(), ...options };
+    this.options = { maxAttempts: 3, retryBackoffMs: 200, maxBatchSize: 200, lane: undefined as unknown as Lane, priority: new LanePriority(), ...options };
     this.dlq = new EventPublisher(kafka);
   }
 
@@ -83,7 +86,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   /** Joins the group and keeps rejoining after crashes until the app closes. */
   private async runUntilStopped(): Promise<void> {
-    const topics = [...this.getHandlers().keys()].filter((topic) => this.handlerOf(topic));
+    const lane = this.options.lane;
+    const topics = [...this.getHandlers().keys()].filter((topic) => lane === undefined || laneOfTopic(topic) === lane);
     if (!topics.length) return;
     while (!this.stopping) {
       try {
@@ -137,34 +141,24 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     });
   }
 
-  /** This consumer's handler of a topic: Nest chains the handlers of one pattern (`next`). */
-  private handlerOf(topic: string): MessageHandler | undefined {
-    const first = this.getHandlerByPattern(topic) ?? undefined;
-    if (this.options.consumer === undefined) return first;
-    for (let handler = first; handler; handler = handler.next) {
-      if (consumerOfHandler(topic, handler.extras as EventHandlerExtras | undefined) === this.options.consumer) return handler;
-    }
-    return undefined;
-  }
-
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    const handler = this.handlerOf(batch.topic);
+    const handler = this.getHandlerByPattern(batch.topic);
     if (!handler) return;
     const received = Date.now();
     const lane = laneOfTopic(batch.topic);
     for (const message of batch.messages) observeHop('kafka_to_consumer', lane, received - Number(message.timestamp), batch.topic);
-    const consumer = this.options.consumer ?? lane;
-    await this.options.priority.run(consumer, () => this.handleChunks(handler, payload, consumer));
+    if (lane === 'instant') await this.options.priority.instant(() => this.handleChunks(handler, payload, lane));
+    else await this.handleChunks(handler, payload, lane);
   }
 
   /** Chunk by chunk, each validated just before it is handled (no long synchronous stretch for a whole fetch). */
-  private async handleChunks(handler: MessageHandler, payload: EachBatchPayload, consumer: ConsumerName): Promise<void> {
+  private async handleChunks(handler: MessageHandler, payload: EachBatchPayload, lane: Lane): Promise<void> {
     const { batch } = payload;
     const wantsBatches = (handler.extras as EventHandlerExtras | undefined)?.batch === true;
     const chunks = wantsBatches ? chunk(batch.messages, this.options.maxBatchSize) : batch.messages.map((m) => [m]);
     for (const messages of chunks) {
-      await this.options.priority.turn(consumer);
+      if (lane === 'standard') await this.options.priority.standardTurn();
       if (!payload.isRunning() || payload.isStale()) return;
       const group = messages.map((message) => this.parse(batch.topic, message));
       await this.deadLetterInvalid(batch, group);

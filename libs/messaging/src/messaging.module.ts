@@ -1,10 +1,10 @@
+import { Lane, LANES } from '@laowu/contracts';
 import { sleep } from '@laowu/platform';
 import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, Provider } from '@nestjs/common';
 import { CustomStrategy } from '@nestjs/microservices';
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { EventPublisher } from './event-publisher';
-import { consumerGroupId, CONSUMERS } from './consumer-groups';
 import { createKafka, KafkaConnection } from './kafka.factory';
 import { LanePriority } from './lane-priority';
 import { KafkaEventServer, KafkaEventServerOptions } from './kafka-event.server';
@@ -124,14 +124,18 @@ export class MessagingModule {
 
 /**
  * The microservice strategies an app connects to consume its topics (`@EventPattern(topic)`):
- * one consumer group per consumer (consumer-groups.ts): `<groupId>` for the standard lane,
- * `<groupId>.pushes` for the standard-lane handlers marked `consumer: 'pushes'`, `<groupId>.instant`
- * for the instant lane (a consumer the app has no handler for starts nothing). They share a
- * LanePriority: the standard lane's consumers give way while an instant batch is handled.
+ * one consumer group per push lane, `<groupId>` for the standard lane and `<groupId>.instant`
+ * for the instant lane (a lane the app has no handler for starts no consumer). The two share a
+ * LanePriority: the standard lane gives way while an instant batch is handled.
  */
-export function kafkaConsumers(connection: KafkaConnection, options: Omit<KafkaEventServerOptions, 'consumer' | 'priority'>): CustomStrategy[] {
+export function kafkaConsumers(connection: KafkaConnection, options: Omit<KafkaEventServerOptions, 'lane' | 'priority'>): CustomStrategy[] {
   const priority = new LanePriority();
-  return CONSUMERS.map((consumer) => ({
-    strategy: new KafkaEventServer(createKafka(connection), { ...options, groupId: consumerGroupId(options.groupId, consumer), consumer, priority }),
+  return LANES.map((lane) => ({
+    strategy: new KafkaEventServer(createKafka(connection), { ...options, groupId: laneGroupId(options.groupId, lane), lane, priority }),
   }));
+}
+
+/** The consumer group of a lane: the app's group for the standard lane, `<group>.instant` for the instant one. */
+export function laneGroupId(groupId: string, lane: Lane): string {
+  return lane === 'standard' ? groupId : `${groupId}.${lane}`;
 }

@@ -20,11 +20,6 @@ import { toWorkerDocument } from './worker.document';
  * A gig or instant job arrives twice: on laowu.jobs.instant.v1 (the instant lane's own consumer
  * group, so no standard-lane backlog delays it) and on laowu.jobs.v1. Whichever comes second
  * writes nothing new (same external version).
- *
- * The standard lane's pushes run in a consumer group of their own (`consumer: 'pushes'`,
- * consumer-groups.ts of @laowu/messaging): each reads the topic at its own pace, so a bulk load
- * is searchable at indexing speed while its cross-region pushes (a ranking query per job) follow.
- * Each group commits its offsets after its own effect.
  */
 @Controller()
 export class IndexingEventsMessageController {
@@ -43,33 +38,21 @@ export class IndexingEventsMessageController {
     await Promise.all([writeVersioned(this.client, this.indices.jobs.alias, jobs), this.jobPushes.push('instant_job', jobs.map((j) => j.source))]);
   }
 
-  /** Standard lane: every job. */
+  /** Standard lane: every job, and the cross-region pushes (五). */
   @EventPattern(TOPICS.jobs, { batch: true })
   async onJobsChanged(envelopes: EventEnvelope<JobChangedData>[]): Promise<void> {
-    await writeVersioned(this.client, this.indices.jobs.alias, await this.latestJobs(envelopes));
-  }
-
-  /** Standard lane, its pushes' own consumer: the cross-region pushes (五). */
-  @EventPattern(TOPICS.jobs, { batch: true, consumer: 'pushes' })
-  async onJobsToPush(envelopes: EventEnvelope<JobChangedData>[]): Promise<void> {
     const jobs = await this.latestJobs(envelopes);
-    await this.jobPushes.push('cross_region_job', jobs.map((j) => j.source));
+    await Promise.all([writeVersioned(this.client, this.indices.jobs.alias, jobs), this.jobPushes.push('cross_region_job', jobs.map((j) => j.source))]);
   }
 
-  /** Standard lane: every worker. */
+  /** Standard lane: every worker, and the best jobs of a worker who became available (十四). */
   @EventPattern(TOPICS.workers, { batch: true })
   async onWorkersChanged(envelopes: EventEnvelope<WorkerChangedData>[]): Promise<void> {
     await this.indices.ensured();
-    const workers = latestPerId(envelopes.map((e) => toWorkerDocument(e.data)), (w) => w.workerId);
-    await writeVersioned(this.client, this.indices.workers.alias, workers.map((source) => ({ id: source.workerId, version: source.version, source })));
-  }
-
-  /** Standard lane, its pushes' own consumer: the best jobs of a worker who became available (十四). */
-  @EventPattern(TOPICS.workers, { batch: true, consumer: 'pushes' })
-  async onWorkersToPush(envelopes: EventEnvelope<WorkerChangedData>[]): Promise<void> {
-    await this.indices.ensured();
+    const states = envelopes.map((e) => toWorkerDocument(e.data));
+    const workers = latestPerId(states, (w) => w.workerId).map((source) => ({ id: source.workerId, version: source.version, source }));
     // Every state, not only the latest: a registration and a status change may arrive together.
-    await this.workerPushes.push(envelopes.map((e) => toWorkerDocument(e.data)));
+    await Promise.all([writeVersioned(this.client, this.indices.workers.alias, workers), this.workerPushes.push(states)]);
   }
 
   private async latestJobs(envelopes: EventEnvelope<JobChangedData>[]) {
