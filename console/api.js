@@ -1,6 +1,8 @@
 // The console's client for the four apps' public APIs. The token lives in sessionStorage and is
 // sent only as `Authorization: Bearer …`; it never goes into a URL.
 
+import { saveBlob } from './dom.js';
+
 const TOKEN_KEY = 'laowu.console.token';
 // Base URLs the user confirmed in the settings form. The old key ('laowu.console.urls') could be
 // written from a link's query string; it is dropped unread.
@@ -287,12 +289,6 @@ export async function health(app) {
 export async function downloadCsv(app, path, params, filename) {
   const response = await request(app, 'GET', path, { params: { ...params, format: 'csv' }, accept: 'text/csv, */*;q=0.1' });
   const blob = await response.blob();
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  saveBlob(blob, filename);
   return { name: filename, size: blob.size };
 }

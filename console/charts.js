@@ -1,7 +1,7 @@
 // Charts for the console: Apache ECharts (served by dispatch from node_modules at vendor/, loaded
 // on first use as a same-origin classic script, so the Content-Security-Policy's script-src 'self'
 // holds), each beside an HTML table of exactly its numbers and a CSV download of that table.
-import { h } from './dom.js';
+import { h, saveBlob } from './dom.js';
 import { lang, t } from './i18n.js';
 
 let loading;
@@ -36,14 +36,7 @@ export function toCsv(header, rows) {
 
 /** Hands a CSV to the browser as a Blob download (nothing goes into a URL but a blob: one). */
 export function saveCsv(filename, header, rows) {
-  const blob = new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' });
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  saveBlob(new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }), filename);
 }
 
 /**

@@ -113,3 +113,14 @@ export function splitIds(text) {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/** Hands a Blob to the browser as a download under `filename` (only a blob: URL, never the data or a token in one). */
+export function saveBlob(blob, filename) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}

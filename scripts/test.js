@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm test: lints (npm run lint), brings the local stack up if it is not running, type-checks, then
-// runs every unit, integration and e2e test against the real Kafka, search engine and PostgreSQL.
+// runs every unit test, then every integration and e2e test against the real Kafka, search engine and PostgreSQL.
 // LAOWU_TEST_INFRA=containers uses testcontainers instead (needs a Docker engine).
 const { existsSync } = require('node:fs');
 const { ensureStack, run, say } = require('./lib');
@@ -23,5 +23,9 @@ say('type-checking (tsc --noEmit)…');
 const typecheck = run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 if (typecheck !== 0) process.exit(typecheck);
 
-say('running tests (jest, in band: they share one stack)…');
-process.exit(run('npx', ['jest', '--runInBand', ...extraArgs]));
+// Unit specs touch no stack: they run side by side. The others share one stack: in band.
+say('running unit tests (jest, in parallel)…');
+const unit = run('npx', ['jest', '--selectProjects', 'unit', '--passWithNoTests', ...extraArgs]);
+if (unit !== 0) process.exit(unit);
+say('running integration and e2e tests (jest, in band: they share one stack)…');
+process.exit(run('npx', ['jest', '--selectProjects', 'integration', '--runInBand', '--passWithNoTests', ...extraArgs]));
