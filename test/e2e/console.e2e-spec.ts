@@ -12,40 +12,19 @@
  */
 import { makeResidentId } from '@laowu/domain';
 import { eventually, inDays, tokenFor } from '@laowu/testkit';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { randomInt, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import request from 'supertest';
-import { ABOUT as DISPATCH_ABOUT, AppModule as DispatchModule } from '../../apps/dispatch/src/app.module';
-import { DispatchConfig } from '../../apps/dispatch/src/dispatch.config';
-import { ABOUT as JOBS_ABOUT, AppModule as JobsModule } from '../../apps/job-collection/src/app.module';
-import { JobCollectionConfig } from '../../apps/job-collection/src/job-collection.config';
-import { ABOUT as MATCHING_ABOUT, AppModule as MatchingModule } from '../../apps/matching/src/app.module';
-import { MatchingConfig } from '../../apps/matching/src/matching.config';
-import { ABOUT as WORKERS_ABOUT, AppModule as WorkersModule } from '../../apps/worker-profiles/src/app.module';
-import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
-import { searchClient } from '../support/search';
-import { TOPICS_CONSUMED } from '../support/all-apps';
-import { positionGroupsAtEnds } from '../support/kafka';
-import { startTestApp, type TestApp } from '../support/test-app';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = resolve(__dirname, '../../test-results/console');
-// Waits for things that happen asynchronously (indexing, Kafka hops) are generous: other engineers'
-// benches may be flooding the same broker. These are deadlines, never timing assertions.
-const WAIT = 240_000;
-const TEST_TIMEOUT = 600_000;
+import { startConsoleStack, TEST_TIMEOUT, WAIT, type ConsoleStack } from '../support/console-browser';
 
 // A county no other test uses (三台县, 绵阳, 四川), so this run's worker is the one nearby.
 const COUNTY = { code: '510722', city: '510700', province: '510000', lat: 31.096, lon: 105.0946 };
 const run = randomUUID().slice(0, 8);
 const stationId = `station-${COUNTY.code}-${run}`;
 const agencyId = `agency-console-${run}`;
-const INDEX_PREFIX = `t-console-${run}-`;
 const coordinatorId = `coordinator-${run}`;
 
 const tokens = {
@@ -57,13 +36,6 @@ const tokens = {
   // The dashboard's bureau: the city's, so that its charts compare the city's counties.
   cityBureau: tokenFor({ sub: `bureau-city-${run}`, role: 'bureau', region: COUNTY.city }),
 };
-/**
- * Each app gets a consumer group of its own for this run, started at the topics' current end: a
- * fresh group would otherwise read every topic from the beginning (tens of thousands of other
- * tests' and benches' jobs and matches on a shared machine) before it reached this run's events.
- */
-const GROUP = (app: string) => `test-console-${app}-${run}`;
-const startAtTopicEnds = (app: string) => positionGroupsAtEnds([GROUP(app)], TOPICS_CONSUMED[app]);
 
 const auth = (token: string) => `Bearer ${token}`;
 
@@ -93,85 +65,29 @@ function directives(header: string | undefined): Record<string, string[]> {
 
 describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL)', () => {
   jest.setTimeout(TEST_TIMEOUT);
-  const apps: TestApp<unknown>[] = [];
-  let jobs: TestApp<JobCollectionConfig>;
-  let workers: TestApp<WorkerProfilesConfig>;
-  let matching: TestApp<MatchingConfig>;
-  let dispatch: TestApp<DispatchConfig>;
+  let stack: ConsoleStack;
+  let jobs: ConsoleStack['jobs'];
+  let workers: ConsoleStack['workers'];
+  let matching: ConsoleStack['matching'];
+  let dispatch: ConsoleStack['dispatch'];
   let stranger: Server;
   let strangerUrl: string;
   const strangerReceived: IncomingMessage[] = [];
   let consoleUrl: string;
-  let profileDir: string;
-  let context: BrowserContext;
   let page: Page;
-  const requestedUrls: string[] = [];
-  const pageErrors: string[] = [];
-  const policyViolations: string[] = [];
 
   let workerId: string;
   let jobId: string;
   const jobTitle = `三台县零工搬运-${run}`;
 
-  async function shot(name: string): Promise<void> {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
-  /** Signs in through the form, as station staff would: paste the token, press the button. */
-  async function signInAs(token: string): Promise<void> {
-    await page.goto(`${consoleUrl}#/settings`);
-    await page.locator('#token-input').fill(token);
-    await page.locator('#sign-in-submit').click();
-    await page.locator('#who').getByText(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub).waitFor({ timeout: WAIT });
-  }
+  const shot = (name: string) => stack.shot(name);
+  const signInAs = (token: string) => stack.signInAs(token);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/install-browser.sh`);
-    mkdirSync(SHOTS, { recursive: true });
-    await Promise.all(Object.keys(TOPICS_CONSUMED).map(startAtTopicEnds));
-    jobs = await startTestApp({ configClass: JobCollectionConfig, about: JOBS_ABOUT, module: JobsModule.forRoot }, { env: { KAFKA_GROUP_ID: GROUP('job-collection') } });
-    apps.push(jobs);
-    workers = await startTestApp(
-      { configClass: WorkerProfilesConfig, about: WORKERS_ABOUT, module: WorkersModule.forRoot },
-      { env: { KAFKA_GROUP_ID: GROUP('worker-profiles') } },
-    );
-    apps.push(workers);
-    matching = await startTestApp(
-      { configClass: MatchingConfig, about: MATCHING_ABOUT, module: MatchingModule.forRoot },
-      { env: { KAFKA_GROUP_ID: GROUP('matching'), SEARCH_INDEX_PREFIX: INDEX_PREFIX } },
-    );
-    apps.push(matching);
-    // Dispatch serves the console; its own origin is the console's dispatch URL.
-    dispatch = await startTestApp(
-      { configClass: DispatchConfig, about: DISPATCH_ABOUT, module: DispatchModule.forRoot },
-      { env: { KAFKA_GROUP_ID: GROUP('dispatch'), CONSOLE_API_ORIGINS: `jobCollection=${jobs.url},workerProfiles=${workers.url},matching=${matching.url}` } },
-    );
-    apps.push(dispatch);
-
-    consoleUrl = `${dispatch.url}/console/`;
+    stack = await startConsoleStack(run);
+    ({ jobs, workers, matching, dispatch, consoleUrl, page } = stack);
     stranger = await serveStranger(strangerReceived);
     strangerUrl = `http://127.0.0.1:${(stranger.address() as AddressInfo).port}`;
-
-    profileDir = mkdtempSync(join(tmpdir(), 'laowu-console-chromium-'));
-    // A fresh profile (--user-data-dir) per run: Playwright takes it as the persistent context's directory.
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      acceptDownloads: true,
-    });
-    context.on('request', (req) => requestedUrls.push(req.url()));
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text());
-    });
-    page.setDefaultTimeout(WAIT);
 
     // The station exists in dispatch (admin), and a worker registered at it lives in the county.
     await request(dispatch.url)
@@ -207,13 +123,8 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
   }, TEST_TIMEOUT);
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
     await new Promise((done) => (stranger ? stranger.close(() => done(undefined)) : done(undefined)));
-    for (const app of apps.reverse()) await app.close().catch(() => undefined);
-    const search = searchClient();
-    await search.deleteIndex(`${INDEX_PREFIX}*`).catch(() => undefined);
-    await search.close();
+    await stack?.close();
   });
 
   it('shows a gig job posted through the API in the live feed without a reload; offer and accept work', async () => {
@@ -458,9 +369,9 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
 
     // What the APIs answer the city's bureau, computed here from their responses.
     const bureau = tokens.cityBureau;
-    const get = async (app: TestApp<unknown>, path: string, query: Record<string, string | number> = {}) =>
+    const get = async (app: { url: string }, path: string, query: Record<string, string | number> = {}) =>
       (await request(app.url).get(path).query(query).set('Authorization', auth(bureau)).expect(200)).body;
-    const everyItem = async (app: TestApp<unknown>, path: string, query: Record<string, string>) => {
+    const everyItem = async (app: { url: string }, path: string, query: Record<string, string>) => {
       const items: Record<string, unknown>[] = [];
       for (let page = 1; ; page++) {
         const body = await get(app, path, { ...query, page, pageSize: 1000 });
@@ -615,7 +526,7 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
     })()`) as { urls: Record<string, string>; storage: string };
     expect(inPage.urls).toEqual({ jobCollection: jobs.url, workerProfiles: workers.url, matching: matching.url, dispatch: dispatch.url });
     expect(inPage.storage).not.toContain(strangerUrl);
-    expect(requestedUrls.filter((url) => url.startsWith(strangerUrl))).toEqual([]);
+    expect(stack.requestedUrls.filter((url) => url.startsWith(strangerUrl))).toEqual([]);
     expect(strangerReceived).toHaveLength(0);
     await shot('settings-link-ignored');
   });
@@ -645,7 +556,7 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
     await expect(stored()).resolves.toBe(JSON.stringify({ dispatch: strangerUrl }));
     await page.locator('#health-dispatch.down').waitFor();
     await eventually(async () => {
-      if (!policyViolations.some((v) => v.includes(strangerUrl))) throw new Error('no policy violation reported yet');
+      if (!stack.policyViolations.some((v) => v.includes(strangerUrl))) throw new Error('no policy violation reported yet');
     }, WAIT, 200);
     expect(strangerReceived).toHaveLength(0);
 
@@ -657,11 +568,11 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
 
   it('never put a token into a URL, and raised no page errors', () => {
     for (const token of Object.values(tokens)) {
-      expect(requestedUrls.filter((url) => url.includes(token) || url.includes(token.split('.')[1]))).toEqual([]);
+      expect(stack.requestedUrls.filter((url) => url.includes(token) || url.includes(token.split('.')[1]))).toEqual([]);
     }
-    expect(pageErrors).toEqual([]);
+    expect(stack.pageErrors).toEqual([]);
     // The policy refused only what the previous test pointed at a stranger on purpose.
-    expect(policyViolations.filter((violation) => !violation.includes(strangerUrl))).toEqual([]);
+    expect(stack.policyViolations.filter((violation) => !violation.includes(strangerUrl))).toEqual([]);
     expect(strangerReceived).toHaveLength(0);
   });
 });
