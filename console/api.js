@@ -252,9 +252,8 @@ export const workerStatusHistory = (id) => request('workerProfiles', 'GET', `/v1
 
 // worker-profiles: what the bureau dashboard counts (pageSize 1: only `total` is read)
 export const listPage = (kind, regionCode, page = 1, pageSize = 1) => request('workerProfiles', 'GET', `/v1/lists/${enc(kind)}`, { params: { regionCode, page, pageSize } });
-export const monitoringPage = (month, regionCode, page = 1, pageSize = 1000) =>
-  request('workerProfiles', 'GET', '/v1/monitoring/monthly', { params: { month, regionCode, page, pageSize } });
-export const followUpsDue = (regionCode, page = 1, pageSize = 1000) => request('workerProfiles', 'GET', '/v1/follow-ups/due', { params: { regionCode, page, pageSize } });
+export const monitoringSummary = (regionCode, months) => request('workerProfiles', 'GET', '/v1/monitoring/summary', { params: { regionCode, months } });
+export const followUpsDueSummary = (regionCode) => request('workerProfiles', 'GET', '/v1/follow-ups/due/summary', { params: { regionCode } });
 
 // job-collection: complaints (维权) routed into a region
 export const complaintsPage = (regionCode, status, page = 1, pageSize = 1) => request('jobCollection', 'GET', '/v1/complaints', { params: { regionCode, status, page, pageSize } });

@@ -2,6 +2,7 @@
 import { regions } from './api.js';
 import { h, clear } from './dom.js';
 import { t } from './i18n.js';
+import { regionPath } from './util.js';
 
 const cache = new Map();
 function children(parent) {
@@ -66,7 +67,7 @@ export function regionPicker({ name = 'region', initial = '', onChange = () => {
   async function set(code) {
     await fill(0);
     if (!/^\d{6}$/.test(code ?? '')) return;
-    const path = [`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`, code].filter((c, i, all) => all.indexOf(c) === i);
+    const path = regionPath(code);
     for (let i = 0; i < path.length && i < selects.length; i++) {
       const region = (selects[i]._regions ?? []).find((r) => r.code === path[i]);
       if (!region) break;

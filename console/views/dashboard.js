@@ -2,70 +2,31 @@
 // its numbers as a table and a CSV download of that table.
 // - lists by area: GET /v1/lists/{employed|unemployed|willing-to-migrate}?regionCode= (total) per
 //   county of the chosen city (per city of a province; the county itself for a county);
-// - monthly monitoring, last 6 China months: GET /v1/monitoring/monthly?month=&regionCode= (all pages);
+// - monthly monitoring, last 6 China months: GET /v1/monitoring/summary?regionCode=&months=;
 // - placements and 3-month retention by priority group: GET /v1/dispatch/stats (the caller's scope);
-// - follow-ups due by area and reason: GET /v1/follow-ups/due?regionCode= (all pages);
+// - follow-ups due by area and reason: GET /v1/follow-ups/due/summary?regionCode= (counts by home county);
 // - complaints by status: GET /v1/complaints?regionCode=&status= (total).
-// Requests run a few at a time and are bounded (areas, months, pages).
-import { complaintsPage, dispatchStats, followUpsDue, listPage, monitoringPage, principal, regions } from '../api.js';
+// Requests run a few at a time and are bounded (areas).
+import { complaintsPage, dispatchStats, followUpsDueSummary, listPage, monitoringSummary, principal, regions } from '../api.js';
 import { chartCard, loadECharts } from '../charts.js';
 import { clear, errorBox, h, signedOutBox } from '../dom.js';
 import { label, lang, t } from '../i18n.js';
 import { regionPicker } from '../region-picker.js';
+import { mapWithConcurrency, regionLevel, regionPrefix } from '../util.js';
 
 const LISTS = ['employed', 'unemployed', 'willing-to-migrate'];
 const MONTHS = 6;
 /** At most this many areas (a city has about 10–20 counties, a province up to 21 cities). */
 const MAX_AREAS = 40;
-/** Items pages (1,000 each) read per month of monitoring, and for the follow-ups due. */
-const MAX_PAGES = 10;
 const PARALLEL = 6;
 const GROUPS = ['poverty_alleviated', 'monitoring_target', 'relocated'];
 const COMPLAINT_STATUSES = ['received', 'accepted', 'resolved', 'rejected'];
 const DUE_REASONS = ['none_this_month', 'past_due'];
 
-/** Runs the tasks (functions returning promises) at most `limit` at a time; results in order. */
-async function inParallel(tasks, limit = PARALLEL) {
-  const results = new Array(tasks.length);
-  let next = 0;
-  async function worker() {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]();
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
-}
-
-/** The last `n` China calendar months, oldest first, as YYYY-MM. */
-export function lastMonths(n = MONTHS, now = new Date()) {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
-    .format(now)
-    .split('-')
-    .map(Number);
-  const out = [];
-  for (let i = n - 1; i >= 0; i--) {
-    const d = new Date(Date.UTC(year, month - 1 - i, 1));
-    out.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
-  }
-  return out;
-}
+const inParallel = (tasks) => mapWithConcurrency(tasks, PARALLEL);
 
 const monthName = (month) =>
   new Intl.DateTimeFormat(lang(), { month: 'short', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
-
-/** The code prefix of everything inside a region: 510000 → 51, 510700 → 5107, 510722 → 510722. */
-const prefixOf = (code) => (code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code);
-
-/** Every item of a paged endpoint, up to MAX_PAGES pages; `tooMany` when there are more. */
-async function allItems(fetchPage) {
-  const first = await fetchPage(1);
-  const pages = Math.ceil(first.total / first.pageSize);
-  if (pages > MAX_PAGES) return { tooMany: true, total: first.total, items: [] };
-  const rest = await inParallel(Array.from({ length: Math.max(pages - 1, 0) }, (_, i) => () => fetchPage(i + 2)));
-  return { tooMany: false, total: first.total, items: [first, ...rest].flatMap((p) => p.items) };
-}
 
 /** The areas the by-area charts show: the children of the region, or the region itself. */
 async function areasOf(region) {
@@ -81,26 +42,17 @@ async function listsFigures(areas) {
 }
 
 /**
- * Per month: 就业 (status at the month's end employed), 未就业 (the API's `unemployed`: unemployed
- * at any time in the month) and 失联 (the last follow-up up to the month's end was unreachable).
+ * Per month: 就业 (status at the month's end employed), 未就业 (unemployed at any time in the month)
+ * and 失联 (the last follow-up up to the month's end was unreachable), counted by worker-profiles.
  */
 async function monitoringFigures(regionCode) {
-  const months = lastMonths();
-  const perMonth = await inParallel(months.map((month) => () => allItems((page) => monitoringPage(month, regionCode, page))), 3);
-  if (perMonth.some((m) => m.tooMany)) throw new Error(t('dashboard.tooMany', { max: MAX_PAGES * 1000 }));
+  const { months } = await monitoringSummary(regionCode, MONTHS);
   const keys = ['monitored', 'employed', 'unemployed', 'unreachable'];
-  const values = Object.fromEntries(keys.map((key) => [key, []]));
-  for (const { items } of perMonth) {
-    values.monitored.push(items.length);
-    values.employed.push(items.filter((i) => i.statusAtMonthEnd === 'employed').length);
-    values.unemployed.push(items.filter((i) => i.unemployed === true).length);
-    values.unreachable.push(items.filter((i) => i.lastFollowUp?.outcome === 'unreachable').length);
-  }
   return {
     // Short month names on the axis (7月, Jul), the full YYYY-MM in the table and the CSV.
-    categories: months.map((m) => ({ label: monthName(m), full: m })),
+    categories: months.map((m) => ({ label: monthName(m.month), full: m.month })),
     series: keys.map((key) => ({ key, label: t(`dashboard.monitoring.${key}`) })),
-    values,
+    values: Object.fromEntries(keys.map((key) => [key, months.map((m) => m[key])])),
   };
 }
 
@@ -118,20 +70,19 @@ async function placementFigures() {
 }
 
 async function dueFigures(regionCode, areas) {
-  const { tooMany, items } = await allItems((page) => followUpsDue(regionCode, page));
-  if (tooMany) throw new Error(t('dashboard.tooMany', { max: MAX_PAGES * 1000 }));
-  const rows = areas.map((area) => ({ ...area, prefix: prefixOf(area.code) }));
+  const { counts } = await followUpsDueSummary(regionCode);
+  const rows = areas.map((area) => ({ ...area, prefix: regionPrefix(area.code) }));
   const other = { code: '', label: t('dashboard.otherArea'), full: t('dashboard.otherArea'), prefix: null };
-  const counts = new Map([...rows, other].map((row) => [row, Object.fromEntries(DUE_REASONS.map((r) => [r, 0]))]));
-  for (const item of items) {
-    const row = rows.find((r) => String(item.homeRegionCode).startsWith(r.prefix)) ?? other;
-    counts.get(row)[item.reason] = (counts.get(row)[item.reason] ?? 0) + 1;
+  const totals = new Map([...rows, other].map((row) => [row, Object.fromEntries(DUE_REASONS.map((r) => [r, 0]))]));
+  for (const { homeRegionCode, reason, count } of counts) {
+    const row = rows.find((r) => homeRegionCode.startsWith(r.prefix)) ?? other;
+    totals.get(row)[reason] = (totals.get(row)[reason] ?? 0) + count;
   }
-  const shown = DUE_REASONS.some((r) => counts.get(other)[r] > 0) ? [...rows, other] : rows;
+  const shown = DUE_REASONS.some((r) => totals.get(other)[r] > 0) ? [...rows, other] : rows;
   return {
     categories: shown,
     series: DUE_REASONS.map((r) => ({ key: r, label: t(`dashboard.due.${r}`) })),
-    values: Object.fromEntries(DUE_REASONS.map((r) => [r, shown.map((row) => counts.get(row)[r])])),
+    values: Object.fromEntries(DUE_REASONS.map((r) => [r, shown.map((row) => totals.get(row)[r])])),
   };
 }
 
@@ -182,7 +133,7 @@ export function render(main) {
       clear(status, t('dashboard.chooseRegion'));
       return;
     }
-    const region = chosen ?? { code: regionCode, name: undefined, level: /0000$/.test(regionCode) ? 'province' : /00$/.test(regionCode) ? 'city' : 'county' };
+    const region = chosen ?? { code: regionCode, name: undefined, level: regionLevel(regionCode) };
     grid.dataset.state = 'loading';
     clear(status, t('common.loading'));
     clear(grid);

@@ -192,6 +192,8 @@ const QUERIES: Record<string, (fx: Fixtures, who: Principal) => string> = {
   'GET /v1/placements': (fx, who) => (who.role === 'agency' ? `agencyId=agency-a-${fx.run}` : `regionCode=${OWN_REGION}`),
   'GET /v1/workshops': () => `regionCode=${OWN_REGION}`,
   'GET /v1/follow-ups/due': () => `regionCode=${OWN_REGION}`,
+  'GET /v1/follow-ups/due/summary': () => `regionCode=${OWN_REGION}`,
+  'GET /v1/monitoring/summary': () => `regionCode=${OWN_REGION}`,
   'GET /v1/follow-ups': () => `month=${new Date().toISOString().slice(0, 7)}&regionCode=${OWN_REGION}`,
   'GET /v1/labor-brands/stats': () => `regionCode=${OWN_REGION}`,
   'GET /v1/complaints': () => `regionCode=${OWN_REGION}`,

@@ -206,6 +206,24 @@ describe('worker-profiles: follow-up ledger (帮扶台账, 十三)', () => {
       expect((await due({ before: NOV_20, pageSize: 1, page: 2 }, stationA).expect(200)).body).toMatchObject({ total: 2, items: [{ workerId: ids.W5 }] });
     });
 
+    it('counts the due list by home region and reason, in the same scope', async () => {
+      const summary = (query: Record<string, string>, token = admin) => http().get('/v1/follow-ups/due/summary').query(query).set('Authorization', token);
+      // As of the 20th (the test above): station A has W2 past due (home 513401) and W5 with none this month (home 440306).
+      expect((await summary({ before: NOV_20 }, stationA).expect(200)).body).toEqual({
+        before: new Date(NOV_20).toISOString(), month: '2026-11', regionCode: null, total: 2,
+        counts: [{ homeRegionCode: '440306', reason: 'none_this_month', count: 1 }, { homeRegionCode: '513401', reason: 'past_due', count: 1 }],
+      });
+      // The bureau of 凉山 (513400) by home region: W2 past due, W4 none this month (W6 was followed up on the 12th).
+      expect((await summary({ before: NOV_20 }, bureauToken('513400')).expect(200)).body.counts).toEqual([
+        { homeRegionCode: '513401', reason: 'none_this_month', count: 1 },
+        { homeRegionCode: '513401', reason: 'past_due', count: 1 },
+      ]);
+      expect((await summary({ regionCode: '513400' }, bureauToken('440300')).expect(403)).body.code).toBe('REGION.FORBIDDEN');
+      expect((await summary({}).expect(400)).body.code).toBe('FOLLOW_UP.REGION_REQUIRED');
+      expect((await summary({ regionCode: '519999' }).expect(422)).body.details[0].field).toBe('regionCode');
+      expect((await summary({ regionCode: '513401', before: '2026-11-20' }).expect(400)).body.details[0].field).toBe('before');
+    });
+
     it('scopes and refuses: a bureau outside its region 403, admin without a region 400, unknown regions 422, bad instants 400', async () => {
       const refused = await due({ regionCode: '513400' }, bureauToken('440300')).expect(403);
       expect(refused.body.code).toBe('REGION.FORBIDDEN');
@@ -256,6 +274,27 @@ describe('worker-profiles: follow-up ledger (帮扶台账, 十三)', () => {
       // December: W6 reached at 00:00 on the 1st, so no longer unreachable twice
       const december = byId((await monitoring({ month: '2026-12', regionCode: '513400' }).expect(200)).body);
       expect(december[ids.W6]).toMatchObject({ lastFollowUp: { at: '2026-11-30T16:00:00.000Z', outcome: 'employed' }, unreachableTwice: false });
+    });
+
+    it('counts the months for a trend: monitored, employed at the end, unemployed, unreachable', async () => {
+      const summary = (query: Record<string, string>, token = admin) => http().get('/v1/monitoring/summary').query(query).set('Authorization', token);
+      const body = (await summary({ regionCode: '513400', to: '2026-12', months: '3' }).expect(200)).body;
+      const attention = async (month: string) =>
+        (await monitoring({ month, regionCode: '513400' }).expect(200)).body.items.filter((i: { needsAttention: boolean }) => i.needsAttention).length;
+      // W1, W2, W4, W6 (home 凉山) employed since January; W1 unemployed from 11-25; W6's last follow-up was
+      // unreachable up to October's and November's ends, reached on 12-01.
+      expect(body).toEqual({
+        regionCode: '513400',
+        months: [
+          { month: '2026-10', monitored: 4, employed: 4, unemployed: 0, unreachable: 1, needsAttention: await attention('2026-10') },
+          { month: '2026-11', monitored: 4, employed: 3, unemployed: 1, unreachable: 1, needsAttention: await attention('2026-11') },
+          { month: '2026-12', monitored: 4, employed: 3, unemployed: 1, unreachable: 0, needsAttention: await attention('2026-12') },
+        ],
+      });
+      expect((await summary({ regionCode: '513400' }, bureauToken('440300')).expect(403)).body.code).toBe('REGION.FORBIDDEN');
+      expect((await summary({ regionCode: '519999' }).expect(422)).body.details[0].field).toBe('regionCode');
+      expect((await summary({ regionCode: '513400', to: '2099-01' }).expect(422)).body.details[0].field).toBe('to');
+      expect((await summary({ regionCode: '513400', months: '13' }).expect(400)).body.details[0].field).toBe('months');
     });
 
     it('adds the follow-up columns to the CSV', async () => {

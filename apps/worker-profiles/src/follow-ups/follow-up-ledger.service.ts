@@ -10,7 +10,7 @@ import { chinaIso, chinaMonthOf, chinaMonthWindow } from './china-time';
 import { dueFor } from './due-rule';
 import { type LedgerScope, ledgerScope } from './follow-up.access';
 import type { FollowUpKind, FollowUpOutcome } from './follow-up.entity';
-import type { DueFollowUpItem, DueFollowUpsResponse } from './follow-up.response.dto';
+import type { DueCount, DueFollowUpItem, DueFollowUpsResponse, DueFollowUpsSummaryResponse } from './follow-up.response.dto';
 import { FollowUpsService } from './follow-ups.service';
 
 interface DueRow {
@@ -83,11 +83,32 @@ export class FollowUpLedgerService {
    * earliest due first.
    */
   async due(principal: Principal, query: { regionCode?: string; before?: string; page?: number; pageSize?: number }): Promise<DueFollowUpsResponse> {
+    const { scope, before, month, sql, params } = this.dueQuery(principal, query);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 100;
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(`${sql} ORDER BY due_at, w.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params) as Promise<DueRow[]>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM (${sql}) due`, params) as Promise<{ total: number }[]>,
+    ]);
+    return { before: before.toISOString(), month, regionCode: scope.regionCode, page, pageSize, total, items: rows.map((row) => dueItem(row, before)) };
+  }
+
+  /** The due list counted by home county and reason (for a dashboard), the reason as dueFor gives it. */
+  async dueSummary(principal: Principal, query: { regionCode?: string; before?: string }): Promise<DueFollowUpsSummaryResponse> {
+    const { scope, before, month, sql, params } = this.dueQuery(principal, query);
+    const counts = (await this.dataSource.query(
+      `SELECT "homeRegionCode", CASE WHEN "nextDueAt" < $1 THEN 'past_due' ELSE 'none_this_month' END AS reason, count(*)::int AS count
+         FROM (${sql}) due GROUP BY 1, 2 ORDER BY 1, 2`,
+      params,
+    )) as DueCount[];
+    return { before: before.toISOString(), month, regionCode: scope.regionCode, total: counts.reduce((sum, c) => sum + c.count, 0), counts };
+  }
+
+  /** Priority-group workers in the caller's scope due a follow-up as of `before` (the SQL form of dueFor). */
+  private dueQuery(principal: Principal, query: { regionCode?: string; before?: string }) {
     const scope = ledgerScope(principal, query.regionCode);
     const before = query.before === undefined ? new Date() : new Date(query.before);
     const window = chinaMonthWindow(chinaMonthOf(before));
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 100;
     const where = scopeWhere(scope, 4);
     const params = [before, window.start, window.end, ...where.params];
     const sql = `
@@ -104,19 +125,7 @@ export class FollowUpLedgerService {
         ) l ON true
        WHERE ${PRIORITY_WORKERS} AND ${where.sql}
          AND (l.at IS NULL OR l.at < $2 OR l.next_due_at < $1)`;
-    const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(`${sql} ORDER BY due_at, w.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params) as Promise<DueRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM (${sql}) due`, params) as Promise<{ total: number }[]>,
-    ]);
-    return {
-      before: before.toISOString(),
-      month: window.month,
-      regionCode: scope.regionCode,
-      page,
-      pageSize,
-      total,
-      items: rows.map((row) => dueItem(row, before)),
-    };
+    return { scope, before, month: window.month, sql, params };
   }
 
   async ledgerPage(principal: Principal, month: string, regionCode: string | undefined, page: number, pageSize: number): Promise<{ scope: LedgerScope; items: LedgerRow[]; total: number }> {

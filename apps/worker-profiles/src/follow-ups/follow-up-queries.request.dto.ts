@@ -1,5 +1,5 @@
 import { REGION_CODE_PATTERN } from '@laowu/contracts';
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiProperty, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsInstantWithOffset } from './record-follow-up.request.dto';
@@ -25,6 +25,9 @@ export class DueFollowUpsQuery extends PagedRegionQuery {
   @IsInstantWithOffset()
   before?: string;
 }
+
+/** GET /v1/follow-ups/due/summary: the same workers, counted. */
+export class DueFollowUpsSummaryQuery extends PickType(DueFollowUpsQuery, ['regionCode', 'before'] as const) {}
 
 /** GET /v1/follow-ups: the month's ledger. */
 export class FollowUpLedgerQuery extends PagedRegionQuery {

@@ -61,6 +61,20 @@ export class DueFollowUpsResponse {
   @ApiProperty({ type: [DueFollowUpItem], description: 'earliest due first' }) items: DueFollowUpItem[];
 }
 
+export class DueCount {
+  @ApiProperty({ example: '513401', description: 'home region (户籍地) of the workers counted' }) homeRegionCode: string;
+  @ApiProperty({ enum: ['none_this_month', 'past_due'] }) reason: DueReason;
+  @ApiProperty() count: number;
+}
+
+export class DueFollowUpsSummaryResponse {
+  @ApiProperty() before: string;
+  @ApiProperty({ example: '2026-11', description: 'the China calendar month of `before`' }) month: string;
+  @ApiPropertyOptional({ nullable: true }) regionCode: string | null;
+  @ApiProperty({ description: 'workers due, as the total of GET /v1/follow-ups/due for the same query' }) total: number;
+  @ApiProperty({ type: [DueCount], description: 'one row per home region and reason with workers due; ordered by region, then reason' }) counts: DueCount[];
+}
+
 export class LedgerRowResponse {
   @ApiProperty() followUpId: string;
   @ApiProperty() workerId: string;

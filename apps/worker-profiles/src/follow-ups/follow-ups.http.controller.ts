@@ -7,8 +7,8 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DueFollowUpsQuery, FollowUpLedgerQuery } from './follow-up-queries.request.dto';
-import { DueFollowUpsResponse, FollowUpLedgerResponse, FollowUpResponse, LedgerRowResponse } from './follow-up.response.dto';
+import { DueFollowUpsQuery, DueFollowUpsSummaryQuery, FollowUpLedgerQuery } from './follow-up-queries.request.dto';
+import { DueFollowUpsResponse, DueFollowUpsSummaryResponse, FollowUpLedgerResponse, FollowUpResponse, LedgerRowResponse } from './follow-up.response.dto';
 import { FollowUpLedgerService, LEDGER_COLUMNS } from './follow-up-ledger.service';
 import { FollowUpsService } from './follow-ups.service';
 import { RecordFollowUpRequest } from './record-follow-up.request.dto';
@@ -79,6 +79,20 @@ export class FollowUpsHttpController {
   @ApiUnprocessableEntityResponse({ description: 'REGION.UNKNOWN' })
   due(@CurrentPrincipal() principal: Principal, @Query() query: DueFollowUpsQuery): Promise<DueFollowUpsResponse> {
     return this.ledger.due(principal, query);
+  }
+
+  @Get('follow-ups/due/summary')
+  @Roles('station', 'bureau', 'admin')
+  @ApiOperation({
+    summary: 'The due list of GET /v1/follow-ups/due counted by home region (户籍地, county) and reason, for dashboards',
+    description: 'Same scope, rules and errors as GET /v1/follow-ups/due. No personal data.',
+  })
+  @ApiOkResponse({ type: DueFollowUpsSummaryResponse })
+  @ApiBadRequestResponse({ description: 'malformed query; FOLLOW_UP.REGION_REQUIRED for admin without regionCode' })
+  @ApiForbiddenResponse({ description: 'REGION.FORBIDDEN: a bureau naming a region outside its own' })
+  @ApiUnprocessableEntityResponse({ description: 'REGION.UNKNOWN' })
+  dueSummary(@CurrentPrincipal() principal: Principal, @Query() query: DueFollowUpsSummaryQuery): Promise<DueFollowUpsSummaryResponse> {
+    return this.ledger.dueSummary(principal, query);
   }
 
   @Get('follow-ups')

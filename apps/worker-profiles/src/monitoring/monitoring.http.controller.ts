@@ -1,12 +1,16 @@
 import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
+import { chinaDate } from '@laowu/domain';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ExportPool } from '@laowu/persistence';
 import type { Response } from 'express';
-import { ApiJsonOrCsv, csvChunks, sendCsv } from '@laowu/platform';
+import { ApiJsonOrCsv, csvChunks, DomainError, sendCsv } from '@laowu/platform';
+import { ERRORS } from '../worker-profiles.errors';
 import { assertCanReadRegion } from '../workers/worker.access';
-import { MonthlyMonitoringQuery } from './monthly-monitoring.request.dto';
+import { MonitoringSummaryQuery, MonthlyMonitoringQuery } from './monthly-monitoring.request.dto';
+import { MonitoringSummaryResponse } from './monitoring-summary.response.dto';
 import { MONITORING_COLUMNS, MonitoringService } from './monitoring.service';
+import { monthsEndingWith } from './monthly-status';
 
 @ApiTags('monitoring')
 @ApiBearerAuth()
@@ -43,5 +47,22 @@ export class MonitoringHttpController {
     const pageSize = query.pageSize ?? 100;
     const { items, total } = await this.monitoring.page(query.month, query.regionCode, page, pageSize);
     res.json({ month: query.month, regionCode: query.regionCode, page, pageSize, total, items });
+  }
+
+  @Get('summary')
+  @Roles('bureau', 'station', 'admin')
+  @ApiOperation({
+    summary: 'The monthly monitoring (GET /v1/monitoring/monthly) counted per month, for a trend: monitored, employed, unemployed, unreachable, needing attention',
+    description: 'Same region rule and errors as the monthly monitoring. No personal data.',
+  })
+  @ApiOkResponse({ type: MonitoringSummaryResponse })
+  @ApiForbiddenResponse({ description: 'the region is outside the caller’s region' })
+  @ApiUnprocessableEntityResponse({ description: 'unknown region code, or `to` in the future' })
+  async summary(@CurrentPrincipal() principal: Principal, @Query() query: MonitoringSummaryQuery): Promise<MonitoringSummaryResponse> {
+    assertCanReadRegion(principal, query.regionCode);
+    const thisMonth = chinaDate().slice(0, 7);
+    if (query.to && query.to > thisMonth) throw DomainError.unprocessable(ERRORS.MONITORING_FUTURE_MONTH, [{ field: 'to', problem: 'must not be in the future' }]);
+    const months = monthsEndingWith(query.to ?? thisMonth, query.months ?? 6);
+    return { regionCode: query.regionCode, months: await this.monitoring.summary(months, query.regionCode) };
   }
 }

@@ -37,6 +37,15 @@ interface PublicWelfareExit {
   exitRequired: boolean;
 }
 
+export interface MonthlyCounts {
+  month: string;
+  monitored: number;
+  employed: number;
+  unemployed: number;
+  unreachable: number;
+  needsAttention: number;
+}
+
 export type MonitoringItem = Omit<MonitoredWorkerRow, 'history' | 'followUps' | 'flexibleIncome12m'> & MonthlyStatus & AttentionFlags & PublicWelfareExit;
 
 /**
@@ -72,6 +81,27 @@ export class MonitoringService {
     const lines = await this.lines.all();
     const rows = await this.exports.stream<MonitoredWorkerRow>(`${sql} ORDER BY w.id`, params);
     return mapRows(rows, (row) => toItem(row, month, lines));
+  }
+
+  /**
+   * Per month, oldest first: the items of GET /v1/monitoring/monthly counted (a dashboard's trend),
+   * read month by month through the export cursor. 在册 monitored, 就业 employed at the month's end,
+   * 未就业 unemployed in the month, 失联 the last follow-up up to the month's end unreachable.
+   */
+  async summary(months: string[], regionCode: string): Promise<MonthlyCounts[]> {
+    const out: MonthlyCounts[] = [];
+    for (const month of months) {
+      const counts = { month, monitored: 0, employed: 0, unemployed: 0, unreachable: 0, needsAttention: 0 };
+      for await (const item of await this.items(month, regionCode)) {
+        counts.monitored++;
+        if (item.statusAtMonthEnd === 'employed') counts.employed++;
+        if (item.unemployed) counts.unemployed++;
+        if (item.lastFollowUp?.outcome === 'unreachable') counts.unreachable++;
+        if (item.needsAttention) counts.needsAttention++;
+      }
+      out.push(counts);
+    }
+    return out;
   }
 
   private query(month: string, regionCode: string): { sql: string; params: unknown[] } {

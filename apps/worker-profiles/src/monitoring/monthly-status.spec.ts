@@ -1,4 +1,4 @@
-import { type HistoryEntry, monthBounds, monthlyStatus } from './monthly-status';
+import { type HistoryEntry, monthBounds, monthlyStatus, monthsEndingWith } from './monthly-status';
 
 const entry = (date: string, status: HistoryEntry['status'], source = 'station'): HistoryEntry => ({
   date, status, source, regionCode: '513401', registeredAt: status === 'unemployed' ? 'residence' : null, employer: null,
@@ -41,5 +41,12 @@ describe('monthlyStatus', () => {
 
   it('has no status for a month before anything was recorded', () => {
     expect(monthlyStatus([entry('2026-11-05', 'employed')], '2026-10')).toMatchObject({ statusAtMonthStart: null, statusAtMonthEnd: null, flagged: false });
+  });
+});
+
+describe('monthsEndingWith', () => {
+  it('counts back across a year boundary, oldest first', () => {
+    expect(monthsEndingWith('2026-02', 4)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsEndingWith('2026-12', 1)).toEqual(['2026-12']);
   });
 });

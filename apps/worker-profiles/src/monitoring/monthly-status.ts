@@ -30,6 +30,15 @@ export function monthBounds(month: string): { first: string; last: string } {
   return { first: `${month}-01`, last: `${month}-${String(last).padStart(2, '0')}` };
 }
 
+/** The `count` months ending with `last` (YYYY-MM), oldest first. */
+export function monthsEndingWith(last: string, count: number): string[] {
+  const [year, month] = last.split('-').map(Number);
+  return Array.from({ length: count }, (_, i) => {
+    const d = new Date(Date.UTC(year, month - count + i, 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  });
+}
+
 /**
  * A worker's status during one month (monitoring of 脱贫人口, policy 十三), from the history up to
  * the month's end ordered by date then entry. A `default` entry (the assumed "seeking" of a worker
