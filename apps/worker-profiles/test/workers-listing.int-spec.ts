@@ -169,6 +169,14 @@ describe('worker-profiles: listing workers and looking one up by number', () => 
       expect(await backfill.run()).toEqual({ filled: 0, undecryptable: 0 });
     });
 
+    it('does not read, start after start, a phone written with a key no longer configured', async () => {
+      const id = await register(registration({ stationId, phone: freshPhone() }));
+      await db.query(`UPDATE "${SCHEMA}".workers SET phone_hash = NULL, phone_enc = 'retired-key:' || split_part(phone_enc, ':', 2) WHERE id = $1`, [id]);
+      const backfill = running.app.get(PhoneHashBackfill);
+      expect(await backfill.run()).toEqual({ filled: 0, undecryptable: 0 });
+      expect((await db.query(`SELECT phone_hash FROM "${SCHEMA}".workers WHERE id = $1`, [id]))[0].phone_hash).toBeNull();
+    });
+
     it.each([
       ['neither number', {}, ['idNumber', 'phone']],
       ['both numbers', { idNumber: freshIdNumber(), phone: freshPhone() }, ['idNumber', 'phone']],

@@ -29,6 +29,11 @@ export class PiiCipher {
     return this.keyring.activeKeyId;
   }
 
+  /** Every configured key's id: values written with any other key cannot be decrypted here. */
+  get keyIds(): string[] {
+    return [...this.keyring.keys.keys()];
+  }
+
   encrypt(plain: string, workerId: string, field: PiiField): string {
     const keyId = this.keyring.activeKeyId;
     const iv = randomBytes(IV_BYTES);

@@ -11,8 +11,10 @@ const BATCH_SIZE = 500;
  * may miss such a worker. Batches of 500 in id order, each one transaction: the batch's rows locked
  * (SKIP LOCKED, so instances started together share the work), decrypted, and their hash written
  * only where still null. Idempotent: after a crash the next start carries on with what is left; once
- * every row has its hash a start costs one indexed query. A row whose phone cannot be decrypted (its
- * key no longer configured) is counted, left null and passed over.
+ * every row has its hash a start costs one indexed query. Rows whose phone was written with a key that
+ * is no longer configured are not read at all (the key id prefixes the ciphertext), so they cost no
+ * start anything; they are filled once their key is configured again. A row that still fails to
+ * decrypt (corrupt) is counted, left null and passed over.
  */
 @Injectable()
 export class PhoneHashBackfill implements OnApplicationBootstrap, OnModuleDestroy {
@@ -60,8 +62,10 @@ export class PhoneHashBackfill implements OnApplicationBootstrap, OnModuleDestro
   private async fillBatch(after: string): Promise<{ last?: string; filled: number; undecryptable: number }> {
     return this.dataSource.transaction(async (manager) => {
       const rows: { id: string; phone_enc: string }[] = await manager.query(
-        `SELECT id, phone_enc FROM "${SCHEMA}".workers WHERE phone_hash IS NULL AND id > $1 ORDER BY id LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED`,
-        [after],
+        `SELECT id, phone_enc FROM "${SCHEMA}".workers
+          WHERE phone_hash IS NULL AND id > $1 AND split_part(phone_enc, ':', 1) = ANY($2::text[])
+          ORDER BY id LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED`,
+        [after, this.cipher.keyIds],
       );
       const ids: string[] = [];
       const hashes: Buffer[] = [];

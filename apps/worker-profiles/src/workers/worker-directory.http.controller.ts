@@ -30,7 +30,7 @@ export class WorkerDirectoryHttpController {
   @ApiForbiddenResponse({ description: 'agencies and coordinators' })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListWorkersRequest): Promise<WorkerPageResponse> {
     const { items, total } = await this.directory.list(principal, query);
-    return { items: await Promise.all(items.map((worker) => this.workers.respond(worker))), total, page: query.page, pageSize: query.pageSize };
+    return { items: await this.workers.respondAll(items), total, page: query.page, pageSize: query.pageSize };
   }
 
   @Post('lookup')
@@ -48,6 +48,6 @@ export class WorkerDirectoryHttpController {
   @ApiForbiddenResponse({ description: 'agencies and coordinators' })
   async lookup(@CurrentPrincipal() principal: Principal, @Body() body: LookupWorkersRequest): Promise<WorkerLookupResponse> {
     const found = await this.directory.lookup(principal, lookupKey(body));
-    return { items: await Promise.all(found.map((worker) => this.workers.respond(worker))) };
+    return { items: await this.workers.respondAll(found) };
   }
 }

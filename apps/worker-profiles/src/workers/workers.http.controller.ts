@@ -10,7 +10,7 @@ import { EmploymentStatusService } from './employment-status.service';
 import { PatchWorkerRequest } from './patch-worker.request.dto';
 import { RecordEmploymentStatusRequest } from './record-employment-status.request.dto';
 import { RegisterWorkerRequest } from './register-worker.request.dto';
-import { readBulkRequest, RegisterWorkersBulkRequest } from './register-workers-bulk.request.dto';
+import { RegisterWorkersBulkRequest } from './register-workers-bulk.request.dto';
 import { RecordedStatusEntryResponse, RegisteredWorkerResponse, StatusEntryResponse, WorkerResponse } from './worker.response.dto';
 import { WorkersBulkService } from './workers-bulk.service';
 import { WorkersService } from './workers.service';
@@ -56,9 +56,7 @@ export class WorkersHttpController {
   @ApiOkResponse({ type: RegisterWorkersBulkResponse })
   @ApiBadRequestResponse({ description: 'REQUEST.INVALID naming `workers` (missing, not an array, empty, over 1,000 rows), `dryRun`, or an unknown envelope field' })
   @ApiPayloadTooLargeResponse({ description: 'a body over BODY_LIMIT_BYTES (4 MiB by default: 1,000 rows of about 4 kB)' })
-  async bulk(@CurrentPrincipal() principal: Principal, @Body() body: object): Promise<RegisterWorkersBulkResponse> {
-    // `object`: the global pipe leaves it alone; readBulkRequest checks the envelope, and each row is checked on its own.
-    const request = readBulkRequest(body);
+  async bulk(@CurrentPrincipal() principal: Principal, @Body() request: RegisterWorkersBulkRequest): Promise<RegisterWorkersBulkResponse> {
     return { results: await this.bulkWorkers.register(principal, request.workers, request.dryRun ?? false) };
   }
 

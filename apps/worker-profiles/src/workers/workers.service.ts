@@ -119,6 +119,13 @@ export class WorkersService {
     return WorkerResponse.of(worker, await this.brands.nameOf(worker.laborBrand));
   }
 
+  /** Many workers as the API shows them: each distinct brand's name is looked up once. */
+  async respondAll(workers: Worker[]): Promise<WorkerResponse[]> {
+    const codes = [...new Set(workers.map((w) => w.laborBrand))];
+    const names = new Map(await Promise.all(codes.map(async (code) => [code, await this.brands.nameOf(code)] as const)));
+    return workers.map((worker) => WorkerResponse.of(worker, names.get(worker.laborBrand)));
+  }
+
   async patch(principal: Principal, id: string, request: PatchWorkerRequest): Promise<Worker> {
     return this.dataSource.transaction(async (manager) => {
       const worker = await lockWorkerRow(manager, id);
