@@ -23,6 +23,7 @@ const common = {
 
 module.exports = {
   testTimeout: 120000,
+  testSequencer: '<rootDir>/test/support/history-first.sequencer.js',
   projects: [
     {
       ...common,
