@@ -291,3 +291,15 @@ export async function downloadCsv(app, path, params, filename) {
   saveBlob(blob, filename);
   return { name: filename, size: blob.size };
 }
+
+// ---- agency jobs (job-collection, matching, dispatch) ----------------------------------------
+export const occupations = (q) => request('jobCollection', 'GET', '/v1/reference/occupations', { params: { q } });
+export const laborBrands = (q) => request('jobCollection', 'GET', '/v1/reference/labor-brands', { params: { q } });
+export const certificates = (q) => request('jobCollection', 'GET', '/v1/reference/certificates', { params: { q } });
+export const listJobs = ({ status, kind, page = 1, pageSize = 20 } = {}) => request('jobCollection', 'GET', '/v1/jobs', { params: { status, kind, page, pageSize } });
+export const getJob = (id) => request('jobCollection', 'GET', `/v1/jobs/${enc(id)}`);
+export const createJob = (body) => request('jobCollection', 'POST', '/v1/jobs', { body });
+export const replaceJob = (id, body) => request('jobCollection', 'PUT', `/v1/jobs/${enc(id)}`, { body });
+export const closeJob = (id) => request('jobCollection', 'POST', `/v1/jobs/${enc(id)}/close`);
+export const jobCandidates = (id, limit = 20) => request('matching', 'GET', `/v1/jobs/${enc(id)}/candidates`, { params: { limit } });
+export const placementsPage = (params) => request('dispatch', 'GET', '/v1/placements', { params });

@@ -11,9 +11,12 @@ import * as board from './views/board.js';
 import * as downloads from './views/downloads.js';
 import * as dashboard from './views/dashboard.js';
 import * as settings from './views/settings.js';
+import * as jobs from './views/jobs.js';
+import * as jobEdit from './views/job-edit.js';
+import * as job from './views/job.js';
 
-const VIEWS = { feed, search, worker, board, downloads, dashboard, settings };
-const NAV = ['feed', 'search', 'worker', 'board', 'downloads', 'dashboard', 'settings'];
+const VIEWS = { feed, search, worker, board, downloads, dashboard, settings, jobs, 'job-edit': jobEdit, job };
+const NAV = ['feed', 'search', 'worker', 'board', 'downloads', 'dashboard', 'settings', 'jobs'];
 
 const root = document.getElementById('app');
 const banner = [];
@@ -30,7 +33,7 @@ function defaultView() {
   if (!who) return 'settings';
   if (who.role === 'coordinator') return 'board';
   if (who.role === 'bureau') return 'dashboard';
-  if (who.role === 'agency') return 'search';
+  if (who.role === 'agency') return 'jobs';
   return 'feed';
 }
 
