@@ -292,3 +292,8 @@ export async function downloadCsv(app, path, params, filename) {
   saveBlob(blob, filename);
   return { name: filename, size: blob.size };
 }
+
+// live feed by job: a job's seats (job-collection), its hires and recording one (dispatch placements)
+export const getJob = (id) => request('jobCollection', 'GET', `/v1/jobs/${enc(id)}`);
+export const jobPlacements = (jobId) => request('dispatch', 'GET', '/v1/placements', { params: { jobId, active: 'true', pageSize: 100 } });
+export const createPlacement = (body) => request('dispatch', 'POST', '/v1/placements', { body });
