@@ -303,3 +303,5 @@ export const replaceJob = (id, body) => request('jobCollection', 'PUT', `/v1/job
 export const closeJob = (id) => request('jobCollection', 'POST', `/v1/jobs/${enc(id)}/close`);
 export const jobCandidates = (id, limit = 20) => request('matching', 'GET', `/v1/jobs/${enc(id)}/candidates`, { params: { limit } });
 export const placementsPage = (params) => request('dispatch', 'GET', '/v1/placements', { params });
+// live feed by job: recording a hire (dispatch placements)
+export const createPlacement = (body) => request('dispatch', 'POST', '/v1/placements', { body });

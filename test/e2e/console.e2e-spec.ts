@@ -160,7 +160,8 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
     const card = page.locator(`article.match[data-job-id="${jobId}"][data-worker-id="${workerId}"]`);
     await card.waitFor();
     expect(await page.evaluate(() => (globalThis as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
-    await expect(card.locator('.job-title').textContent()).resolves.toContain(jobTitle);
+    // One card per job, the station's matching workers as rows under it.
+    await expect(page.locator(`section.job-card[data-job-id="${jobId}"] .job-title`).textContent()).resolves.toContain(jobTitle);
     expect(await card.locator('.reason').count()).toBeGreaterThan(0);
     await expect(card.locator('.reason-factor').allTextContents()).resolves.toEqual(expect.arrayContaining(['距离']));
     await shot('feed');
@@ -171,7 +172,8 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
     const accepted = page.locator(`article.match[data-job-id="${jobId}"][data-status="accepted"]`);
     await accepted.waitFor();
     await expect(accepted.locator('.match-status').textContent()).resolves.toContain('已接受');
-    await expect(accepted.locator('button[data-action]').count()).resolves.toBe(0);
+    await expect(accepted.locator('button[data-action="offer"], button[data-action="accept"], button[data-action="decline"]').count()).resolves.toBe(0);
+    await accepted.locator('button[data-action="hire"]').waitFor();
     await shot('feed-accepted');
 
     const stored = await request(dispatch.url)
