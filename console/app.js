@@ -11,9 +11,12 @@ import * as board from './views/board.js';
 import * as downloads from './views/downloads.js';
 import * as dashboard from './views/dashboard.js';
 import * as settings from './views/settings.js';
+import * as register from './views/register.js';
+import * as workers from './views/workers.js';
+import * as importView from './views/import.js';
 
-const VIEWS = { feed, search, worker, board, downloads, dashboard, settings };
-const NAV = ['feed', 'search', 'worker', 'board', 'downloads', 'dashboard', 'settings'];
+const VIEWS = { feed, search, worker, board, downloads, dashboard, settings, register, workers, import: importView };
+const NAV = ['feed', 'register', 'workers', 'import', 'search', 'worker', 'board', 'downloads', 'dashboard', 'settings'];
 
 const root = document.getElementById('app');
 const banner = [];
