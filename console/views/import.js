@@ -113,7 +113,7 @@ async function sendAll(prepared, dryRun, onProgress) {
   for (let start = 0; start < prepared.length; start += CHUNK) {
     const chunk = prepared.slice(start, start + CHUNK);
     const answer = await registerWorkersBulk(chunk.map((p) => p.worker), dryRun);
-    for (const result of answer.results) results.push({ ...result, rowNumber: chunk[result.index].rowNumber });
+    for (const result of answer.results) results.push({ ...result, ...chunk[result.index] });
     onProgress(Math.min(start + CHUNK, prepared.length), prepared.length);
   }
   return results;
@@ -136,7 +136,7 @@ async function dryRun(prepared, outcome) {
       { id: 'import-preview-result', dataset: { valid: count('valid'), exists: count('exists'), bad: bad.length } },
       h('h3', t('import.previewTitle')),
       h('p', t('import.previewSummary', { valid: count('valid'), exists: count('exists'), bad: bad.length })),
-      bad.length ? badRows(bad) : h('p.ok', t('import.noBadRows')),
+      bad.length ? badRows(bad, prepared) : h('p.ok', t('import.noBadRows')),
       h('div.actions', start),
     ),
   );
@@ -162,7 +162,7 @@ async function runImport(prepared, outcome) {
           h('dt', t('import.exists')), h('dd', { dataset: { field: 'exists' } }, count('exists')),
           h('dt', t('import.failed')), h('dd', { dataset: { field: 'failed' } }, failed.length),
         ),
-        failed.length ? badRows(failed) : null,
+        failed.length ? badRows(failed, prepared) : null,
         h('p', h('a', { href: '#/workers' }, t('import.toList'))),
       ),
     );
@@ -172,7 +172,9 @@ async function runImport(prepared, outcome) {
 }
 
 /** The bad rows: row number, status and the API's reasons (fields and problems, no personal data). */
-function badRows(results) {
+function badRows(results, prepared) {
+  const firstRowOf = new Map();
+  for (const { rowNumber, worker } of prepared) if (!firstRowOf.has(worker.idNumber)) firstRowOf.set(worker.idNumber, rowNumber);
   return h(
     'div.table-wrap',
     { tabindex: 0, role: 'region', 'aria-label': t('import.badRows') },
@@ -183,15 +185,24 @@ function badRows(results) {
       h('thead', h('tr', h('th', { scope: 'col' }, t('import.rowNumber')), h('th', { scope: 'col' }, t('import.why')))),
       h(
         'tbody',
-        results.map((r) => h('tr', { dataset: { row: r.rowNumber, status: r.status } }, h('th', { scope: 'row' }, r.rowNumber), h('td', reason(r)))),
+        results.map((r) => h('tr', { dataset: { row: r.rowNumber, status: r.status } }, h('th', { scope: 'row' }, r.rowNumber), h('td', reason(r, firstRowOf)))),
       ),
     ),
   );
 }
 
-function reason(result) {
+/** Why a row was refused, in the file's terms: its row numbers and skill names rather than the request's. */
+function reason(result, firstRowOf) {
   const details = result.error?.details ?? [];
-  const text = details.length ? details.map((d) => `${fieldLabel(d.field)}：${d.problem}`).join('；') : result.error?.message ?? '';
+  const problem = (d) => {
+    const skill = /^skills\.(\d+)\./.exec(d.field);
+    if (skill) return t('import.unknownSkill', { name: result.worker.skills[Number(skill[1])]?.code ?? '' });
+    return `${fieldLabel(d.field)}：${d.problem}`;
+  };
+  const text =
+    result.error?.code === 'WORKER.DUPLICATE_IN_REQUEST'
+      ? t('import.duplicate', { row: firstRowOf.get(result.worker.idNumber) })
+      : details.length ? details.map(problem).join('；') : result.error?.message ?? '';
   return `${t(`import.status.${result.status}`)}${text ? ` — ${text}` : ''}`;
 }
 

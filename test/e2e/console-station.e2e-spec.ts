@@ -76,11 +76,11 @@ interface ListRow {
  * 200 rows as a station keeps them, five of them bad (each in its own way). Returns the rows and
  * the spreadsheet row numbers (header = row 1) of the bad ones.
  */
-function workerList(): { rows: ListRow[]; badRowNumbers: number[] } {
-  const rows: ListRow[] = Array.from({ length: 200 }, (_, i) => ({
+function workerList(idNumbers: string[]): { rows: ListRow[]; badRowNumbers: number[]; duplicatedRow: number } {
+  const rows: ListRow[] = idNumbers.map((idNumber, i) => ({
     序号: i + 1,
     姓名: `测试${run.slice(0, 4)}${i}`,
-    身份证号码: residentId(IMPORT_COUNTY.code),
+    身份证号码: idNumber,
     手机号: mobile(),
     技能: i % 3 === 0 ? '焊工:3、电工' : '',
   }));
@@ -90,7 +90,7 @@ function workerList(): { rows: ListRow[]; badRowNumbers: number[] } {
   rows[bad[2]].手机号 = '1234567';
   rows[bad[3]].身份证号码 = rows[5].身份证号码; // already in an earlier row of the file
   rows[bad[4]].技能 = '不存在的技能';
-  return { rows, badRowNumbers: bad.map((i) => i + 2) };
+  return { rows, badRowNumbers: bad.map((i) => i + 2), duplicatedRow: 5 + 2 };
 }
 
 async function writeXlsx(rows: ListRow[], path: string): Promise<void> {
@@ -109,7 +109,7 @@ describe('station console: register, find, import, the worker page (real apps, K
   let page: Page;
   let dir: string;
   /** The walk-in worker registered through the form (the live feed's test picks it up from here). */
-  const registered = { id: '', idNumber: residentId(WALK_IN_COUNTY.code), phone: mobile() };
+  const registered = { id: '', idNumber: '', phone: mobile() };
 
   beforeAll(async () => {
     stack = await startConsoleStack(`station-${run}`);
@@ -125,6 +125,7 @@ describe('station console: register, find, import, the worker page (real apps, K
         .send({ id, name: `就业服务站 ${code} ${run}`, regionCode: code, location })
         .expect(201);
     }
+    [registered.idNumber] = await unregisteredIds(WALK_IN_COUNTY.code, 1);
   }, TEST_TIMEOUT);
 
   afterAll(async () => {
@@ -132,11 +133,28 @@ describe('station console: register, find, import, the worker page (real apps, K
     await stack?.close();
   });
 
+  /**
+   * `n` ID numbers of `county` that no earlier run registered (the test database outlives runs):
+   * each one looked up by the admin first.
+   */
+  const unregisteredIds = async (county: string, n: number): Promise<string[]> => {
+    const out: string[] = [];
+    while (out.length < n) {
+      const candidates = Array.from({ length: n - out.length }, () => residentId(county));
+      const found = await Promise.all(
+        candidates.map(async (idNumber) => (await request(workers.url).post('/v1/workers/lookup').set('Authorization', auth(tokens.admin)).send({ idNumber }).expect(200)).body.items.length),
+      );
+      out.push(...candidates.filter((_, i) => found[i] === 0));
+    }
+    return out;
+  };
+
   const ownTotal = async (token: string) =>
     (await request(workers.url).get('/v1/workers').query({ pageSize: 1 }).set('Authorization', auth(token)).expect(200)).body.total as number;
 
   it('checks the ID number as the browser does (GB 11643 MOD 11-2), and reads CSV and headers', async () => {
     await page.goto(`${consoleUrl}#/settings`);
+    const sample = residentId(IMPORT_COUNTY.code);
     const samples = Array.from({ length: 50 }, () => Array.from({ length: 17 }, () => randomInt(0, 10)).join(''));
     // A string, so that the test's compiler leaves the browser's dynamic import() alone.
     const inBrowser = (await page.evaluate(`(async () => {
@@ -145,7 +163,7 @@ describe('station console: register, find, import, the worker page (real apps, K
       const samples = ${JSON.stringify(samples)};
       return {
         checks: samples.map((s) => id.checkCharacter(s)),
-        problems: ['${registered.idNumber}', '${wrongCheck(registered.idNumber)}', '12345', '${registered.idNumber.slice(0, 17)}Y'].map(id.residentIdProblem),
+        problems: ['${sample}', '${wrongCheck(sample)}', '12345', '${sample.slice(0, 17)}Y'].map(id.residentIdProblem),
         csv: file.parseCsv('\\uFEFF姓名,"身份证号","备注"\\r\\n"王""五",1,"a,b\\nc"\\n'),
         columns: file.recogniseColumns(['序号', '身份证号', '姓名 *', '联系电话', '技能特长']),
       };
@@ -160,7 +178,7 @@ describe('station console: register, find, import, the worker page (real apps, K
   });
 
   it('imports an .xlsx list: the preview names exactly the bad rows; importing it twice registers the good rows once', async () => {
-    const { rows, badRowNumbers } = workerList();
+    const { rows, badRowNumbers, duplicatedRow } = workerList(await unregisteredIds(IMPORT_COUNTY.code, 200));
     const file = join(dir, `名单-${run}.xlsx`);
     await writeXlsx(rows, file);
     const good = rows.length - badRowNumbers.length;
@@ -180,6 +198,8 @@ describe('station console: register, find, import, the worker page (real apps, K
       await preview.waitFor();
       const shown = await page.locator('#import-bad-rows tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-row'))));
       expect(shown.sort((a, b) => a - b)).toEqual(badRowNumbers);
+      // The duplicate names the row it repeats as the spreadsheet numbers it.
+      await expect(page.locator(`#import-bad-rows tr[data-row="${badRowNumbers[3]}"]`).textContent()).resolves.toContain(`第 ${duplicatedRow} 行`);
       if (shots) await stack.shotBothWidths('station-import-preview');
       const valid = Number(await preview.getAttribute('data-valid'));
       const alreadyRegistered = Number(await preview.getAttribute('data-exists'));
@@ -251,6 +271,15 @@ describe('station console: register, find, import, the worker page (real apps, K
     await page.locator('#register-submit').click();
     await page.waitForURL(new RegExp(`#/worker/${registered.id}$`));
     expect(await ownTotal(tokens.walkInStation)).toBe(1);
+
+    // What registration left at its defaults is changed on the worker's page.
+    await page.locator('#worker-edit summary').click();
+    await page.locator('#edit-skills').fill('welding:2');
+    await page.locator('#worker-edit-form-submit').click();
+    await page.locator('#worker-profile dd[data-field="skills"]').getByText('welding L2').waitFor();
+    const edited = (await request(workers.url).get(`/v1/workers/${registered.id}`).set('Authorization', auth(tokens.walkInStation)).expect(200)).body;
+    expect(edited.skills).toEqual([{ code: 'welding', level: 2 }]);
+    expect(edited.version).toBe(stored.version + 1);
 
     // In the station's list, and found by the mobile number.
     await page.goto(`${consoleUrl}#/workers`);
