@@ -35,6 +35,8 @@ export function render(main, { arg, navigate }) {
   );
   if (!arg) return;
 
+  // A bureau reads a worker but neither changes one nor gets training suggestions (station, admin).
+  const mayChange = ['station', 'admin'].includes(principal().role);
   let alive = true;
   const reload = () => alive && navigate(`#/worker/${encodeURIComponent(arg)}`);
   const section = (id, title) => h('section.card', { id }, h('h3', t(title)), h('p.muted', t('common.loading')));
@@ -45,7 +47,7 @@ export function render(main, { arg, navigate }) {
   const placements = section('worker-placements', 'worker.placements');
   const training = section('worker-training', 'worker.training');
   const matches = section('worker-matches', 'worker.matches');
-  main.append(h('div.grid-2.worker-page', h('div.column', profile, history, followUps, income), h('div.column', matches, training, placements)));
+  main.append(h('div.grid-2.worker-page', h('div.column', profile, history, followUps, income), h('div.column', matches, mayChange ? training : null, placements)));
 
   /** Fills `box` (title kept) with what `load` gives, drawn by `draw`; an error in place of it. */
   const fill = (box, title, load, draw) =>
@@ -56,18 +58,18 @@ export function render(main, { arg, navigate }) {
   getWorker(arg)
     .then((worker) => {
       if (!alive) return;
-      clear(profile, ...profileView(worker), editForm(worker, reload));
-      fill(history, 'worker.history', () => workerStatusHistory(arg), (entries) => [historyView(entries), statusForm(worker, reload)]);
+      clear(profile, ...profileView(worker), mayChange ? editForm(worker, reload) : null);
+      fill(history, 'worker.history', () => workerStatusHistory(arg), (entries) => [historyView(entries), mayChange ? statusForm(worker, reload) : null]);
     })
     .catch((error) => {
       if (!alive) return;
       clear(profile, h('h3', t('worker.profile')), errorBox(error));
       clear(history, h('h3', t('worker.history')));
     });
-  fill(followUps, 'worker.followUps', () => workerFollowUps(arg), (items) => [followUpsView(items), followUpForm(arg, reload)]);
-  fill(income, 'worker.income', () => workerIncome(arg), ({ months }) => [incomeView(months), incomeForm(arg, reload)]);
+  fill(followUps, 'worker.followUps', () => workerFollowUps(arg), (items) => [followUpsView(items), mayChange ? followUpForm(arg, reload) : null]);
+  fill(income, 'worker.income', () => workerIncome(arg), ({ months }) => [incomeView(months), mayChange ? incomeForm(arg, reload) : null]);
   fill(placements, 'worker.placements', () => workerPlacements(arg), ({ items }) => placementsView(items));
-  fill(training, 'worker.training', () => trainingSuggestions(arg), ({ items }) => trainingView(items));
+  if (mayChange) fill(training, 'worker.training', () => trainingSuggestions(arg), ({ items }) => trainingView(items));
   fill(matches, 'worker.matches', () => workerMatches(arg, 20), ({ items }) => matchesView(items));
 
   return () => {
