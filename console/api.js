@@ -305,3 +305,23 @@ export const jobCandidates = (id, limit = 20) => request('matching', 'GET', `/v1
 export const placementsPage = (params) => request('dispatch', 'GET', '/v1/placements', { params });
 // live feed by job: recording a hire (dispatch placements)
 export const createPlacement = (body) => request('dispatch', 'POST', '/v1/placements', { body });
+// ---- station pages: register, find, import, a worker's records (issue 19) --------------------
+
+// worker-profiles
+export const registerWorker = (body) => request('workerProfiles', 'POST', '/v1/workers', { body });
+export const registerWorkersBulk = (workers, dryRun) => request('workerProfiles', 'POST', '/v1/workers/bulk', { body: { workers, dryRun } });
+export const listWorkers = (params) => request('workerProfiles', 'GET', '/v1/workers', { params });
+/** `key`: { idNumber } or { phone }, in the body, so the number stays out of URLs. */
+export const lookupWorkers = (key) => request('workerProfiles', 'POST', '/v1/workers/lookup', { body: key });
+export const patchWorker = (id, body) => request('workerProfiles', 'PATCH', `/v1/workers/${enc(id)}`, { body });
+export const recordEmploymentStatus = (id, body) => request('workerProfiles', 'POST', `/v1/workers/${enc(id)}/employment-status`, { body });
+export const workerFollowUps = (id) => request('workerProfiles', 'GET', `/v1/workers/${enc(id)}/follow-ups`);
+export const recordFollowUp = (id, body) => request('workerProfiles', 'POST', `/v1/workers/${enc(id)}/follow-ups`, { body });
+export const workerIncome = (id) => request('workerProfiles', 'GET', `/v1/workers/${enc(id)}/income`);
+export const recordIncome = (id, body) => request('workerProfiles', 'POST', `/v1/workers/${enc(id)}/income`, { body });
+
+// matching
+export const trainingSuggestions = (id, limit = 10) => request('matching', 'GET', `/v1/workers/${enc(id)}/training-suggestions`, { params: { limit } });
+
+// dispatch
+export const getStation = (id) => request('dispatch', 'GET', `/v1/stations/${enc(id)}`);

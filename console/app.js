@@ -14,9 +14,12 @@ import * as settings from './views/settings.js';
 import * as jobs from './views/jobs.js';
 import * as jobEdit from './views/job-edit.js';
 import * as job from './views/job.js';
+import * as register from './views/register.js';
+import * as workers from './views/workers.js';
+import * as importView from './views/import.js';
 
-const VIEWS = { feed, search, worker, board, downloads, dashboard, settings, jobs, 'job-edit': jobEdit, job };
-const NAV = ['feed', 'search', 'worker', 'board', 'downloads', 'dashboard', 'settings', 'jobs'];
+const VIEWS = { feed, search, worker, board, downloads, dashboard, settings, jobs, 'job-edit': jobEdit, job, register, workers, import: importView };
+const NAV = ['feed', 'register', 'workers', 'import', 'search', 'worker', 'board', 'downloads', 'dashboard', 'settings', 'jobs'];
 
 const root = document.getElementById('app');
 const banner = [];

@@ -1,26 +1,12 @@
 // Charts for the console: Apache ECharts (served by dispatch from node_modules at vendor/, loaded
 // on first use as a same-origin classic script, so the Content-Security-Policy's script-src 'self'
 // holds), each beside an HTML table of exactly its numbers and a CSV download of that table.
-import { h, saveBlob } from './dom.js';
+import { h, loadVendorScript, saveBlob } from './dom.js';
 import { lang, t } from './i18n.js';
-
-let loading;
 
 /** window.echarts, loading vendor/echarts.min.js once. */
 export function loadECharts() {
-  if (globalThis.echarts) return Promise.resolve(globalThis.echarts);
-  loading ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = new URL('vendor/echarts.min.js', location.href).href;
-    script.onload = () => (globalThis.echarts ? resolve(globalThis.echarts) : reject(new Error('echarts did not load')));
-    script.onerror = () => {
-      loading = undefined;
-      script.remove();
-      reject(new Error(t('dashboard.noCharts')));
-    };
-    document.head.append(script);
-  });
-  return loading;
+  return loadVendorScript('echarts.min.js', 'echarts').catch(() => Promise.reject(new Error(t('dashboard.noCharts'))));
 }
 
 const PALETTE = ['#1f6feb', '#c0392b', '#1e8e3e', '#b7791f', '#7a1e8f'];

@@ -124,3 +124,30 @@ export function saveBlob(blob, filename) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
+
+const vendorLoads = new Map();
+
+/**
+ * The global a vendor build defines (window[globalName]), loading vendor/<file> once as a
+ * same-origin classic script, so that the policy's script-src 'self' holds.
+ */
+export function loadVendorScript(file, globalName) {
+  if (globalThis[globalName]) return Promise.resolve(globalThis[globalName]);
+  if (!vendorLoads.has(file)) {
+    vendorLoads.set(
+      file,
+      new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = new URL(`vendor/${file}`, location.href).href;
+        script.onload = () => (globalThis[globalName] ? resolve(globalThis[globalName]) : reject(new Error(`${file} did not load`)));
+        script.onerror = () => {
+          vendorLoads.delete(file);
+          script.remove();
+          reject(new Error(`${file} did not load`));
+        };
+        document.head.append(script);
+      }),
+    );
+  }
+  return vendorLoads.get(file);
+}
