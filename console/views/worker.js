@@ -113,7 +113,7 @@ function profileView(w) {
     h('h3', t('worker.profile')),
     h(
       'dl.facts',
-      row('worker.name', w.name),
+      row('worker.name', w.fullName ?? w.name),
       row('worker.idNumber', w.idNumber),
       row('worker.phone', w.phone),
       row('worker.gender', w.gender ? t(`worker.gender.${w.gender}`) : undefined),

@@ -236,14 +236,15 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
     await shot('search');
   });
 
-  it("shows a worker's masked profile, current status and matches", async () => {
+  it("shows a worker's profile (ID and phone masked, the full name to the registering station only), current status and matches", async () => {
     await page.goto(`${consoleUrl}#/feed`);
     await page.locator(`article.match[data-job-id="${jobId}"] a.worker-link`).click();
     await page.locator('#worker-profile dd[data-field="idNumber"]').waitFor();
     const idNumber = await page.locator('#worker-profile dd[data-field="idNumber"]').textContent();
     expect(idNumber).toMatch(/^5107\*+\d{3}[\dX]$/);
     await expect(page.locator('#worker-profile dd[data-field="phone"]').textContent()).resolves.toMatch(/^139\*{4}\d{4}$/);
-    await expect(page.locator('#worker-profile dd[data-field="name"]').textContent()).resolves.not.toContain('建国');
+    // This station registered the worker: it wrote the name and phones them.
+    await expect(page.locator('#worker-profile dd[data-field="name"]').textContent()).resolves.toBe('李建国');
     await expect(page.locator('#worker-status').getAttribute('data-status')).resolves.toMatch(/^(unemployed|seeking|not_in_labor_force)$/);
     await page.locator(`#worker-matches li.worker-match[data-job-id="${jobId}"]`).waitFor();
     await shot('worker');

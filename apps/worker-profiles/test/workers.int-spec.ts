@@ -204,6 +204,17 @@ describe('worker-profiles: register, read, patch', () => {
       await read(bureauToken('510000')).expect(200);
     });
 
+    it('shows the full name to the registering station only, on the worker page, never in lists', async () => {
+      const fullName = registration().name;
+      expect((await read(station).expect(200)).body).toMatchObject({ fullName, name: expect.stringContaining('*') });
+      for (const other of [stationToken('station-513426-01', '513426'), bureauToken('510000'), bearer({ sub: 'admin', role: 'admin', region: '100000' })]) {
+        expect((await read(other).expect(200)).body.fullName).toBeUndefined();
+      }
+      const listed = (await http().get('/v1/workers').query({ pageSize: 5 }).set('Authorization', station).expect(200)).body.items;
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed.filter((w: object) => 'fullName' in w)).toEqual([]);
+    });
+
     it('is refused (403) to other stations, bureaus of other regions, agencies and coordinators', async () => {
       const refusal = await read(stationToken('station-440306-01', '440306')).expect(403);
       expect(refusal.body.code).toBe('WORKER.FORBIDDEN');

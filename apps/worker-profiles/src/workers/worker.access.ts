@@ -27,6 +27,11 @@ export function canRead(principal: Principal, worker: Pick<Worker, 'stationId' |
   }
 }
 
+/** The station that registered the worker (it collected the personal data). */
+export function registeredBy(principal: Principal, worker: Pick<Worker, 'stationId'>): boolean {
+  return principal.role === 'station' && principal.sub === worker.stationId;
+}
+
 export function canWrite(principal: Principal, worker: Pick<Worker, 'stationId' | 'residenceRegionCode'>): boolean {
   return principal.role !== 'bureau' && canRead(principal, worker);
 }

@@ -19,6 +19,11 @@ export class WorkerResponse {
   @ApiProperty() stationId: string;
   @ApiProperty({ example: '5101**********1234' }) idNumber: string;
   @ApiProperty({ example: '张*' }) name: string;
+  @ApiPropertyOptional({
+    example: '张三',
+    description: 'the full name, in GET /v1/workers/{id} for the station that registered the worker only (it wrote it, and phones the worker); never in lists',
+  })
+  fullName?: string;
   @ApiProperty({ example: '138****0000' }) phone: string;
   @ApiProperty({ enum: ['male', 'female'] }) gender: 'male' | 'female';
   @ApiProperty() ageYears: number;

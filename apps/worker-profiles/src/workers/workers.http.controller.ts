@@ -67,7 +67,7 @@ export class WorkersHttpController {
   @ApiForbiddenResponse()
   @ApiNotFoundResponse()
   async get(@CurrentPrincipal() principal: Principal, @Param('id', uuidParam('id')) id: string): Promise<WorkerResponse> {
-    return this.workers.respond(await this.workers.get(principal, id));
+    return this.workers.respondTo(principal, await this.workers.get(principal, id));
   }
 
   @Patch(':id')

@@ -17,7 +17,7 @@ import { PatchWorkerRequest } from './patch-worker.request.dto';
 import { assertKnownCodes, assertUniqueCodes } from './reference-codes';
 import { RegisterWorkerRequest, WorkerPreferencesRequest } from './register-worker.request.dto';
 import { certificatesHeld } from './certificates-held';
-import { assertCanRegister, canRead, canWrite, forbiddenWorker } from './worker.access';
+import { assertCanRegister, canRead, canWrite, forbiddenWorker, registeredBy } from './worker.access';
 import { workerChangedEvent } from './worker-changed.event';
 import { Worker, WorkerPreferences } from './worker.entity';
 import { WorkerResponse } from './worker.response.dto';
@@ -117,6 +117,12 @@ export class WorkersService {
   /** The worker as the API shows it, with its 劳务品牌's name (seeded or bureau-added). */
   async respond(worker: Worker): Promise<WorkerResponse> {
     return WorkerResponse.of(worker, await this.brands.nameOf(worker.laborBrand));
+  }
+
+  /** One worker's page: as respond, with the full name for the station that registered the worker. */
+  async respondTo(principal: Principal, worker: Worker): Promise<WorkerResponse> {
+    const response = await this.respond(worker);
+    return registeredBy(principal, worker) ? { ...response, fullName: this.cipher.decrypt(worker.nameEnc, worker.id, 'name') } : response;
   }
 
   /** Many workers as the API shows them: each distinct brand's name is looked up once. */
