@@ -257,6 +257,7 @@ export const followUpsDueSummary = (regionCode) => request('workerProfiles', 'GE
 
 // job-collection: complaints (维权) routed into a region
 export const complaintsPage = (regionCode, status, page = 1, pageSize = 1) => request('jobCollection', 'GET', '/v1/complaints', { params: { regionCode, status, page, pageSize } });
+export const workerComplaints = (workerId) => request('jobCollection', 'GET', '/v1/complaints', { params: { workerId, pageSize: 50 } });
 
 // matching
 export const workerMatches = (id, limit = 20) => request('matching', 'GET', `/v1/workers/${enc(id)}/matches`, { params: { limit } });

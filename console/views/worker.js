@@ -1,9 +1,9 @@
 // A worker's page: the masked profile and its editable defaults, the status history with a new
 // status recorded (worker-profiles), follow-ups and flexible income (worker-profiles), placements
-// (dispatch), training suggestions and the ranked matching jobs with reasons (matching).
-// Complaints are not here: GET /v1/complaints has no filter by worker.
+// (dispatch), training suggestions and the ranked matching jobs with reasons (matching), and the
+// complaints filed for the worker (job-collection, GET /v1/complaints?workerId=).
 import {
-  getWorker, patchWorker, placementsPage, principal, recordEmploymentStatus, recordFollowUp, recordIncome, trainingSuggestions, workerFollowUps, workerIncome,
+  getWorker, patchWorker, placementsPage, principal, recordEmploymentStatus, recordFollowUp, recordIncome, trainingSuggestions, workerComplaints, workerFollowUps, workerIncome,
   workerMatches, workerStatusHistory,
 } from '../api.js';
 import { badge, errorBox, field, h, jobSummary, reasonsList, signedOutBox, clear } from '../dom.js';
@@ -47,7 +47,8 @@ export function render(main, { arg, navigate }) {
   const placements = section('worker-placements', 'worker.placements');
   const training = section('worker-training', 'worker.training');
   const matches = section('worker-matches', 'worker.matches');
-  main.append(h('div.grid-2.worker-page', h('div.column', profile, history, followUps, income), h('div.column', matches, mayChange ? training : null, placements)));
+  const complaints = section('worker-complaints', 'worker.complaints');
+  main.append(h('div.grid-2.worker-page', h('div.column', profile, history, followUps, income), h('div.column', matches, mayChange ? training : null, placements, complaints)));
 
   /** Fills `box` (title kept) with what `load` gives, drawn by `draw`; an error in place of it. */
   const fill = (box, title, load, draw) =>
@@ -71,6 +72,7 @@ export function render(main, { arg, navigate }) {
   fill(placements, 'worker.placements', () => placementsPage({ workerId: arg, pageSize: 50 }), ({ items }) => placementsView(items));
   if (mayChange) fill(training, 'worker.training', () => trainingSuggestions(arg), ({ items }) => trainingView(items));
   fill(matches, 'worker.matches', () => workerMatches(arg, 20), ({ items }) => matchesView(items));
+  fill(complaints, 'worker.complaints', () => workerComplaints(arg), ({ items }) => complaintsView(items));
 
   return () => {
     alive = false;
@@ -275,6 +277,26 @@ function placementsView(items) {
         { dataset: { placementId: p.id, active: p.active } },
         `${p.employer?.name ?? '—'} · ${p.regionCode} · ${p.startDate}${p.endDate ? ` – ${p.endDate}` : ''} · ${p.active ? t('worker.placementActive') : t('worker.placementEnded')}`,
         p.checks?.length ? h('span.muted', ` · ${p.checks.map((c) => t('worker.placementCheck', { months: c.afterMonths, ok: c.stillEmployed ? '✓' : '✗' })).join(' ')}`) : null,
+      ),
+    ),
+  );
+}
+
+function complaintsView(items) {
+  if (!items.length) return h('p.empty', t('common.none'));
+  return h(
+    'ol.complaints',
+    items.map((c) =>
+      h(
+        'li',
+        { dataset: { complaintId: c.id, status: c.status } },
+        t('worker.complaintLine', {
+          kind: label('complaintKind', c.kind),
+          employer: c.employer?.name ?? '—',
+          amount: c.amount == null ? '—' : `${c.amount} 元`,
+          status: label('dashboard.complaint', c.status),
+          filed: formatTime(c.filedAt),
+        }),
       ),
     ),
   );

@@ -9,7 +9,7 @@
  * in its county.
  */
 import { makeResidentId, residentIdCheckCharacter } from '@laowu/domain';
-import { tokenFor } from '@laowu/testkit';
+import { eventually, tokenFor } from '@laowu/testkit';
 import ExcelJS from 'exceljs';
 import { randomInt, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { startConsoleStack, TEST_TIMEOUT, type ConsoleStack } from '../support/console-browser';
+import { startConsoleStack, TEST_TIMEOUT, WAIT, type ConsoleStack } from '../support/console-browser';
 
 const IMPORT_COUNTY = { code: '653226', lat: 36.8571, lon: 81.6774 };
 const WALK_IN_COUNTY = { code: '653227', lat: 37.0641, lon: 82.6959 };
@@ -309,6 +309,25 @@ describe('station console: register, find, import, the worker page (real apps, K
     const followUps = (await request(workers.url).get(`/v1/workers/${registered.id}/follow-ups`).set('Authorization', auth(tokens.walkInStation)).expect(200)).body;
     expect(followUps).toEqual([expect.objectContaining({ kind: 'call', outcome: 'unemployed', note: '电话联系，正在找工作' })]);
     await page.locator('#worker-matches .empty, #worker-matches li.worker-match, #worker-matches .error').first().waitFor();
+
+    // A complaint the station filed for the worker (job-collection learns of the worker through Kafka first).
+    const filed = await eventually(
+      async () =>
+        (
+          await request(stack.jobs.url)
+            .post('/v1/complaints')
+            .set('Authorization', auth(tokens.walkInStation))
+            .send({ workerId: registered.id, employer: { name: '民丰县某建筑公司', regionCode: WALK_IN_COUNTY.code }, kind: 'wage_arrears', amount: 3600, description: '拖欠两个月工资' })
+            .expect(201)
+        ).body,
+      WAIT,
+      500,
+    );
+    await page.reload();
+    const complaint = page.locator(`#worker-complaints li[data-complaint-id="${filed.id}"]`);
+    await complaint.waitFor();
+    await expect(complaint.textContent()).resolves.toContain('拖欠工资');
+    await expect(complaint.getAttribute('data-status')).resolves.toBe(filed.status);
     await stack.shotBothWidths('station-worker');
   });
 

@@ -130,6 +130,11 @@ describe('job-collection: complaints', () => {
     expect(await ids(bureauB, {})).not.toContain(filed.id);
     expect(await ids(stationA, {})).toContain(filed.id);
     expect(await ids(stationB, {})).not.toContain(filed.id);
+    // One worker's complaints (the worker's page), still inside the caller's scope.
+    expect(await ids(stationA, { workerId: workerA })).toContain(filed.id);
+    expect(await ids(stationA, { workerId: workerB })).toEqual([]);
+    expect(await ids(stationB, { workerId: workerA })).toEqual([]);
+    expect((await list(stationA, { workerId: 'not-a-uuid' }).expect(400)).body.details[0].field).toBe('workerId');
     // A bureau asks only inside its own region.
     const outside = await list(bureauB, { regionCode: '513400' }).expect(403);
     expect(outside.body.code).toBe('REGION.FORBIDDEN');

@@ -73,6 +73,7 @@ export class ComplaintsService {
     if (principal.role === 'station') qb.andWhere('c.station_id = :station', { station: principal.sub });
     if (region !== null) qb.andWhere('c.routed_region_code LIKE :prefix', { prefix: `${regionPrefix(region)}%` });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.workerId) qb.andWhere('c.worker_id = :workerId', { workerId: query.workerId });
     const [items, total] = await qb
       .orderBy('c.filed_at', 'DESC')
       .addOrderBy('c.id', 'ASC')

@@ -1,7 +1,7 @@
 import { REGION_CODE_PATTERN } from '@laowu/contracts';
 import { PageQuery } from '@laowu/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from './complaint-status';
 
 export class ListComplaintsRequest extends PageQuery {
@@ -14,6 +14,11 @@ export class ListComplaintsRequest extends PageQuery {
   @IsOptional()
   @IsIn(COMPLAINT_STATUSES)
   status?: ComplaintStatus;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "one worker's complaints (a worker's page), inside the caller's scope" })
+  @IsOptional()
+  @IsUUID('all', { message: 'workerId must be a UUID' })
+  workerId?: string;
 }
 
 export class ComplaintsByEmployerRequest {
