@@ -9,7 +9,7 @@
  * in its county.
  */
 import { makeResidentId, residentIdCheckCharacter } from '@laowu/domain';
-import { eventually, tokenFor } from '@laowu/testkit';
+import { eventually, inDays, tokenFor } from '@laowu/testkit';
 import ExcelJS from 'exceljs';
 import { randomInt, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -32,6 +32,7 @@ const tokens = {
   admin: tokenFor({ sub: `admin-${run}`, role: 'admin', region: '100000' }),
   importStation: tokenFor({ sub: importStationId, role: 'station', region: IMPORT_COUNTY.code }),
   walkInStation: tokenFor({ sub: walkInStationId, role: 'station', region: WALK_IN_COUNTY.code }),
+  agency: tokenFor({ sub: `agency-station-${run}`, role: 'agency', region: '650000' }),
 };
 const auth = (token: string) => `Bearer ${token}`;
 
@@ -240,7 +241,7 @@ describe('station console: register, find, import, the worker page (real apps, K
     expect(found.body.items[0].location.lon).toBeCloseTo(importStationPoint.lon, 2);
   });
 
-  it('registers a walk-in worker with three fields, finds them, and records unemployment and a follow-up on their page', async () => {
+  it('registers a walk-in worker with three fields, finds them, records unemployment and a follow-up; the feed then pushes a job, and a hire moves its filled count', async () => {
     await stack.signInAs(tokens.walkInStation);
     await page.goto(`${consoleUrl}#/register`);
     // The check digit is checked as the number is typed.
@@ -290,6 +291,29 @@ describe('station console: register, find, import, the worker page (real apps, K
     await page.locator(`#lookup-results li.worker-row[data-worker-id="${registered.id}"]`).waitFor();
     await stack.shotBothWidths('station-workers');
 
+    // A full-time local job near the station, posted now (no push of its own: neither gig nor cross-region);
+    // searchable before the worker becomes unemployed, so it is among their best jobs then.
+    const job = (
+      await request(stack.jobs.url)
+        .post('/v1/jobs')
+        .set('Authorization', auth(tokens.agency))
+        .send({
+          title: `民丰县钢构厂焊工-${run}`,
+          description: '民丰县工业园，包住',
+          kind: 'fulltime',
+          skills: [{ code: 'welding', minLevel: 1 }],
+          headcount: 2,
+          wage: { min: 4500, max: 5500, unit: 'month' },
+          location: { regionCode: WALK_IN_COUNTY.code, lat: walkInStationPoint.lat + 0.003, lon: walkInStationPoint.lon + 0.003, address: '民丰县工业园' },
+          startAt: inDays(3),
+        })
+        .expect(201)
+    ).body;
+    await eventually(async () => {
+      const found = await request(stack.matching.url).post('/v1/search/jobs').set('Authorization', auth(tokens.walkInStation)).send({ q: run, regionCode: WALK_IN_COUNTY.code }).expect(200);
+      expect(found.body.items.map((hit: { jobId: string }) => hit.jobId)).toContain(job.id);
+    }, WAIT, 500);
+
     // Unemployment recorded on the worker's page.
     await page.locator(`#lookup-results li.worker-row[data-worker-id="${registered.id}"] a`).click();
     await page.locator('#status-form').waitFor();
@@ -329,6 +353,30 @@ describe('station console: register, find, import, the worker page (real apps, K
     await expect(complaint.textContent()).resolves.toContain('拖欠工资');
     await expect(complaint.getAttribute('data-status')).resolves.toBe(filed.status);
     await stack.shotBothWidths('station-worker');
+
+    // The feed: the unemployment made the worker available, and the job came to the station as a worker_available push.
+    await page.goto(`${consoleUrl}#/feed`);
+    const match = page.locator(`section.job-card[data-job-id="${job.id}"] article.match[data-worker-id="${registered.id}"]`);
+    await match.waitFor();
+    const pushed = (await request(stack.dispatch.url).get(`/v1/stations/${walkInStationId}/matches`).set('Authorization', auth(tokens.walkInStation)).expect(200)).body.items;
+    expect(pushed.filter((m: { jobId: string }) => m.jobId === job.id)).toEqual([expect.objectContaining({ workerId: registered.id, trigger: 'worker_available' })]);
+    await expect(match.getAttribute('data-trigger')).resolves.toBe('worker_available');
+
+    // Offer, accept, record the hire: the job's filled count moves.
+    await match.locator('button[data-action="offer"]').click();
+    await match.locator('button[data-action="accept"]').click();
+    await page.locator(`section.job-card[data-job-id="${job.id}"] article.match[data-worker-id="${registered.id}"][data-status="accepted"]`).waitFor();
+    await match.locator('button[data-action="hire"]').click();
+    const hire = match.locator('form.hire-form');
+    await hire.getByLabel('用工单位名称').fill('民丰县某钢构厂');
+    await hire.locator('button[type="submit"]').click();
+    await match.locator('.badge.hired').waitFor();
+    await eventually(async () => {
+      const stored = (await request(stack.jobs.url).get(`/v1/jobs/${job.id}`).set('Authorization', auth(tokens.agency)).expect(200)).body;
+      expect(stored.filled).toBe(job.filled + 1);
+    }, WAIT, 500);
+    await page.locator(`section.job-card[data-job-id="${job.id}"] .seats[data-filled="${job.filled + 1}"]`).waitFor();
+    await stack.shotBothWidths('station-feed-hired');
   });
 
   it('never put a token into a URL, and raised no page errors or policy violations', () => {
