@@ -1,6 +1,7 @@
-// The console shell: header (sign-in state, language), navigation, and a hash router that
-// renders one view module at a time. Routes: #/feed, #/search, #/worker/<id>, #/board/<id>,
-// #/downloads, #/dashboard, #/settings. Nothing secret ever goes into the URL.
+// The console shell: header (sign-in state, language), the signed-in role's tabs, and a hash router
+// that renders one view module at a time. Routes: #/feed, #/register, #/workers, #/import,
+// #/worker/<id>, #/search, #/board/<id>, #/jobs, #/job-edit[/<id>], #/job/<id>, #/downloads,
+// #/dashboard, #/settings. Nothing secret ever goes into the URL.
 import { initUrls, principal, stripAppUrlsFromUrl, stripTokenFromUrl } from './api.js';
 import { h, clear } from './dom.js';
 import { label, lang, onLangChange, setLang, t } from './i18n.js';
@@ -19,7 +20,15 @@ import * as workers from './views/workers.js';
 import * as importView from './views/import.js';
 
 const VIEWS = { feed, search, worker, board, downloads, dashboard, settings, jobs, 'job-edit': jobEdit, job, register, workers, import: importView };
-const NAV = ['feed', 'register', 'workers', 'import', 'search', 'worker', 'board', 'downloads', 'dashboard', 'settings', 'jobs'];
+/** The tabs of each role, in the order it works (access is the apps' to decide; this only keeps the bar short). */
+const NAV_BY_ROLE = {
+  station: ['feed', 'register', 'workers', 'import', 'search', 'downloads', 'settings'],
+  coordinator: ['board', 'search', 'downloads', 'settings'],
+  bureau: ['dashboard', 'downloads', 'workers', 'settings'],
+  agency: ['jobs', 'job-edit', 'search', 'settings'],
+  admin: ['feed', 'workers', 'search', 'board', 'jobs', 'downloads', 'dashboard', 'settings'],
+};
+const navOf = (who) => (who ? (NAV_BY_ROLE[who.role] ?? ['settings']) : ['settings']);
 
 const root = document.getElementById('app');
 const banner = [];
@@ -32,12 +41,7 @@ function route() {
 }
 
 function defaultView() {
-  const who = principal();
-  if (!who) return 'settings';
-  if (who.role === 'coordinator') return 'board';
-  if (who.role === 'bureau') return 'dashboard';
-  if (who.role === 'agency') return 'jobs';
-  return 'feed';
+  return navOf(principal())[0];
 }
 
 export function navigate(hash) {
@@ -61,7 +65,7 @@ function header(current) {
     ),
     h(
       'nav.tabs',
-      NAV.map((name) =>
+      navOf(who).map((name) =>
         h(
           'a.tab',
           { href: `#/${name}`, class: name === current ? 'active' : '', 'aria-current': name === current ? 'page' : undefined, dataset: { view: name } },

@@ -20,20 +20,12 @@ export function render(main, { arg, navigate }) {
     main.append(signedOutBox());
     return;
   }
-  const idInput = h('input', { id: 'worker-id', value: arg ?? '', size: 40, required: true, pattern: '[0-9a-fA-F-]{36}', placeholder: 'xxxxxxxx-xxxx-4xxx-xxxx-xxxxxxxxxxxx' });
-  main.append(
-    h(
-      'div.toolbar',
-      h('h2', t('worker.title')),
-      h(
-        'form.inline',
-        { onsubmit: (event) => (event.preventDefault(), navigate(`#/worker/${encodeURIComponent(idInput.value.trim())}`)) },
-        field(t('worker.id'), idInput),
-        h('button.primary', { type: 'submit', id: 'worker-open' }, t('worker.open')),
-      ),
-    ),
-  );
-  if (!arg) return;
+  main.append(h('h2', t('worker.title')));
+  if (!arg) {
+    // Workers are opened from a list, a lookup or the feed, never by typing an id.
+    main.append(h('p', h('a', { href: '#/workers' }, t('worker.findInList'))));
+    return;
+  }
 
   // A bureau reads a worker but neither changes one nor gets training suggestions (station, admin).
   const mayChange = ['station', 'admin'].includes(principal().role);
