@@ -80,3 +80,21 @@ export function regionPicker({ name = 'region', initial = '', onChange = () => {
   const ready = set(initial);
   return { el, value, set, ready, region: () => chosen.filter(Boolean).at(-1) };
 }
+
+/** A region's name ('巴塘县') from its parent's children (cached); the code itself when unknown. */
+export async function regionName(code) {
+  if (!/^\d{6}$/.test(code ?? '')) return code ?? '';
+  const parent = regionPath(code).at(-2);
+  try {
+    return (await children(parent)).find((r) => r.code === code)?.name ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A span showing a region's code, then its name and code once known ('南海区 440605'). */
+export function regionLabel(code) {
+  const span = h('span.region-label', code);
+  regionName(code).then((name) => name !== code && (span.textContent = `${name} ${code}`));
+  return span;
+}

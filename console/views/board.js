@@ -1,164 +1,184 @@
-// The dispatch board (点对点劳务输出): create a batch, open one, its manifest with seats left,
-// board / depart / arrive per worker and for everyone, close or cancel.
-import { addBatchWorkers, batchAction, createBatch, getBatch, principal, removeBatchWorker } from '../api.js';
-import { badge, errorBox, field, h, shortId, signedOutBox, splitIds, clear } from '../dom.js';
+// The coordinator's dispatch board (点对点劳务输出): #/board lists the coordinator's batches,
+// #/board/new builds one by picking jobs and workers, #/board/<id> is a batch with its check-in
+// list (tick each worker as they board, then depart and arrive), #/board/<id>/manifest prints it.
+import { addBatchWorkers, batchAction, listBatches, principal, removeBatchWorker } from '../api.js';
+import { badge, clear, errorBox, h, shortId, signedOutBox } from '../dom.js';
 import { formatTime, label, t } from '../i18n.js';
-import { regionPicker } from '../region-picker.js';
+import { regionLabel } from '../region-picker.js';
+import { batchBuilder } from './board-builder.js';
+import { loadBatchDetails, renderManifest, workerName } from './board-manifest.js';
+import { workerPicker } from './board-picker.js';
 
-const RECENT_KEY = 'laowu.console.recentBatches';
 const FLOW = ['planned', 'boarding', 'departed', 'arrived', 'closed'];
-const MODES = ['bus', 'train', 'flight'];
-
-function recent() {
-  try {
-    return JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]');
-  } catch {
-    return [];
-  }
-}
-
-function remember(batch) {
-  const list = [{ id: batch.id, label: `${batch.originRegionCode} → ${batch.destination.regionCode} · ${formatTime(batch.departAt)}` }, ...recent().filter((b) => b.id !== batch.id)];
-  localStorage.setItem(RECENT_KEY, JSON.stringify(list.slice(0, 12)));
-}
-
-/** A datetime-local value as ISO-8601 with the browser's offset (2026-12-01T08:00:00+08:00). */
-export function withOffset(local) {
-  const date = new Date(local);
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  const pad = (n) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
-  return `${local.length === 16 ? `${local}:00` : local}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
-}
+// What the builder's seating call answered, shown once on the new batch's page.
+let seatingAfterCreate;
 
 export function render(main, { arg, navigate }) {
   const who = principal();
-  if (!who) {
-    main.append(signedOutBox());
+  if (!who) return void main.append(signedOutBox());
+  const [id, sub] = (arg ?? '').split('/');
+  if (!id) return void batchList(main);
+  if (id === 'new') {
+    main.append(
+      h('div.toolbar', h('h2', t('board.title')), h('a', { href: '#/board' }, t('coord.backToList'))),
+      batchBuilder(who, (batch, seating) => {
+        seatingAfterCreate = seating;
+        navigate(`#/board/${batch.id}`);
+      }),
+    );
     return;
   }
-  const idInput = h('input', { id: 'batch-id', value: arg ?? '', size: 40, placeholder: 'xxxxxxxx-xxxx-4xxx-xxxx-xxxxxxxxxxxx' });
-  const openForm = h(
-    'form.inline',
-    { onsubmit: (event) => (event.preventDefault(), idInput.value.trim() && navigate(`#/board/${encodeURIComponent(idInput.value.trim())}`)) },
-    field(t('board.batchId'), idInput),
-    h('button.primary', { type: 'submit', id: 'batch-open' }, t('board.open')),
-  );
-  const recentList = recent();
-  const side = h(
-    'aside.card.side',
-    h('h3', t('board.recent')),
-    recentList.length
-      ? h('ul.recent', recentList.map((b) => h('li', h('a', { href: `#/board/${b.id}`, class: b.id === arg ? 'active' : '' }, shortId(b.id)), h('span.muted', ` ${b.label}`))))
-      : h('p.muted', t('common.none')),
-    createForm(who, navigate),
-  );
-  const panel = h('section.batch-panel', { id: 'batch-panel' });
-  main.append(h('div.toolbar', h('h2', t('board.title')), openForm), h('div.board-layout', side, panel));
-  if (!arg) return;
+  if (sub === 'manifest') return void renderManifest(main, id, who);
+  batchPage(main, id, who);
+}
 
-  let alive = true;
-  const view = { batch: undefined, message: undefined, busy: false };
+function batchList(main) {
+  const body = h('div', { id: 'batch-list' }, h('p.muted', t('common.loading')));
+  main.append(
+    h('div.toolbar', h('h2', t('board.title')), h('a.button.primary', { href: '#/board/new', id: 'batch-new' }, t('coord.newBatch'))),
+    h('section.card', h('h3', t('coord.myBatches')), body),
+  );
+  async function load(page) {
+    try {
+      const result = await listBatches(page, 20);
+      const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+      clear(
+        body,
+        result.items.length ? batchTable(result.items) : h('p.empty', t('coord.noBatches')),
+        pages > 1
+          ? h(
+              'div.pager',
+              h('button', { type: 'button', disabled: page <= 1, onclick: () => load(page - 1) }, t('common.prev')),
+              h('span', t('common.page', { page, total: result.total })),
+              h('button', { type: 'button', disabled: page >= pages, onclick: () => load(page + 1) }, t('common.next')),
+            )
+          : null,
+      );
+      body.dataset.state = 'ready';
+    } catch (error) {
+      clear(body, errorBox(error));
+    }
+  }
+  load(1);
+}
+
+function batchTable(batches) {
+  return h(
+    'table.batch-list',
+    h('thead', h('tr', ['departs', 'route', 'mode', 'state', 'seats'].map((c) => h('th', t(`coord.list.${c}`))))),
+    h(
+      'tbody',
+      batches.map((b) =>
+        h(
+          'tr',
+          { dataset: { batchId: b.id, state: b.state } },
+          h('td', h('a', { href: `#/board/${b.id}` }, formatTime(b.departAt))),
+          h('td', regionLabel(b.originRegionCode), ' → ', regionLabel(b.destination.regionCode), ` · ${b.destination.address}`),
+          h('td', label('mode', b.transport.mode)),
+          h('td', badge('batch.state', b.state)),
+          h('td', `${b.seatsTaken} / ${b.transport.capacity}`),
+        ),
+      ),
+    ),
+  );
+}
+
+function batchPage(main, id, who) {
+  const panel = h('section.batch-panel', { id: 'batch-panel' }, h('p.muted', t('common.loading')));
+  main.append(h('div.toolbar', h('h2', t('board.title')), h('a', { href: '#/board' }, t('coord.backToList'))), panel);
+  const view = { details: undefined, message: seatingMessage(seatingAfterCreate), busy: false, ticked: new Set() };
+  seatingAfterCreate = undefined;
 
   async function load() {
     try {
-      view.batch = await getBatch(arg);
-      remember(view.batch);
-      view.message = undefined;
+      view.details = await loadBatchDetails(id, who);
     } catch (error) {
       view.message = errorBox(error);
     }
-    if (alive) draw();
+    if (panel.isConnected) draw();
   }
 
-  async function run(fn) {
+  /** Runs a call on the batch; a batch in the answer replaces the one shown, anything else reloads it. */
+  async function run(call, after = () => undefined) {
     view.busy = true;
+    view.message = undefined;
     draw();
     try {
-      const result = await fn();
-      if (result?.id && result.state) view.batch = result;
+      const result = await call();
+      if (result?.id && result.state) view.details = { ...view.details, batch: result };
       else await load();
-      if (!result?.id) return result;
+      view.message = after(result);
     } catch (error) {
       view.message = errorBox(error);
     } finally {
       view.busy = false;
-      if (alive) draw();
+      view.ticked = new Set([...view.ticked].filter((w) => view.details?.batch.workers.some((s) => s.workerId === w && s.status === 'seated')));
+      if (panel.isConnected) draw();
     }
   }
 
+  let adding;
+  function adder() {
+    adding ??= addWorkersCard(view.details.batch, who, view, run);
+    return adding;
+  }
+
   function draw() {
-    const b = view.batch;
-    if (!b) return clear(panel, view.message ?? h('p.muted', t('common.loading')));
-    const manifestOpen = b.state === 'planned' || b.state === 'boarding';
-    const action = (name, text, enabled, kind = '') =>
-      h(`button${kind}`, { type: 'button', dataset: { action: name }, disabled: view.busy || !enabled, onclick: () => {
-        if (name === 'cancel' && !confirm(t('board.confirmCancel'))) return;
-        view.message = undefined;
-        run(() => batchAction(b.id, name));
-      } }, text);
-    const addInput = h('textarea', { id: 'batch-add-workers', rows: 2, cols: 40 });
-    const addMessage = h('span.muted', { id: 'batch-add-result' });
-    clear(panel, 
-      h(
-        'div.card.batch-summary',
-        { dataset: { state: b.state, batchId: b.id } },
-        h('div.batch-head', h('h3', `${t('board.batchId')} ${shortId(b.id)}`), h('span.batch-state', { id: 'batch-state', dataset: { state: b.state } }, badge('batch.state', b.state))),
-        stepper(b.state),
-        h(
-          'dl.facts',
-          h('dt', t('board.originRegion')), h('dd', `${b.originRegionCode}${b.originStationId ? ` · ${b.originStationId}` : ''}`),
-          h('dt', t('board.destination')), h('dd', `${b.destination.regionCode} · ${b.destination.address}${b.destination.employer ? ` · ${b.destination.employer}` : ''}`),
-          h('dt', t('board.departs')), h('dd', formatTime(b.departAt)),
-          h('dt', t('board.mode')), h('dd', label('mode', b.transport.mode)),
-          h('dt', t('board.seatsLeft')), h('dd', { id: 'batch-seats', dataset: { seatsLeft: b.seatsLeft } }, t('board.seats', { taken: b.seatsTaken, capacity: b.transport.capacity, left: b.seatsLeft })),
-        ),
-        h('div.seat-bar', h('span.seat-fill', { style: { width: `${Math.round((100 * b.seatsTaken) / Math.max(b.transport.capacity, 1))}%` } })),
-        h(
-          'div.actions',
-          action('board', t('board.boardAll'), b.state === 'planned' || b.state === 'boarding', '.primary'),
-          action('depart', t('board.depart'), b.state === 'boarding', '.primary'),
-          action('arrive', t('board.arriveAll'), b.state === 'departed' || b.state === 'arrived', '.primary'),
-          action('close', t('board.close'), b.state === 'arrived'),
-          action('cancel', t('board.cancel'), ['planned', 'boarding', 'departed'].includes(b.state), '.danger'),
-          h('button', { type: 'button', onclick: () => load() }, t('common.refresh')),
-        ),
-        view.message,
-      ),
-      h(
-        'div.card',
-        h('h3', t('board.manifest')),
-        b.workers.length ? manifestTable(b, view, run) : h('p.empty', t('board.emptyManifest')),
-        manifestOpen
-          ? h(
-              'form.inline.add-workers',
-              {
-                onsubmit: async (event) => {
-                  event.preventDefault();
-                  const ids = splitIds(addInput.value);
-                  if (!ids.length) return;
-                  view.message = undefined;
-                  const result = await run(() => addBatchWorkers(b.id, ids));
-                  if (result) {
-                    const text = t('board.addResult', { seated: result.seated.length, already: result.alreadySeated.length, waitlisted: result.waitlisted.length, rejected: result.rejected.length });
-                    const problems = result.rejected.map((r) => `${shortId(r.workerId)}: ${r.code}`).join('; ');
-                    panel.querySelector('#batch-add-result')?.replaceChildren(problems ? `${text} — ${problems}` : text);
-                  }
-                },
-              },
-              field(t('board.addWorkers'), addInput),
-              h('button', { type: 'submit', id: 'batch-add-submit', disabled: view.busy }, t('board.submitAdd')),
-              addMessage,
-            )
-          : null,
-      ),
+    if (!view.details) return void clear(panel, view.message ?? h('p.muted', t('common.loading')));
+    const { batch } = view.details;
+    clear(
+      panel,
+      summaryCard(batch, view, run),
+      checkInCard(view, run, draw),
+      (batch.state === 'planned' || batch.state === 'boarding') && batch.seatsLeft > 0 ? adder().update(batch) : null,
     );
   }
 
   load();
-  return () => {
-    alive = false;
-  };
+}
+
+function seatingMessage(seating) {
+  if (!seating) return undefined;
+  if (seating instanceof Error) return errorBox(seating);
+  const problems = seating.rejected.map((r) => r.problem);
+  return h(
+    'p.seat-result',
+    { id: 'seat-result', role: 'status' },
+    t('board.addResult', { seated: seating.seated.length, already: seating.alreadySeated.length, waitlisted: seating.waitlisted.length, rejected: seating.rejected.length }),
+    problems.length ? ` — ${[...new Set(problems)].join('; ')}` : '',
+  );
+}
+
+function summaryCard(batch, view, run) {
+  const action = (name, text, enabled, kind = '') =>
+    h(`button${kind}`, { type: 'button', dataset: { action: name }, disabled: view.busy || !enabled, onclick: () => {
+      if (name === 'cancel' && !confirm(t('board.confirmCancel'))) return;
+      run(() => batchAction(batch.id, name));
+    } }, text);
+  return h(
+    'div.card.batch-summary',
+    { dataset: { state: batch.state, batchId: batch.id } },
+    h('div.batch-head', h('h3', `${t('coord.batch')} ${shortId(batch.id)}`), h('span.batch-state', { id: 'batch-state', dataset: { state: batch.state } }, badge('batch.state', batch.state))),
+    stepper(batch.state),
+    h(
+      'dl.facts',
+      h('dt', t('board.originRegion')), h('dd', regionLabel(batch.originRegionCode), batch.originStationId ? ` · ${batch.originStationId}` : ''),
+      h('dt', t('board.destination')), h('dd', regionLabel(batch.destination.regionCode), ` · ${batch.destination.address}${batch.destination.employer ? ` · ${batch.destination.employer}` : ''}`),
+      h('dt', t('board.departs')), h('dd', formatTime(batch.departAt)),
+      h('dt', t('board.mode')), h('dd', label('mode', batch.transport.mode)),
+      h('dt', t('board.seatsLeft')), h('dd', { id: 'batch-seats', dataset: { seatsLeft: batch.seatsLeft } }, t('board.seats', { taken: batch.seatsTaken, capacity: batch.transport.capacity, left: batch.seatsLeft })),
+    ),
+    h('div.seat-bar', h('span.seat-fill', { style: { width: `${Math.round((100 * batch.seatsTaken) / Math.max(batch.transport.capacity, 1))}%` } })),
+    h(
+      'div.actions',
+      action('depart', t('board.depart'), batch.state === 'boarding', '.primary'),
+      action('arrive', t('board.arriveAll'), batch.state === 'departed' || batch.state === 'arrived', '.primary'),
+      action('close', t('board.close'), batch.state === 'arrived'),
+      action('cancel', t('board.cancel'), ['planned', 'boarding', 'departed'].includes(batch.state), '.danger'),
+      h('a.button', { href: `#/board/${batch.id}/manifest`, id: 'batch-manifest' }, t('coord.printManifest')),
+    ),
+    view.message,
+  );
 }
 
 function stepper(current) {
@@ -170,86 +190,84 @@ function stepper(current) {
   );
 }
 
-function manifestTable(b, view, run) {
-  const perWorker = (name, text, enabled, workerId) =>
-    h('button.small', { type: 'button', dataset: { action: name }, disabled: view.busy || !enabled, onclick: () => run(() => batchAction(b.id, name, [workerId])) }, text);
+/** The check-in list: tick each seated worker as they board, then board the ticked ones at once. */
+function checkInCard(view, run, redraw) {
+  const { batch, rows, titles } = view.details;
+  const checkingIn = batch.state === 'planned' || batch.state === 'boarding';
+  const seated = batch.workers.filter((w) => w.status === 'seated');
+  const tick = (workerId, on) => {
+    if (on) view.ticked.add(workerId);
+    else view.ticked.delete(workerId);
+    redraw();
+  };
   return h(
-    'table.manifest',
-    { id: 'manifest' },
-    h('thead', h('tr', ['worker', 'station', 'groups', 'job', 'basis', 'status', 'actions'].map((c) => h('th', t(`board.col.${c}`))))),
-    h(
-      'tbody',
-      b.workers.map((w) =>
-        h(
-          'tr',
-          { dataset: { workerId: w.workerId, status: w.status } },
-          h('td', h('a', { href: `#/worker/${w.workerId}` }, shortId(w.workerId))),
-          h('td', w.stationId ?? '—'),
-          h('td', w.priorityGroups.map((g) => badge('group', g))),
-          h('td', shortId(w.jobId)),
-          h('td', label('basis', w.basis)),
-          h('td.seat-status', badge('seat', w.status), w.boardedAt ? h('span.muted', ` ${formatTime(w.boardedAt)}`) : null),
+    'div.card.check-in',
+    h('h3', t('coord.checkIn')),
+    batch.workers.length
+      ? h(
+          'table.manifest',
+          { id: 'manifest' },
+          h('thead', h('tr', ['worker', 'groups', 'job', 'status', 'actions'].map((c) => h('th', t(`board.col.${c}`))))),
           h(
-            'td.actions',
-            perWorker('board', t('board.boardOne'), (b.state === 'planned' || b.state === 'boarding') && w.status === 'seated', w.workerId),
-            perWorker('arrive', t('board.arriveOne'), (b.state === 'departed' || b.state === 'arrived') && w.status === 'boarded', w.workerId),
-            b.state === 'planned' || b.state === 'boarding'
-              ? h('button.small.danger', { type: 'button', disabled: view.busy, onclick: () => run(() => removeBatchWorker(b.id, w.workerId)) }, t('board.remove'))
-              : null,
+            'tbody',
+            batch.workers.map((w) =>
+              h(
+                'tr',
+                { dataset: { workerId: w.workerId, status: w.status } },
+                h(
+                  'td',
+                  checkingIn && w.status === 'seated'
+                    ? h('label.check', h('input', { type: 'checkbox', checked: view.ticked.has(w.workerId), disabled: view.busy, onchange: (e) => tick(w.workerId, e.target.checked) }), workerName(rows, w.workerId))
+                    : workerName(rows, w.workerId),
+                ),
+                h('td', w.priorityGroups.map((g) => badge('group', g))),
+                h('td', titles.get(w.jobId) ?? shortId(w.jobId)),
+                h('td.seat-status', badge('seat', w.status), w.boardedAt ? h('span.muted', ` ${formatTime(w.boardedAt)}`) : null),
+                h('td.actions', seatActions(batch, w, view, run)),
+              ),
+            ),
           ),
-        ),
-      ),
-    ),
+        )
+      : h('p.empty', t('board.emptyManifest')),
+    checkingIn
+      ? h(
+          'div.actions',
+          h('button', { type: 'button', id: 'checkin-tick-all', disabled: view.busy || !seated.length, onclick: () => (seated.forEach((w) => view.ticked.add(w.workerId)), redraw()) }, t('coord.tickAll')),
+          h(
+            'button.primary',
+            { type: 'button', id: 'checkin-board', disabled: view.busy || !view.ticked.size, onclick: () => run(() => batchAction(batch.id, 'board', [...view.ticked])) },
+            t('coord.boardTicked', { n: view.ticked.size }),
+          ),
+        )
+      : null,
   );
 }
 
-function createForm(who, navigate) {
-  const origin = regionPicker({ name: 'batch-origin', initial: who.region && who.region !== '100000' ? who.region : '' });
-  const dest = regionPicker({ name: 'batch-dest' });
-  const station = h('input', { id: 'batch-station', value: who.role === 'station' ? who.sub : '', size: 22 });
-  const jobIds = h('textarea', { id: 'batch-jobs', rows: 2, cols: 34, required: true });
-  const address = h('input', { id: 'batch-address', required: true, size: 30 });
-  const employer = h('input', { id: 'batch-employer', size: 22 });
-  const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
-  const localValue = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60000).toISOString().slice(0, 11) + '07:00';
-  const departAt = h('input', { id: 'batch-depart', type: 'datetime-local', value: localValue, required: true });
-  const mode = h('select', { id: 'batch-mode' }, MODES.map((m) => h('option', { value: m }, label('mode', m))));
-  const capacity = h('input', { id: 'batch-capacity', type: 'number', min: 1, max: 2000, value: 45, required: true, size: 5 });
-  const message = h('div.message');
-  return h(
-    'form.create-batch',
-    {
-      id: 'batch-create',
-      onsubmit: async (event) => {
-        event.preventDefault();
-        clear(message);
-        const body = {
-          originRegionCode: origin.value(),
-          destination: { jobIds: splitIds(jobIds.value), regionCode: dest.value(), address: address.value.trim() },
-          departAt: withOffset(departAt.value),
-          transport: { mode: mode.value, capacity: Number(capacity.value) },
-        };
-        if (station.value.trim()) body.originStationId = station.value.trim();
-        if (employer.value.trim()) body.destination.employer = employer.value.trim();
-        try {
-          const batch = await createBatch(body);
-          remember(batch);
-          navigate(`#/board/${batch.id}`);
-        } catch (error) {
-          clear(message, errorBox(error));
-        }
-      },
-    },
-    h('h3', t('board.create')),
-    field(t('board.originRegion'), origin.el),
-    field(t('board.originStation'), station),
-    field(t('board.jobIds'), jobIds),
-    field(t('board.destRegion'), dest.el),
-    field(t('board.address'), address),
-    field(t('board.employer'), employer),
-    field(t('board.departAt'), departAt),
-    h('div.row', field(t('board.mode'), mode), field(t('board.capacity'), capacity)),
-    h('button.primary', { type: 'submit', id: 'batch-create-submit' }, t('board.submitCreate')),
-    message,
-  );
+function seatActions(batch, w, view, run) {
+  const arriving = (batch.state === 'departed' || batch.state === 'arrived') && w.status === 'boarded';
+  const removable = batch.state === 'planned' || batch.state === 'boarding';
+  return [
+    arriving ? h('button.small', { type: 'button', dataset: { action: 'arrive' }, disabled: view.busy, onclick: () => run(() => batchAction(batch.id, 'arrive', [w.workerId])) }, t('board.arriveOne')) : null,
+    removable ? h('button.small.danger', { type: 'button', disabled: view.busy, onclick: () => run(() => removeBatchWorker(batch.id, w.workerId)) }, t('board.remove')) : null,
+  ];
+}
+
+/** More workers for a batch still boarding: picked from the willing-to-migrate list, up to the seats left. */
+function addWorkersCard(batch, who, view, run) {
+  const submit = h('button', { type: 'button', id: 'batch-add-submit', disabled: true }, t('board.submitAdd'));
+  const picker = workerPicker({ regionCode: who.role === 'coordinator' ? who.region : batch.originRegionCode, limit: batch.seatsLeft, onChange: (ids) => (submit.disabled = !ids.length) });
+  const summary = h('summary');
+  const el = h('details.card.add-workers', { id: 'batch-add' }, summary, picker.el, h('div.actions', submit));
+  submit.addEventListener('click', async () => {
+    submit.disabled = true;
+    await run(() => addBatchWorkers(batch.id, picker.picked()), seatingMessage);
+    picker.reset();
+  });
+  /** Kept across redraws (its page and picks); the seats left follow the batch. */
+  function update(current) {
+    clear(summary, t('coord.addMore', { left: current.seatsLeft }));
+    picker.setLimit(current.seatsLeft);
+    return el;
+  }
+  return { update };
 }

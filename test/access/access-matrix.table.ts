@@ -121,6 +121,7 @@ export const ACCESS_MATRIX: Record<string, string> = {
   'POST /v1/matches/:id/accept': 'station:own admin exists=404',
   'POST /v1/matches/:id/decline': 'station:own admin exists=404',
   'POST /v1/dispatch/batches': 'coordinator:own admin',
+  'GET /v1/dispatch/batches': 'coordinator admin',
   'GET /v1/dispatch/batches/:id': 'coordinator:own bureau:own admin',
   'POST /v1/dispatch/batches/:id/workers': 'coordinator:own admin',
   'DELETE /v1/dispatch/batches/:id/workers/:workerId': 'coordinator:own admin',

@@ -251,25 +251,38 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
   });
 
   it('moves a batch through its states on the dispatch board', async () => {
+    // A traveller on the willing-to-migrate list (what a coordinator may pick from), a poverty-alleviated worker.
+    const traveller = (
+      await request(workers.url)
+        .post('/v1/workers')
+        .set('Authorization', auth(tokens.station))
+        .send({
+          idNumber: makeResidentId({ regionCode: COUNTY.code, birthDate: `19${randomInt(75, 99)}-1${randomInt(0, 3)}-2${randomInt(0, 9)}`, gender: 'male', sequence: randomInt(0, 500) * 2 + 1 }),
+          name: '赵德明',
+          phone: `135${String(randomInt(0, 100_000_000)).padStart(8, '0')}`,
+          homeRegionCode: COUNTY.code,
+          residenceRegionCode: COUNTY.code,
+          location: { lat: COUNTY.lat, lon: COUNTY.lon },
+          stationId,
+          priorityGroups: ['poverty_alleviated'],
+          preferences: { kinds: ['gig'], willingToMigrate: true, targetRegionCodes: [COUNTY.code] },
+        })
+        .expect(201)
+    ).body.id as string;
+
     await signInAs(tokens.coordinator);
     await page.goto(`${consoleUrl}#/board`);
-    const pick = async (name: string, codes: string[]) => {
-      const levels = ['province', 'city', 'county'];
-      for (let i = 0; i < codes.length; i++) {
-        const select = page.locator(`select[name="${name}-${levels[i]}"]`);
-        await select.locator(`option[value="${codes[i]}"]`).waitFor({ state: 'attached' });
-        await select.selectOption(codes[i]);
-      }
-    };
-    await pick('batch-origin', [COUNTY.province, COUNTY.city, COUNTY.code]);
-    await page.locator('#batch-station').fill(stationId);
-    await page.locator('#batch-jobs').fill(jobId);
-    await pick('batch-dest', [COUNTY.province, COUNTY.city, COUNTY.code]);
-    await page.locator('#batch-address').fill('三台县潼川镇物流园');
-    await page.locator('#batch-employer').fill('三台县某物流公司');
-    await page.locator('#batch-mode').selectOption('bus');
-    await page.locator('#batch-capacity').fill('2');
-    await page.locator('#batch-create-submit').click();
+    await page.locator('#batch-list[data-state="ready"]').waitFor();
+    await page.locator('#batch-new').click();
+    await page.locator('#builder-q').fill(jobTitle);
+    await page.locator('#builder-search').click();
+    await page.locator(`li.job-pick[data-job-id="${jobId}"] input[type="checkbox"]`).check();
+    await expect(page.locator('#builder-destination').getAttribute('data-code')).resolves.toBe(COUNTY.code);
+    await expect(page.locator('#builder-address').inputValue()).resolves.toBe('三台县潼川镇物流园');
+    await page.locator('#builder-employer').fill('三台县某物流公司');
+    await page.locator('#builder-mode').selectOption('bus');
+    await page.locator('#builder-capacity').fill('2');
+    await page.locator('#builder-submit').click();
 
     const state = page.locator('#batch-state');
     await page.locator('#batch-state[data-state="planned"]').waitFor();
@@ -277,16 +290,24 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
     expect(batchId).toMatch(/^[0-9a-f-]{36}$/);
     await expect(page.locator('#batch-seats').getAttribute('data-seats-left')).resolves.toBe('2');
 
-    await page.locator('#batch-add-workers').fill(workerId);
-    await page.locator('#batch-add-submit').click();
-    const row = page.locator(`#manifest tr[data-worker-id="${workerId}"]`);
-    await page.locator(`#manifest tr[data-worker-id="${workerId}"][data-status="seated"]`).waitFor();
+    // dispatch learns of the new worker through Kafka: until then seating it is refused, so pick and add again.
+    const row = page.locator(`#manifest tr[data-worker-id="${traveller}"]`);
+    await page.locator('#batch-add summary').click();
+    await eventually(async () => {
+      await page.locator(`#batch-add li.pick[data-worker-id="${traveller}"] input[type="checkbox"]`).check({ timeout: 10_000 });
+      await page.locator('#batch-add-submit').click();
+      await page.locator('#seat-result, .batch-summary p.error').first().waitFor({ timeout: 10_000 });
+      if (!(await row.count())) throw new Error('not seated yet');
+    }, WAIT, 1000);
+    await page.locator(`#manifest tr[data-worker-id="${traveller}"][data-status="seated"]`).waitFor();
     await expect(page.locator('#batch-seats').getAttribute('data-seats-left')).resolves.toBe('1');
     await expect(row.textContent()).resolves.toContain('脱贫人口');
+    await expect(row.textContent()).resolves.toContain('赵**');
     await shot('board-planned');
 
-    await row.locator('button[data-action="board"]').click();
-    await page.locator(`#manifest tr[data-worker-id="${workerId}"][data-status="boarded"]`).waitFor();
+    await row.locator('input[type="checkbox"]').check();
+    await page.locator('#checkin-board').click();
+    await page.locator(`#manifest tr[data-worker-id="${traveller}"][data-status="boarded"]`).waitFor();
     await page.locator('#batch-state[data-state="boarding"]').waitFor();
     await shot('board-boarding');
 
@@ -295,7 +316,7 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
 
     await row.locator('button[data-action="arrive"]').click();
     await page.locator('#batch-state[data-state="arrived"]').waitFor();
-    await page.locator(`#manifest tr[data-worker-id="${workerId}"][data-status="arrived"]`).waitFor();
+    await page.locator(`#manifest tr[data-worker-id="${traveller}"][data-status="arrived"]`).waitFor();
 
     await page.locator('.batch-summary button[data-action="close"]').click();
     await page.locator('#batch-state[data-state="closed"]').waitFor();
@@ -305,7 +326,8 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
 
     const stored = await request(dispatch.url).get(`/v1/dispatch/batches/${batchId}`).set('Authorization', auth(tokens.coordinator)).expect(200);
     expect(stored.body.state).toBe('closed');
-    expect(stored.body.workers).toEqual([expect.objectContaining({ workerId, status: 'arrived' })]);
+    expect(stored.body.destination).toMatchObject({ jobIds: [jobId], regionCode: COUNTY.code, employer: '三台县某物流公司' });
+    expect(stored.body.workers).toEqual([expect.objectContaining({ workerId: traveller, status: 'arrived', basis: 'willing_to_migrate' })]);
   });
 
   it('downloads the lists and the monthly monitoring as CSV for a bureau (fetch + Blob, no token in a link)', async () => {

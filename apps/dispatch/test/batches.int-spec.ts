@@ -181,6 +181,30 @@ describe('dispatch: point-to-point batches', () => {
     await act(batchId, 'close').expect(200);
   });
 
+  it("lists a coordinator's own batches, latest departure first, with their seats and without manifests", async () => {
+    const lister = `coordinator-${randomUUID().slice(0, 8)}`;
+    const plan = async (departAt: string, capacity: number) =>
+      (await api().post('/v1/dispatch/batches').set('Authorization', tokens.coordinator(lister))
+        .send({ originRegionCode: '513401', destination: { jobIds: [destination.jobId], regionCode: '440306', address: '深圳市宝安区' }, departAt, transport: { mode: 'train', capacity } })
+        .expect(201)).body.id as string;
+    const early = await plan('2026-12-01T07:00:00+08:00', 4);
+    const late = await plan('2026-12-02T07:00:00+08:00', 3);
+    await api().post(`/v1/dispatch/batches/${early}/workers`).set('Authorization', tokens.coordinator(lister)).send({ workerIds: [pool[55].workerId] }).expect(200);
+
+    const first = await api().get('/v1/dispatch/batches?pageSize=1').set('Authorization', tokens.coordinator(lister)).expect(200);
+    expect(first.body).toMatchObject({ total: 2, page: 1, pageSize: 1, items: [{ id: late, seatsTaken: 0, seatsLeft: 3, state: 'planned' }] });
+    const second = await api().get('/v1/dispatch/batches?page=2&pageSize=1').set('Authorization', tokens.coordinator(lister)).expect(200);
+    expect(second.body.items).toEqual([expect.objectContaining({ id: early, seatsTaken: 1, seatsLeft: 3, transport: { mode: 'train', capacity: 4 } })]);
+    expect(second.body.items[0]).not.toHaveProperty('workers');
+    // Another coordinator of the same region sees none of them.
+    const other = await api().get('/v1/dispatch/batches').set('Authorization', asCoordinator()).expect(200);
+    const othersIds = other.body.items.map((b: { id: string }) => b.id);
+    expect(othersIds).not.toContain(early);
+    expect(othersIds).not.toContain(late);
+    await api().get('/v1/dispatch/batches').set('Authorization', tokens.station('s')).expect(403);
+    await api().post(`/v1/dispatch/batches/${early}/cancel`).set('Authorization', tokens.coordinator(lister)).expect(200);
+  });
+
   it('validates a new batch: fields named, unknown regions and jobs 422', async () => {
     const bad = await api().post('/v1/dispatch/batches').set('Authorization', asCoordinator())
       .send({ originRegionCode: 'x', destination: { jobIds: ['nope'], regionCode: '440306', address: '' }, departAt: 'soon', transport: { mode: 'boat', capacity: 0 } })

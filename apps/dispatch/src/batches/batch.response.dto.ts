@@ -1,5 +1,5 @@
 import { BATCH_STATES, BatchState, PriorityGroup } from '@laowu/contracts';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { BatchWorkerEntity, SEAT_STATUSES, SeatBasis, SeatStatus } from './batch-worker.entity';
 import { BatchEntity, TransportMode } from './batch.entity';
 
@@ -72,6 +72,16 @@ export class BatchResponse {
       cancelledAt: batch.cancelledAt?.toISOString(),
     };
   }
+}
+
+/** A batch without its manifest, for the coordinator's list. */
+export class BatchSummaryResponse extends OmitType(BatchResponse, ['workers'] as const) {}
+
+export class BatchPageResponse {
+  @ApiProperty({ type: [BatchSummaryResponse] }) items: BatchSummaryResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
 }
 
 export class SeatProblem {

@@ -1,12 +1,12 @@
 import { CurrentPrincipal, Principal, Roles } from '@laowu/auth';
-import { uuidParam } from '@laowu/platform';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { PageQuery, uuidParam } from '@laowu/platform';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AddBatchWorkersRequest, SomeBatchWorkersRequest } from './batch-workers.request.dto';
-import { AddBatchWorkersResponse, BatchResponse } from './batch.response.dto';
+import { AddBatchWorkersResponse, BatchPageResponse, BatchResponse } from './batch.response.dto';
 import { BatchesService } from './batches.service';
 import { CreateBatchRequest } from './create-batch.request.dto';
 
@@ -35,6 +35,16 @@ export class BatchesHttpController {
   })
   create(@Body() body: CreateBatchRequest, @CurrentPrincipal() principal: Principal): Promise<BatchResponse> {
     return this.batches.create(principal, body);
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'The batches the caller planned (an admin: every batch), latest departure first, without their manifests; extra to API.md',
+    description: 'A coordinator lists its own batches leaving its region, as GET /v1/dispatch/batches/{id} lets it read them.',
+  })
+  @ApiOkResponse({ type: BatchPageResponse })
+  list(@Query() query: PageQuery, @CurrentPrincipal() principal: Principal): Promise<BatchPageResponse> {
+    return this.batches.list(principal, query.page, query.pageSize);
   }
 
   @Get(':id')

@@ -1,6 +1,6 @@
 import { Principal } from '@laowu/auth';
 import { BatchState, EventEnvelope, PriorityGroup, TOPICS } from '@laowu/contracts';
-import { isKnownRegion, regionContains } from '@laowu/domain';
+import { isKnownRegion, regionContains, regionPrefix } from '@laowu/domain';
 import { appendToOutbox } from '@laowu/messaging';
 import { APP_NAME, DomainError, FieldProblem } from '@laowu/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -16,7 +16,7 @@ import { batchRefused, coversRegion, mayChangeBatch, mayReadBatch, outsideRegion
 import { BatchAction, manifestOpen, nextState } from './batch-state-machine';
 import { BatchWorkerEntity, SeatBasis } from './batch-worker.entity';
 import { BatchEntity } from './batch.entity';
-import { AddBatchWorkersResponse, BatchResponse, SeatProblem } from './batch.response.dto';
+import { AddBatchWorkersResponse, BatchPageResponse, BatchResponse, SeatProblem } from './batch.response.dto';
 import { CreateBatchRequest } from './create-batch.request.dto';
 import { inSeatingOrder } from './seating-order';
 
@@ -66,6 +66,22 @@ export class BatchesService {
     if (!batch) throw notFoundFor(principal, id);
     if (!mayReadBatch(principal, batch)) throw batchRefused();
     return BatchResponse.of(batch, await this.seats(this.dataSource.manager, id));
+  }
+
+  /** The caller's batches (mayReadBatch for a coordinator: planned by it, leaving its region), latest departure first. */
+  async list(principal: Principal, page: number, pageSize: number): Promise<BatchPageResponse> {
+    const query = this.dataSource.getRepository(BatchEntity).createQueryBuilder('b').orderBy('b.depart_at', 'DESC').addOrderBy('b.id', 'ASC');
+    if (principal.role !== 'admin') {
+      query.where('b.coordinator_id = :sub AND b.origin_region_code LIKE :region', { sub: principal.sub, region: `${regionPrefix(principal.region)}%` });
+    }
+    const [batches, total] = await query.skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const onBoard = await this.onBoardCounts(batches.map((b) => b.id));
+    const items = batches.map((batch) => {
+      const { workers: _workers, ...summary } = BatchResponse.of(batch, []);
+      const seatsTaken = onBoard.get(batch.id) ?? 0;
+      return { ...summary, seatsTaken, seatsLeft: Math.max(batch.capacity - seatsTaken, 0) };
+    });
+    return { items, total, page, pageSize };
   }
 
   addWorkers(principal: Principal, id: string, workerIds: string[]): Promise<AddBatchWorkersResponse> {
@@ -286,6 +302,15 @@ export class BatchesService {
   private async stationRegion(stationId: string): Promise<string | null> {
     const [station]: { region_code: string }[] = await this.dataSource.query(`SELECT region_code FROM "${SCHEMA}".stations WHERE id = $1`, [stationId]);
     return station?.region_code ?? null;
+  }
+
+  /** Seats taken per batch, as BatchResponse counts them (everyone but no-shows). */
+  private async onBoardCounts(batchIds: string[]): Promise<Map<string, number>> {
+    const rows: { batch_id: string; n: number }[] = await this.dataSource.query(
+      `SELECT batch_id, count(*)::int AS n FROM "${SCHEMA}".batch_workers WHERE batch_id = ANY($1::uuid[]) AND status <> 'no_show' GROUP BY batch_id`,
+      [batchIds],
+    );
+    return new Map(rows.map((r) => [r.batch_id, r.n]));
   }
 
   private seats(manager: EntityManager, batchId: string): Promise<BatchWorkerEntity[]> {

@@ -1,0 +1,170 @@
+// A new batch, built by picking (no id typed): jobs found by words and region (matching's job
+// search), the trip, then workers from the willing-to-migrate list, never more than the seats.
+import { addBatchWorkers, createBatch, searchJobs } from '../api.js';
+import { clear, errorBox, field, h, jobSummary } from '../dom.js';
+import { label, t } from '../i18n.js';
+import { regionLabel, regionPicker } from '../region-picker.js';
+import { workerPicker } from './board-picker.js';
+
+const MODES = ['bus', 'train', 'flight'];
+
+/** A datetime-local value as ISO-8601 with the browser's offset (2026-12-01T08:00:00+08:00). */
+export function withOffset(local) {
+  const date = new Date(local);
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const pad = (n) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
+  return `${local.length === 16 ? `${local}:00` : local}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
+
+function tomorrowAtSeven() {
+  const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+  return new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60000).toISOString().slice(0, 11) + '07:00';
+}
+
+/** The builder; `done(batch, seatResult | error)` after the batch was created. */
+export function batchBuilder(who, done) {
+  const jobs = new Map();
+  const message = h('div.message', { id: 'builder-message' });
+
+  const jobStep = jobFinder(jobs, () => drawChosenJobs());
+  const chosenJobs = h('ul.chosen-jobs', { id: 'builder-chosen-jobs' });
+  const origin = regionPicker({ name: 'builder-origin', initial: who.region });
+  const station = h('input', { id: 'builder-station', size: 22 });
+  const address = h('input', { id: 'builder-address', required: true, size: 34 });
+  const destination = h('output', { id: 'builder-destination', dataset: { code: '' } }, '—');
+  const employer = h('input', { id: 'builder-employer', size: 22 });
+  const departAt = h('input', { id: 'builder-depart', type: 'datetime-local', value: tomorrowAtSeven(), required: true });
+  const mode = h('select', { id: 'builder-mode' }, MODES.map((m) => h('option', { value: m }, label('mode', m))));
+  const capacity = h('input', { id: 'builder-capacity', type: 'number', min: 1, max: 2000, value: 45, required: true, size: 5 });
+  const submit = h('button.primary', { type: 'submit', id: 'builder-submit', disabled: true }, t('coord.createAndSeat'));
+  const picker = workerPicker({ regionCode: who.region, limit: Number(capacity.value), onChange: () => updateSubmit() });
+  capacity.addEventListener('input', () => Number(capacity.value) >= 1 && picker.setLimit(Number(capacity.value)));
+
+  function firstJob() {
+    return jobs.values().next().value;
+  }
+
+  function drawChosenJobs() {
+    clear(
+      chosenJobs,
+      [...jobs.values()].map((hit) =>
+        h('li', { dataset: { jobId: hit.jobId } }, hit.job.title, h('button.small.link', { type: 'button', 'aria-label': t('coord.unpickJob', { title: hit.job.title }), onclick: () => (jobs.delete(hit.jobId), jobStep.redraw(), drawChosenJobs()) }, '×')),
+      ),
+    );
+    const first = firstJob();
+    destination.dataset.code = first?.job.location.regionCode ?? '';
+    clear(destination, first ? regionLabel(first.job.location.regionCode) : '—');
+    if (first && !address.value) address.value = first.job.location.address ?? '';
+    updateSubmit();
+  }
+
+  function updateSubmit() {
+    submit.disabled = jobs.size === 0 || picker.picked().length > Number(capacity.value);
+  }
+
+  async function create(event) {
+    event.preventDefault();
+    clear(message);
+    const first = firstJob();
+    const body = {
+      originRegionCode: origin.value(),
+      destination: { jobIds: [...jobs.keys()], regionCode: first.job.location.regionCode, address: address.value.trim() },
+      departAt: withOffset(departAt.value),
+      transport: { mode: mode.value, capacity: Number(capacity.value) },
+    };
+    if (station.value.trim()) body.originStationId = station.value.trim();
+    if (employer.value.trim()) body.destination.employer = employer.value.trim();
+    submit.disabled = true;
+    let batch;
+    try {
+      batch = await createBatch(body);
+    } catch (error) {
+      clear(message, errorBox(error));
+      updateSubmit();
+      return;
+    }
+    const workerIds = picker.picked();
+    if (!workerIds.length) return done(batch);
+    try {
+      done(batch, await addBatchWorkers(batch.id, workerIds));
+    } catch (error) {
+      done(batch, error);
+    }
+  }
+
+  return h(
+    'form.card.batch-builder',
+    { id: 'batch-builder', onsubmit: create },
+    h('h3', t('coord.newBatch')),
+    h('section.builder-step', h('h4', t('coord.step1')), jobStep.el, h('p.muted', t('coord.chosenJobs')), chosenJobs),
+    h(
+      'section.builder-step',
+      h('h4', t('coord.step2')),
+      h('div.row', field(t('board.originRegion'), origin.el), field(t('board.originStation'), station)),
+      h('div.row', field(t('coord.destRegion'), destination), field(t('board.address'), address), field(t('board.employer'), employer)),
+      h('div.row', field(t('board.departAt'), departAt), field(t('board.mode'), mode), field(t('board.capacity'), capacity)),
+    ),
+    h('section.builder-step', h('h4', t('coord.step3')), picker.el),
+    h('div.actions', submit),
+    message,
+  );
+}
+
+/** Step 1: search open jobs by words and region, tick the ones the batch travels to. */
+function jobFinder(jobs, onChange) {
+  const q = h('input', { id: 'builder-q', type: 'search', size: 28 });
+  const region = regionPicker({ name: 'builder-region' });
+  const results = h('div.job-results', { id: 'builder-jobs' });
+  let hits = [];
+
+  function redraw() {
+    clear(
+      results,
+      hits.length
+        ? h(
+            'ul.pick-list',
+            hits.map((hit) => {
+              const box = h('input', {
+                type: 'checkbox',
+                checked: jobs.has(hit.jobId),
+                onchange: () => {
+                  if (box.checked) jobs.set(hit.jobId, hit);
+                  else jobs.delete(hit.jobId);
+                  onChange();
+                },
+              });
+              return h('li.pick.job-pick', { dataset: { jobId: hit.jobId } }, h('label.check', box, jobSummary(hit.job, hit.job.agencyId)));
+            }),
+          )
+        : h('p.empty', t('search.empty')),
+    );
+  }
+
+  async function search() {
+    const body = { page: 1, pageSize: 20 };
+    if (q.value.trim()) body.q = q.value.trim();
+    if (region.value()) body.regionCode = region.value();
+    clear(results, h('p.muted', t('common.loading')));
+    try {
+      hits = (await searchJobs(body)).items;
+      redraw();
+    } catch (error) {
+      clear(results, errorBox(error));
+    }
+  }
+
+  const el = h(
+    'div.job-finder',
+    h(
+      'div.row',
+      field(t('coord.jobWords'), q),
+      field(t('coord.jobRegion'), region.el),
+      h('button', { type: 'button', id: 'builder-search', onclick: search }, t('search.submit')),
+    ),
+    results,
+  );
+  // Enter in the words field searches instead of submitting the whole batch form.
+  q.addEventListener('keydown', (event) => event.key === 'Enter' && (event.preventDefault(), search()));
+  return { el, redraw };
+}

@@ -1,0 +1,301 @@
+/**
+ * The coordinator's pages of the console (点对点劳务输出) in a real browser against the four real
+ * apps: the batch list, a batch built by picking a job (found by its title) and workers from the
+ * willing-to-migrate list, the check-in list (tick, board, depart, arrive) and the printable
+ * manifest (one A4 page per 40 workers). Every step is checked through the API afterwards.
+ *
+ * Screenshots go to test-results/console/coord-*.png.
+ */
+import { makeResidentId } from '@laowu/domain';
+import { eventually, inDays, tokenFor } from '@laowu/testkit';
+import type { Locator, Page } from 'playwright-core';
+import { randomInt, randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { startConsoleStack, TEST_TIMEOUT, WAIT, type ConsoleStack } from '../support/console-browser';
+
+// A county no other test uses (巴塘县, 甘孜州, 四川): the willing-to-migrate list there is this file's.
+const COUNTY = { code: '513335', name: '巴塘县', lat: 30.0047, lon: 99.1107 };
+// The cross-region job's place (南海区, 佛山, 广东).
+const DESTINATION = { code: '440605', name: '南海区', lat: 23.029, lon: 113.1434 };
+const run = randomUUID().slice(0, 8);
+const stationId = `station-${COUNTY.code}-${run}`;
+const coordinatorId = `coordinator-${COUNTY.code}-${run}`;
+const WORKERS = 45;
+const BIG_BATCH = 42;
+
+const tokens = {
+  station: tokenFor({ sub: stationId, role: 'station', region: COUNTY.code }),
+  agency: tokenFor({ sub: `agency-coord-${run}`, role: 'agency', region: '440600' }),
+  coordinator: tokenFor({ sub: coordinatorId, role: 'coordinator', region: COUNTY.code }),
+};
+const auth = (token: string) => `Bearer ${token}`;
+
+interface Seat { workerId: string; status: string }
+
+describe('coordinator pages in a browser: batch list, builder, check-in, printable manifest', () => {
+  jest.setTimeout(TEST_TIMEOUT);
+  let stack: ConsoleStack;
+  let page: Page;
+  let consoleUrl: string;
+  let dispatchUrl: string;
+  let workerIds: string[];
+  let jobId: string;
+  let bigBatchId: string;
+  let batchId: string;
+  const jobTitle = `南海电子厂普工-${run}`;
+
+  const coordinatorGet = (path: string) => request(dispatchUrl).get(path).set('Authorization', auth(tokens.coordinator)).expect(200);
+  const batch = async (id: string) => (await coordinatorGet(`/v1/dispatch/batches/${id}`)).body;
+  const statusOf = (seats: Seat[]) => Object.fromEntries(seats.map((s) => [s.workerId, s.status]));
+
+  /** Ticks a worker in a picker, paging through the list from its first page until the worker's row shows. */
+  async function pick(scope: Locator, workerId: string): Promise<void> {
+    const box = scope.locator(`li.pick[data-worker-id="${workerId}"] input[type="checkbox"]`);
+    const [previous, next] = [scope.locator('.pager button').first(), scope.locator('.pager button').last()];
+    const ready = () => scope.locator('.picker-rows[data-state="ready"]').waitFor();
+    await ready();
+    while ((await previous.count()) && (await previous.isEnabled())) {
+      await previous.click();
+      await ready();
+    }
+    for (;;) {
+      if (await box.count()) return box.check();
+      if (!(await next.count()) || (await next.isDisabled())) throw new Error(`worker ${workerId} is not on the list`);
+      await next.click();
+      await ready();
+    }
+  }
+
+  beforeAll(async () => {
+    stack = await startConsoleStack(run);
+    ({ page, consoleUrl } = stack);
+    dispatchUrl = stack.dispatch.url;
+
+    const birthDate = `19${randomInt(75, 100)}-${String(randomInt(1, 13)).padStart(2, '0')}-${String(randomInt(1, 29)).padStart(2, '0')}`;
+    const registered = await request(stack.workers.url)
+      .post('/v1/workers/bulk')
+      .set('Authorization', auth(tokens.station))
+      .send({
+        workers: Array.from({ length: WORKERS }, (_, i) => ({
+          idNumber: makeResidentId({ regionCode: COUNTY.code, birthDate, gender: i % 2 ? 'male' : 'female', sequence: i * 2 + (i % 2) }),
+          name: `${'扎西卓玛次仁'[i % 6]}${'布木'[i % 2]}${'珍措'[i % 2]}`,
+          phone: `139${String(randomInt(0, 100_000_000)).padStart(8, '0')}`,
+          homeRegionCode: COUNTY.code,
+          residenceRegionCode: COUNTY.code,
+          location: { lat: COUNTY.lat, lon: COUNTY.lon },
+          stationId,
+          priorityGroups: i % 3 === 0 ? ['poverty_alleviated'] : [],
+          preferences: { kinds: ['fulltime'], willingToMigrate: true, targetRegionCodes: ['440000'] },
+        })),
+      })
+      .expect(200);
+    expect(registered.body.results.map((r: { status: string }) => r.status)).toEqual(Array(WORKERS).fill('created'));
+    workerIds = registered.body.results.map((r: { id: string }) => r.id);
+
+    jobId = (
+      await request(stack.jobs.url)
+        .post('/v1/jobs')
+        .set('Authorization', auth(tokens.agency))
+        .send({
+          externalId: `COORD-${run}`,
+          title: jobTitle,
+          description: '南海区电子厂流水线普工，包吃住，点对点接送',
+          kind: 'fulltime',
+          headcount: 100,
+          wage: { min: 5200, max: 6500, unit: 'month' },
+          location: { regionCode: DESTINATION.code, lat: DESTINATION.lat, lon: DESTINATION.lon, address: '佛山市南海区狮山镇工业园' },
+          crossRegion: { sourceRegionCodes: [COUNTY.code] },
+          startAt: inDays(5),
+          benefits: { housing: true, meals: true, transport: true, injuryInsurance: true },
+        })
+        .expect(201)
+    ).body.id;
+
+    // A 42-worker batch for the printed manifest. Planning it waits until dispatch knows the job,
+    // and seating everyone until it knows every worker (both come through Kafka); the first three
+    // are then taken off again for the browser to pick.
+    bigBatchId = (
+      await eventually(
+        () =>
+          request(dispatchUrl)
+            .post('/v1/dispatch/batches')
+            .set('Authorization', auth(tokens.coordinator))
+            .send({
+              originRegionCode: COUNTY.code,
+              destination: { jobIds: [jobId], regionCode: DESTINATION.code, address: '佛山市南海区狮山镇工业园', employer: '南海某电子厂' },
+              departAt: inDays(3),
+              transport: { mode: 'train', capacity: WORKERS },
+            })
+            .expect(201),
+        WAIT,
+        500,
+      )
+    ).body.id;
+    await eventually(
+      async () => {
+        const seated = await request(dispatchUrl).post(`/v1/dispatch/batches/${bigBatchId}/workers`).set('Authorization', auth(tokens.coordinator)).send({ workerIds }).expect(200);
+        expect(seated.body.seated.length + seated.body.alreadySeated.length).toBe(WORKERS);
+      },
+      WAIT,
+      500,
+    );
+    for (const workerId of workerIds.slice(0, 3)) {
+      await request(dispatchUrl).delete(`/v1/dispatch/batches/${bigBatchId}/workers/${workerId}`).set('Authorization', auth(tokens.coordinator)).expect(200);
+    }
+  }, TEST_TIMEOUT);
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it("lists the coordinator's batches to open, as the API lists them", async () => {
+    await stack.signInAs(tokens.coordinator);
+    await page.goto(`${consoleUrl}#/board`);
+    await page.locator('#batch-list[data-state="ready"]').waitFor();
+    const listed = (await coordinatorGet('/v1/dispatch/batches')).body.items as { id: string; state: string; seatsTaken: number }[];
+    expect(listed).toEqual([expect.objectContaining({ id: bigBatchId, state: 'planned', seatsTaken: BIG_BATCH })]);
+    const rows = await page.locator('#batch-list tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-batch-id'), tr.getAttribute('data-state'), tr.lastElementChild?.textContent]));
+    expect(rows).toEqual(listed.map((b) => [b.id, b.state, `${b.seatsTaken} / ${WORKERS}`]));
+    await stack.shotBothWidths('coord-list');
+    await page.locator(`#batch-list tr[data-batch-id="${bigBatchId}"] a`).click();
+    await page.locator(`.batch-summary[data-batch-id="${bigBatchId}"]`).waitFor();
+  });
+
+  it('builds a batch by picking a job found by its title and workers from the willing-to-migrate list, never past its seats', async () => {
+    const [first, second, third] = workerIds;
+    const onBigBatch = workerIds[3];
+    await page.goto(`${consoleUrl}#/board`);
+    await page.locator('#batch-new').click();
+    await page.locator('#builder-q').fill(jobTitle);
+    const hit = page.locator(`li.job-pick[data-job-id="${jobId}"] input[type="checkbox"]`);
+    // The job index refreshes on its own schedule: search again until the job is there.
+    await eventually(async () => {
+      await page.locator('#builder-search').click();
+      await hit.waitFor({ timeout: 5_000 });
+    }, WAIT, 1000);
+    // By keyboard: focus the job's box, tick it with the space bar.
+    await hit.focus();
+    await page.keyboard.press('Space');
+    await expect(hit.isChecked()).resolves.toBe(true);
+    await expect(page.locator('#builder-destination').getAttribute('data-code')).resolves.toBe(DESTINATION.code);
+    await page.locator('#builder-destination').getByText(`${DESTINATION.name} ${DESTINATION.code}`).waitFor();
+    await expect(page.locator('#builder-address').inputValue()).resolves.toBe('佛山市南海区狮山镇工业园');
+    await page.locator('#builder-employer').fill('南海某电子厂');
+
+    // Three seats: three picked, every other box is disabled.
+    const picker = page.locator('#batch-builder #worker-picker');
+    await page.locator('#builder-capacity').fill('3');
+    for (const workerId of [first, second, onBigBatch]) await pick(picker, workerId);
+    const count = page.locator('#picker-count');
+    await expect(count.getAttribute('data-picked')).resolves.toBe('3');
+    await expect(count.getAttribute('data-capacity')).resolves.toBe('3');
+    await expect(picker.locator('li.pick input:not(:checked)').count()).resolves.toBeGreaterThan(0);
+    await expect(picker.locator('li.pick input:not(:checked):not(:disabled)').count()).resolves.toBe(0);
+    // Fewer seats than picked: the batch cannot be created until that is fixed.
+    await page.locator('#builder-capacity').fill('2');
+    await expect(page.locator('#builder-submit').isDisabled()).resolves.toBe(true);
+    await expect(count.getAttribute('class')).resolves.toContain('over');
+    await page.locator('#builder-capacity').fill('3');
+    await expect(page.locator('#builder-submit').isEnabled()).resolves.toBe(true);
+    // The masked names are the list's, as worker-profiles answers the coordinator.
+    const willing = (await request(stack.workers.url).get('/v1/lists/willing-to-migrate').query({ regionCode: COUNTY.code, pageSize: 1000 }).set('Authorization', auth(tokens.coordinator)).expect(200)).body.items as { id: string; name: string }[];
+    const nameOf = new Map(willing.map((w) => [w.id, w.name]));
+    await expect(picker.locator('.picker-chosen').textContent()).resolves.toBe(`已选：${[first, second, onBigBatch].map((id) => nameOf.get(id)).join('、')}`);
+    expect(nameOf.get(first)).toMatch(/^.\*+$/);
+    await stack.shotBothWidths('coord-builder');
+
+    await page.locator('#builder-submit').click();
+    await page.locator('#batch-state[data-state="planned"]').waitFor();
+    batchId = decodeURIComponent(new URL(page.url()).hash.replace('#/board/', ''));
+    // The API's own rule for the worker already on the other batch is shown.
+    await expect(page.locator('#seat-result').textContent()).resolves.toMatch(/入座 2.*未通过 1.*another active batch/);
+    const planned = await batch(batchId);
+    expect(planned).toMatchObject({
+      state: 'planned', originRegionCode: COUNTY.code, coordinatorId, seatsTaken: 2, seatsLeft: 1,
+      destination: { jobIds: [jobId], regionCode: DESTINATION.code, address: '佛山市南海区狮山镇工业园', employer: '南海某电子厂' },
+      transport: { mode: 'bus', capacity: 3 },
+    });
+    expect(statusOf(planned.workers)).toEqual({ [first]: 'seated', [second]: 'seated' });
+
+    // The seat left, filled from the batch page.
+    await page.locator('#batch-add summary').click();
+    await pick(page.locator('#batch-add'), third);
+    await page.locator('#batch-add-submit').click();
+    await page.locator(`#manifest tr[data-worker-id="${third}"][data-status="seated"]`).waitFor();
+    await expect(page.locator('#batch-seats').getAttribute('data-seats-left')).resolves.toBe('0');
+    expect(statusOf((await batch(batchId)).workers)).toEqual({ [first]: 'seated', [second]: 'seated', [third]: 'seated' });
+    await expect(page.locator(`#manifest tr[data-worker-id="${first}"]`).textContent()).resolves.toContain(nameOf.get(first));
+  });
+
+  it('checks workers in by ticking them, boards the ticked, then departs and arrives', async () => {
+    const [first, second, third] = workerIds;
+    const row = (workerId: string) => page.locator(`#manifest tr[data-worker-id="${workerId}"]`);
+    await row(first).locator('input[type="checkbox"]').check();
+    await row(second).locator('input[type="checkbox"]').focus();
+    await page.keyboard.press('Space');
+    await expect(page.locator('#checkin-board').textContent()).resolves.toContain('2');
+    await stack.shotBothWidths('coord-checkin');
+    await page.locator('#checkin-board').click();
+    await page.locator(`#manifest tr[data-worker-id="${second}"][data-status="boarded"]`).waitFor();
+    await page.locator('#batch-state[data-state="boarding"]').waitFor();
+    const boarding = await batch(batchId);
+    expect(boarding.state).toBe('boarding');
+    expect(statusOf(boarding.workers)).toEqual({ [first]: 'boarded', [second]: 'boarded', [third]: 'seated' });
+
+    // English is one click away.
+    await page.locator('#lang-switch').click();
+    await page.locator('.check-in h3').getByText('Check-in').waitFor();
+    await page.locator('#lang-switch').click();
+    await page.locator('.check-in h3').getByText('登车点名').waitFor();
+
+    await page.locator('.batch-summary button[data-action="depart"]').click();
+    await page.locator('#batch-state[data-state="departed"]').waitFor();
+    const departed = await batch(batchId);
+    expect(departed.state).toBe('departed');
+    expect(statusOf(departed.workers)).toEqual({ [first]: 'boarded', [second]: 'boarded', [third]: 'no_show' });
+
+    await page.locator('.batch-summary button[data-action="arrive"]').click();
+    await page.locator('#batch-state[data-state="arrived"]').waitFor();
+    const arrived = await batch(batchId);
+    expect(arrived.state).toBe('arrived');
+    expect(statusOf(arrived.workers)).toEqual({ [first]: 'arrived', [second]: 'arrived', [third]: 'no_show' });
+    await stack.shotBothWidths('coord-arrived');
+  });
+
+  it('prints the manifest one A4 page per 40 workers, the header on every page', async () => {
+    const big = await batch(bigBatchId);
+    expect(big.workers).toHaveLength(BIG_BATCH);
+    await page.goto(`${consoleUrl}#/board/${bigBatchId}/manifest`);
+    await page.locator('#manifest-sheet[data-state="ready"]').waitFor();
+    const pages = page.locator('.manifest-page');
+    const expectedPages = Math.ceil(BIG_BATCH / 40);
+    await expect(pages.count()).resolves.toBe(expectedPages);
+    for (let i = 0; i < expectedPages; i++) {
+      const sheet = pages.nth(i);
+      await expect(sheet.locator('tbody tr').count()).resolves.toBe(Math.min(40, BIG_BATCH - i * 40));
+      const head = (await sheet.locator('header.manifest-head').textContent()) ?? '';
+      for (const text of [bigBatchId, COUNTY.name, DESTINATION.name, coordinatorId, `${i + 1} / ${expectedPages}`]) expect(head).toContain(text);
+      await expect(sheet.locator('thead th').count()).resolves.toBe(7);
+    }
+    // Rows in the manifest's order, numbered on across pages.
+    const printed = await page.locator('.manifest-page tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-worker-id'), tr.firstElementChild?.textContent]));
+    expect(printed).toEqual(big.workers.map((w: Seat, i: number) => [w.workerId, String(i + 1)]));
+
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('header.top').isVisible()).resolves.toBe(false);
+    await expect(page.evaluate(`getComputedStyle(document.querySelector('.manifest-page')).breakAfter`)).resolves.toBe('page');
+    await stack.shotBothWidths('coord-manifest-print');
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    const pdfPages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+    expect(pdfPages).toHaveLength(expectedPages);
+    await page.emulateMedia({ media: null });
+  });
+
+  it('never put a token into a URL, and raised no page errors or policy violations', () => {
+    for (const token of Object.values(tokens)) {
+      expect(stack.requestedUrls.filter((url) => url.includes(token) || url.includes(token.split('.')[1]))).toEqual([]);
+    }
+    expect(stack.pageErrors).toEqual([]);
+    expect(stack.policyViolations).toEqual([]);
+  });
+});
