@@ -330,18 +330,19 @@ export const getStation = (id) => request('dispatch', 'GET', `/v1/stations/${enc
 export const listBatches = (page = 1, pageSize = 20) => request('dispatch', 'GET', '/v1/dispatch/batches', { params: { page, pageSize } });
 
 /**
- * Masked names (and list rows) of `workerIds`, read from the region's lists: dispatch's manifest
- * holds no personal data, and a coordinator may read only the lists. A worker on the manifest is
- * willing to migrate until arrival and employed after it. Workers found in neither stay out of the map.
+ * Masked names (and list rows) of `workerIds`, read from the region's lists (GET /v1/lists/{kind}
+ * with workerIds, 100 at a time): dispatch's manifest holds no personal data, and a coordinator may
+ * read only the lists. A worker on the manifest is willing to migrate until arrival and employed
+ * after it. Workers found in neither stay out of the map.
  */
 export async function listRowsOf(regionCode, workerIds) {
-  const wanted = new Set(workerIds);
   const rows = new Map();
   for (const kind of ['willing-to-migrate', 'employed']) {
-    for (let page = 1; rows.size < wanted.size; page++) {
-      const body = await listPage(kind, regionCode, page, 1000);
-      for (const row of body.items) if (wanted.has(row.id)) rows.set(row.id, row);
-      if (page * body.pageSize >= body.total) break;
+    const missing = workerIds.filter((id) => !rows.has(id));
+    for (let i = 0; i < missing.length; i += 100) {
+      const ids = missing.slice(i, i + 100);
+      const body = await request('workerProfiles', 'GET', `/v1/lists/${enc(kind)}`, { params: { regionCode, workerIds: ids.join(','), pageSize: ids.length } });
+      for (const row of body.items) rows.set(row.id, row);
     }
   }
   return rows;

@@ -106,6 +106,14 @@ export function shortId(id) {
   return id ? `${String(id).slice(0, 8)}…` : '';
 }
 
+/** Splits a typed list, "a, b\nc", into ['a', 'b', 'c']. */
+export function splitList(text) {
+  return String(text)
+    .split(/[\s,，;；]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 /** Hands a Blob to the browser as a download under `filename` (only a blob: URL, never the data or a token in one). */
 export function saveBlob(blob, filename) {
   const link = document.createElement('a');

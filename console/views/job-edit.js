@@ -2,7 +2,7 @@
 // whole job, so the form is filled from GET /v1/jobs/{id} first). Codes come from the reference
 // pickers; the API's own field messages (400/422 `details`) are shown next to their fields.
 import { certificates, createJob, getJob, laborBrands, occupations, principal, replaceJob, skills } from '../api.js';
-import { clear, errorBox, field, h, signedOutBox, splitIds } from '../dom.js';
+import { clear, errorBox, field, h, signedOutBox, splitList } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { referenceSearch } from '../reference-search.js';
 import { regionPicker } from '../region-picker.js';
@@ -97,7 +97,7 @@ function jobForm(job, navigate) {
     const optional = (value) => (value === '' ? undefined : value);
     const number = (el) => (el.value === '' ? undefined : Number(el.value));
     const chosenBenefits = Object.fromEntries(benefits.map((b) => [b.value, b.checked]));
-    const sources = splitIds(sourceRegions.value);
+    const sources = splitList(sourceRegions.value);
     const ages = { min: number(ageMin), max: number(ageMax) };
     return {
       externalId: optional(externalId.value.trim()),

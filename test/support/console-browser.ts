@@ -59,6 +59,18 @@ function subjectOf(token: string): string {
 }
 
 /**
+ * Opens the console once: one that does not load (a module that does not link, say) fails the
+ * file here, at once, instead of every wait of every test running out.
+ */
+async function consoleLoads(page: Page, consoleUrl: string): Promise<void> {
+  const failed = page.waitForEvent('pageerror', { timeout: WAIT }).then((error) => {
+    throw new Error(`the console does not load: ${error.message}`);
+  });
+  failed.catch(() => undefined);
+  await Promise.race([page.goto(consoleUrl).then(() => page.locator('#who').waitFor({ timeout: WAIT })), failed]);
+}
+
+/**
  * Starts the four apps and a browser for one test file. `run` names the consumer groups and the
  * matching index prefix, so that runs never share them.
  */
@@ -141,6 +153,7 @@ export async function startConsoleStack(run: string, options: { matchingEnv?: Re
       await page.locator('#sign-in-submit').click();
       await page.locator('#who').getByText(subjectOf(token)).waitFor({ timeout: WAIT });
     };
+    await consoleLoads(page, consoleUrl);
     return { jobs, workers, matching, dispatch, consoleUrl, context, page, requestedUrls, pageErrors, policyViolations, shot, shotBothWidths, signInAs, close };
   } catch (error) {
     await close();

@@ -82,6 +82,16 @@ describe('worker-profiles: lists (三) and monthly monitoring (十三)', () => {
       expect(idsOf((await list('willing-to-migrate', { regionCode: '513401' }).expect(200)).body)).toEqual(expectIds(['D']));
     });
 
+    it('gives only the named workers of a list (workerIds), and refuses more than 100 or malformed ids', async () => {
+      const named = await list('employed', { regionCode: '513400', workerIds: [ids.A, ids.E, ids.B, ids.F].join(',') }).expect(200);
+      // B (unemployed) and F (employed in 440000) are not on 凉山's employed list.
+      expect(idsOf(named.body)).toEqual(expectIds(['A', 'E']));
+      expect(named.body.total).toBe(2);
+      const tooMany = Array.from({ length: 101 }, () => ids.A).join(',');
+      expect((await list('employed', { regionCode: '513400', workerIds: tooMany }).expect(400)).body.details[0].field).toBe('workerIds');
+      expect((await list('employed', { regionCode: '513400', workerIds: 'x,y' }).expect(400)).body.details[0].field).toBe('workerIds');
+    });
+
     it('pages JSON and shows personal data masked', async () => {
       const first = (await list('employed', { regionCode: '513400', pageSize: 2, page: 1 }).expect(200)).body;
       const third = (await list('employed', { regionCode: '513400', pageSize: 2, page: 3 }).expect(200)).body;

@@ -5,7 +5,7 @@ import { ExportPool } from '@laowu/persistence';
 import type { Response } from 'express';
 import { ApiJsonOrCsv, csvChunks, sendCsv } from '@laowu/platform';
 import { assertCanReadRegion } from '../workers/worker.access';
-import { ListKindParams, RegionExportQuery } from './list-query.request.dto';
+import { ListKindParams, ListQuery } from './list-query.request.dto';
 import { LIST_COLUMNS, ListsService } from './lists.service';
 
 @ApiTags('lists')
@@ -29,18 +29,18 @@ export class ListsHttpController {
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param() { kind }: ListKindParams,
-    @Query() query: RegionExportQuery,
+    @Query() query: ListQuery,
     @Res() res: Response,
   ): Promise<void> {
     assertCanReadRegion(principal, query.regionCode);
     if (query.format === 'csv') {
-      const rows = await this.lists.rows(kind, query.regionCode);
+      const rows = await this.lists.rows(kind, query.regionCode, query.workerIds);
       await sendCsv(res, `${kind}-${query.regionCode}.csv`, csvChunks(LIST_COLUMNS, rows), this.exports.stallTimeoutMs);
       return;
     }
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 100;
-    const { items, total } = await this.lists.page(kind, query.regionCode, page, pageSize);
+    const { items, total } = await this.lists.page(kind, query.regionCode, page, pageSize, query.workerIds);
     res.json({ kind, regionCode: query.regionCode, page, pageSize, total, items });
   }
 }

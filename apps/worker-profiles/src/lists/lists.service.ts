@@ -80,8 +80,8 @@ export class ListsService {
     private readonly exports: ExportPool,
   ) {}
 
-  async page(kind: ListKind, regionCode: string, page: number, pageSize: number): Promise<{ items: ListRow[]; total: number }> {
-    const { sql, params } = this.query(kind, regionCode);
+  async page(kind: ListKind, regionCode: string, page: number, pageSize: number, workerIds?: string[]): Promise<{ items: ListRow[]; total: number }> {
+    const { sql, params } = this.query(kind, regionCode, workerIds);
     const [items, [{ total }]] = await Promise.all([
       this.dataSource.query(`${sql} ORDER BY id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params),
       this.dataSource.query(`SELECT count(*)::int AS total FROM (${sql}) matching`, params),
@@ -90,18 +90,18 @@ export class ListsService {
   }
 
   /** Every row, through a cursor on an export connection (bounded memory for any size; 503 while every export connection is busy). */
-  async rows(kind: ListKind, regionCode: string): Promise<AsyncGenerator<ListRow>> {
-    const { sql, params } = this.query(kind, regionCode);
+  async rows(kind: ListKind, regionCode: string, workerIds?: string[]): Promise<AsyncGenerator<ListRow>> {
+    const { sql, params } = this.query(kind, regionCode, workerIds);
     return this.exports.stream<ListRow>(`${sql} ORDER BY id`, params);
   }
 
-  private query(kind: ListKind, regionCode: string): { sql: string; params: unknown[] } {
+  /** `workerIds`: only these workers of the list. */
+  private query(kind: ListKind, regionCode: string, workerIds?: string[]): { sql: string; params: unknown[] } {
     assertKnownRegion(regionCode);
     const filter = FILTERS[kind];
-    return {
-      sql: `${SELECT} WHERE ${filter.where} AND ${filter.regionColumn} LIKE $1`,
-      params: [`${regionPrefix(regionCode)}%`, chinaDate()],
-    };
+    const params: unknown[] = [`${regionPrefix(regionCode)}%`, chinaDate()];
+    const only = workerIds ? ` AND id = ANY($${params.push(workerIds)}::uuid[])` : '';
+    return { sql: `${SELECT} WHERE ${filter.where} AND ${filter.regionColumn} LIKE $1${only}`, params };
   }
 }
 
