@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from '@laowu/testkit';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bearer } from '../../../test/support/tokens';
@@ -70,7 +71,10 @@ describe('worker-profiles: listing workers and looking one up by number', () => 
       expect(body).toMatchObject({ total: 4, page: 1, pageSize: 20 });
       expect(ids(body.items)).toEqual(newestFirst(() => true));
       const single = await http().get(`/v1/workers/${mine[0].id}`).set('Authorization', station).expect(200);
-      expect(body.items[3]).toEqual(single.body);
+      // The worker page adds the full name for the registering station; a list never carries it.
+      const { fullName, ...asListed } = single.body;
+      expect(fullName).toBe(mine[0].body.name);
+      expect(body.items[3]).toEqual(asListed);
       expect(body.items[3]).toMatchObject({ idNumber: masked(mine[0].body.idNumber as string), phone: maskedPhone(mine[0].body.phone as string) });
     });
 
@@ -164,16 +168,19 @@ describe('worker-profiles: listing workers and looking one up by number', () => 
       await db.query(`UPDATE "${SCHEMA}".workers SET phone_hash = NULL WHERE id = $1`, [id]);
       expect((await lookup({ phone }).expect(200)).body.items).toEqual([]);
       const backfill = running.app.get(PhoneHashBackfill);
-      expect(await backfill.run()).toEqual({ filled: 1, undecryptable: 0 });
-      expect(ids((await lookup({ phone }).expect(200)).body.items)).toEqual([id]);
-      expect(await backfill.run()).toEqual({ filled: 0, undecryptable: 0 });
+      // This run or the app's own start-up run (still passing over other suites' rows it cannot decrypt) fills it.
+      await backfill.run();
+      await eventually(async () => expect(ids((await lookup({ phone }).expect(200)).body.items)).toEqual([id]), 60_000, 200);
+      expect((await backfill.run()).filled).toBe(0);
     });
 
     it('does not read, start after start, a phone written with a key no longer configured', async () => {
+      const backfill = running.app.get(PhoneHashBackfill);
+      // What a run passes over before this row exists (other suites' rows it cannot decrypt, if any).
+      const { undecryptable: passedOver } = await backfill.run();
       const id = await register(registration({ stationId, phone: freshPhone() }));
       await db.query(`UPDATE "${SCHEMA}".workers SET phone_hash = NULL, phone_enc = 'retired-key:' || split_part(phone_enc, ':', 2) WHERE id = $1`, [id]);
-      const backfill = running.app.get(PhoneHashBackfill);
-      expect(await backfill.run()).toEqual({ filled: 0, undecryptable: 0 });
+      expect(await backfill.run()).toEqual({ filled: 0, undecryptable: passedOver });
       expect((await db.query(`SELECT phone_hash FROM "${SCHEMA}".workers WHERE id = $1`, [id]))[0].phone_hash).toBeNull();
     });
 
