@@ -114,7 +114,7 @@ describe('faults: the DLQ tool replays a dead-lettered event exactly once', () =
     await dlqRecorder?.stop();
     await topicRecorder?.stop();
     await publisher.close();
-    await removeStationWorkers(setup, stationId).catch(() => undefined);
+    if (setup) await removeStationWorkers(setup, stationId);
     await setup?.end();
   }, 120_000);
 

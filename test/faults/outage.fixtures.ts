@@ -69,11 +69,29 @@ export async function workerIdsOfStation(db: Client, stationId: string, limit: n
   return rows.map((r) => r.id);
 }
 
-/** Removes a run's workers and what placements added to them. */
+/**
+ * Removes a run's workers and every row that refers to them (status history, follow-ups, income …:
+ * each table with a foreign key to workers, found in the catalogue so that a new one is not missed),
+ * in one transaction. The copies cloneWorkers makes cannot be decrypted (their ciphertexts are bound
+ * to the template's id), so rows left behind would burden every later start's key passes.
+ */
 export async function removeStationWorkers(db: Client, stationId: string): Promise<void> {
+  const { rows: referring } = await db.query<{ tbl: string; col: string }>(
+    `SELECT format('%I.%I', n.nspname, c.relname) AS tbl, quote_ident(a.attname) AS col
+       FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+      WHERE k.contype = 'f' AND k.confrelid = 'worker_profiles.workers'::regclass`,
+  );
   const workers = `SELECT id FROM worker_profiles.workers WHERE station_id = $1`;
-  await db.query(`DELETE FROM worker_profiles.employment_status_history WHERE worker_id IN (${workers})`, [stationId]);
-  await db.query(`DELETE FROM worker_profiles.workers WHERE station_id = $1`, [stationId]);
+  await db.query('BEGIN');
+  try {
+    for (const { tbl, col } of referring) await db.query(`DELETE FROM ${tbl} WHERE ${col} IN (${workers})`, [stationId]);
+    await db.query(`DELETE FROM worker_profiles.workers WHERE station_id = $1`, [stationId]);
+    await db.query('COMMIT');
+  } catch (error) {
+    await db.query('ROLLBACK');
+    throw error;
+  }
 }
 
 export interface PublishedPlacement {

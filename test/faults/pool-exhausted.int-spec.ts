@@ -96,7 +96,7 @@ describe('faults: the database pool under slow export readers while events flow'
     await app?.close();
     await dlq?.stop();
     await publisher.close();
-    await removeStationWorkers(setup, stationId).catch(() => undefined);
+    if (setup) await removeStationWorkers(setup, stationId);
     await setup?.end();
   }, 120_000);
 

@@ -44,7 +44,7 @@ describe('faults: PostgreSQL unreachable for 30 s mid-stream', () => {
     await proxy.close();
     await dlq?.stop();
     await publisher.close();
-    await removeStationWorkers(setup, stationId).catch(() => undefined);
+    if (setup) await removeStationWorkers(setup, stationId);
     await setup?.end();
   }, 120_000);
 
