@@ -4,7 +4,7 @@
 // with offer / accept / decline, and once accepted, recording the hire as a placement (dispatch).
 // The job's headcount and filled come from job-collection; filled follows a placement through events.
 import {
-  authHeaders, createPlacement, getJob, getWorker, matchAction, placementsPage, principal, stationMatches, stationStreamUrl,
+  authHeaders, createPlacement, getJob, listWorkers, matchAction, placementsPage, principal, stationMatches, stationStreamUrl,
 } from '../api.js';
 import { badge, clear, errorBox, field, h, reasonsList, shortId, signedOutBox, wageText } from '../dom.js';
 import { formatTime, label, t } from '../i18n.js';
@@ -18,6 +18,8 @@ const SHOWN = 50;
 const KEPT = 1000;
 /** Profile and job look-ups in flight at once (a job with 50 candidates must not fire 50 requests together). */
 const LOOKUPS_AT_ONCE = 4;
+/** The most workers GET /v1/workers reads by id at once. */
+const WORKERS_PER_READ = 100;
 const KEY_REASONS = 3;
 /** After a hire, how often and how long to re-read the job until its `filled` moved (it follows through Kafka). */
 const FILLED_POLL_MS = 1000;
@@ -68,7 +70,7 @@ export function stopFeed() {
   state.stream?.close();
   state.stream = undefined;
   state.stationId = '';
-  for (const map of [state.matches, state.errors, state.workers, state.jobs, state.hireForms]) map.clear();
+  for (const map of [state.matches, state.errors, state.workers, state.jobs, state.hireForms, unreadWorkers]) map.clear();
   state.streamState = { state: 'idle' };
   state.unread.clear();
   announceUnread();
@@ -152,14 +154,31 @@ function runLookups() {
   }
 }
 
+/** Workers waiting for their masked profile: read together, up to WORKERS_PER_READ in one request. */
+const unreadWorkers = new Set();
+
 function ensureWorker(workerId) {
   if (state.workers.has(workerId)) return;
   state.workers.set(workerId, { pending: true });
+  // Queued after the current drawing, so that every worker it asks for goes in one request.
+  if (unreadWorkers.size === 0) queueMicrotask(() => queueLookup(readWaitingWorkers));
+  unreadWorkers.add(workerId);
+}
+
+async function readWaitingWorkers() {
+  const workerIds = [...unreadWorkers].slice(0, WORKERS_PER_READ);
+  if (workerIds.length === 0) return;
+  for (const workerId of workerIds) unreadWorkers.delete(workerId);
+  if (unreadWorkers.size) queueLookup(readWaitingWorkers);
   const stationId = state.stationId;
-  queueLookup(async () => {
-    const entry = await getWorker(workerId).then((worker) => ({ worker }), (error) => ({ error }));
-    if (stationId === state.stationId) state.workers.set(workerId, entry);
-  });
+  const entries = await listWorkers({ workerIds: workerIds.join(','), pageSize: WORKERS_PER_READ }).then(
+    ({ items }) => {
+      const found = new Map(items.map((worker) => [worker.id, { worker }]));
+      return workerIds.map((workerId) => [workerId, found.get(workerId) ?? { error: 'not readable' }]);
+    },
+    (error) => workerIds.map((workerId) => [workerId, { error }]),
+  );
+  if (stationId === state.stationId) for (const [workerId, entry] of entries) state.workers.set(workerId, entry);
 }
 
 async function readJob(jobId) {

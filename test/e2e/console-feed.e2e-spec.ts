@@ -178,6 +178,11 @@ describe('console live feed by job (real apps, Kafka, OpenSearch, PostgreSQL)', 
     }, WAIT, 500);
     const workersShown = await rowsOf(card);
     await expect(card.count()).resolves.toBe(1);
+    // The workers' masked profiles are read by listing them by id, never one request per worker.
+    const workerReads = stack.requestedUrls.map((url) => new URL(url)).filter((url) => url.pathname.startsWith('/v1/workers'));
+    expect(workerReads.filter((url) => url.pathname !== '/v1/workers').map((url) => url.pathname)).toEqual([]);
+    const named = new Set(workerReads.flatMap((url) => url.searchParams.get('workerIds')?.split(',') ?? []));
+    expect(workersShown.filter((workerId) => !named.has(workerId))).toEqual([]);
     const stored = (await storedMatches()).filter((m) => m.jobId === gigJobId);
     expect(new Set(stored.map((m) => m.trigger))).toEqual(new Set(['instant_job']));
     expect(new Set(stored.map((m) => m.lane))).toEqual(new Set(['instant']));

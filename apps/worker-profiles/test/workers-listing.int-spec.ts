@@ -41,6 +41,7 @@ describe('worker-profiles: listing workers and looking one up by number', () => 
   describe('GET /v1/workers', () => {
     /** The station's workers in the order registered, with what the filters look at. */
     const mine: { id: string; body: Row; status: string; group?: string; willing: boolean; skills: string[] }[] = [];
+    const others: string[] = [];
 
     beforeAll(async () => {
       const specs = [
@@ -61,7 +62,7 @@ describe('worker-profiles: listing workers and looking one up by number', () => 
         mine.push({ id: await register(body), body, ...spec });
       }
       // resident in the station's region but registered by another station: readable, yet not in the station's list
-      await register(registration({ stationId: otherStationId, homeRegionCode: '440306' }), otherStation);
+      others[0] = await register(registration({ stationId: otherStationId, homeRegionCode: '440306' }), otherStation);
     });
 
     const newestFirst = (keep: (w: (typeof mine)[number]) => boolean) => mine.filter(keep).map((w) => w.id).reverse();
@@ -96,6 +97,14 @@ describe('worker-profiles: listing workers and looking one up by number', () => 
       expect(ids(body.items)).toEqual([mine[0].id]);
     });
 
+    it("reads only the named workers of the caller's scope: another station's worker is left out as if absent", async () => {
+      const named = [mine[1].id, mine[3].id];
+      const { body } = await list(`workerIds=${[...named, others[0], randomUUID()].join(',')}`).expect(200);
+      expect({ ids: ids(body.items), total: body.total }).toEqual({ ids: [mine[3].id, mine[1].id], total: 2 });
+      const filtered = await list(`workerIds=${named.join(',')}&willingToMigrate=true`).expect(200);
+      expect(ids(filtered.body.items)).toEqual([]);
+    });
+
     it("gives a bureau the workers resident in its region, whoever registered them, and nothing from elsewhere", async () => {
       const urumqi = await register(registration({ stationId, homeRegionCode: '650102', residenceRegionCode: '650102' }));
       const { body } = await list('pageSize=100', bureauToken('650100')).expect(200);
@@ -117,6 +126,8 @@ describe('worker-profiles: listing workers and looking one up by number', () => 
       ['pageSize=101', 'pageSize'],
       ['page=0', 'page'],
       ['regionCode=513401', 'regionCode'],
+      ['workerIds=not-a-uuid', 'workerIds'],
+      [`workerIds=${Array.from({ length: 101 }, () => randomUUID()).join(',')}`, 'workerIds'],
     ])('refuses %s: 400 naming %s', async (query, field) => {
       const { body } = await list(query).expect(400);
       expect(body.details.map((d: { field: string }) => d.field)).toEqual([field]);

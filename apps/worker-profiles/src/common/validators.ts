@@ -1,6 +1,7 @@
 import { isKnownSkill, isMobilePhone, parseResidentId } from '@laowu/domain';
 import { normalisePhone } from '../pii/pii-cipher';
-import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsUUID, registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 /** A property decorator from a test and a message (one registerDecorator block for all of them). */
 function stringRule(name: string, test: (value: string) => boolean, message: (args?: ValidationArguments) => string) {
@@ -44,3 +45,15 @@ export const IsKnownSkillCode = stringRule(
   isKnownSkill,
   (args) => `${args?.property ?? 'skill'} must be a skill code of the taxonomy (GET /v1/reference/skills)`,
 );
+
+/** Most workers one request may name by id (a page of the console's feed or a batch's manifest). */
+export const MAX_WORKER_IDS = 100;
+
+/** `workerIds=a,b,c` in a query: at most MAX_WORKER_IDS UUIDs, a clear 400 naming the field otherwise. */
+export function CommaSeparatedWorkerIds(): PropertyDecorator {
+  return (target, propertyName) => {
+    Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))(target, propertyName);
+    ArrayMaxSize(MAX_WORKER_IDS, { message: `workerIds must hold at most ${MAX_WORKER_IDS} ids` })(target, propertyName);
+    IsUUID('all', { each: true, message: 'workerIds must be comma-separated UUIDs' })(target, propertyName);
+  };
+}

@@ -1,7 +1,8 @@
 import { REGION_CODE_PATTERN } from '@laowu/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { CommaSeparatedWorkerIds, MAX_WORKER_IDS } from '../common/validators';
 
 export const LIST_KINDS = ['employed', 'unemployed', 'willing-to-migrate'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
@@ -24,18 +25,14 @@ export class RegionExportQuery {
   pageSize?: number;
 }
 
-export const LIST_MAX_WORKER_IDS = 100;
-
 /** GET /v1/lists/{kind}: a region's list, or only the given workers of it. */
 export class ListQuery extends RegionExportQuery {
   @ApiPropertyOptional({
     type: String,
     example: '3f1c…,9a2b…',
-    description: `only these workers (comma-separated ids, at most ${LIST_MAX_WORKER_IDS}) of the list: e.g. the masked names of a batch's manifest`,
+    description: `only these workers (comma-separated ids, at most ${MAX_WORKER_IDS}) of the list: e.g. the masked names of a batch's manifest`,
   })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
-  @ArrayMaxSize(LIST_MAX_WORKER_IDS, { message: `workerIds must hold at most ${LIST_MAX_WORKER_IDS} ids` })
-  @IsUUID('all', { each: true, message: 'workerIds must be comma-separated UUIDs' })
+  @CommaSeparatedWorkerIds()
   workerIds?: string[];
 }

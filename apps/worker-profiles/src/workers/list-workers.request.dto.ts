@@ -2,7 +2,7 @@ import { EMPLOYMENT_STATUSES, type EmploymentStatus, PRIORITY_GROUPS, type Prior
 import { PageQuery } from '@laowu/platform';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { IsKnownSkillCode } from '../common/validators';
+import { CommaSeparatedWorkerIds, IsKnownSkillCode, MAX_WORKER_IDS } from '../common/validators';
 
 /** GET /v1/workers: filters (all optional, combined with AND) and a page. A value given twice is a 400. */
 export class ListWorkersRequest extends PageQuery {
@@ -25,4 +25,13 @@ export class ListWorkersRequest extends PageQuery {
   @IsOptional()
   @IsKnownSkillCode()
   skill?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    example: '3f1c…,9a2b…',
+    description: `only these of the caller's workers (comma-separated ids, at most ${MAX_WORKER_IDS}; others are left out as if absent): e.g. the console's feed reading its workers' masked names in one request`,
+  })
+  @IsOptional()
+  @CommaSeparatedWorkerIds()
+  workerIds?: string[];
 }

@@ -27,6 +27,7 @@ export class WorkerDirectoryService {
     if (query.priorityGroup !== undefined) builder.andWhere(':group = ANY(w.priority_groups)', { group: query.priorityGroup });
     if (query.willingToMigrate !== undefined) builder.andWhere('w.willing_to_migrate = :willing', { willing: query.willingToMigrate === 'true' });
     if (query.skill !== undefined) builder.andWhere('w.skills @> CAST(:skill AS jsonb)', { skill: JSON.stringify([{ code: query.skill }]) });
+    if (query.workerIds !== undefined) builder.andWhere('w.id = ANY(:workerIds)', { workerIds: query.workerIds });
     const [items, total] = await builder
       .orderBy('w.createdAt', 'DESC')
       .addOrderBy('w.id', 'DESC')
