@@ -4,12 +4,11 @@
  * messages for bad input, edits the job, reads its candidates and outcome figures, and closes it.
  * Everything the UI did is checked through the APIs (supertest). Screenshots: test-results/console/.
  */
-import { makeResidentId } from '@laowu/domain';
 import { eventually, tokenFor } from '@laowu/testkit';
 import type { Page } from 'playwright-core';
 import { randomInt, randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { startConsoleStack, TEST_TIMEOUT, WAIT, type ConsoleStack } from '../support/console-browser';
+import { createStation, registerStationWorker, startConsoleStack, TEST_TIMEOUT, WAIT, type ConsoleStack } from '../support/console-browser';
 
 // A county no other test uses (麻城市, 黄冈, 湖北), so this run's worker is the one nearby.
 const COUNTY = { code: '421181', city: '421100', province: '420000' };
@@ -57,26 +56,19 @@ describe("the console's agency pages in a browser (real apps, Kafka, OpenSearch,
     page = stack.page;
     const regions: { code: string; lat: number; lon: number }[] = await api(stack.jobs).get('/v1/reference/regions', { parent: COUNTY.city });
     const centre = regions.find((r) => r.code === COUNTY.code)!;
-    await request(stack.dispatch.url)
-      .post('/v1/stations')
-      .set('Authorization', auth(tokens.admin))
-      .send({ id: stationId, name: `麻城市就业服务站 ${run}`, regionCode: COUNTY.code, location: { lat: centre.lat, lon: centre.lon } })
-      .expect(201);
-    const registered = await request(stack.workers.url)
-      .post('/v1/workers')
-      .set('Authorization', auth(tokens.station))
-      .send({
-        idNumber: makeResidentId({ regionCode: COUNTY.code, birthDate: `19${randomInt(75, 99)}-0${randomInt(1, 10)}-1${randomInt(0, 10)}`, gender: 'female', sequence: randomInt(0, 500) * 2 }),
+    const location = { lat: centre.lat, lon: centre.lon };
+    await createStation(stack, tokens.admin, { id: stationId, name: `麻城市就业服务站 ${run}`, regionCode: COUNTY.code, location });
+    workerId = await registerStationWorker(stack, tokens.station, {
+      stationId,
+      county: COUNTY.code,
+      location,
+      gender: 'female',
+      body: {
         ...worker,
-        homeRegionCode: COUNTY.code,
-        residenceRegionCode: COUNTY.code,
-        location: { lat: centre.lat, lon: centre.lon },
-        stationId,
         skills: [{ code: 'welding', level: 3 }],
         preferences: { kinds: ['gig', 'fulltime'], willingToMigrate: false, maxCommuteKm: 30, minWage: { amount: 150, unit: 'day' } },
-      })
-      .expect(201);
-    workerId = registered.body.id;
+      },
+    });
     await eventually(() => request(stack.matching.url).get(`/v1/workers/${workerId}/matches`).set('Authorization', auth(tokens.station)).expect(200), WAIT, 500);
   }, TEST_TIMEOUT);
 

@@ -5,12 +5,11 @@
  * accept and recording the hire from the card, checked through the APIs (the placement, the job's
  * filled count). Screenshots in test-results/console/feed-jobs*.png.
  */
-import { makeResidentId } from '@laowu/domain';
 import { eventually, inDays, tokenFor } from '@laowu/testkit';
 import type { Locator, Page } from 'playwright-core';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { startConsoleStack, TEST_TIMEOUT, WAIT, type ConsoleStack } from '../support/console-browser';
+import { createStation, registerStationWorker, startConsoleStack, TEST_TIMEOUT, WAIT, type ConsoleStack } from '../support/console-browser';
 
 // A county no other test uses (苍溪县, 广元, 四川): this run's workers are the only ones nearby.
 const COUNTY = { code: '510824', lat: 31.7317, lon: 105.9348 };
@@ -49,25 +48,19 @@ describe('console live feed by job (real apps, Kafka, OpenSearch, PostgreSQL)', 
   const getJob = async (jobId: string) => (await request(stack.jobs.url).get(`/v1/jobs/${jobId}`).set('Authorization', auth(tokens.station)).expect(200)).body;
   const getWorker = async (workerId: string) => (await request(stack.workers.url).get(`/v1/workers/${workerId}`).set('Authorization', auth(tokens.station)).expect(200)).body;
 
-  async function registerWorker(name: string, sequence: number, employed: boolean): Promise<string> {
-    const registered = await request(stack.workers.url)
-      .post('/v1/workers')
-      .set('Authorization', auth(tokens.station))
-      .send({
-        idNumber: makeResidentId({ regionCode: COUNTY.code, birthDate: `19${randomInt(70, 99)}-0${randomInt(1, 10)}-1${randomInt(0, 10)}`, gender: sequence % 2 ? 'male' : 'female', sequence }),
+  const registerWorker = (name: string, gender: 'male' | 'female', employed: boolean): Promise<string> =>
+    registerStationWorker(stack, tokens.station, {
+      stationId,
+      county: COUNTY.code,
+      location: { lat: COUNTY.lat, lon: COUNTY.lon },
+      gender,
+      body: {
         name,
-        phone: `139${String(randomInt(0, 100_000_000)).padStart(8, '0')}`,
-        homeRegionCode: COUNTY.code,
-        residenceRegionCode: COUNTY.code,
-        location: { lat: COUNTY.lat, lon: COUNTY.lon },
-        stationId,
         skills: [{ code: 'welding', level: 3 }],
         preferences: { kinds: ['gig', 'fulltime'], willingToMigrate: false, maxCommuteKm: 30 },
         employmentStatus: employed ? { status: 'employed', effectiveDate: '2026-10-01', regionCode: COUNTY.code, registeredAt: 'residence', employer: '苍溪县某建材厂' } : undefined,
-      })
-      .expect(201);
-    return registered.body.id;
-  }
+      },
+    });
 
   async function postJob(body: Record<string, unknown>): Promise<string> {
     const posted = await request(stack.jobs.url)
@@ -90,17 +83,12 @@ describe('console live feed by job (real apps, Kafka, OpenSearch, PostgreSQL)', 
   beforeAll(async () => {
     stack = await startConsoleStack(run);
     page = stack.page;
-    await request(stack.dispatch.url)
-      .post('/v1/stations')
-      .set('Authorization', auth(tokens.admin))
-      .send({ id: stationId, name: `苍溪县就业服务站 ${run}`, regionCode: COUNTY.code, location: { lat: COUNTY.lat, lon: COUNTY.lon } })
-      .expect(201);
-    const sequence = randomInt(0, 300) * 2 + 1;
+    await createStation(stack, tokens.admin, { id: stationId, name: `苍溪县就业服务站 ${run}`, regionCode: COUNTY.code, location: { lat: COUNTY.lat, lon: COUNTY.lon } });
     // Registered before any job of this run exists, so their own worker_available pushes find none of them.
     [workerIds.returning, workerIds.first, workerIds.second] = await Promise.all([
-      registerWorker('赵德明', sequence, true),
-      registerWorker('钱桂芳', sequence + 1, false),
-      registerWorker('孙志强', sequence + 2, false),
+      registerWorker('赵德明', 'male', true),
+      registerWorker('钱桂芳', 'female', false),
+      registerWorker('孙志强', 'male', false),
     ]);
     // Matching has indexed the workers.
     for (const id of Object.values(workerIds)) {

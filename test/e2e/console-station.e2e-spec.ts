@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { startConsoleStack, TEST_TIMEOUT, WAIT, type ConsoleStack } from '../support/console-browser';
+import { createStation, startConsoleStack, TEST_TIMEOUT, WAIT, type ConsoleStack } from '../support/console-browser';
 
 const IMPORT_COUNTY = { code: '653226', lat: 36.8571, lon: 81.6774 };
 const WALK_IN_COUNTY = { code: '653227', lat: 37.0641, lon: 82.6959 };
@@ -120,11 +120,7 @@ describe('station console: register, find, import, the worker page (real apps, K
       [importStationId, IMPORT_COUNTY.code, importStationPoint],
       [walkInStationId, WALK_IN_COUNTY.code, walkInStationPoint],
     ] as const) {
-      await request(stack.dispatch.url)
-        .post('/v1/stations')
-        .set('Authorization', auth(tokens.admin))
-        .send({ id, name: `就业服务站 ${code} ${run}`, regionCode: code, location })
-        .expect(201);
+      await createStation(stack, tokens.admin, { id, name: `就业服务站 ${code} ${run}`, regionCode: code, location });
     }
     [registered.idNumber] = await unregisteredIds(WALK_IN_COUNTY.code, 1);
   }, TEST_TIMEOUT);

@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { startConsoleStack, TEST_TIMEOUT, WAIT, type ConsoleStack } from '../support/console-browser';
+import { createStation, registerStationWorker, startConsoleStack, TEST_TIMEOUT, WAIT, type ConsoleStack } from '../support/console-browser';
 
 // A county no other test uses (三台县, 绵阳, 四川), so this run's worker is the one nearby.
 const COUNTY = { code: '510722', city: '510700', province: '510000', lat: 31.096, lon: 105.0946 };
@@ -90,30 +90,20 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
     strangerUrl = `http://127.0.0.1:${(stranger.address() as AddressInfo).port}`;
 
     // The station exists in dispatch (admin), and a worker registered at it lives in the county.
-    await request(dispatch.url)
-      .post('/v1/stations')
-      .set('Authorization', auth(tokens.admin))
-      .send({ id: stationId, name: `三台县就业服务站 ${run}`, regionCode: COUNTY.code, location: { lat: COUNTY.lat, lon: COUNTY.lon } })
-      .expect(201);
-    const sequence = randomInt(0, 500) * 2 + 1;
-    const registered = await request(workers.url)
-      .post('/v1/workers')
-      .set('Authorization', auth(tokens.station))
-      .send({
-        idNumber: makeResidentId({ regionCode: COUNTY.code, birthDate: `19${randomInt(75, 99)}-0${randomInt(1, 10)}-1${randomInt(0, 10)}`, gender: 'male', sequence }),
+    const location = { lat: COUNTY.lat, lon: COUNTY.lon };
+    await createStation(stack, tokens.admin, { id: stationId, name: `三台县就业服务站 ${run}`, regionCode: COUNTY.code, location });
+    workerId = await registerStationWorker(stack, tokens.station, {
+      stationId,
+      county: COUNTY.code,
+      location,
+      body: {
         name: '李建国',
-        phone: `139${String(randomInt(0, 100_000_000)).padStart(8, '0')}`,
-        homeRegionCode: COUNTY.code,
-        residenceRegionCode: COUNTY.code,
-        location: { lat: COUNTY.lat, lon: COUNTY.lon },
-        stationId,
         skills: [{ code: 'welding', level: 3 }],
         priorityGroups: ['poverty_alleviated'],
         // Local work only: a worker willing to migrate is matched to every bench job in the target province.
         preferences: { kinds: ['gig', 'fulltime'], willingToMigrate: false, maxCommuteKm: 30, minWage: { amount: 150, unit: 'day' } },
-      })
-      .expect(201);
-    workerId = registered.body.id;
+      },
+    });
     // Matching has indexed the worker (instant hiring queries the workers already indexed).
     await eventually(
       () => request(matching.url).get(`/v1/workers/${workerId}/matches`).set('Authorization', auth(tokens.station)).expect(200),

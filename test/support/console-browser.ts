@@ -6,7 +6,10 @@
  * group would otherwise read every topic from the beginning (tens of thousands of other tests' and
  * benches' events on a shared machine) before it reached this run's events.
  */
+import { makeResidentId } from '@laowu/domain';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import request from 'supertest';
+import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -159,4 +162,43 @@ export async function startConsoleStack(run: string, options: { matchingEnv?: Re
     await close();
     throw error;
   }
+}
+
+/** A station in dispatch, created by an admin as in production. */
+export async function createStation(
+  stack: ConsoleStack,
+  adminToken: string,
+  station: { id: string; name: string; regionCode: string; location: { lat: number; lon: number } },
+): Promise<void> {
+  await request(stack.dispatch.url).post('/v1/stations').set('Authorization', `Bearer ${adminToken}`).send(station).expect(201);
+}
+
+/** A random birth date in 1975–1999 (day 1–28), for a fresh resident ID number. */
+const birthDate = () => `19${randomInt(75, 100)}-${String(randomInt(1, 13)).padStart(2, '0')}-${String(randomInt(1, 29)).padStart(2, '0')}`;
+
+/**
+ * A worker registered by the station through the API (201), living at `location` in `county`,
+ * with a fresh resident ID number and mobile; `body` adds to or overrides the registration.
+ */
+export async function registerStationWorker(
+  stack: ConsoleStack,
+  stationToken: string,
+  { stationId, county, location, gender = 'male', body = {} }: {
+    stationId: string; county: string; location: { lat: number; lon: number }; gender?: 'male' | 'female'; body?: Record<string, unknown>;
+  },
+): Promise<string> {
+  const registered = await request(stack.workers.url)
+    .post('/v1/workers')
+    .set('Authorization', `Bearer ${stationToken}`)
+    .send({
+      idNumber: makeResidentId({ regionCode: county, birthDate: birthDate(), gender, sequence: randomInt(0, 500) * 2 + (gender === 'male' ? 1 : 0) }),
+      phone: `139${String(randomInt(0, 100_000_000)).padStart(8, '0')}`,
+      homeRegionCode: county,
+      residenceRegionCode: county,
+      location,
+      stationId,
+      ...body,
+    })
+    .expect(201);
+  return registered.body.id;
 }
