@@ -5,6 +5,7 @@
 import { initUrls, principal, stripAppUrlsFromUrl, stripTokenFromUrl } from './api.js';
 import { h, clear } from './dom.js';
 import { label, lang, onLangChange, setLang, t } from './i18n.js';
+import { regionLabel } from './region-picker.js';
 import * as feed from './views/feed.js';
 import * as search from './views/search.js';
 import * as worker from './views/worker.js';
@@ -59,7 +60,7 @@ function header(current) {
       'div.who',
       { id: 'who' },
       who
-        ? h('span', { class: expired ? 'expired' : '' }, t('auth.signedInAs', { role: label('role', who.role), sub: who.sub, region: who.region }), expired ? ` · ${t('auth.expired')}` : '')
+        ? h('span', { class: expired ? 'expired' : '' }, t('auth.signedInAs', { role: label('role', who.role), sub: who.sub }), ' · ', t('auth.region'), ' ', regionLabel(who.region), expired ? ` · ${t('auth.expired')}` : '')
         : h('span.muted', t('auth.notSignedIn')),
       h('button.link', { id: 'lang-switch', type: 'button', onclick: () => setLang(lang() === 'zh-CN' ? 'en' : 'zh-CN') }, t('lang.switch')),
     ),

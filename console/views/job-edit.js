@@ -4,13 +4,12 @@
 import { certificates, createJob, getJob, laborBrands, occupations, principal, replaceJob, skills } from '../api.js';
 import { clear, errorBox, field, h, signedOutBox, splitList } from '../dom.js';
 import { label, t } from '../i18n.js';
-import { referenceSearch } from '../reference-search.js';
+import { codeList, referenceName, referenceSearch } from '../reference-search.js';
 import { regionPicker } from '../region-picker.js';
 
 export const KINDS = ['gig', 'fulltime', 'seasonal', 'public_welfare', 'work_relief', 'workshop'];
 const WAGE_UNITS = ['hour', 'day', 'month', 'piece'];
 const BENEFITS = ['housing', 'meals', 'transport', 'injuryInsurance'];
-const SKILL_LEVELS = [1, 2, 3, 4, 5];
 
 export function render(main, { arg, navigate }) {
   if (!principal()) {
@@ -73,8 +72,8 @@ function jobForm(job, navigate) {
   const relocationQuota = input('relocation-quota', { type: 'number', min: 0, max: 100, step: 1, size: 4, value: job?.relocationQuotaPct ?? '' });
   const sourceRegions = input('source-regions', { value: (job?.crossRegion?.sourceRegionCodes ?? []).join(', '), size: 24, placeholder: '510000, 513400' });
 
-  const skillList = codeList({ id: 'skills', levels: true, initial: (job?.skills ?? []).map((s) => ({ code: s.code, level: s.minLevel })) });
-  const certificateList = codeList({ id: 'certificates', initial: (job?.requiredCertificates ?? []).map((c) => ({ code: c.code })) });
+  const skillList = codeList({ id: 'job-skills', levels: 'minimum', initial: (job?.skills ?? []).map((s) => ({ code: s.code, level: s.minLevel })) });
+  const certificateList = codeList({ id: 'job-certificates', initial: (job?.requiredCertificates ?? []).map((c) => ({ code: c.code })) });
   const skillSearch = referenceSearch({ id: 'job-skill-search', search: skills, describe: (s) => `${s.name} · ${s.code}`, onPick: (s) => skillList.add(s.code, s.name) });
   const certificateSearch = referenceSearch({ id: 'job-certificate-search', search: certificates, describe: (c) => `${c.name} · ${c.code}`, onPick: (c) => certificateList.add(c.code, c.name) });
   const occupation = chosenOne({ id: 'occupation', initial: job?.occupationCode ? { code: job.occupationCode, name: '' } : undefined });
@@ -82,10 +81,10 @@ function jobForm(job, navigate) {
   const brand = chosenOne({ id: 'brand', initial: job?.laborBrand ? { code: job.laborBrand, name: job.laborBrandName ?? job.laborBrand } : undefined });
   const brandSearch = referenceSearch({ id: 'job-brand-search', search: laborBrands, describe: (b) => `${b.name} · ${b.trade}`, onPick: (b) => brand.set(b) });
   // The job carries codes only: the names come from the reference lists.
-  for (const skill of job?.skills ?? []) nameOf(skills, skill.code).then((name) => skillList.rename(skill.code, name));
-  for (const certificate of job?.requiredCertificates ?? []) nameOf(certificates, certificate.code).then((name) => certificateList.rename(certificate.code, name));
+  for (const skill of job?.skills ?? []) referenceName(skills, skill.code).then((name) => skillList.rename(skill.code, name));
+  for (const certificate of job?.requiredCertificates ?? []) referenceName(certificates, certificate.code).then((name) => certificateList.rename(certificate.code, name));
   if (job?.occupationCode) {
-    nameOf(occupations, job.occupationCode).then((name) => occupation.value()?.code === job.occupationCode && occupation.set({ code: job.occupationCode, name }));
+    referenceName(occupations, job.occupationCode).then((name) => occupation.value()?.code === job.occupationCode && occupation.set({ code: job.occupationCode, name }));
   }
 
   const general = h('div', { id: 'job-form-error' });
@@ -208,46 +207,6 @@ function jobForm(job, navigate) {
   return form;
 }
 
-/** Chosen codes (skills with a minimum level, or certificates), each removable. */
-function codeList({ id, levels = false, initial = [] }) {
-  const chosen = new Map(initial.map((item) => [item.code, { ...item, name: item.code }]));
-  const labelOf = (name, code) => `${name} · ${code}`;
-  const el = h('ul.chosen-codes', { id: `job-${id}-chosen` });
-
-  function draw() {
-    clear(
-      el,
-      [...chosen.values()].map((item) => {
-        const level = levels
-          ? h('select', { dataset: { level: item.code } }, h('option', { value: '' }, t('jobEdit.anyLevel')), SKILL_LEVELS.map((n) => h('option', { value: n, selected: n === item.level }, `L${n}`)))
-          : null;
-        level?.addEventListener('change', () => (item.level = level.value === '' ? undefined : Number(level.value)));
-        return h(
-          'li.chosen',
-          { dataset: { code: item.code } },
-          levels ? h('label', `${item.name} · ${t('jobEdit.minLevel')} `, level) : h('span', item.name),
-          h('button.small', { type: 'button', 'aria-label': t('jobEdit.remove', { name: item.name }), onclick: () => (chosen.delete(item.code), draw()) }, '✕'),
-        );
-      }),
-    );
-  }
-
-  draw();
-  return {
-    el,
-    add: (code, name) => {
-      if (!chosen.has(code)) chosen.set(code, { code, name: labelOf(name, code) });
-      draw();
-    },
-    rename: (code, name) => {
-      if (!chosen.has(code)) return;
-      chosen.get(code).name = labelOf(name, code);
-      draw();
-    },
-    values: () => [...chosen.values()],
-  };
-}
-
 /** One chosen reference item (occupation, brand) with a button to clear it. */
 function chosenOne({ id, initial }) {
   let chosen = initial;
@@ -266,12 +225,6 @@ function chosenOne({ id, initial }) {
   }
   draw();
   return { el, set, value: () => chosen };
-}
-
-/** The name a reference list gives `code`; the code itself when the list cannot say. */
-async function nameOf(search, code) {
-  const items = await search(code).catch(() => []);
-  return items.find((item) => item.code === code)?.name ?? code;
 }
 
 /** An ISO time as the browser's datetime-local value (its own time zone). */

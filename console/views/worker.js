@@ -3,11 +3,13 @@
 // (dispatch), training suggestions and the ranked matching jobs with reasons (matching), and the
 // complaints filed for the worker (job-collection, GET /v1/complaints?workerId=).
 import {
-  getWorker, patchWorker, placementsPage, principal, recordEmploymentStatus, recordFollowUp, recordIncome, trainingSuggestions, workerComplaints, workerFollowUps, workerIncome,
-  workerMatches, workerStatusHistory,
+  certificates, getWorker, patchWorker, placementsPage, principal, recordEmploymentStatus, recordFollowUp, recordIncome, trainingSuggestions, workerComplaints, workerFollowUps, workerIncome,
+  skills, workerMatches, workerStatusHistory,
 } from '../api.js';
 import { badge, errorBox, field, h, jobSummary, reasonsList, signedOutBox, clear } from '../dom.js';
 import { formatTime, label, t } from '../i18n.js';
+import { codeList, namedCodes, referenceName, referenceSearch } from '../reference-search.js';
+import { regionLabel, regionPicker } from '../region-picker.js';
 import { STATUSES } from './workers.js';
 
 const GROUPS = ['poverty_alleviated', 'monitoring_target', 'relocated'];
@@ -77,9 +79,11 @@ function chinaToday() {
 }
 
 /** A form that sends `body()` with `send`, then reloads the page; the API's error in place otherwise. */
-function actionForm(id, children, send, reload, submitText) {
+/** A form that sends, then reloads the page; `ready` holds the button until its pickers are filled. */
+function actionForm(id, children, send, reload, submitText, ready) {
   const message = h('div.form-message');
-  const submit = h('button.primary', { type: 'submit', id: `${id}-submit` }, submitText);
+  const submit = h('button.primary', { type: 'submit', id: `${id}-submit`, disabled: Boolean(ready) }, submitText);
+  ready?.finally(() => (submit.disabled = false));
   const onSubmit = async (event) => {
     event.preventDefault();
     submit.disabled = true;
@@ -100,7 +104,6 @@ function select(id, values, prefix, selected) {
 
 function profileView(w) {
   const row = (key, value) => [h('dt', t(key)), h('dd', { dataset: { field: key.split('.')[1] } }, value ?? '—')];
-  const skills = (list) => (list?.length ? list.map((s) => `${s.code} L${s.level}`).join('，') : t('common.none'));
   const prefs = w.preferences ?? {};
   const status = w.employmentStatus ?? {};
   return [
@@ -112,11 +115,11 @@ function profileView(w) {
       row('worker.phone', w.phone),
       row('worker.gender', w.gender ? t(`worker.gender.${w.gender}`) : undefined),
       row('worker.age', w.ageYears),
-      row('worker.home', w.homeRegionCode),
-      row('worker.residence', w.residenceRegionCode),
+      row('worker.home', regionLabel(w.homeRegionCode)),
+      row('worker.residence', regionLabel(w.residenceRegionCode)),
       row('worker.station', w.stationId),
-      row('worker.skills', skills(w.skills)),
-      row('worker.certificates', skills(w.certificates)),
+      row('worker.skills', namedCodes(skills, w.skills ?? [])),
+      row('worker.certificates', namedCodes(certificates, w.certificates ?? [])),
       row('worker.priorityGroups', w.priorityGroups?.length ? w.priorityGroups.map((g) => badge('group', g)) : t('common.none')),
       row(
         'worker.preferences',
@@ -135,7 +138,7 @@ function profileView(w) {
       { id: 'worker-status', dataset: { status: status.status } },
       h('h4', t('worker.status')),
       h('p', badge('status', status.status), ' ', h('span', { class: w.available ? 'ok' : 'muted' }, w.available ? t('worker.available') : t('worker.unavailable'))),
-      status.effectiveDate ? h('p.muted', t('worker.effective', { date: status.effectiveDate, region: status.regionCode })) : null,
+      status.effectiveDate ? h('p.muted', t('worker.effective', { date: status.effectiveDate }), ' · ', regionLabel(status.regionCode)) : null,
       status.employer ? h('p.muted', t('worker.employer', { employer: status.employer })) : null,
     ),
   ];
@@ -143,21 +146,17 @@ function profileView(w) {
 
 /** What registration left at its defaults: regions, skills, priority groups, willingness to migrate (PATCH). */
 function editForm(w, reload) {
-  const home = h('input', { id: 'edit-home', value: w.homeRegionCode, required: true, pattern: '[0-9]{6}', size: 8, inputMode: 'numeric' });
-  const residence = h('input', { id: 'edit-residence', value: w.residenceRegionCode, required: true, pattern: '[0-9]{6}', size: 8, inputMode: 'numeric' });
-  const skills = h('input', { id: 'edit-skills', value: w.skills.map((s) => `${s.code}:${s.level}`).join(', '), size: 30, placeholder: 'welding:3, electrician:2' });
+  const home = regionPicker({ name: 'edit-home', initial: w.homeRegionCode });
+  const residence = regionPicker({ name: 'edit-residence', initial: w.residenceRegionCode });
+  const skillList = codeList({ id: 'edit-skills', levels: 'exact', initial: w.skills });
+  for (const skill of w.skills) referenceName(skills, skill.code).then((name) => skillList.rename(skill.code, name));
+  const skillSearch = referenceSearch({ id: 'edit-skill-search', search: skills, describe: (s) => `${s.name} · ${s.code}`, onPick: (s) => skillList.add(s.code, s.name) });
   const groups = GROUPS.map((g) => h('input', { type: 'checkbox', name: 'edit-group', value: g, checked: w.priorityGroups.includes(g) }));
   const migrate = h('input', { id: 'edit-migrate', type: 'checkbox', checked: Boolean(w.preferences?.willingToMigrate) });
   const body = () => ({
-    homeRegionCode: home.value.trim(),
-    residenceRegionCode: residence.value.trim(),
-    skills: skills.value
-      .split(/[,，\s]+/)
-      .filter(Boolean)
-      .map((item) => {
-        const [code, level = '1'] = item.split(/[:：]/);
-        return { code, level: Number(level) };
-      }),
+    homeRegionCode: home.value(),
+    residenceRegionCode: residence.value(),
+    skills: skillList.values().map(({ code, level }) => ({ code, level })),
     priorityGroups: groups.filter((box) => box.checked).map((box) => box.value),
     preferences: { willingToMigrate: migrate.checked },
   });
@@ -168,15 +167,16 @@ function editForm(w, reload) {
     actionForm(
       'worker-edit-form',
       [
-        field(t('worker.home'), home),
-        field(t('worker.residence'), residence),
-        field(t('worker.skillsEdit'), skills),
+        h('fieldset', h('legend', t('worker.home')), home.el),
+        h('fieldset', h('legend', t('worker.residence')), residence.el),
+        h('fieldset', h('legend', t('worker.skills')), field(t('refs.findSkill'), skillSearch.input), skillSearch.hits, skillList.el),
         h('fieldset', h('legend', t('worker.priorityGroups')), groups.map((box) => h('label.check', box, label('group', box.value)))),
         h('label.check', migrate, t('worker.willingToMigrate')),
       ],
       () => patchWorker(w.id, body()),
       reload,
       t('common.save'),
+      Promise.all([home.ready, residence.ready]),
     ),
   );
 }
@@ -185,7 +185,13 @@ function historyView(history) {
   return h(
     'ol.history',
     history.map((entry) =>
-      h('li', { dataset: { status: entry.status } }, `${entry.effectiveDate} · ${label('status', entry.status)} · ${entry.regionCode}${entry.employer ? ` · ${entry.employer}` : ''} · ${formatTime(entry.recordedAt)}`),
+      h(
+        'li',
+        { dataset: { status: entry.status } },
+        `${entry.effectiveDate} · ${label('status', entry.status)} · `,
+        regionLabel(entry.regionCode),
+        `${entry.employer ? ` · ${entry.employer}` : ''} · ${formatTime(entry.recordedAt)}`,
+      ),
     ),
   );
 }
@@ -194,13 +200,13 @@ function historyView(history) {
 function statusForm(w, reload) {
   const status = select('status-new', STATUSES, 'status', 'unemployed');
   const date = h('input', { id: 'status-date', type: 'date', required: true, value: chinaToday(), max: chinaToday() });
-  const region = h('input', { id: 'status-region', required: true, pattern: '[0-9]{6}', size: 8, inputMode: 'numeric', value: w.residenceRegionCode });
+  const region = regionPicker({ name: 'status-region', initial: w.residenceRegionCode });
   const basis = select('status-basis', BASES, 'registeredAt', 'residence');
   const employer = h('input', { id: 'status-employer', maxLength: 200 });
   const body = () => ({
     status: status.value,
     effectiveDate: date.value,
-    regionCode: region.value.trim(),
+    regionCode: region.value(),
     ...(status.value === 'unemployed' ? { registeredAt: basis.value } : {}),
     ...(employer.value.trim() ? { employer: employer.value.trim() } : {}),
   });
@@ -209,10 +215,11 @@ function statusForm(w, reload) {
     h('h4', t('worker.recordStatus')),
     actionForm(
       'status-form',
-      [field(t('worker.newStatus'), status), field(t('worker.effectiveDate'), date), field(t('worker.statusRegion'), region), field(t('worker.basis'), basis), field(t('worker.employerField'), employer)],
+      [field(t('worker.newStatus'), status), field(t('worker.effectiveDate'), date), h('fieldset', h('legend', t('worker.statusRegion')), region.el), field(t('worker.basis'), basis), field(t('worker.employerField'), employer)],
       () => recordEmploymentStatus(w.id, body()),
       reload,
       t('worker.record'),
+      region.ready,
     ),
   );
 }

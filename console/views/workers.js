@@ -4,6 +4,7 @@
 import { listWorkers, lookupWorkers, principal, skills } from '../api.js';
 import { badge, clear, errorBox, field, h, signedOutBox } from '../dom.js';
 import { label, t } from '../i18n.js';
+import { namedCodes } from '../reference-search.js';
 
 export const STATUSES = ['employed', 'unemployed', 'seeking', 'not_in_labor_force'];
 const GROUPS = ['poverty_alleviated', 'monitoring_target', 'relocated'];
@@ -122,7 +123,7 @@ export function workerRows(items) {
         h('span.mono', w.phone),
         badge('status', w.employmentStatus?.status),
         h('span', w.priorityGroups.map((g) => badge('group', g))),
-        h('span.muted', w.skills.map((s) => `${s.code} L${s.level}`).join('，')),
+        h('span.muted', w.skills.length ? namedCodes(skills, w.skills) : null),
       ),
     ),
   );

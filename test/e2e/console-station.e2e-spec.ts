@@ -270,12 +270,25 @@ describe('station console: register, find, import, the worker page (real apps, K
     expect(await ownTotal(tokens.walkInStation)).toBe(1);
 
     // What registration left at its defaults is changed on the worker's page.
+    // Skills are found by their Chinese name and shown by it; the home (户籍地, often not where the
+    // worker now lives) is picked from the region lists.
+    const welding = ((await request(stack.jobs.url).get('/v1/reference/skills').query({ q: '电焊' }).set('Authorization', auth(tokens.walkInStation)).expect(200)).body as { code: string; name: string }[])
+      .find((skill) => skill.code === 'welding')!;
+    const [elsewhere] = ((await request(stack.jobs.url).get('/v1/reference/regions').query({ parent: `${WALK_IN_COUNTY.code.slice(0, 4)}00` }).set('Authorization', auth(tokens.walkInStation)).expect(200)).body as { code: string; name: string }[])
+      .filter((region) => region.code !== WALK_IN_COUNTY.code);
     await page.locator('#worker-edit summary').click();
-    await page.locator('#edit-skills').fill('welding:2');
+    await page.locator('#edit-skill-search').fill('电焊');
+    await page.locator('#edit-skill-search-hits button[data-code="welding"]').click();
+    await page.locator('#edit-skills-chosen select[data-level="welding"]').selectOption('2');
+    await page.locator('select[name="edit-home-county"]').selectOption(elsewhere.code);
+    await stack.shotBothWidths('station-worker-edit');
     await page.locator('#worker-edit-form-submit').click();
-    await page.locator('#worker-profile dd[data-field="skills"]').getByText('welding L2').waitFor();
+    await page.locator('#worker-profile dd[data-field="skills"]').getByText(`${welding.name} L2`).waitFor();
+    await page.locator('#worker-profile dd[data-field="home"]').getByText(`${elsewhere.name} ${elsewhere.code}`).waitFor();
     const edited = (await request(workers.url).get(`/v1/workers/${registered.id}`).set('Authorization', auth(tokens.walkInStation)).expect(200)).body;
     expect(edited.skills).toEqual([{ code: 'welding', level: 2 }]);
+    expect(edited.homeRegionCode).toBe(elsewhere.code);
+    expect(edited.residenceRegionCode).toBe(WALK_IN_COUNTY.code);
     expect(edited.version).toBe(stored.version + 1);
 
     // In the station's list, and found by the mobile number.
