@@ -347,3 +347,6 @@ export async function listRowsOf(regionCode, workerIds) {
   }
   return rows;
 }
+// ---- a station's push settings (issue 9) ------------------------------------------------------
+export const getPushSettings = (stationId) => request('dispatch', 'GET', `/v1/stations/${enc(stationId)}/push-settings`);
+export const putPushSettings = (stationId, body) => request('dispatch', 'PUT', `/v1/stations/${enc(stationId)}/push-settings`, { body });

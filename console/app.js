@@ -1,7 +1,7 @@
 // The console shell: header (sign-in state, language), the signed-in role's tabs, and a hash router
 // that renders one view module at a time. Routes: #/feed, #/register, #/workers, #/import,
 // #/worker/<id>, #/search, #/board/<id>, #/jobs, #/job-edit[/<id>], #/job/<id>, #/downloads,
-// #/dashboard, #/settings. Nothing secret ever goes into the URL.
+// #/dashboard, #/push-settings, #/settings. Nothing secret ever goes into the URL.
 import { initUrls, principal, stripAppUrlsFromUrl, stripTokenFromUrl } from './api.js';
 import { h, clear } from './dom.js';
 import { label, lang, onLangChange, setLang, t } from './i18n.js';
@@ -19,15 +19,16 @@ import * as job from './views/job.js';
 import * as register from './views/register.js';
 import * as workers from './views/workers.js';
 import * as importView from './views/import.js';
+import * as pushSettings from './views/push-settings.js';
 
-const VIEWS = { feed, search, worker, board, downloads, dashboard, settings, jobs, 'job-edit': jobEdit, job, register, workers, import: importView };
+const VIEWS = { feed, search, worker, board, downloads, dashboard, settings, jobs, 'job-edit': jobEdit, job, register, workers, import: importView, 'push-settings': pushSettings };
 /** The tabs of each role, in the order it works (access is the apps' to decide; this only keeps the bar short). */
 const NAV_BY_ROLE = {
-  station: ['feed', 'register', 'workers', 'import', 'search', 'downloads', 'settings'],
+  station: ['feed', 'register', 'workers', 'import', 'search', 'downloads', 'push-settings', 'settings'],
   coordinator: ['board', 'search', 'downloads', 'settings'],
   bureau: ['dashboard', 'downloads', 'workers', 'settings'],
   agency: ['jobs', 'job-edit', 'search', 'settings'],
-  admin: ['feed', 'workers', 'search', 'board', 'jobs', 'downloads', 'dashboard', 'settings'],
+  admin: ['feed', 'workers', 'search', 'board', 'jobs', 'downloads', 'dashboard', 'push-settings', 'settings'],
 };
 const navOf = (who) => (who ? (NAV_BY_ROLE[who.role] ?? ['settings']) : ['settings']);
 

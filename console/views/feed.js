@@ -266,12 +266,28 @@ function recordHire(match) {
 }
 
 /** The card was seen (focused, clicked or marked read): its live matches are no longer unread. */
-function markSeen(group) {
+function markSeen(group, card) {
   let changed = false;
   for (const m of group.matches) changed = state.unread.delete(m.matchId) || changed;
   if (!changed) return;
   announceUnread();
-  drawList();
+  showSeen(card);
+}
+
+/**
+ * Takes the unread marks off the card in place, not by a redraw: the focus that got here comes
+ * with the press on one of the card's buttons, and a redraw between the press and the release
+ * would replace the button, so the click would never reach it.
+ */
+function showSeen(card) {
+  card.dataset.unread = '0';
+  card.classList.remove('has-unread');
+  for (const badge of card.querySelectorAll('.badge.live')) badge.remove();
+  const marks = card.querySelector('.unread');
+  const hadFocus = marks?.contains(document.activeElement);
+  marks?.remove();
+  if (hadFocus) card.querySelector('.job-title')?.focus();
+  if (state.mounted) state.mounted.markAll.disabled = state.unread.size === 0;
 }
 
 function markAllSeen() {
@@ -387,8 +403,8 @@ function jobCard(group) {
       dataset: { jobId: group.jobId, unread: String(unread), instant: String(group.instant) },
       class: unread ? 'has-unread' : '',
       'aria-labelledby': titleId,
-      onfocusin: () => markSeen(group),
-      onclick: () => markSeen(group),
+      onfocusin: (event) => markSeen(group, event.currentTarget),
+      onclick: (event) => markSeen(group, event.currentTarget),
     },
     h(
       'header.job-card-head',
@@ -397,7 +413,7 @@ function jobCard(group) {
         ? h(
             'span.unread',
             h('span.unread-count', { 'aria-label': t('feedJobs.unread', { n: unread }) }, String(unread)),
-            h('button.small', { type: 'button', dataset: { focusKey: `${group.jobId}:seen` }, onclick: () => markSeen(group) }, t('feedJobs.markSeen')),
+            h('button.small', { type: 'button', dataset: { focusKey: `${group.jobId}:seen` }, onclick: (event) => markSeen(group, event.currentTarget.closest('.job-card')) }, t('feedJobs.markSeen')),
           )
         : null,
     ),
