@@ -10,13 +10,12 @@
  * Screenshots in test-results/console/push-settings*.png.
  */
 import { type MatchesFoundData, TOPICS } from '@laowu/contracts';
-import { makeResidentId } from '@laowu/domain';
 import { eventually, tokenFor } from '@laowu/testkit';
 import type { Page } from 'playwright-core';
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { jobsIndex, workersIndex } from '../../apps/matching/src/indexing/index-definitions';
-import { startConsoleStack, TEST_TIMEOUT, WAIT, type ConsoleStack } from '../support/console-browser';
+import { createStation, registerStationWorker, startConsoleStack, TEST_TIMEOUT, WAIT, type ConsoleStack } from '../support/console-browser';
 import { TopicRecorder } from '../support/kafka';
 import { untilSearchable } from '../support/search';
 
@@ -85,11 +84,7 @@ describe('console push settings (real apps, Kafka, OpenSearch, PostgreSQL)', () 
   beforeAll(async () => {
     stack = await startConsoleStack(run);
     page = stack.page;
-    await request(stack.dispatch.url)
-      .post('/v1/stations')
-      .set('Authorization', auth(tokens.admin))
-      .send({ id: stationId, name: stationName, regionCode: COUNTY.code, location: { lat: COUNTY.lat, lon: COUNTY.lon } })
-      .expect(201);
+    await createStation(stack, tokens.admin, { id: stationId, name: stationName, regionCode: COUNTY.code, location: { lat: COUNTY.lat, lon: COUNTY.lon } });
   }, TEST_TIMEOUT);
 
   afterAll(async () => {
@@ -178,24 +173,17 @@ describe('console push settings (real apps, Kafka, OpenSearch, PostgreSQL)', () 
     const recorder = await TopicRecorder.start([TOPICS.matches]);
     let workerId: string;
     try {
-      workerId = (
-        await request(stack.workers.url)
-          .post('/v1/workers')
-          .set('Authorization', auth(tokens.station))
-          .send({
-            idNumber: makeResidentId({ regionCode: COUNTY.code, birthDate: `19${randomInt(75, 99)}-0${randomInt(1, 10)}-1${randomInt(0, 10)}`, gender: 'male', sequence: randomInt(0, 500) * 2 + 1 }),
-            name: '阿力日哈',
-            phone: `139${String(randomInt(0, 100_000_000)).padStart(8, '0')}`,
-            homeRegionCode: COUNTY.code,
-            residenceRegionCode: COUNTY.code,
-            location: { lat: COUNTY.lat, lon: COUNTY.lon },
-            stationId,
-            skills: [{ code: 'welding', level: 3 }],
-            preferences: { kinds: ['fulltime'], willingToMigrate: true, targetRegionCodes: [], maxCommuteKm: 30 },
-            employmentStatus: { status: 'unemployed', effectiveDate: chinaToday(), regionCode: COUNTY.code, registeredAt: 'residence' },
-          })
-          .expect(201)
-      ).body.id;
+      workerId = await registerStationWorker(stack, tokens.station, {
+        stationId,
+        county: COUNTY.code,
+        location: { lat: COUNTY.lat, lon: COUNTY.lon },
+        body: {
+          name: '阿力日哈',
+          skills: [{ code: 'welding', level: 3 }],
+          preferences: { kinds: ['fulltime'], willingToMigrate: true, targetRegionCodes: [], maxCommuteKm: 30 },
+          employmentStatus: { status: 'unemployed', effectiveDate: chinaToday(), regionCode: COUNTY.code, registeredAt: 'residence' },
+        },
+      });
       // matching did push the worker's best jobs to this station: what keeps them out is the station's setting.
       await recorder.waitFor(
         (messages) =>
