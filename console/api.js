@@ -333,11 +333,11 @@ export const listBatches = (page = 1, pageSize = 20) => request('dispatch', 'GET
  * Masked names (and list rows) of `workerIds`, read from the region's lists (GET /v1/lists/{kind}
  * with workerIds, 100 at a time): dispatch's manifest holds no personal data, and a coordinator may
  * read only the lists. A worker on the manifest is willing to migrate until arrival and employed
- * after it. Workers found in neither stay out of the map.
+ * after it (the default `kinds`, in that order). Workers found in none stay out of the map.
  */
-export async function listRowsOf(regionCode, workerIds) {
+export async function listRowsOf(regionCode, workerIds, kinds = ['willing-to-migrate', 'employed']) {
   const rows = new Map();
-  for (const kind of ['willing-to-migrate', 'employed']) {
+  for (const kind of kinds) {
     const missing = workerIds.filter((id) => !rows.has(id));
     for (let i = 0; i < missing.length; i += 100) {
       const ids = missing.slice(i, i + 100);
@@ -350,3 +350,7 @@ export async function listRowsOf(regionCode, workerIds) {
 // ---- a station's push settings (issue 9) ------------------------------------------------------
 export const getPushSettings = (stationId) => request('dispatch', 'GET', `/v1/stations/${enc(stationId)}/push-settings`);
 export const putPushSettings = (stationId, body) => request('dispatch', 'PUT', `/v1/stations/${enc(stationId)}/push-settings`, { body });
+// ---- the builder's accepted matches (issue 19) -------------------------------------------------
+/** Accepted matches for these jobs (at most 20) of the workers the caller may seat: ids and figures, no names. */
+export const acceptedMatches = (jobIds, page = 1, pageSize = 100) =>
+  request('dispatch', 'GET', '/v1/dispatch/accepted-matches', { params: { jobIds: jobIds.join(','), page, pageSize } });

@@ -151,3 +151,20 @@ export function loadVendorScript(file, globalName) {
   }
   return vendorLoads.get(file);
 }
+
+/**
+ * A list of tickable rows: ul.pick-list > li.pick > label.check (a checkbox, then the row's content),
+ * or `empty` when there are no items. `row(item)` → { content, checked, disabled, value, dataset, className }
+ * (className: more classes of the li, as '.job-pick'); `onToggle(item, checked)` after each tick.
+ */
+export function pickList(items, { row, onToggle, empty }) {
+  if (!items.length) return h('p.empty', empty);
+  return h(
+    'ul.pick-list',
+    items.map((item) => {
+      const { content, checked, disabled, value, dataset, className = '' } = row(item);
+      const box = h('input', { type: 'checkbox', value, checked, disabled, onchange: () => onToggle(item, box.checked) });
+      return h(`li.pick${className}`, { dataset }, h('label.check', box, content));
+    }),
+  );
+}

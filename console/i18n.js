@@ -575,6 +575,14 @@ const STRINGS = {
     'push.current': '当前设置',
     'push.on': '开',
     'push.off': '关',
+    // coordinator's builder: accepted matches for the picked jobs (issue 19)
+    'coord.acceptedTitle': '已接受匹配的劳动者（所选岗位）',
+    'coord.acceptedPickJobs': '先在第一步选择岗位，这里会列出已接受这些岗位匹配的本地区劳动者。',
+    'coord.noAccepted': '所选岗位暂无本地区劳动者接受的匹配。',
+    'coord.acceptedFor': '{title} · 匹配分 {score} · {time} 接受',
+    'coord.onActiveBatch': '已在批次中',
+    'coord.unlistedWorker': '名单外劳动者',
+    'coord.unlistedHint': '· 不在本地区名单中 · 服务站点 {station}',
   },
   en: {
     'app.title': 'Laowu · Station console',
@@ -1151,6 +1159,14 @@ const STRINGS = {
     'push.current': 'Current settings',
     'push.on': 'On',
     'push.off': 'Off',
+    // coordinator's builder: accepted matches for the picked jobs (issue 19)
+    'coord.acceptedTitle': 'Workers who accepted a match (picked jobs)',
+    'coord.acceptedPickJobs': 'Pick jobs in step 1: workers of your region who accepted a match for them are listed here.',
+    'coord.noAccepted': 'No worker of your region has accepted a match for these jobs yet.',
+    'coord.acceptedFor': '{title} · score {score} · accepted {time}',
+    'coord.onActiveBatch': 'Already on a batch',
+    'coord.unlistedWorker': 'Worker not on a list',
+    'coord.unlistedHint': '· not on your region’s lists · station {station}',
   },
 };
 

@@ -1,7 +1,8 @@
 // A new batch, built by picking (no id typed): jobs found by words and region (matching's job
-// search), the trip, then workers from the willing-to-migrate list, never more than the seats.
+// search), the trip, then workers from the accepted matches for those jobs and from the
+// willing-to-migrate list, never more than the seats.
 import { addBatchWorkers, createBatch, searchJobs } from '../api.js';
-import { clear, errorBox, field, h, jobSummary } from '../dom.js';
+import { clear, errorBox, field, h, jobSummary, pickList } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { regionLabel, regionPicker } from '../region-picker.js';
 import { workerPicker } from './board-picker.js';
@@ -56,7 +57,13 @@ export function batchBuilder(who, done) {
     destination.dataset.code = first?.job.location.regionCode ?? '';
     clear(destination, first ? regionLabel(first.job.location.regionCode) : '—');
     if (first && !address.value) address.value = first.job.location.address ?? '';
+    picker.setJobs(pickedJobs());
     updateSubmit();
+  }
+
+  /** The picked jobs as the worker picker lists their accepted matches. */
+  function pickedJobs() {
+    return [...jobs.values()].map((hit) => ({ jobId: hit.jobId, title: hit.job.title }));
   }
 
   function updateSubmit() {
@@ -121,23 +128,15 @@ function jobFinder(jobs, onChange) {
   function redraw() {
     clear(
       results,
-      hits.length
-        ? h(
-            'ul.pick-list',
-            hits.map((hit) => {
-              const box = h('input', {
-                type: 'checkbox',
-                checked: jobs.has(hit.jobId),
-                onchange: () => {
-                  if (box.checked) jobs.set(hit.jobId, hit);
-                  else jobs.delete(hit.jobId);
-                  onChange();
-                },
-              });
-              return h('li.pick.job-pick', { dataset: { jobId: hit.jobId } }, h('label.check', box, jobSummary(hit.job, hit.job.agencyId)));
-            }),
-          )
-        : h('p.empty', t('search.empty')),
+      pickList(hits, {
+        row: (hit) => ({ className: '.job-pick', dataset: { jobId: hit.jobId }, checked: jobs.has(hit.jobId), content: jobSummary(hit.job, hit.job.agencyId) }),
+        onToggle: (hit, on) => {
+          if (on) jobs.set(hit.jobId, hit);
+          else jobs.delete(hit.jobId);
+          onChange();
+        },
+        empty: t('search.empty'),
+      }),
     );
   }
 

@@ -252,10 +252,11 @@ function seatActions(batch, w, view, run) {
   ];
 }
 
-/** More workers for a batch still boarding: picked from the willing-to-migrate list, up to the seats left. */
+/** More workers for a batch still boarding: picked from its jobs' accepted matches and the willing-to-migrate list, up to the seats left. */
 function addWorkersCard(batch, who, view, run) {
   const submit = h('button', { type: 'button', id: 'batch-add-submit', disabled: true }, t('board.submitAdd'));
-  const picker = workerPicker({ regionCode: who.role === 'coordinator' ? who.region : batch.originRegionCode, limit: batch.seatsLeft, onChange: (ids) => (submit.disabled = !ids.length) });
+  const jobs = batch.destination.jobIds.map((jobId) => ({ jobId, title: view.details.titles.get(jobId) }));
+  const picker = workerPicker({ regionCode: who.role === 'coordinator' ? who.region : batch.originRegionCode, jobs, limit: batch.seatsLeft, onChange: (ids) => (submit.disabled = !ids.length) });
   const summary = h('summary');
   const el = h('details.card.add-workers', { id: 'batch-add' }, summary, picker.el, h('div.actions', submit));
   submit.addEventListener('click', async () => {

@@ -189,6 +189,7 @@ const QUERIES: Record<string, (fx: Fixtures, who: Principal) => string> = {
   'GET /v1/lists/:kind': () => `regionCode=${OWN_REGION}`,
   'GET /v1/monitoring/monthly': () => `month=${new Date().toISOString().slice(0, 7)}&regionCode=${OWN_REGION}`,
   'GET /v1/dispatch/stats': (fx) => `agencyId=agency-a-${fx.run}`,
+  'GET /v1/dispatch/accepted-matches': (fx) => `jobIds=${fx.jobId}`,
   'GET /v1/placements': (fx, who) => (who.role === 'agency' ? `agencyId=agency-a-${fx.run}` : `regionCode=${OWN_REGION}`),
   'GET /v1/workshops': () => `regionCode=${OWN_REGION}`,
   'GET /v1/follow-ups/due': () => `regionCode=${OWN_REGION}`,

@@ -130,6 +130,8 @@ export const ACCESS_MATRIX: Record<string, string> = {
   'POST /v1/dispatch/batches/:id/arrive': 'coordinator:own admin',
   'POST /v1/dispatch/batches/:id/close': 'coordinator:own admin',
   'POST /v1/dispatch/batches/:id/cancel': 'coordinator:own admin',
+  // a coordinator of another region is answered too: with the accepted matches of its own workers (none here)
+  'GET /v1/dispatch/accepted-matches': 'coordinator admin',
   'GET /v1/dispatch/stats': 'agency:own bureau admin',
   'POST /v1/placements': 'station:own agency:own admin',
   'GET /v1/placements': 'station agency:own bureau:own admin',

@@ -2,7 +2,8 @@
  * The coordinator's pages of the console (点对点劳务输出) in a real browser against the four real
  * apps: the batch list, a batch built by picking a job (found by its title) and workers from the
  * willing-to-migrate list, the check-in list (tick, board, depart, arrive) and the printable
- * manifest (one A4 page per 40 workers). Every step is checked through the API afterwards.
+ * manifest (one A4 page per 40 workers); then a batch seated from the workers who accepted a match
+ * for its job (never one of another region). Every step is checked through the API afterwards.
  *
  * Screenshots go to test-results/console/coord-*.png.
  */
@@ -11,10 +12,14 @@ import { eventually, inDays, tokenFor } from '@laowu/testkit';
 import type { Locator, Page } from 'playwright-core';
 import { randomInt, randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { workersIndex } from '../../apps/matching/src/indexing/index-definitions';
 import { startConsoleStack, TEST_TIMEOUT, WAIT, type ConsoleStack } from '../support/console-browser';
+import { untilSearchable } from '../support/search';
 
 // A county no other test uses (巴塘县, 甘孜州, 四川): the willing-to-migrate list there is this file's.
 const COUNTY = { code: '513335', name: '巴塘县', lat: 30.0047, lon: 99.1107 };
+// Another county (乡城县, 甘孜州) whose worker's accepted match the coordinator must not see.
+const OTHER_COUNTY = { code: '513336', name: '乡城县', lat: 28.9312, lon: 99.7984 };
 // The cross-region job's place (南海区, 佛山, 广东).
 const DESTINATION = { code: '440605', name: '南海区', lat: 23.029, lon: 113.1434 };
 const run = randomUUID().slice(0, 8);
@@ -22,9 +27,11 @@ const stationId = `station-${COUNTY.code}-${run}`;
 const coordinatorId = `coordinator-${COUNTY.code}-${run}`;
 const WORKERS = 45;
 const BIG_BATCH = 42;
+const otherStationId = `station-${OTHER_COUNTY.code}-${run}`;
 
 const tokens = {
   station: tokenFor({ sub: stationId, role: 'station', region: COUNTY.code }),
+  otherStation: tokenFor({ sub: otherStationId, role: 'station', region: OTHER_COUNTY.code }),
   agency: tokenFor({ sub: `agency-coord-${run}`, role: 'agency', region: '440600' }),
   coordinator: tokenFor({ sub: coordinatorId, role: 'coordinator', region: COUNTY.code }),
 };
@@ -289,6 +296,141 @@ describe('coordinator pages in a browser: batch list, builder, check-in, printab
     const pdfPages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
     expect(pdfPages).toHaveLength(expectedPages);
     await page.emulateMedia({ media: null });
+  });
+
+  it('offers the workers who accepted a match for the picked job first, seats the ones picked there, and never shows a worker of another region', async () => {
+    // Two workers of the county and one of 乡城县 (another county, whose station has its own token),
+    // all willing to migrate and holding a forklift licence, and a forklift job recruiting from both
+    // counties: matching pushes it to both stations. (The licence is a hard filter: the job goes to
+    // these workers, not to the top 50 of every worker other runs keep in these counties.)
+    const birthDate = `19${randomInt(75, 100)}-${String(randomInt(1, 13)).padStart(2, '0')}-${String(randomInt(1, 29)).padStart(2, '0')}`;
+    const firstSequence = randomInt(100, 400) * 2;
+    const register = async (county: typeof COUNTY, station: string, token: string, name: string, sequence: number) =>
+      (
+        await request(stack.workers.url)
+          .post('/v1/workers')
+          .set('Authorization', auth(token))
+          .send({
+            idNumber: makeResidentId({ regionCode: county.code, birthDate, gender: 'female', sequence }),
+            name,
+            phone: `137${String(randomInt(0, 100_000_000)).padStart(8, '0')}`,
+            homeRegionCode: county.code,
+            residenceRegionCode: county.code,
+            location: { lat: county.lat, lon: county.lon },
+            stationId: station,
+            certificates: [{ code: 'forklift-license', level: 2, validUntil: '2031-06-30' }],
+            preferences: { kinds: ['fulltime'], willingToMigrate: true, targetRegionCodes: ['440000'] },
+          })
+          .expect(201)
+      ).body.id as string;
+    const accepter = await register(COUNTY, stationId, tokens.station, '央金拉姆', firstSequence);
+    const seatedElsewhere = await register(COUNTY, stationId, tokens.station, '泽仁卓玛', firstSequence + 2);
+    const outsider = await register(OTHER_COUNTY, otherStationId, tokens.otherStation, '次仁曲珍', firstSequence);
+    // Searchable, not only indexed: the job's candidates are searched for the moment it is announced.
+    await untilSearchable(workersIndex(stack.matching.config.SEARCH_INDEX_PREFIX).alias, [accepter, seatedElsewhere, outsider], WAIT);
+    const forkliftTitle = `南海电子厂叉车工-${run}`;
+    const forkliftJobId = (
+      await request(stack.jobs.url)
+        .post('/v1/jobs')
+        .set('Authorization', auth(tokens.agency))
+        .send({
+          externalId: `COORD-FORKLIFT-${run}`,
+          title: forkliftTitle,
+          description: '南海区电子厂仓库叉车工，持证上岗，包吃住，点对点接送',
+          kind: 'fulltime',
+          headcount: 20,
+          wage: { min: 6000, max: 7200, unit: 'month' },
+          location: { regionCode: DESTINATION.code, lat: DESTINATION.lat, lon: DESTINATION.lon, address: '佛山市南海区狮山镇工业园B区' },
+          crossRegion: { sourceRegionCodes: [COUNTY.code, OTHER_COUNTY.code] },
+          requiredCertificates: [{ code: 'forklift-license' }],
+          startAt: inDays(6),
+        })
+        .expect(201)
+    ).body.id as string;
+
+    // Each station accepts its workers' matches, as the live feed's 接受 button does; one of the
+    // county's two is then seated on the 42-worker batch (it has seats left).
+    const acceptMatch = async (station: string, token: string, workerId: string) => {
+      const matchId = await eventually(async () => {
+        const stored = (await request(dispatchUrl).get(`/v1/stations/${station}/matches`).query({ limit: 500 }).set('Authorization', auth(token)).expect(200)).body.items;
+        const found = stored.find((m: { jobId: string; workerId: string }) => m.jobId === forkliftJobId && m.workerId === workerId);
+        expect(found).toBeDefined();
+        return found.matchId as string;
+      }, WAIT, 1000);
+      await request(dispatchUrl).post(`/v1/matches/${matchId}/accept`).set('Authorization', auth(token)).expect(200);
+    };
+    await acceptMatch(otherStationId, tokens.otherStation, outsider);
+    await acceptMatch(stationId, tokens.station, seatedElsewhere);
+    await acceptMatch(stationId, tokens.station, accepter);
+    const seatedThere = await request(dispatchUrl).post(`/v1/dispatch/batches/${bigBatchId}/workers`).set('Authorization', auth(tokens.coordinator)).send({ workerIds: [seatedElsewhere] }).expect(200);
+    expect(seatedThere.body.seated).toEqual([seatedElsewhere]);
+    const acceptedFor = async (token: string) =>
+      (await request(dispatchUrl).get('/v1/dispatch/accepted-matches').query({ jobIds: forkliftJobId }).set('Authorization', auth(token)).expect(200)).body.items as { workerId: string; onActiveBatch: boolean }[];
+    // dispatch lists the coordinator the county's two (newest first), an admin the other county's too
+    expect((await acceptedFor(tokens.coordinator)).map((m) => [m.workerId, m.onActiveBatch])).toEqual([[accepter, false], [seatedElsewhere, true]]);
+    expect((await acceptedFor(tokenFor({ sub: `admin-${run}`, role: 'admin', region: '100000' }))).map((m) => m.workerId).sort()).toEqual([accepter, outsider, seatedElsewhere].sort());
+
+    await page.goto(`${consoleUrl}#/board/new`);
+    await page.locator('#builder-q').fill(forkliftTitle);
+    const hit = page.locator(`li.job-pick[data-job-id="${forkliftJobId}"] input[type="checkbox"]`);
+    await eventually(async () => {
+      await page.locator('#builder-search').click();
+      await hit.waitFor({ timeout: 5_000 });
+    }, WAIT, 1000);
+    await hit.check();
+    const acceptedSection = page.locator('#worker-picker #accepted-picker');
+    await acceptedSection.locator('.accepted-rows[data-state="ready"]').waitFor();
+    await expect(acceptedSection.locator('h5').textContent()).resolves.toBe('已接受匹配的劳动者（所选岗位）');
+    const listedThere = () => acceptedSection.locator('li.pick').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-worker-id')));
+    await expect(listedThere()).resolves.toEqual([accepter, seatedElsewhere]);
+
+    // Both are on the willing-to-migrate list too, and show only once: among the accepted.
+    const willing = (await request(stack.workers.url).get('/v1/lists/willing-to-migrate').query({ regionCode: COUNTY.code, pageSize: 1000 }).set('Authorization', auth(tokens.coordinator)).expect(200)).body.items as { id: string; name: string }[];
+    const nameOf = new Map(willing.map((w) => [w.id, w.name]));
+    expect(nameOf.has(accepter) && nameOf.has(seatedElsewhere)).toBe(true);
+    const willingSection = page.locator('#worker-picker .willing-picker');
+    await willingSection.locator('.picker-rows[data-state="ready"]').waitFor();
+    await expect(willingSection.locator(`li.pick[data-worker-id="${accepter}"], li.pick[data-worker-id="${seatedElsewhere}"]`).count()).resolves.toBe(0);
+    await expect(page.locator(`#worker-picker li.pick[data-worker-id="${outsider}"]`).count()).resolves.toBe(0);
+
+    // Masked names from the list; the job, and the seat elsewhere, said in the row.
+    const accepterRow = acceptedSection.locator(`li.pick[data-worker-id="${accepter}"]`);
+    await expect(accepterRow.locator('.pick-name').textContent()).resolves.toBe(nameOf.get(accepter));
+    expect(nameOf.get(accepter)).toMatch(/^.\*+$/);
+    await expect(accepterRow.locator('.pick-detail').textContent()).resolves.toContain(forkliftTitle);
+    const seatedRow = acceptedSection.locator(`li.pick[data-worker-id="${seatedElsewhere}"]`);
+    await expect(seatedRow.locator('input[type="checkbox"]').isDisabled()).resolves.toBe(true);
+    await expect(seatedRow.locator('.badge.on-batch').textContent()).resolves.toBe('已在批次中');
+
+    // Two seats: the accepter by keyboard from the accepted section, a worker from the willing list;
+    // the count covers both sections and every other box is then disabled.
+    await page.locator('#builder-capacity').fill('2');
+    const accepterBox = accepterRow.locator('input[type="checkbox"]');
+    await accepterBox.focus();
+    await page.keyboard.press('Space');
+    await expect(accepterBox.isChecked()).resolves.toBe(true);
+    await expect(page.evaluate('document.activeElement?.value')).resolves.toBe(accepter);
+    const fromWilling = workerIds[2];
+    await pick(willingSection, fromWilling);
+    const count = page.locator('#picker-count');
+    await expect(count.getAttribute('data-picked')).resolves.toBe('2');
+    await expect(page.locator('#worker-picker li.pick input:not(:checked):not(:disabled)').count()).resolves.toBe(0);
+    await expect(page.locator('#worker-picker .picker-chosen').textContent()).resolves.toBe(`已选：${nameOf.get(accepter)}、${nameOf.get(fromWilling)}`);
+    await stack.shotBothWidths('coord-builder-accepted');
+
+    await page.locator('#builder-submit').click();
+    await page.locator('#batch-state[data-state="planned"]').waitFor();
+    const createdId = decodeURIComponent(new URL(page.url()).hash.replace('#/board/', ''));
+    expect(createdId).not.toBe(batchId);
+    const created = await batch(createdId);
+    expect(created).toMatchObject({ state: 'planned', seatsTaken: 2, transport: { capacity: 2 }, destination: { jobIds: [forkliftJobId] } });
+    const seats = (created.workers as { workerId: string; basis: string; jobId: string; status: string }[]).map(({ workerId, basis, jobId, status }) => ({ workerId, basis, jobId, status }));
+    expect(seats.sort((a, b) => a.workerId.localeCompare(b.workerId))).toEqual(
+      [
+        { workerId: accepter, basis: 'accepted_match', jobId: forkliftJobId, status: 'seated' },
+        { workerId: fromWilling, basis: 'willing_to_migrate', jobId: forkliftJobId, status: 'seated' },
+      ].sort((a, b) => a.workerId.localeCompare(b.workerId)),
+    );
   });
 
   it('never put a token into a URL, and raised no page errors or policy violations', () => {

@@ -1,5 +1,5 @@
 import { type Principal } from '@laowu/auth';
-import { coversRegion, mayChangeBatch, mayReadBatch, workersOutsideRegion } from './batch.access';
+import { coversRegion, isWorkerOfRegion, mayChangeBatch, mayReadBatch, seatableWorkersPattern, workersOutsideRegion } from './batch.access';
 
 const coordinator = (region: string, sub = 'c-1'): Principal => ({ sub, role: 'coordinator', region });
 const batch = (originRegionCode: string, coordinatorId = 'c-1') => ({ coordinatorId, originRegionCode });
@@ -37,5 +37,19 @@ describe('batch access (issue 14 #5)', () => {
       { field: 'workerIds[3]', problem: 'is not a worker of your region' },
     ]);
     expect(workersOutsideRegion({ sub: 'a', role: 'admin', region: '100000' }, ['w-away', 'w-unknown'], regions)).toEqual([]);
+  });
+
+  it('lists as seatable the workers it would seat: a coordinator those living in or from its region, an admin everyone, nobody else', () => {
+    expect(isWorkerOfRegion('513400', { home: '513401', residence: '440306' })).toBe(true);
+    expect(isWorkerOfRegion('513400', { home: '440306', residence: '513422' })).toBe(true);
+    expect(isWorkerOfRegion('513400', { home: '440306', residence: '440306' })).toBe(false);
+    // the same rule in SQL (workerOfRegionSql): a LIKE on either column with the prefix of the coordinator's region
+    expect(seatableWorkersPattern(coordinator('513400'))).toBe('5134%');
+    expect(seatableWorkersPattern(coordinator('510000'))).toBe('51%');
+    expect(seatableWorkersPattern(coordinator('513401'))).toBe('513401%');
+    expect(seatableWorkersPattern({ sub: 'a', role: 'admin', region: '100000' })).toBeNull();
+    for (const role of ['station', 'agency', 'bureau'] as const) {
+      expect(() => seatableWorkersPattern({ sub: 'x', role, region: '513401' })).toThrow(expect.objectContaining({ code: 'AUTH.ROLE_NOT_ALLOWED' }));
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { type Principal } from '@laowu/auth';
-import { regionContains } from '@laowu/domain';
+import { regionContains, regionPrefix } from '@laowu/domain';
 import { DomainError, type FieldProblem } from '@laowu/platform';
 import { ERRORS } from '../dispatch.errors';
 import type { BatchEntity } from './batch.entity';
@@ -45,15 +45,45 @@ export function outsideRegion(field: string, principal: Principal): DomainError 
   return new DomainError(ERRORS.BATCH_OUTSIDE_REGION, `${field}: outside your region ${principal.region}`, 403, [{ field, problem: `is outside your region ${principal.region}` }]);
 }
 
+/** Where a worker lives (常住地) and is registered as from (户籍), as dispatch's worker view holds them. */
+export interface WorkerRegions {
+  home: string;
+  residence: string;
+}
+
+/** A worker a coordinator of `region` may seat: one who lives in or is registered as from (户籍) the region. */
+export function isWorkerOfRegion(region: string, worker: WorkerRegions): boolean {
+  return regionContains(region, worker.residence) || regionContains(region, worker.home);
+}
+
 /**
- * Workers the coordinator may not seat: not known to dispatch, or neither living nor registered as
- * from (户籍) its region. Both read the same, so the answer tells nothing about a worker.
+ * isWorkerOfRegion as SQL over dispatch's worker view (`alias`: the worker_view row; `pattern`: the
+ * placeholder holding seatableWorkersPattern's value), for lists filtered in the database.
  */
-export function workersOutsideRegion(principal: Principal, workerIds: string[], regionsOf: Map<string, { home: string; residence: string }>): FieldProblem[] {
+export function workerOfRegionSql(alias: string, pattern: string): string {
+  return `(${alias}.residence_region_code LIKE ${pattern} OR ${alias}.home_region_code LIKE ${pattern})`;
+}
+
+/**
+ * The workers a caller may seat, hence see as candidates for a batch (their accepted matches): an
+ * admin everyone (null), a coordinator those of its region (the LIKE pattern workerOfRegionSql
+ * takes). Any other role is refused, as the roles guard in front of it refuses it.
+ */
+export function seatableWorkersPattern(principal: Principal): string | null {
+  if (principal.role === 'admin') return null;
+  if (principal.role !== 'coordinator') throw DomainError.forbidden('AUTH.ROLE_NOT_ALLOWED', `role ${principal.role} may not seat workers`);
+  return `${regionPrefix(principal.region)}%`;
+}
+
+/**
+ * Workers the coordinator may not seat: not known to dispatch, or not of its region
+ * (isWorkerOfRegion). Both read the same, so the answer tells nothing about a worker.
+ */
+export function workersOutsideRegion(principal: Principal, workerIds: string[], regionsOf: Map<string, WorkerRegions>): FieldProblem[] {
   if (principal.role === 'admin') return [];
   return workerIds.flatMap((workerId, i) => {
     const regions = regionsOf.get(workerId);
-    if (regions && (regionContains(principal.region, regions.residence) || regionContains(principal.region, regions.home))) return [];
+    if (regions && isWorkerOfRegion(principal.region, regions)) return [];
     return [{ field: `workerIds[${i}]`, problem: 'is not a worker of your region' }];
   });
 }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AcceptedMatchesHttpController } from './accepted-matches.http.controller';
+import { AcceptedMatchesService } from './accepted-matches.service';
 import { BatchesHttpController } from './batches.http.controller';
 import { BatchesService } from './batches.service';
 
-@Module({ controllers: [BatchesHttpController], providers: [BatchesService] })
+@Module({ controllers: [BatchesHttpController, AcceptedMatchesHttpController], providers: [BatchesService, AcceptedMatchesService] })
 export class BatchesModule {}
