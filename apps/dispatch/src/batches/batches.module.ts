@@ -1,6 +1,14 @@
+import { APP_CONFIG, FieldCipher } from '@laowu/platform';
 import { Module } from '@nestjs/common';
+import { DispatchConfig } from '../dispatch.config';
 import { BatchesHttpController } from './batches.http.controller';
 import { BatchesService } from './batches.service';
 
-@Module({ controllers: [BatchesHttpController], providers: [BatchesService] })
+@Module({
+  controllers: [BatchesHttpController],
+  providers: [
+    BatchesService,
+    { provide: FieldCipher, useFactory: (config: DispatchConfig) => new FieldCipher(config.piiKeyring), inject: [APP_CONFIG] },
+  ],
+})
 export class BatchesModule {}

@@ -1,5 +1,4 @@
-import { isKnownSkill, isMobilePhone, parseResidentId } from '@laowu/domain';
-import { normalisePhone } from '../pii/pii-cipher';
+import { isKnownSkill, isMobilePhone, normalisePhone, parseResidentId } from '@laowu/domain';
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 /** A property decorator from a test and a message (one registerDecorator block for all of them). */
