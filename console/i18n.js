@@ -583,6 +583,17 @@ const STRINGS = {
     'coord.onActiveBatch': '已在批次中',
     'coord.unlistedWorker': '名单外劳动者',
     'coord.unlistedHint': '· 不在本地区名单中 · 服务站点 {station}',
+    // Issue 19: jobs by posting agency; the batch's escort (带队联系人) on the form and the manifest.
+    'coord.jobAgency': '发布机构',
+    'coord.jobAgencyExample': '如 agency-1',
+    'coord.escortName': '带队联系人',
+    'coord.escortPhone': '带队联系人电话',
+    'coord.escortPhoneExample': '13812345678',
+    'coord.escortPhoneHint': '手机或带区号的座机，如 0834-2345678',
+    'coord.escort': '带队联系人',
+    'coord.escortValue': '{name}　{phone}',
+    'search.agency': '发布机构',
+    'search.agencyOf': '发布机构 {agency}',
   },
   en: {
     'app.title': 'Laowu · Station console',
@@ -1167,6 +1178,17 @@ const STRINGS = {
     'coord.onActiveBatch': 'Already on a batch',
     'coord.unlistedWorker': 'Worker not on a list',
     'coord.unlistedHint': '· not on your region’s lists · station {station}',
+    // Issue 19: jobs by posting agency; the batch's escort (带队联系人) on the form and the manifest.
+    'coord.jobAgency': 'Posting agency',
+    'coord.jobAgencyExample': 'e.g. agency-1',
+    'coord.escortName': 'Escort',
+    'coord.escortPhone': 'Escort’s phone',
+    'coord.escortPhoneExample': '13812345678',
+    'coord.escortPhoneHint': 'a mobile, or a landline with its area code, e.g. 0834-2345678',
+    'coord.escort': 'Escort',
+    'coord.escortValue': '{name}  {phone}',
+    'search.agency': 'Posting agency',
+    'search.agencyOf': 'posted by {agency}',
   },
 };
 

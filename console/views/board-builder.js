@@ -1,6 +1,6 @@
-// A new batch, built by picking (no id typed): jobs found by words and region (matching's job
-// search), the trip, then workers from the accepted matches for those jobs and from the
-// willing-to-migrate list, never more than the seats.
+// A new batch, built by picking (no id typed): jobs found by words, region and posting agency
+// (matching's job search), the trip and its escort (带队联系人), then workers from the accepted
+// matches for those jobs and from the willing-to-migrate list, never more than the seats.
 import { addBatchWorkers, createBatch, searchJobs } from '../api.js';
 import { clear, errorBox, field, h, jobSummary, pickList } from '../dom.js';
 import { label, t } from '../i18n.js';
@@ -38,6 +38,7 @@ export function batchBuilder(who, done) {
   const departAt = h('input', { id: 'builder-depart', type: 'datetime-local', value: tomorrowAtSeven(), required: true });
   const mode = h('select', { id: 'builder-mode' }, MODES.map((m) => h('option', { value: m }, label('mode', m))));
   const capacity = h('input', { id: 'builder-capacity', type: 'number', min: 1, max: 2000, value: 45, required: true, size: 5 });
+  const escort = escortFields();
   const submit = h('button.primary', { type: 'submit', id: 'builder-submit', disabled: true }, t('coord.createAndSeat'));
   const picker = workerPicker({ regionCode: who.region, limit: Number(capacity.value), onChange: () => updateSubmit() });
   capacity.addEventListener('input', () => Number(capacity.value) >= 1 && picker.setLimit(Number(capacity.value)));
@@ -82,12 +83,15 @@ export function batchBuilder(who, done) {
     };
     if (station.value.trim()) body.originStationId = station.value.trim();
     if (employer.value.trim()) body.destination.employer = employer.value.trim();
+    const contact = escort.value();
+    if (contact) body.contact = contact;
+    escort.showProblems();
     submit.disabled = true;
     let batch;
     try {
       batch = await createBatch(body);
     } catch (error) {
-      clear(message, errorBox(error));
+      if (!escort.showProblems(error)) clear(message, errorBox(error));
       updateSubmit();
       return;
     }
@@ -111,6 +115,7 @@ export function batchBuilder(who, done) {
       h('div.row', field(t('board.originRegion'), origin.el), field(t('board.originStation'), station)),
       h('div.row', field(t('coord.destRegion'), destination), field(t('board.address'), address), field(t('board.employer'), employer)),
       h('div.row', field(t('board.departAt'), departAt), field(t('board.mode'), mode), field(t('board.capacity'), capacity)),
+      escort.el,
     ),
     h('section.builder-step', h('h4', t('coord.step3')), picker.el),
     h('div.actions', submit),
@@ -118,10 +123,46 @@ export function batchBuilder(who, done) {
   );
 }
 
-/** Step 1: search open jobs by words and region, tick the ones the batch travels to. */
+/**
+ * The escort's name and phone (带队联系人), both or neither: one left empty is sent as it is, so
+ * that the API names it. The API's problems with either are shown beside them.
+ */
+function escortFields() {
+  const name = h('input', { id: 'builder-contact-name', maxLength: 50, size: 12, autocomplete: 'off' });
+  const phone = h('input', { id: 'builder-contact-phone', type: 'tel', maxLength: 32, size: 16, autocomplete: 'off', placeholder: t('coord.escortPhoneExample') });
+  const problems = h('span.field-error', { id: 'builder-contact-error', role: 'alert' });
+  const el = h(
+    'div.row.escort',
+    field(t('coord.escortName'), name),
+    field(t('coord.escortPhone'), phone, h('span.field-hint.muted', t('coord.escortPhoneHint'))),
+    problems,
+  );
+
+  function value() {
+    const [n, p] = [name.value.trim(), phone.value.trim()];
+    return n || p ? { name: n, phone: p } : undefined;
+  }
+
+  /** Marks the fields the API refused (`contact.name`, `contact.phone`); true when those were all its problems. */
+  function showProblems(error) {
+    const refused = (error?.details ?? []).filter((d) => d.field === 'contact' || d.field.startsWith('contact.'));
+    for (const [key, input] of [['contact.name', name], ['contact.phone', phone]]) {
+      if (refused.some((d) => d.field === key || d.field === 'contact')) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+    }
+    clear(problems, refused.map((d) => `${t(d.field === 'contact.name' ? 'coord.escortName' : 'coord.escortPhone')}：${d.problem}`).join('；'));
+    el.querySelector('[aria-invalid="true"]')?.focus();
+    return refused.length > 0 && refused.length === error.details.length;
+  }
+
+  return { el, value, showProblems };
+}
+
+/** Step 1: search open jobs by words, region and posting agency, tick the ones the batch travels to. */
 function jobFinder(jobs, onChange) {
   const q = h('input', { id: 'builder-q', type: 'search', size: 28 });
   const region = regionPicker({ name: 'builder-region' });
+  const agency = h('input', { id: 'builder-agency', type: 'search', size: 24, maxLength: 100, placeholder: t('coord.jobAgencyExample'), autocomplete: 'off' });
   const results = h('div.job-results', { id: 'builder-jobs' });
   let hits = [];
 
@@ -144,6 +185,7 @@ function jobFinder(jobs, onChange) {
     const body = { page: 1, pageSize: 20 };
     if (q.value.trim()) body.q = q.value.trim();
     if (region.value()) body.regionCode = region.value();
+    if (agency.value.trim()) body.agencyId = agency.value.trim();
     clear(results, h('p.muted', t('common.loading')));
     try {
       hits = (await searchJobs(body)).items;
@@ -159,11 +201,12 @@ function jobFinder(jobs, onChange) {
       'div.row',
       field(t('coord.jobWords'), q),
       field(t('coord.jobRegion'), region.el),
+      field(t('coord.jobAgency'), agency),
       h('button', { type: 'button', id: 'builder-search', onclick: search }, t('search.submit')),
     ),
     results,
   );
-  // Enter in the words field searches instead of submitting the whole batch form.
-  q.addEventListener('keydown', (event) => event.key === 'Enter' && (event.preventDefault(), search()));
+  // Enter in the words or agency field searches instead of submitting the whole batch form.
+  for (const input of [q, agency]) input.addEventListener('keydown', (event) => event.key === 'Enter' && (event.preventDefault(), search()));
   return { el, redraw };
 }

@@ -80,10 +80,16 @@ function manifestHeader(batch, route, pageText) {
       h('dt', t('coord.batch')), h('dd', batch.id),
       h('dt', t('coord.route')), h('dd', route),
       h('dt', t('board.departs')), h('dd', `${formatTime(batch.departAt)} · ${label('mode', batch.transport.mode)}`),
-      h('dt', t('coord.contact')), h('dd', t('coord.contactValue', { coordinator: batch.coordinatorId })),
+      ...contactFacts(batch),
       h('dt', t('coord.headcount')), h('dd', t('board.seats', { taken: batch.seatsTaken, capacity: batch.transport.capacity, left: batch.seatsLeft })),
     ),
   );
+}
+
+/** The escort (带队联系人) when the batch has one, its phone as dispatch gives it to this reader; else the coordinator. */
+function contactFacts(batch) {
+  if (!batch.contact) return [h('dt', t('coord.contact')), h('dd', t('coord.contactValue', { coordinator: batch.coordinatorId }))];
+  return [h('dt', t('coord.escort')), h('dd.manifest-contact', t('coord.escortValue', { name: batch.contact.name, phone: batch.contact.phone }))];
 }
 
 function manifestTable(lines, offset, rows, titles) {

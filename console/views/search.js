@@ -1,5 +1,5 @@
-// Job search for a walk-in worker: keywords, region, near (geolocation or a typed point), kinds,
-// minimum wage, instant only; facet counts by kind and city (matching POST /v1/search/jobs).
+// Job search for a walk-in worker: keywords, region, posting agency, near (geolocation or a typed
+// point), kinds, minimum wage, instant only; facet counts by kind and city (matching POST /v1/search/jobs).
 import { principal, searchJobs } from '../api.js';
 import { errorBox, field, h, jobSummary, signedOutBox, clear } from '../dom.js';
 import { label, t } from '../i18n.js';
@@ -25,6 +25,7 @@ export function render(main) {
       }
     },
   });
+  const agency = h('input', { id: 'search-agency', type: 'search', size: 24, maxLength: 100, placeholder: t('coord.jobAgencyExample'), autocomplete: 'off', value: last.request?.agencyId ?? '' });
   const nearOn = h('input', { id: 'search-near', type: 'checkbox', checked: Boolean(last.request?.near) });
   const lat = h('input', { id: 'search-lat', type: 'number', step: 'any', min: -90, max: 90, size: 9, value: last.request?.near?.lat ?? '' });
   const lon = h('input', { id: 'search-lon', type: 'number', step: 'any', min: -180, max: 180, size: 9, value: last.request?.near?.lon ?? '' });
@@ -62,6 +63,7 @@ export function render(main) {
     const body = { page, pageSize: 20 };
     if (q.value.trim()) body.q = q.value.trim();
     if (picker.value()) body.regionCode = picker.value();
+    if (agency.value.trim()) body.agencyId = agency.value.trim();
     const kinds = kindBoxes.filter((b) => b.checked).map((b) => b.value);
     if (kinds.length) body.kinds = kinds;
     if (nearOn.checked && lat.value !== '' && lon.value !== '') body.near = { lat: Number(lat.value), lon: Number(lon.value), km: Number(km.value || 30) };
@@ -90,7 +92,7 @@ export function render(main) {
         ? h(
             'ol.job-list',
             result.items.map((item) =>
-              h('li.card.job-hit', { dataset: { jobId: item.jobId } }, jobSummary(item.job, item.distanceKm !== undefined ? t('search.distance', { km: Number(item.distanceKm).toFixed(1) }) : undefined)),
+              h('li.card.job-hit', { dataset: { jobId: item.jobId } }, jobSummary(item.job, hitExtras(item))),
             ),
           )
         : h('p.empty', t('search.empty')),
@@ -145,7 +147,7 @@ export function render(main) {
   const form = h(
     'form.card.search-form',
     { id: 'search-form', onsubmit: (event) => (event.preventDefault(), run(buildRequest())) },
-    h('div.row', field(t('search.q'), q), field(t('search.region'), picker.el)),
+    h('div.row', field(t('search.q'), q), field(t('search.region'), picker.el), field(t('search.agency'), agency)),
     h(
       'fieldset.row',
       h('legend', t('search.near')),
@@ -161,4 +163,10 @@ export function render(main) {
   );
   main.append(h('h2', t('search.title')), form, h('div.search-layout', facets, results));
   if (last.result) draw(last.result, last.request);
+}
+
+/** What a hit says beside the job: how far (when searched near a point) and who posted it. */
+function hitExtras(item) {
+  const distance = item.distanceKm !== undefined ? t('search.distance', { km: Number(item.distanceKm).toFixed(1) }) : undefined;
+  return [distance, item.job.agencyId ? t('search.agencyOf', { agency: item.job.agencyId }) : undefined].filter(Boolean).join(' · ');
 }

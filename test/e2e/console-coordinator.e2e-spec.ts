@@ -3,7 +3,9 @@
  * apps: the batch list, a batch built by picking a job (found by its title) and workers from the
  * willing-to-migrate list, the check-in list (tick, board, depart, arrive) and the printable
  * manifest (one A4 page per 40 workers); then a batch seated from the workers who accepted a match
- * for its job (never one of another region). Every step is checked through the API afterwards.
+ * for its job (never one of another region); then jobs found by their posting agency, and a batch
+ * planned with its escort (带队联系人), whose name and phone the manifest prints. Every step is
+ * checked through the API afterwards.
  *
  * Screenshots go to test-results/console/coord-*.png.
  */
@@ -33,6 +35,7 @@ const tokens = {
   station: tokenFor({ sub: stationId, role: 'station', region: COUNTY.code }),
   otherStation: tokenFor({ sub: otherStationId, role: 'station', region: OTHER_COUNTY.code }),
   agency: tokenFor({ sub: `agency-coord-${run}`, role: 'agency', region: '440600' }),
+  otherAgency: tokenFor({ sub: `agency-other-${run}`, role: 'agency', region: '440600' }),
   coordinator: tokenFor({ sub: coordinatorId, role: 'coordinator', region: COUNTY.code }),
 };
 const auth = (token: string) => `Bearer ${token}`;
@@ -431,6 +434,116 @@ describe('coordinator pages in a browser: batch list, builder, check-in, printab
         { workerId: fromWilling, basis: 'willing_to_migrate', jobId: forkliftJobId, status: 'seated' },
       ].sort((a, b) => a.workerId.localeCompare(b.workerId)),
     );
+  });
+
+  // Issue 19: jobs by posting agency, and the escort on the manifest.
+  const porterTitle = `南海仓库搬运工-${run}`;
+  const [ownAgency, otherAgency] = [`agency-coord-${run}`, `agency-other-${run}`];
+  const escort = { name: '格桑多吉', phone: `139${String(randomInt(0, 100_000_000)).padStart(8, '0')}` };
+  let porterJobs: Record<string, string>;
+  let escortedBatchId: string;
+
+  const postPorterJob = async (token: string, n: number) =>
+    (
+      await request(stack.jobs.url)
+        .post('/v1/jobs')
+        .set('Authorization', auth(token))
+        .send({
+          externalId: `COORD-PORTER-${n}-${run}`,
+          title: porterTitle,
+          description: '物流园装卸搬运，日结',
+          kind: 'fulltime',
+          headcount: 20,
+          wage: { min: 4800, max: 5600, unit: 'month' },
+          location: { regionCode: DESTINATION.code, lat: DESTINATION.lat, lon: DESTINATION.lon, address: `佛山市南海区里水物流园${n}号库` },
+          crossRegion: { sourceRegionCodes: [COUNTY.code] },
+          startAt: inDays(6),
+        })
+        .expect(201)
+    ).body.id as string;
+  const searchIds = async (body: object) =>
+    ((await request(stack.matching.url).post('/v1/search/jobs').set('Authorization', auth(tokens.coordinator)).send({ ...body, pageSize: 100 }).expect(200)).body.items as { jobId: string }[]).map((i) => i.jobId);
+  const pickedJobIds = (scope: string) => page.locator(`${scope} li.job-pick`).evaluateAll((lis) => lis.map((li) => li.getAttribute('data-job-id')));
+
+  it('searches jobs by posting agency (发布机构) and picks only that agency’s job', async () => {
+    porterJobs = { [ownAgency]: await postPorterJob(tokens.agency, 1), [otherAgency]: await postPorterJob(tokens.otherAgency, 2) };
+    // Both in the job index before the browser searches (it refreshes on its own schedule).
+    await eventually(async () => expect((await searchIds({ q: porterTitle })).sort()).toEqual(Object.values(porterJobs).sort()), WAIT, 1000);
+    await page.goto(`${consoleUrl}#/board`);
+    await page.locator('#batch-new').click();
+    await page.locator('#builder-q').fill(porterTitle);
+    await page.locator('#builder-search').click();
+    await page.locator('#builder-jobs li.job-pick').nth(1).waitFor();
+    await expect(pickedJobIds('#builder-jobs').then((ids) => ids.sort())).resolves.toEqual(Object.values(porterJobs).sort());
+
+    // By keyboard: type the agency, Enter searches.
+    await page.locator('#builder-agency').fill(otherAgency);
+    await page.locator('#builder-agency').press('Enter');
+    await page.locator('#builder-jobs li.job-pick').nth(1).waitFor({ state: 'detached' });
+    await expect(pickedJobIds('#builder-jobs')).resolves.toEqual([porterJobs[otherAgency]]);
+    await expect(page.locator('#builder-jobs li.job-pick').textContent()).resolves.toContain(otherAgency);
+    expect(await searchIds({ q: porterTitle, agencyId: otherAgency })).toEqual([porterJobs[otherAgency]]);
+    await stack.shotBothWidths('coord-builder-agency');
+
+    // The job search page offers the same filter.
+    await page.goto(`${consoleUrl}#/search`);
+    await page.locator('#search-q').fill(porterTitle);
+    await page.locator('#search-agency').fill(ownAgency);
+    await page.locator('#search-submit').click();
+    await page.locator('#search-total').waitFor();
+    const hits = await page.locator('#search-results li.job-hit').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-job-id')));
+    expect(hits).toEqual(await searchIds({ q: porterTitle, agencyId: ownAgency }));
+    expect(hits).toEqual([porterJobs[ownAgency]]);
+    await expect(page.locator('#search-results li.job-hit').textContent()).resolves.toContain(ownAgency);
+    await stack.shotBothWidths('coord-search-agency');
+  });
+
+  it('plans a batch with its escort (带队联系人): a bad phone is named beside the field, the good one printed in the manifest header', async () => {
+    const batchesBefore = (await coordinatorGet('/v1/dispatch/batches?pageSize=100')).body.total as number;
+    await page.goto(`${consoleUrl}#/board/new`);
+    await page.locator('#builder-q').fill(porterTitle);
+    await page.locator('#builder-agency').fill(otherAgency);
+    await page.locator('#builder-search').click();
+    await page.locator(`li.job-pick[data-job-id="${porterJobs[otherAgency]}"] input[type="checkbox"]`).check();
+    await page.locator('#builder-capacity').fill('10');
+    await page.locator('#builder-contact-name').fill(escort.name);
+    await page.locator('#builder-contact-phone').fill('0834-12345');
+    await page.locator('#builder-submit').click();
+    const problem = page.locator('#builder-contact-error');
+    await problem.getByText('带队联系人电话').waitFor();
+    await expect(page.locator('#builder-contact-phone').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#builder-contact-name').getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('builder-contact-phone');
+    // Said once, beside the field, not again under the form.
+    await expect(page.locator('#builder-message').textContent()).resolves.toBe('');
+    await stack.shotBothWidths('coord-builder-escort-error');
+    expect((await coordinatorGet('/v1/dispatch/batches?pageSize=100')).body.total).toBe(batchesBefore);
+
+    // Written as people write it; dispatch keeps the 11 digits.
+    await page.locator('#builder-contact-phone').fill(`${escort.phone.slice(0, 3)} ${escort.phone.slice(3, 7)} ${escort.phone.slice(7)}`);
+    // dispatch learns of the job through Kafka: until then it refuses the batch (422), and the form stays.
+    await eventually(async () => {
+      await page.locator('#builder-submit').click();
+      await page.locator('#batch-state[data-state="planned"], #builder-message p.error').first().waitFor();
+      if (!(await page.locator('#batch-state').count())) throw new Error((await page.locator('#builder-message').textContent()) ?? 'refused');
+    }, WAIT, 1000);
+    escortedBatchId = decodeURIComponent(new URL(page.url()).hash.replace('#/board/', ''));
+    const planned = await batch(escortedBatchId);
+    expect(planned).toMatchObject({ state: 'planned', destination: { jobIds: [porterJobs[otherAgency]] }, contact: escort, transport: { capacity: 10 } });
+
+    await page.goto(`${consoleUrl}#/board/${escortedBatchId}/manifest`);
+    await page.locator('#manifest-sheet[data-state="ready"]').waitFor();
+    const head = (await page.locator('.manifest-page header.manifest-head').textContent()) ?? '';
+    for (const text of ['带队联系人', escort.name, escort.phone, escortedBatchId]) expect(head).toContain(text);
+    expect(head).not.toContain(coordinatorId);
+    await page.emulateMedia({ media: 'print' });
+    await stack.shotBothWidths('coord-manifest-escort');
+    await page.emulateMedia({ media: null });
+    // The manifest of a batch planned without an escort still names the coordinator.
+    await page.goto(`${consoleUrl}#/board/${bigBatchId}/manifest`);
+    await page.locator('#manifest-sheet[data-state="ready"]').waitFor();
+    await expect(page.locator('.manifest-page header.manifest-head').first().textContent()).resolves.toContain(coordinatorId);
+    await request(dispatchUrl).post(`/v1/dispatch/batches/${escortedBatchId}/cancel`).set('Authorization', auth(tokens.coordinator)).expect(200);
   });
 
   it('never put a token into a URL, and raised no page errors or policy violations', () => {

@@ -1024,9 +1024,10 @@ export function sweepEndpoints(ctx: SweepContext): Record<string, EndpointSpec> 
         { q: '普工 电子厂', regionCode: '440300', kinds: ['gig', 'fulltime'], near: { lat: 22.55, lon: 113.88, km: 50 }, wageMin: 150, instantOnly: false, page: 1, pageSize: 20 },
         { q: '焊工' },
         { near: { lat: 27.88, lon: 102.27, km: 30 }, pageSize: 5, laborBrand: '川妹子' },
+        { q: '搬运', agencyId: `agency-sweep-${ctx.runId}` },
       ],
       fields: {
-        q: text(100, { nulOk: true }), regionCode: code, laborBrand: code, kinds: array(6), 'kinds[]': code, near: object, 'near.lat': num(-90, 90), 'near.lon': num(-180, 180),
+        q: text(100, { nulOk: true }), regionCode: code, laborBrand: code, agencyId: text(100, { nulOk: true }), kinds: array(6), 'kinds[]': code, near: object, 'near.lat': num(-90, 90), 'near.lon': num(-180, 180),
         'near.km': num(0.1, 2000), wageMin: num(0, 100_000), instantOnly: bool, page: num(1, 500, { int: true }), pageSize: num(1, 100, { int: true }),
       },
       required: ['near.lat', 'near.lon', 'near.km'],
@@ -1082,13 +1083,21 @@ export function sweepEndpoints(ctx: SweepContext): Record<string, EndpointSpec> 
     },
     'POST /v1/dispatch/batches': {
       app: 'dispatch', method: 'POST', template: '/v1/dispatch/batches', role: 'coordinator', params: {}, body: 'required', bodyLimit: bodyLimits.dispatch,
-      bases: [batch, { ...batch, originStationId: undefined, destination: { ...batch.destination, employer: undefined }, transport: { mode: 'train', capacity: 2000 } }].map((b) => clone(b as unknown as Obj)),
+      bases: [
+        batch,
+        { ...batch, originStationId: undefined, destination: { ...batch.destination, employer: undefined }, transport: { mode: 'train', capacity: 2000 } },
+        { ...batch, contact: { name: '王建华', phone: '0834-2345678' } },
+      ].map((b) => clone(b as unknown as Obj)),
       fields: {
         originRegionCode: code, originStationId: text(100), destination: object, 'destination.jobIds': array(50, true), 'destination.jobIds[]': code,
         'destination.regionCode': code, 'destination.address': text(500, { notEmpty: true }), 'destination.employer': text(200), 'destination.employerId': code, departAt: code,
         transport: object, 'transport.mode': code, 'transport.capacity': num(1, 2000, { int: true }),
+        contact: object, 'contact.name': text(50, { notEmpty: true }), 'contact.phone': code,
       },
-      required: ['originRegionCode', 'destination', 'destination.jobIds', 'destination.regionCode', 'destination.address', 'departAt', 'transport', 'transport.mode', 'transport.capacity'],
+      required: [
+        'originRegionCode', 'destination', 'destination.jobIds', 'destination.regionCode', 'destination.address', 'departAt', 'transport', 'transport.mode', 'transport.capacity',
+        'contact.name', 'contact.phone',
+      ],
     },
     'POST /v1/dispatch/batches/:id/workers': {
       app: 'dispatch', method: 'POST', template: '/v1/dispatch/batches/:id/workers', role: 'coordinator', params: { id: ctx.batchId }, body: 'required', bodyLimit: bodyLimits.dispatch,

@@ -1,7 +1,9 @@
 import { TOPICS, WorkerArrived, BatchStateChanged } from '@laowu/contracts';
+import { FieldCipher } from '@laowu/platform';
 import { eventually } from '@laowu/testkit';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { TopicRecorder } from '../../../test/support/kafka';
 import { type TestApp } from '../../../test/support/test-app';
 import { bearer } from '../../../test/support/tokens';
@@ -217,5 +219,96 @@ describe('dispatch: point-to-point batches', () => {
       .expect(422);
     expect(unknown.body.details.map((d: { field: string }) => d.field)).toEqual(['originRegionCode', 'destination.jobIds[0]']);
     await api().post('/v1/dispatch/batches').set('Authorization', tokens.station('s')).send({}).expect(403);
+  });
+
+  describe('the escort (带队联系人, issue 19)', () => {
+    const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('');
+    const mobile = `139${digits(8)}`;
+    const landline = `0834-${randomInt(2, 10)}${digits(6)}`;
+    const bureau = () => tokens.as({ sub: `bureau-${randomUUID().slice(0, 8)}`, role: 'bureau', region: '513400' });
+    const plan = (contact?: unknown, token = asCoordinator()) =>
+      api().post('/v1/dispatch/batches').set('Authorization', token).send({
+        originRegionCode: '513401',
+        destination: { jobIds: [destination.jobId], regionCode: '440306', address: '深圳市宝安区福永街道' },
+        departAt: '2026-12-03T07:00:00+08:00',
+        transport: { mode: 'bus', capacity: 2 },
+        ...(contact === undefined ? {} : { contact }),
+      });
+    const read = async (batchId: string, token: string) => (await api().get(`/v1/dispatch/batches/${batchId}`).set('Authorization', token).expect(200)).body;
+    const storedRow = async (batchId: string) =>
+      (await running.app.get(DataSource).query(`SELECT contact_name, contact_phone_enc, row_to_json(b)::text AS everything FROM dispatch.batches b WHERE id = $1`, [batchId]))[0];
+    const batchCount = async () => (await running.app.get(DataSource).query(`SELECT count(*)::int AS n FROM dispatch.batches WHERE coordinator_id = $1`, [coordinator]))[0].n as number;
+
+    it('keeps the phone encrypted, shows it in full to whoever may change the batch and masked to a bureau', async () => {
+      const written = `+86 ${mobile.slice(0, 3)} ${mobile.slice(3, 7)}-${mobile.slice(7)}`;
+      const created = (await plan({ name: '王建华', phone: written }).expect(201)).body;
+      expect(created.contact).toEqual({ name: '王建华', phone: mobile });
+
+      const row = await storedRow(created.id);
+      expect(row.contact_name).toBe('王建华');
+      expect(row.contact_phone_enc).toMatch(/^dev1:[A-Za-z0-9+/]+=*$/);
+      expect(row.everything).not.toContain(mobile);
+      expect(row.everything).not.toContain(mobile.slice(3));
+      expect(running.app.get(FieldCipher).decrypt(row.contact_phone_enc, created.id, 'contactPhone')).toBe(mobile);
+      // Bound to its batch: the same ciphertext read as another batch's does not decrypt.
+      expect(() => running.app.get(FieldCipher).decrypt(row.contact_phone_enc, randomUUID(), 'contactPhone')).toThrow();
+
+      expect((await read(created.id, asCoordinator())).contact).toEqual({ name: '王建华', phone: mobile });
+      expect((await read(created.id, tokens.admin())).contact).toEqual({ name: '王建华', phone: mobile });
+      const masked = `${mobile.slice(0, 3)}****${mobile.slice(7)}`;
+      expect((await read(created.id, bureau())).contact).toEqual({ name: '王建华', phone: masked });
+      const listed = (await api().get('/v1/dispatch/batches?pageSize=100').set('Authorization', asCoordinator()).expect(200)).body.items;
+      expect(listed.find((b: { id: string }) => b.id === created.id).contact).toEqual({ name: '王建华', phone: mobile });
+      await act(created.id, 'cancel').expect(200);
+    });
+
+    it('takes a landline with its area code, and leaves contact out of a batch planned without one', async () => {
+      const created = (await plan({ name: '李队长', phone: `(${landline.slice(0, 4)}) ${landline.slice(5)}` }).expect(201)).body;
+      expect(created.contact).toEqual({ name: '李队长', phone: landline });
+      expect((await read(created.id, bureau())).contact).toEqual({ name: '李队长', phone: `${landline.slice(0, 5)}***${landline.slice(-4)}` });
+      const without = (await plan().expect(201)).body;
+      expect(without).not.toHaveProperty('contact');
+      expect(await read(without.id, tokens.admin())).not.toHaveProperty('contact');
+      expect((await storedRow(without.id))).toMatchObject({ contact_name: null, contact_phone_enc: null });
+      await act(created.id, 'cancel').expect(200);
+      await act(without.id, 'cancel').expect(200);
+    });
+
+    it('refuses a bad phone or name with 400 naming the field, and writes nothing', async () => {
+      const before = await batchCount();
+      for (const phone of ['12812345678', '2345678', '0834-2345678-801', 13912345678, '']) {
+        const refused = (await plan({ name: '王建华', phone }).expect(400)).body;
+        expect(refused.details).toEqual([{ field: 'contact.phone', problem: expect.stringContaining('landline') }]);
+      }
+      const noName = (await plan({ phone: mobile }).expect(400)).body;
+      expect([...new Set(noName.details.map((d: { field: string }) => d.field))]).toEqual(['contact.name']);
+      const long = (await plan({ name: '王'.repeat(51), phone: mobile }).expect(400)).body;
+      expect(long.details.map((d: { field: string }) => d.field)).toEqual(['contact.name']);
+      const notObject = (await plan('13912345678').expect(400)).body;
+      expect(notObject.details.map((d: { field: string }) => d.field)).toContain('contact');
+      expect(await batchCount()).toBe(before);
+    });
+
+    it('puts neither the phone nor the name in any event of the batch', async () => {
+      const traveller = pool[56].workerId;
+      const batchId = (await plan({ name: '赵师傅', phone: mobile }).expect(201)).body.id;
+      await addWorkers(batchId, [traveller]).expect(200);
+      await act(batchId, 'board').expect(200);
+      await act(batchId, 'depart').expect(200);
+      await act(batchId, 'arrive').expect(200);
+      await act(batchId, 'close').expect(200);
+      const ofBatch = (all: { value: string }[]) => all.filter((m) => m.value.includes(batchId));
+      const messages = ofBatch(await recorder.waitFor((all) => ofBatch(all).filter((m) => m.value.includes(BatchStateChanged.type)).length >= 4, 30000));
+      expect(messages.some((m) => m.value.includes(WorkerArrived.type))).toBe(true);
+      const outbox: { payload: string }[] = await running.app.get(DataSource).query(
+        `SELECT payload::text AS payload FROM dispatch.outbox WHERE payload::text LIKE '%' || $1 || '%'`,
+        [batchId],
+      );
+      expect(outbox.length).toBeGreaterThanOrEqual(messages.length);
+      for (const text of [...messages.map((m) => m.value), ...outbox.map((o) => o.payload)]) {
+        expect(text).not.toContain(mobile.slice(3));
+        expect(text).not.toContain('赵师傅');
+      }
+    });
   });
 });

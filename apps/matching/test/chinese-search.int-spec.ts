@@ -118,6 +118,29 @@ describe('Chinese job search (real Kafka, OpenSearch)', () => {
     const invalid = (await search({ workerId: 'nope' }).expect(400)).body;
     expect(invalid.details).toEqual([{ field: 'workerId', problem: expect.any(String) }]);
   });
+
+  it('tells two agencies’ jobs apart by agencyId (issue 19: a coordinator searches by 发布机构), alone or with words', async () => {
+    const [first, second] = [`agency-first-${prefix}`, `agency-second-${prefix}`];
+    const job = (agencyId: string, title: string) => jobData({ agencyId, title, description: '仓库装卸，日结' });
+    const firstPorter = job(first, '搬运工');
+    const firstKeeper = job(first, '仓库管理员');
+    const secondPorter = job(second, '搬运工');
+    await matching.publish([firstPorter, firstKeeper, secondPorter], []);
+    const found = async (body: object) => (await search({ ...body, pageSize: 100 }).expect(200)).body.items as (Hit & { job: { agencyId: string } })[];
+
+    // Every other job of this suite is agency-test's: the filter alone leaves exactly the agency's own.
+    expect(ids(await found({ agencyId: first })).sort()).toEqual([firstPorter.jobId, firstKeeper.jobId].sort());
+    expect(ids(await found({ q: '搬运', agencyId: second }))).toEqual([secondPorter.jobId]);
+    const porters = await found({ q: '搬运' });
+    expect(ids(porters).sort()).toEqual([firstPorter.jobId, secondPorter.jobId].sort());
+    expect(porters.map((hit) => [hit.jobId, hit.job.agencyId]).sort()).toEqual([[firstPorter.jobId, first], [secondPorter.jobId, second]].sort());
+    // Exact, not a prefix or a word: part of an id finds nothing.
+    expect(await found({ agencyId: 'agency-first' })).toEqual([]);
+    for (const agencyId of ['x'.repeat(101), 42]) {
+      const refused = (await search({ agencyId }).expect(400)).body;
+      expect([...new Set(refused.details.map((d: { field: string }) => d.field))]).toEqual(['agencyId']);
+    }
+  });
 });
 
 /** The jobs mapping of the release before this one: no `chars` subfields, no regionText, no analysis settings. */

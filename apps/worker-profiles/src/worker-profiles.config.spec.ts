@@ -1,6 +1,6 @@
-import { ConfigError, loadConfig } from '@laowu/platform';
+import { ConfigError, DEV_PII_ACTIVE_KEY_ID, loadConfig } from '@laowu/platform';
 import { randomBytes } from 'node:crypto';
-import { DEV_PII_ACTIVE_KEY_ID, WorkerProfilesConfig } from './worker-profiles.config';
+import { WorkerProfilesConfig } from './worker-profiles.config';
 
 const key = () => randomBytes(32).toString('base64');
 

@@ -1,23 +1,11 @@
-import { BaseConfig } from '@laowu/platform';
+import { BaseConfig, type CipherKeyring, devPiiKey, piiKeyProblems, piiKeyringOf } from '@laowu/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Min } from 'class-validator';
-import { createHash } from 'node:crypto';
 
-/**
- * Development/test keys only: derived from fixed strings so that local data stays readable
- * across restarts. With NODE_ENV=production the app refuses to start without real keys.
- */
-const devKey = (label: string) => createHash('sha256').update(`laowu-dev-pii-${label}`).digest('base64');
-export const DEV_PII_KEYS = `dev1:${devKey('dev1')}`;
-export const DEV_PII_ACTIVE_KEY_ID = 'dev1';
-export const DEV_PII_INDEX_KEY = devKey('blind-index');
+/** Development/test only, like the development PII keys (@laowu/platform pii-keys). */
+const DEV_PII_INDEX_KEY = devPiiKey('blind-index');
 
-const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
-
-export interface PiiKeyring {
-  /** key id → 32-byte AES-256 key */
-  keys: Map<string, Buffer>;
-  activeKeyId: string;
+export interface PiiKeyring extends CipherKeyring {
   /** HMAC key of the blind index (separate from the encryption keys). */
   indexKey: Buffer;
 }
@@ -68,12 +56,7 @@ export class WorkerProfilesConfig extends BaseConfig {
   PII_INDEX_KEY?: string;
 
   get piiKeyring(): PiiKeyring {
-    const keys = parseKeys(this.PII_KEYS ?? DEV_PII_KEYS);
-    return {
-      keys,
-      activeKeyId: this.PII_ACTIVE_KEY_ID ?? (this.PII_KEYS ? [...keys.keys()][0] : DEV_PII_ACTIVE_KEY_ID),
-      indexKey: Buffer.from(this.PII_INDEX_KEY ?? DEV_PII_INDEX_KEY, 'base64'),
-    };
+    return { ...piiKeyringOf(this.PII_KEYS, this.PII_ACTIVE_KEY_ID), indexKey: Buffer.from(this.PII_INDEX_KEY ?? DEV_PII_INDEX_KEY, 'base64') };
   }
 
   override check(): string[] {
@@ -83,34 +66,8 @@ export class WorkerProfilesConfig extends BaseConfig {
         if (!this[name]) problems.push(`${name}: required when NODE_ENV=production`);
       }
     }
-    problems.push(...keyProblems(this.PII_KEYS, this.PII_ACTIVE_KEY_ID, this.PII_INDEX_KEY));
+    problems.push(...piiKeyProblems(this.PII_KEYS, this.PII_ACTIVE_KEY_ID));
+    if (this.PII_INDEX_KEY !== undefined && Buffer.from(this.PII_INDEX_KEY, 'base64').length < 32) problems.push('PII_INDEX_KEY: must be at least 32 bytes (base64)');
     return problems;
   }
-}
-
-function parseKeys(spec: string): Map<string, Buffer> {
-  const keys = new Map<string, Buffer>();
-  for (const entry of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const colon = entry.indexOf(':');
-    keys.set(entry.slice(0, colon), Buffer.from(entry.slice(colon + 1), 'base64'));
-  }
-  return keys;
-}
-
-function keyProblems(keysSpec?: string, activeKeyId?: string, indexKey?: string): string[] {
-  const problems: string[] = [];
-  if (keysSpec !== undefined) {
-    for (const entry of keysSpec.split(',').map((s) => s.trim())) {
-      const colon = entry.indexOf(':');
-      const id = colon > 0 ? entry.slice(0, colon) : '';
-      if (!KEY_ID.test(id)) problems.push(`PII_KEYS: entry must be <id>:<base64 key>, id of [A-Za-z0-9_-]`);
-      else if (Buffer.from(entry.slice(colon + 1), 'base64').length !== 32) problems.push(`PII_KEYS: key ${id} must be 32 bytes (base64)`);
-    }
-    const ids = parseKeys(keysSpec);
-    if (activeKeyId !== undefined && !ids.has(activeKeyId)) problems.push(`PII_ACTIVE_KEY_ID: ${activeKeyId} is not in PII_KEYS`);
-  } else if (activeKeyId !== undefined && activeKeyId !== DEV_PII_ACTIVE_KEY_ID) {
-    problems.push('PII_ACTIVE_KEY_ID: set PII_KEYS too');
-  }
-  if (indexKey !== undefined && Buffer.from(indexKey, 'base64').length < 32) problems.push('PII_INDEX_KEY: must be at least 32 bytes (base64)');
-  return problems;
 }

@@ -7,6 +7,7 @@ describe('@laowu/domain', () => {
       'distanceKm', 'REGION_COUNT', 'EAST_WEST_PAIRS', 'isEastWestPair', 'findSkill', 'isKnownSkill',
       'findCertificate', 'isKnownCertificate', 'searchSkills', 'SKILLS', 'CERTIFICATES', 'wagePerDay',
       'wageRangePerDay', 'parseResidentId', 'ageOn', 'maskResidentId', 'maskPhone', 'isMobilePhone', 'makeResidentId',
+      'normalisePhone', 'contactPhone', 'maskContactPhone',
     ]) {
       expect(domain).toHaveProperty(name);
     }

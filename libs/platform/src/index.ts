@@ -29,3 +29,5 @@ export * from './http/send-stream';
 export * from './errors/field-validators';
 export * from './periodic-sweeper';
 export * from './http/page-query';
+export * from './pii/field-cipher';
+export * from './pii/pii-keys';

@@ -19,6 +19,10 @@ export class BatchEntity {
   @Column({ type: 'text', nullable: true }) employer: string | null;
   /** The registered employer (employer_view) the batch travels to, when named. */
   @Column({ name: 'employer_id', type: 'uuid', nullable: true }) employerId: string | null;
+  /** The escort (带队联系人); with contactPhoneEnc or not at all. */
+  @Column({ name: 'contact_name', type: 'text', nullable: true }) contactName: string | null;
+  /** The escort's phone as ciphertext only (FieldCipher, field `contactPhone`, bound to the batch id). */
+  @Column({ name: 'contact_phone_enc', type: 'text', nullable: true }) contactPhoneEnc: string | null;
   @Column({ name: 'depart_at', type: 'timestamptz' }) departAt: Date;
   @Column({ name: 'transport_mode', type: 'text' }) transportMode: TransportMode;
   @Column('int') capacity: number;

@@ -16,6 +16,13 @@ export class ManifestWorkerResponse {
   @ApiPropertyOptional() arrivedAt?: string;
 }
 
+/** The batch's escort (带队联系人), as the caller may see it. */
+export class BatchContactResponse {
+  @ApiProperty() name: string;
+  @ApiProperty({ description: '13812345678 or 0834-2345678 to its coordinator and an admin; masked (138****5678, 0834-***5678) to a bureau' })
+  phone: string;
+}
+
 export class BatchResponse {
   @ApiProperty() id: string;
   @ApiProperty({ enum: BATCH_STATES }) state: BatchState;
@@ -26,6 +33,13 @@ export class BatchResponse {
   destination: { jobIds: string[]; regionCode: string; address: string; employer?: string; employerId?: string };
   @ApiProperty() departAt: string;
   @ApiProperty() transport: { mode: TransportMode; capacity: number };
+  @ApiPropertyOptional({
+    type: BatchContactResponse,
+    description:
+      '带队联系人 (extra to API.md), absent when the batch was planned without one. The phone in full only to callers who may change the batch ' +
+      '(its coordinator, an admin: they print it on the manifest); masked for a bureau, who reads the batch but never calls on the trip',
+  })
+  contact?: BatchContactResponse;
   @ApiProperty() seatsTaken: number;
   @ApiProperty() seatsLeft: number;
   @ApiProperty({ type: [ManifestWorkerResponse] }) workers: ManifestWorkerResponse[];
@@ -35,7 +49,8 @@ export class BatchResponse {
   @ApiPropertyOptional() closedAt?: string;
   @ApiPropertyOptional() cancelledAt?: string;
 
-  static of(batch: BatchEntity, seats: BatchWorkerEntity[]): BatchResponse {
+  /** `contact`: the escort as this caller may see it (BatchesService decrypts and masks). */
+  static of(batch: BatchEntity, seats: BatchWorkerEntity[], contact?: BatchContactResponse): BatchResponse {
     const onBoard = seats.filter((s) => s.status !== 'no_show');
     return {
       id: batch.id,
@@ -52,6 +67,7 @@ export class BatchResponse {
       },
       departAt: batch.departAt.toISOString(),
       transport: { mode: batch.transportMode, capacity: batch.capacity },
+      ...(contact ? { contact } : {}),
       seatsTaken: onBoard.length,
       seatsLeft: Math.max(batch.capacity - onBoard.length, 0),
       workers: seats.map((s) => ({

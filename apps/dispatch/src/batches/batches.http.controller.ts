@@ -28,7 +28,12 @@ export class BatchesHttpController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Plan a point-to-point batch (点对点劳务输出); state `planned`' })
+  @ApiOperation({
+    summary: 'Plan a point-to-point batch (点对点劳务输出); state `planned`',
+    description:
+      'Optional `contact` (带队联系人, extra to API.md): the escort’s name and phone, a mainland mobile or a landline with its area code ' +
+      '(400 naming contact.phone otherwise, nothing stored). The phone is stored encrypted and never put in an event or a log.',
+  })
   @ApiCreatedResponse({ type: BatchResponse })
   @ApiUnprocessableEntityResponse({
     description: 'BATCH.INVALID: unknown region, a job dispatch does not know or that is not open, or an origin station dispatch does not know or outside originRegionCode',
@@ -49,7 +54,10 @@ export class BatchesHttpController {
 
   @Get(':id')
   @Roles('coordinator', 'admin', 'bureau')
-  @ApiOperation({ summary: 'The batch and its manifest (worker ids, stations, priority groups; no personal data); a bureau reads batches leaving its region' })
+  @ApiOperation({
+    summary: 'The batch and its manifest (worker ids, stations, priority groups; no worker’s personal data); a bureau reads batches leaving its region',
+    description: '`contact` (when planned with one): the phone in full to the batch’s coordinator and an admin, who may change the batch; masked for a bureau.',
+  })
   @ApiOkResponse({ type: BatchResponse })
   get(@Param('id', uuidParam('id')) id: string, @CurrentPrincipal() principal: Principal): Promise<BatchResponse> {
     return this.batches.get(principal, id);

@@ -1,8 +1,8 @@
 import { Principal } from '@laowu/auth';
 import { BatchState, EventEnvelope, PriorityGroup, TOPICS } from '@laowu/contracts';
-import { isKnownRegion, regionContains, regionPrefix } from '@laowu/domain';
+import { contactPhone, isKnownRegion, maskContactPhone, regionContains, regionPrefix } from '@laowu/domain';
 import { appendToOutbox } from '@laowu/messaging';
-import { APP_NAME, DomainError, FieldProblem } from '@laowu/platform';
+import { APP_NAME, DomainError, FieldCipher, FieldProblem } from '@laowu/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -16,9 +16,12 @@ import { batchRefused, coversRegion, mayChangeBatch, mayReadBatch, outsideRegion
 import { BatchAction, manifestOpen, nextState } from './batch-state-machine';
 import { BatchWorkerEntity, SeatBasis } from './batch-worker.entity';
 import { BatchEntity } from './batch.entity';
-import { AddBatchWorkersResponse, BatchPageResponse, BatchResponse, SeatProblem } from './batch.response.dto';
+import { AddBatchWorkersResponse, BatchContactResponse, BatchPageResponse, BatchResponse, SeatProblem } from './batch.response.dto';
 import { CreateBatchRequest } from './create-batch.request.dto';
 import { inSeatingOrder } from './seating-order';
+
+/** The personal data a batch holds, each encrypted bound to the batch id. */
+type BatchPiiField = 'contactPhone';
 
 interface Candidate {
   workerId: string;
@@ -42,6 +45,7 @@ export class BatchesService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_NAME) private readonly producer: string,
+    private readonly cipher: FieldCipher<BatchPiiField>,
   ) {}
 
   async create(principal: Principal, request: CreateBatchRequest): Promise<BatchResponse> {
@@ -50,13 +54,15 @@ export class BatchesService {
     if (originStation && !coversRegion(principal, originStation)) throw outsideRegion('originStationId', principal);
     const employerName = await this.assertCreatable(request, originStation);
     const id = randomUUID();
+    const { contact } = request;
     await this.dataSource.query(
       `INSERT INTO "${SCHEMA}".batches (id, state, coordinator_id, origin_region_code, origin_station_id, job_ids,
-         destination_region_code, destination_address, employer, depart_at, transport_mode, capacity, employer_id)
-       VALUES ($1, 'planned', $2, $3, $4, $5::uuid[], $6, $7, $8, $9, $10, $11, $12)`,
+         destination_region_code, destination_address, employer, depart_at, transport_mode, capacity, employer_id, contact_name, contact_phone_enc)
+       VALUES ($1, 'planned', $2, $3, $4, $5::uuid[], $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [id, principal.sub, request.originRegionCode, request.originStationId ?? null, request.destination.jobIds,
         request.destination.regionCode, request.destination.address, request.destination.employer ?? employerName ?? null,
-        request.departAt, request.transport.mode, request.transport.capacity, request.destination.employerId ?? null],
+        request.departAt, request.transport.mode, request.transport.capacity, request.destination.employerId ?? null,
+        contact?.name ?? null, contact ? this.cipher.encrypt(contactPhone(contact.phone)!, id, 'contactPhone') : null],
     );
     return this.get(principal, id);
   }
@@ -65,7 +71,17 @@ export class BatchesService {
     const batch = await this.dataSource.getRepository(BatchEntity).findOneBy({ id });
     if (!batch) throw notFoundFor(principal, id);
     if (!mayReadBatch(principal, batch)) throw batchRefused();
-    return BatchResponse.of(batch, await this.seats(this.dataSource.manager, id));
+    return BatchResponse.of(batch, await this.seats(this.dataSource.manager, id), this.contactShownTo(principal, batch));
+  }
+
+  /**
+   * The escort as the caller may see it: the phone in full to whoever may change the batch (its
+   * coordinator, an admin: they print the manifest), masked to a bureau, who only reads it.
+   */
+  private contactShownTo(principal: Principal, batch: BatchEntity): BatchContactResponse | undefined {
+    if (batch.contactName === null || batch.contactPhoneEnc === null) return undefined;
+    const phone = this.cipher.decrypt(batch.contactPhoneEnc, batch.id, 'contactPhone');
+    return { name: batch.contactName, phone: mayChangeBatch(principal, batch) ? phone : maskContactPhone(phone) };
   }
 
   /** The caller's batches (mayReadBatch for a coordinator: planned by it, leaving its region), latest departure first. */
@@ -77,7 +93,7 @@ export class BatchesService {
     const [batches, total] = await query.skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
     const onBoard = await this.onBoardCounts(batches.map((b) => b.id));
     const items = batches.map((batch) => {
-      const { workers: _workers, ...summary } = BatchResponse.of(batch, []);
+      const { workers: _workers, ...summary } = BatchResponse.of(batch, [], this.contactShownTo(principal, batch));
       const seatsTaken = onBoard.get(batch.id) ?? 0;
       return { ...summary, seatsTaken, seatsLeft: Math.max(batch.capacity - seatsTaken, 0) };
     });

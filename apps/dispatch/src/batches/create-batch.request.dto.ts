@@ -1,4 +1,4 @@
-import { NoNulCharacters } from '@laowu/platform';
+import { IsContactPhone, NoNulCharacters } from '@laowu/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -56,6 +56,22 @@ export class BatchTransportRequest {
   capacity: number;
 }
 
+export class BatchContactRequest {
+  @ApiProperty({ example: '王建华', maxLength: 50 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  @NoNulCharacters()
+  name: string;
+
+  @ApiProperty({
+    example: '138 1234 5678',
+    description: 'A mainland mobile (spaces, dashes, +86 allowed) or a landline with its area code (0834-2345678); kept as 13812345678 or 0834-2345678',
+  })
+  @IsContactPhone()
+  phone: string;
+}
+
 export class CreateBatchRequest {
   @ApiProperty({ example: '513401' })
   @Matches(REGION, { message: 'originRegionCode must be a six-digit GB/T 2260 code' })
@@ -85,4 +101,16 @@ export class CreateBatchRequest {
   @ValidateNested()
   @Type(() => BatchTransportRequest)
   transport: BatchTransportRequest;
+
+  @ApiPropertyOptional({
+    type: BatchContactRequest,
+    description:
+      '带队联系人 (extra to API.md): the escort the workers and the employer call during the trip, printed on the manifest. ' +
+      'The phone is kept encrypted and never put in an event; GET /v1/dispatch/batches/{id} shows it in full only to callers who may change the batch',
+  })
+  @IsOptional()
+  @IsObject({ message: '$property must be an object' })
+  @ValidateNested()
+  @Type(() => BatchContactRequest)
+  contact?: BatchContactRequest;
 }

@@ -8,6 +8,7 @@ import { StationMatchesRecent1764800000000 } from './1764800000000-station-match
 import { Placements1764900000000 } from './1764900000000-placements';
 import { EmployersSharing1765000500000 } from './1765000500000-employers-sharing';
 import { MatchWeightsVersion1765100000000 } from './1765100000000-match-weights-version';
+import { BatchContact1765230000000 } from './1765230000000-batch-contact';
 
 /** In order; run at start by TypeORM (migrationsRun). */
-export const MIGRATIONS = [Outbox1764300000000, Dispatch1764400000000, OutboxLanes1764500000000, PushEngine1764600000000, WebhookSafety1764700000000, Retention1764750000000, StationMatchesRecent1764800000000, Placements1764900000000, EmployersSharing1765000500000, MatchWeightsVersion1765100000000];
+export const MIGRATIONS = [Outbox1764300000000, Dispatch1764400000000, OutboxLanes1764500000000, PushEngine1764600000000, WebhookSafety1764700000000, Retention1764750000000, StationMatchesRecent1764800000000, Placements1764900000000, EmployersSharing1765000500000, MatchWeightsVersion1765100000000, BatchContact1765230000000];

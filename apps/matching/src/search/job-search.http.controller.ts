@@ -20,7 +20,7 @@ export class JobSearchHttpController {
       'q: Chinese words (split on spaces, each must match) on title, description, the job’s 劳务品牌 names and its region names: ' +
       'one character (焊) or a phrase; a job ranks first with the exact phrase, then through a synonym generated from the skill taxonomy ' +
       '(电焊 finds 焊工) or a region’s short name (昭觉县 finds 昭觉), then holding most of a longer phrase (果园采摘 finds 苹果采摘). ' +
-      'laborBrand: a brand code or name (四); regionCode at any level; kinds; near {lat, lon, km}; wageMin per day ' +
+      'laborBrand: a brand code or name (四); agencyId: the posting agency (exact id); regionCode at any level; kinds; near {lat, lon, km}; wageMin per day ' +
       '(jobs normalised per day); instantOnly (gig or instant). Sorted by relevance with q, else nearest with near, else newest. ' +
       'workerId (station, admin; a station only for a worker it may read, as GET /v1/workers/{id}/matches): each hit also carries ' +
       'matchScore and reasons — the pair’s ranking factors (contributions add up to matchScore) and, with q, a `keywords` reason ' +

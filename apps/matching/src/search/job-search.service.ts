@@ -181,6 +181,7 @@ export class JobSearchService {
   private query(request: SearchJobsRequest, brand: string | undefined, now: Date, synonyms: boolean): Json {
     const filters: Json[] = openJobFilters(request.kinds?.length ? request.kinds : undefined, now);
     if (brand) filters.push({ term: { laborBrand: brand } });
+    if (request.agencyId !== undefined) filters.push({ term: { agencyId: request.agencyId } });
     if (request.regionCode) filters.push({ term: { regionCodes: request.regionCode } });
     if (request.near) {
       filters.push({ geo_distance: { distance: `${request.near.km}km`, location: { lat: request.near.lat, lon: request.near.lon } } });

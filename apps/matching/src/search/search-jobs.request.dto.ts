@@ -28,6 +28,14 @@ export class SearchJobsRequest {
   @IsOptional() @IsString() @MaxLength(100)
   laborBrand?: string;
 
+  @ApiPropertyOptional({
+    example: 'agency-1',
+    maxLength: 100,
+    description: 'The posting agency (发布机构) by its id, the `sub` of its token and `job.agencyId` of each hit (exact): only that agency’s jobs; an unknown id finds none',
+  })
+  @IsOptional() @IsString() @MaxLength(100)
+  agencyId?: string;
+
   @ApiPropertyOptional({ enum: JOB_KINDS, isArray: true })
   @IsOptional() @IsArray() @ArrayMaxSize(JOB_KINDS.length) @IsIn(JOB_KINDS, { each: true })
   kinds?: JobKind[];

@@ -1,5 +1,4 @@
-import { isKnownSkill, isMobilePhone, parseResidentId } from '@laowu/domain';
-import { normalisePhone } from '../pii/pii-cipher';
+import { isKnownSkill, isMobilePhone, normalisePhone, parseResidentId } from '@laowu/domain';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsUUID, registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 

@@ -1,6 +1,7 @@
+import { PiiDecryptionError } from '@laowu/platform';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PiiCipher, PiiDecryptionError } from '../pii/pii-cipher';
+import { PiiCipher } from '../pii/pii-cipher';
 import { SCHEMA } from '../schema';
 
 const BATCH_SIZE = 500;

@@ -1,4 +1,4 @@
-import { isCalendarDate } from '@laowu/domain';
+import { contactPhone, isCalendarDate } from '@laowu/domain';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
@@ -33,6 +33,25 @@ export function IsCnyAmount(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6,
         defaultMessage: (args) => `${args?.property ?? 'amount'} must be an amount in CNY with at most two decimals`,
+      },
+    });
+}
+
+/**
+ * A phone number people can be called on: a mainland mobile, or a landline with its area code
+ * (contactPhone in @laowu/domain; spaces, dashes, brackets and +86 allowed). The message names the
+ * rule, never the number.
+ */
+export function IsContactPhone(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isContactPhone',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && contactPhone(value) !== undefined,
+        defaultMessage: () => '$property must be a mainland mobile number (11 digits starting with 13–19) or a landline with its area code (0834-2345678)',
       },
     });
 }
