@@ -1,11 +1,12 @@
-import { BaseConfig, type CipherKeyring, piiKeyProblems, piiKeyringOf } from '@laowu/platform';
+import { PiiConfig } from '@laowu/platform';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Min, Validate } from 'class-validator';
 import { ConsoleOriginsConstraint } from './console/console-policy';
 
 /** Development-only key for webhook secrets at rest; production must set WEBHOOK_SECRET_KEY. */
 export const DEV_WEBHOOK_SECRET_KEY = Buffer.alloc(32, 'laowu-dev-webhook-key').toString('base64');
 
-export class DispatchConfig extends BaseConfig {
+/** Dispatch keeps one personal datum, a batch's escort phone (带队联系人), encrypted with PiiConfig's keys. */
+export class DispatchConfig extends PiiConfig {
   override PORT = 3004;
 
   // Numeric settings carry an explicit `: number` so their decorator metadata says Number and an
@@ -101,19 +102,6 @@ export class DispatchConfig extends BaseConfig {
   WEBHOOK_SECRET_KEY?: string;
 
   /**
-   * `k1:<base64 32 bytes>,k2:<base64 32 bytes>`: every key that may still decrypt personal data
-   * dispatch keeps (a batch's escort phone, 带队联系人). Unset: the development key.
-   */
-  @IsOptional()
-  @IsString()
-  PII_KEYS?: string;
-
-  /** The key new ciphertexts are written with (rotation: add a key, switch this; old values stay readable). */
-  @IsOptional()
-  @IsString()
-  PII_ACTIVE_KEY_ID?: string;
-
-  /**
    * The station console's apps (it sends the user's token to them): `name=origin` pairs, e.g.
    * `jobCollection=https://jobs.api.example,workerProfiles=https://workers.api.example,matching=https://matching.api.example`.
    * Unset apps: dispatch is the console's own origin, the others ports 3001–3003 on its host name.
@@ -127,22 +115,13 @@ export class DispatchConfig extends BaseConfig {
   @IsInt() @Min(10)
   PLACEMENT_SWEEP_INTERVAL_MS: number = 60_000;
 
-  get piiKeyring(): CipherKeyring {
-    return piiKeyringOf(this.PII_KEYS, this.PII_ACTIVE_KEY_ID);
-  }
-
   get webhookSecretKey(): Buffer {
     return Buffer.from(this.WEBHOOK_SECRET_KEY ?? DEV_WEBHOOK_SECRET_KEY, 'base64');
   }
 
   override check(): string[] {
     const problems = super.check();
-    if (this.NODE_ENV === 'production') {
-      for (const name of ['WEBHOOK_SECRET_KEY', 'PII_KEYS', 'PII_ACTIVE_KEY_ID'] as const) {
-        if (!this[name]) problems.push(`${name}: required when NODE_ENV=production`);
-      }
-    }
-    problems.push(...piiKeyProblems(this.PII_KEYS, this.PII_ACTIVE_KEY_ID));
+    if (this.NODE_ENV === 'production' && !this.WEBHOOK_SECRET_KEY) problems.push('WEBHOOK_SECRET_KEY: required when NODE_ENV=production');
     if (this.webhookAllowPrivateAddresses && !this.isDevelopment) problems.push('WEBHOOK_ALLOW_PRIVATE_ADDRESSES: development only (NODE_ENV development or test)');
     return problems;
   }

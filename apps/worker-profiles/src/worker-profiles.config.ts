@@ -1,4 +1,4 @@
-import { BaseConfig, type CipherKeyring, devPiiKey, piiKeyProblems, piiKeyringOf } from '@laowu/platform';
+import { type CipherKeyring, devPiiKey, PiiConfig } from '@laowu/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Min } from 'class-validator';
 
@@ -10,7 +10,7 @@ export interface PiiKeyring extends CipherKeyring {
   indexKey: Buffer;
 }
 
-export class WorkerProfilesConfig extends BaseConfig {
+export class WorkerProfilesConfig extends PiiConfig {
   override PORT = 3002;
 
   @IsString()
@@ -40,33 +40,18 @@ export class WorkerProfilesConfig extends BaseConfig {
   @Min(0)
   EXPORT_STATEMENT_TIMEOUT_MS: number = 600_000;
 
-  /** `k1:<base64 32 bytes>,k2:<base64 32 bytes>`: every key that may still decrypt stored data. */
-  @IsOptional()
-  @IsString()
-  PII_KEYS?: string;
-
-  /** The key new ciphertexts are written with (rotation: add a key, switch this, re-encrypt lazily). */
-  @IsOptional()
-  @IsString()
-  PII_ACTIVE_KEY_ID?: string;
-
   /** base64, at least 32 bytes: the blind index (HMAC-SHA256) key for resident ID numbers. */
   @IsOptional()
   @IsString()
   PII_INDEX_KEY?: string;
 
-  get piiKeyring(): PiiKeyring {
-    return { ...piiKeyringOf(this.PII_KEYS, this.PII_ACTIVE_KEY_ID), indexKey: Buffer.from(this.PII_INDEX_KEY ?? DEV_PII_INDEX_KEY, 'base64') };
+  override get piiKeyring(): PiiKeyring {
+    return { ...super.piiKeyring, indexKey: Buffer.from(this.PII_INDEX_KEY ?? DEV_PII_INDEX_KEY, 'base64') };
   }
 
   override check(): string[] {
     const problems = super.check();
-    if (this.NODE_ENV === 'production') {
-      for (const name of ['PII_KEYS', 'PII_ACTIVE_KEY_ID', 'PII_INDEX_KEY'] as const) {
-        if (!this[name]) problems.push(`${name}: required when NODE_ENV=production`);
-      }
-    }
-    problems.push(...piiKeyProblems(this.PII_KEYS, this.PII_ACTIVE_KEY_ID));
+    if (this.NODE_ENV === 'production' && !this.PII_INDEX_KEY) problems.push('PII_INDEX_KEY: required when NODE_ENV=production');
     if (this.PII_INDEX_KEY !== undefined && Buffer.from(this.PII_INDEX_KEY, 'base64').length < 32) problems.push('PII_INDEX_KEY: must be at least 32 bytes (base64)');
     return problems;
   }

@@ -1,5 +1,6 @@
 export * from './app-name';
 export * from './config/base.config';
+export * from './config/pii.config';
 export * from './config/jwt-keys';
 export * from './config/kafka-security';
 export * from './config/load-config';
