@@ -332,10 +332,11 @@ export const listBatches = (page = 1, pageSize = 20) => request('dispatch', 'GET
 /**
  * Masked names (and list rows) of `workerIds`, read from the region's lists (GET /v1/lists/{kind}
  * with workerIds, 100 at a time): dispatch's manifest holds no personal data, and a coordinator may
- * read only the lists. A worker on the manifest is willing to migrate until arrival and employed
- * after it (the default `kinds`, in that order). Workers found in none stay out of the map.
+ * read only the lists. A worker on a manifest is willing to migrate or seated from an accepted match
+ * (then possibly only unemployed) until arrival, and employed after it. Workers found in none stay
+ * out of the map.
  */
-export async function listRowsOf(regionCode, workerIds, kinds = ['willing-to-migrate', 'employed']) {
+export async function listRowsOf(regionCode, workerIds, kinds = ['willing-to-migrate', 'employed', 'unemployed']) {
   const rows = new Map();
   for (const kind of kinds) {
     const missing = workerIds.filter((id) => !rows.has(id));

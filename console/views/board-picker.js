@@ -8,8 +8,6 @@ import { badge, clear, errorBox, h, pickList } from '../dom.js';
 import { formatTime, label, t } from '../i18n.js';
 
 const PAGE_SIZE = 50;
-/** The lists that may hold a worker with an accepted match (for the masked name), in the order asked. */
-const NAME_LISTS = ['willing-to-migrate', 'employed', 'unemployed'];
 /** What GET /v1/dispatch/accepted-matches takes at once. */
 const JOBS_PER_REQUEST = 20;
 const ACCEPTED_PAGE_SIZE = 100;
@@ -192,7 +190,7 @@ async function acceptedWorkers(regionCode, jobs) {
     worker.matches.push({ title: titleOf.get(item.jobId), score: item.score, acceptedAt: item.acceptedAt });
     byWorker.set(item.workerId, worker);
   }
-  const rows = byWorker.size ? await listRowsOf(regionCode, [...byWorker.keys()], NAME_LISTS).catch(() => new Map()) : new Map();
+  const rows = byWorker.size ? await listRowsOf(regionCode, [...byWorker.keys()]).catch(() => new Map()) : new Map();
   return [...byWorker.values()].map((worker) => ({ ...worker, row: rows.get(worker.workerId) }));
 }
 

@@ -479,8 +479,8 @@ describe('coordinator pages in a browser: batch list, builder, check-in, printab
     // By keyboard: type the agency, Enter searches.
     await page.locator('#builder-agency').fill(otherAgency);
     await page.locator('#builder-agency').press('Enter');
-    await page.locator('#builder-jobs li.job-pick').nth(1).waitFor({ state: 'detached' });
-    await expect(pickedJobIds('#builder-jobs')).resolves.toEqual([porterJobs[otherAgency]]);
+    // The list is cleared while the search runs: wait for its answer, not the empty list between.
+    await eventually(async () => expect(await pickedJobIds('#builder-jobs')).toEqual([porterJobs[otherAgency]]), WAIT, 200);
     await expect(page.locator('#builder-jobs li.job-pick').textContent()).resolves.toContain(otherAgency);
     expect(await searchIds({ q: porterTitle, agencyId: otherAgency })).toEqual([porterJobs[otherAgency]]);
     await stack.shotBothWidths('coord-builder-agency');
