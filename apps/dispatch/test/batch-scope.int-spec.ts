@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { type TestApp } from '../../../test/support/test-app';
+import { mayReadBatch, readableBatchesSql } from '../src/batches/batch.access';
+import { BatchEntity } from '../src/batches/batch.entity';
 import { type DispatchConfig } from '../src/dispatch.config';
 import { Events, job, startDispatch, tokens, viewsHold, worker } from './dispatch.fixtures';
 
@@ -133,5 +135,33 @@ describe('dispatch: batches stay inside the coordinator’s region', () => {
     const unknown = await api().get(`/v1/dispatch/batches/${randomUUID()}`).set('Authorization', away).expect(403);
     expect(foreign.body).toEqual(unknown.body);
     await api().post(`/v1/dispatch/batches/${batchId}/cancel`).set('Authorization', as('bureau', '513400')).expect(403);
+  });
+
+  it('lists, in SQL, exactly the batches mayReadBatch lets each caller read', async () => {
+    // Batches of this run from four origins, planned by three coordinators.
+    for (const [token, originRegionCode] of [[sichuan, '510104'], [liangshan, '513402'], [neighbour, '513401'], [shenzhen, '440306']] as const) {
+      await plan(token, { originRegionCode }).expect(201);
+    }
+    const ofThisRun = () => running.app.get(DataSource).getRepository(BatchEntity).createQueryBuilder('b').andWhere('b.destination_address = :address', { address: `scope ${run} 宝安区` });
+    const all = await ofThisRun().getMany();
+    const principals: Principal[] = [
+      { sub: `coordinator-513401-${run}`, role: 'coordinator', region: '513401' },
+      { sub: `coordinator-510000-${run}`, role: 'coordinator', region: '510000' },
+      { sub: `coordinator-neighbour-${run}`, role: 'coordinator', region: '513401' },
+      { sub: `coordinator-510000-${run}`, role: 'coordinator', region: '513400' },
+      { sub: 'b', role: 'bureau', region: '513400' },
+      { sub: 'b', role: 'bureau', region: '510000' },
+      { sub: 'b', role: 'bureau', region: '440300' },
+      { sub: 's', role: 'station', region: '513401' },
+      { sub: 'a', role: 'admin', region: '100000' },
+    ];
+    for (const principal of principals) {
+      const readable = readableBatchesSql(principal, 'b');
+      const query = ofThisRun();
+      if (readable) query.andWhere(readable.sql, readable.params);
+      const listed = (await query.getMany()).map((b) => b.id).sort();
+      expect({ principal, listed }).toEqual({ principal, listed: all.filter((b) => mayReadBatch(principal, b)).map((b) => b.id).sort() });
+    }
+    expect(new Set(all.map((b) => b.coordinatorId)).size).toBeGreaterThanOrEqual(4);
   });
 });

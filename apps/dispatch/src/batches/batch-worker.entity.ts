@@ -6,6 +6,11 @@ export const SEAT_STATUSES = ['seated', 'boarded', 'arrived', 'no_show'] as cons
 export type SeatStatus = (typeof SEAT_STATUSES)[number];
 export type SeatBasis = 'accepted_match' | 'willing_to_migrate';
 
+/** A seat counts against capacity unless its worker did not show up at departure. */
+export const takesASeat = (seat: Pick<BatchWorkerEntity, 'status'>): boolean => seat.status !== 'no_show';
+/** takesASeat as SQL over batch_workers. */
+export const TAKES_A_SEAT_SQL = `status <> 'no_show'`;
+
 /** One worker on a batch's manifest. `active` is true while the batch is neither closed nor cancelled. */
 @Entity({ name: 'batch_workers', schema: SCHEMA })
 export class BatchWorkerEntity {

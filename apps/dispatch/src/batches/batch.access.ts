@@ -25,6 +25,24 @@ export function mayReadBatch(principal: Principal, batch: Pick<BatchEntity, 'coo
   }
 }
 
+/**
+ * mayReadBatch as a condition on `alias` (a batches row) for lists filtered in the database; null
+ * when the caller reads every batch.
+ */
+export function readableBatchesSql(principal: Principal, alias: string): { sql: string; params: Record<string, string> } | null {
+  const origin = { region: `${regionPrefix(principal.region)}%` };
+  switch (principal.role) {
+    case 'admin':
+      return null;
+    case 'bureau':
+      return { sql: `${alias}.origin_region_code LIKE :region`, params: origin };
+    case 'coordinator':
+      return { sql: `${alias}.coordinator_id = :sub AND ${alias}.origin_region_code LIKE :region`, params: { ...origin, sub: principal.sub } };
+    default:
+      return { sql: 'false', params: {} };
+  }
+}
+
 export function mayChangeBatch(principal: Principal, batch: Pick<BatchEntity, 'coordinatorId' | 'originRegionCode'>): boolean {
   if (principal.role === 'admin') return true;
   return principal.role === 'coordinator' && batch.coordinatorId === principal.sub && regionContains(principal.region, batch.originRegionCode);

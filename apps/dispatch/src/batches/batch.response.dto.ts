@@ -1,6 +1,6 @@
 import { BATCH_STATES, BatchState, PriorityGroup } from '@laowu/contracts';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { BatchWorkerEntity, SEAT_STATUSES, SeatBasis, SeatStatus } from './batch-worker.entity';
+import { BatchWorkerEntity, SEAT_STATUSES, SeatBasis, SeatStatus, takesASeat } from './batch-worker.entity';
 import { BatchEntity, TransportMode } from './batch.entity';
 
 /** A manifest line: dispatch holds no personal data, so ids, station and priority groups only. */
@@ -51,7 +51,7 @@ export class BatchResponse {
 
   /** `contact`: the escort as this caller may see it (BatchesService decrypts and masks). */
   static of(batch: BatchEntity, seats: BatchWorkerEntity[], contact?: BatchContactResponse): BatchResponse {
-    const onBoard = seats.filter((s) => s.status !== 'no_show');
+    const onBoard = seats.filter(takesASeat);
     return {
       id: batch.id,
       state: batch.state,

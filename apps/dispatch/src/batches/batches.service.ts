@@ -1,6 +1,6 @@
 import { Principal } from '@laowu/auth';
 import { BatchState, EventEnvelope, PriorityGroup, TOPICS } from '@laowu/contracts';
-import { contactPhone, isKnownRegion, maskContactPhone, regionContains, regionPrefix } from '@laowu/domain';
+import { contactPhone, isKnownRegion, maskContactPhone, regionContains } from '@laowu/domain';
 import { appendToOutbox } from '@laowu/messaging';
 import { APP_NAME, DomainError, FieldCipher, FieldProblem } from '@laowu/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -12,9 +12,9 @@ import { placeArrivals } from '../placements/arrival-placements';
 import { SCHEMA } from '../schema';
 import { EmployerViewEntity } from '../views/employer-view.entity';
 import { batchStateChangedEvent, workerArrivedEvent } from './batch-changed.event';
-import { batchRefused, coversRegion, mayChangeBatch, mayReadBatch, outsideRegion, workersOutsideRegion } from './batch.access';
+import { batchRefused, coversRegion, mayChangeBatch, mayReadBatch, outsideRegion, readableBatchesSql, workersOutsideRegion } from './batch.access';
 import { BatchAction, manifestOpen, nextState } from './batch-state-machine';
-import { BatchWorkerEntity, SeatBasis } from './batch-worker.entity';
+import { BatchWorkerEntity, SeatBasis, TAKES_A_SEAT_SQL, takesASeat } from './batch-worker.entity';
 import { BatchEntity } from './batch.entity';
 import { AddBatchWorkersResponse, BatchContactResponse, BatchPageResponse, BatchResponse, SeatProblem } from './batch.response.dto';
 import { CreateBatchRequest } from './create-batch.request.dto';
@@ -84,12 +84,11 @@ export class BatchesService {
     return { name: batch.contactName, phone: mayChangeBatch(principal, batch) ? phone : maskContactPhone(phone) };
   }
 
-  /** The caller's batches (mayReadBatch for a coordinator: planned by it, leaving its region), latest departure first. */
+  /** The batches the caller may read (mayReadBatch), latest departure first. */
   async list(principal: Principal, page: number, pageSize: number): Promise<BatchPageResponse> {
     const query = this.dataSource.getRepository(BatchEntity).createQueryBuilder('b').orderBy('b.depart_at', 'DESC').addOrderBy('b.id', 'ASC');
-    if (principal.role !== 'admin') {
-      query.where('b.coordinator_id = :sub AND b.origin_region_code LIKE :region', { sub: principal.sub, region: `${regionPrefix(principal.region)}%` });
-    }
+    const readable = readableBatchesSql(principal, 'b');
+    if (readable) query.where(readable.sql, readable.params);
     const [batches, total] = await query.skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
     const onBoard = await this.onBoardCounts(batches.map((b) => b.id));
     const items = batches.map((batch) => {
@@ -237,7 +236,7 @@ export class BatchesService {
       `UPDATE "${SCHEMA}".batches SET state = $2, updated_at = now()${column ? `, ${column} = coalesce(${column}, now())` : ''} WHERE id = $1`,
       [batch.id, next],
     );
-    const onBoard = (await this.seats(manager, batch.id)).filter((s) => s.status !== 'no_show');
+    const onBoard = (await this.seats(manager, batch.id)).filter(takesASeat);
     return batchStateChangedEvent(batch, next, onBoard, this.producer);
   }
 
@@ -320,10 +319,10 @@ export class BatchesService {
     return station?.region_code ?? null;
   }
 
-  /** Seats taken per batch, as BatchResponse counts them (everyone but no-shows). */
+  /** Seats taken per batch, as BatchResponse counts them (takesASeat). */
   private async onBoardCounts(batchIds: string[]): Promise<Map<string, number>> {
     const rows: { batch_id: string; n: number }[] = await this.dataSource.query(
-      `SELECT batch_id, count(*)::int AS n FROM "${SCHEMA}".batch_workers WHERE batch_id = ANY($1::uuid[]) AND status <> 'no_show' GROUP BY batch_id`,
+      `SELECT batch_id, count(*)::int AS n FROM "${SCHEMA}".batch_workers WHERE batch_id = ANY($1::uuid[]) AND ${TAKES_A_SEAT_SQL} GROUP BY batch_id`,
       [batchIds],
     );
     return new Map(rows.map((r) => [r.batch_id, r.n]));
