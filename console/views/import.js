@@ -191,13 +191,32 @@ function badRows(results, prepared) {
   );
 }
 
+/** The registration problems a ledger most often has, in the staff's words; any other as the API words it. */
+const KNOWN_PROBLEMS = [
+  [/^is not a valid resident ID number: check digit/, 'import.problem.checkDigit'],
+  [/^is not a valid resident ID number/, 'import.problem.residentId'],
+  [/must be a mainland mobile number/, 'import.problem.mobile'],
+  [/should not be empty/, 'import.problem.empty'],
+];
+
+function problemText(problem) {
+  const known = KNOWN_PROBLEMS.find(([pattern]) => pattern.test(problem));
+  return known ? t(known[1]) : problem;
+}
+
+/** A field left empty is said once: the API adds every other rule the empty value breaks. */
+function withoutEchoesOfEmpty(details) {
+  const empty = new Set(details.filter((d) => /should not be empty/.test(d.problem)).map((d) => d.field));
+  return details.filter((d) => !empty.has(d.field) || /should not be empty/.test(d.problem));
+}
+
 /** Why a row was refused, in the file's terms: its row numbers and skill names rather than the request's. */
 function reason(result, firstRowOf) {
-  const details = result.error?.details ?? [];
+  const details = withoutEchoesOfEmpty(result.error?.details ?? []);
   const problem = (d) => {
     const skill = /^skills\.(\d+)\./.exec(d.field);
     if (skill) return t('import.unknownSkill', { name: result.worker.skills[Number(skill[1])]?.code ?? '' });
-    return `${fieldLabel(d.field)}：${d.problem}`;
+    return `${fieldLabel(d.field)}：${problemText(d.problem)}`;
   };
   const text =
     result.error?.code === 'WORKER.DUPLICATE_IN_REQUEST'

@@ -197,6 +197,11 @@ describe('station console: register, find, import, the worker page (real apps, K
       expect(shown.sort((a, b) => a - b)).toEqual(badRowNumbers);
       // The duplicate names the row it repeats as the spreadsheet numbers it.
       await expect(page.locator(`#import-bad-rows tr[data-row="${badRowNumbers[3]}"]`).textContent()).resolves.toContain(`第 ${duplicatedRow} 行`);
+      // The ledger's commonest mistakes in the staff's words, each said once.
+      const why = (n: number) => page.locator(`#import-bad-rows tr[data-row="${badRowNumbers[n]}"] td`).textContent();
+      await expect(why(0)).resolves.toBe('数据有误 — 身份证号码：校验位不对（请核对最后一位）');
+      await expect(why(1)).resolves.toBe('数据有误 — 姓名：未填写');
+      await expect(why(2)).resolves.toBe('数据有误 — 手机号码：须为 11 位大陆手机号（13–19 开头）');
       if (shots) await stack.shotBothWidths('station-import-preview');
       const valid = Number(await preview.getAttribute('data-valid'));
       const alreadyRegistered = Number(await preview.getAttribute('data-exists'));
