@@ -69,7 +69,6 @@ describe("the console's agency pages in a browser (real apps, Kafka, OpenSearch,
         preferences: { kinds: ['gig', 'fulltime'], willingToMigrate: false, maxCommuteKm: 30, minWage: { amount: 150, unit: 'day' } },
       },
     });
-    await eventually(() => request(stack.matching.url).get(`/v1/workers/${workerId}/matches`).set('Authorization', auth(tokens.station)).expect(200), WAIT, 500);
   }, TEST_TIMEOUT);
 
   afterAll(async () => {

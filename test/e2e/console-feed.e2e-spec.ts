@@ -90,10 +90,6 @@ describe('console live feed by job (real apps, Kafka, OpenSearch, PostgreSQL)', 
       registerWorker('钱桂芳', 'female', false),
       registerWorker('孙志强', 'male', false),
     ]);
-    // Matching has indexed the workers.
-    for (const id of Object.values(workerIds)) {
-      await eventually(() => request(stack.matching.url).get(`/v1/workers/${id}/matches`).set('Authorization', auth(tokens.station)).expect(200), WAIT, 500);
-    }
   }, TEST_TIMEOUT);
 
   afterAll(async () => {

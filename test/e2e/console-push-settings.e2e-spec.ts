@@ -14,7 +14,7 @@ import { eventually, tokenFor } from '@laowu/testkit';
 import type { Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { jobsIndex, workersIndex } from '../../apps/matching/src/indexing/index-definitions';
+import { jobsIndex } from '../../apps/matching/src/indexing/index-definitions';
 import { createStation, registerStationWorker, startConsoleStack, TEST_TIMEOUT, WAIT, type ConsoleStack } from '../support/console-browser';
 import { TopicRecorder } from '../support/kafka';
 import { untilSearchable } from '../support/search';
@@ -199,7 +199,6 @@ describe('console push settings (real apps, Kafka, OpenSearch, PostgreSQL)', () 
 
     // A later push to the same station on the same topic (keyed by station, so the same partition):
     // a cross-region job recruiting from the county. Once it is stored, the earlier one was handled.
-    await untilSearchable(workersIndex(prefix).alias, [workerId]);
     const crossRegionJob = await postJob({
       externalId: `PUSH-SETTINGS-CROSS-${run}`,
       title: `深圳电子厂焊工 招美姑籍-${run}`,

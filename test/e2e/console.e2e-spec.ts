@@ -104,12 +104,6 @@ describe('station console in a browser (real apps, Kafka, OpenSearch, PostgreSQL
         preferences: { kinds: ['gig', 'fulltime'], willingToMigrate: false, maxCommuteKm: 30, minWage: { amount: 150, unit: 'day' } },
       },
     });
-    // Matching has indexed the worker (instant hiring queries the workers already indexed).
-    await eventually(
-      () => request(matching.url).get(`/v1/workers/${workerId}/matches`).set('Authorization', auth(tokens.station)).expect(200),
-      WAIT,
-      500,
-    );
   }, TEST_TIMEOUT);
 
   afterAll(async () => {

@@ -18,12 +18,13 @@ import { DispatchConfig } from '../../apps/dispatch/src/dispatch.config';
 import { ABOUT as JOBS_ABOUT, AppModule as JobsModule } from '../../apps/job-collection/src/app.module';
 import { JobCollectionConfig } from '../../apps/job-collection/src/job-collection.config';
 import { ABOUT as MATCHING_ABOUT, AppModule as MatchingModule } from '../../apps/matching/src/app.module';
+import { workersIndex } from '../../apps/matching/src/indexing/index-definitions';
 import { MatchingConfig } from '../../apps/matching/src/matching.config';
 import { ABOUT as WORKERS_ABOUT, AppModule as WorkersModule } from '../../apps/worker-profiles/src/app.module';
 import { WorkerProfilesConfig } from '../../apps/worker-profiles/src/worker-profiles.config';
 import { TOPICS_CONSUMED } from './all-apps';
 import { positionGroupsAtEnds } from './kafka';
-import { searchClient } from './search';
+import { searchClient, untilSearchable } from './search';
 import { startTestApp, type TestApp } from './test-app';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -179,6 +180,8 @@ const birthDate = () => `19${randomInt(75, 100)}-${String(randomInt(1, 13)).padS
 /**
  * A worker registered by the station through the API (201), living at `location` in `county`,
  * with a fresh resident ID number and mobile; `body` adds to or overrides the registration.
+ * Returns once the worker is searchable in the stack's matching index: a candidates query (an
+ * instant job's push) sees only refreshed documents, while reading the worker by id sees it at once.
  */
 export async function registerStationWorker(
   stack: ConsoleStack,
@@ -200,5 +203,7 @@ export async function registerStationWorker(
       ...body,
     })
     .expect(201);
-  return registered.body.id;
+  const workerId: string = registered.body.id;
+  await untilSearchable(workersIndex(stack.matching.config.SEARCH_INDEX_PREFIX).alias, [workerId], WAIT);
+  return workerId;
 }

@@ -30,7 +30,10 @@ describe('dispatch: accepted matches for the coordinator’s batch builder', () 
   const xichangStation = `station-513401-${run}`;
   const shenzhenStation = `station-440306-${run}`;
 
-  const [jobA, jobB, jobElsewhere] = [job({ headcount: 50 }), job({ headcount: 50 }), job({ headcount: 50 })];
+  // An agency of this run: the accepts and declines below are outcomes that matching learns per
+  // agency (issue 18), and a shared id would move other suites' rankings.
+  const agencyId = `agency-accepted-${run}`;
+  const [jobA, jobB, jobElsewhere] = [job({ headcount: 50, agencyId }), job({ headcount: 50, agencyId }), job({ headcount: 50, agencyId })];
   /** Where each worker lives (residence) and is from (home). */
   const workers = {
     local: worker({ stationId: xichangStation, homeRegionCode: '513401', residenceRegionCode: '513401' }),

@@ -9,6 +9,8 @@ describe('dispatch: match lifecycle (new → offered → accepted | declined | e
   let running: TestApp<DispatchConfig>;
   const events = new Events();
   const stationId = `station-${randomUUID().slice(0, 8)}`;
+  // An agency of this suite: accepts and declines are outcomes matching learns per agency (issue 18).
+  const agencyId = `agency-lifecycle-${randomUUID().slice(0, 8)}`;
   const asStation = () => tokens.station(stationId);
 
   beforeAll(async () => {
@@ -33,7 +35,7 @@ describe('dispatch: match lifecycle (new → offered → accepted | declined | e
   }
 
   it('offers, accepts while headcount is left, declines, and refuses every invalid move with 409 naming the status', async () => {
-    const jobData = job({ headcount: 1 });
+    const jobData = job({ headcount: 1, agencyId });
     const [a, b] = [match(stationId, jobData), match(stationId, jobData)];
     await events.jobs(jobData);
     await viewsHold(running, { jobs: [jobData.jobId] });
@@ -57,7 +59,7 @@ describe('dispatch: match lifecycle (new → offered → accepted | declined | e
   });
 
   it('expires open matches when their job closes', async () => {
-    const jobData = job();
+    const jobData = job({ agencyId });
     const [c, d] = [match(stationId, jobData), match(stationId, jobData)];
     await events.jobs(jobData);
     await events.matches(c, d);
@@ -73,7 +75,7 @@ describe('dispatch: match lifecycle (new → offered → accepted | declined | e
   });
 
   it('lets a station act only on its own matches and names a malformed id', async () => {
-    const jobData = job();
+    const jobData = job({ agencyId });
     const e = match(stationId, jobData);
     await events.matches(e);
     await eventually(async () => expect((await listed('new')).map((m) => m.matchId)).toContain(e.matchId), 60000);

@@ -129,7 +129,8 @@ describe('dispatch: push engine (MatchesFound, lanes, push settings, declined pa
     const [stationA, stationB] = [await registerStation(running.url), await registerStation(running.url)];
     const recorder = await TopicRecorder.start([TOPICS.dispatch]);
     try {
-      const jobData = job();
+      // An agency of this test: the decline is an outcome matching learns per agency (issue 18).
+      const jobData = job({ agencyId: `agency-declined-${randomUUID().slice(0, 8)}` });
       const workerId = randomUUID();
       const before = matchGroup(stationA, jobData, { workerIds: [workerId] });
       await publish(before);
