@@ -168,3 +168,34 @@ export function pickList(items, { row, onToggle, empty }) {
     }),
   );
 }
+
+/**
+ * An API refusal's field problems shown beside their fields. `boxes` maps a request field to its
+ * labelled box and message element; a problem of `a.b` goes to the box `a.b`, else `a`. Problems no
+ * box takes, or a refusal without details, go to `general`; the first refused control gets the
+ * focus. Without an error, every mark is cleared.
+ */
+export function showFieldProblems(form, boxes, general, error) {
+  const controls = (el) => el.querySelectorAll('input, select, textarea');
+  for (const { el, message } of boxes.values()) {
+    message.textContent = '';
+    el.classList.remove('invalid');
+    for (const control of controls(el)) control.removeAttribute('aria-invalid');
+  }
+  clear(general);
+  if (!error) return;
+  const unplaced = [];
+  for (const detail of error.details) {
+    const key = [...boxes.keys()].filter((k) => detail.field === k || detail.field.startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0];
+    if (!key) {
+      unplaced.push(detail);
+      continue;
+    }
+    const { el, message } = boxes.get(key);
+    message.textContent = [message.textContent, detail.problem].filter(Boolean).join('；');
+    el.classList.add('invalid');
+    for (const control of controls(el)) control.setAttribute('aria-invalid', 'true');
+  }
+  if (unplaced.length || !error.details.length) general.append(errorBox(error));
+  form.querySelector('[aria-invalid="true"]')?.focus();
+}

@@ -2,7 +2,7 @@
 // whole job, so the form is filled from GET /v1/jobs/{id} first). Codes come from the reference
 // pickers; the API's own field messages (400/422 `details`) are shown next to their fields.
 import { certificates, createJob, getJob, laborBrands, occupations, principal, replaceJob, skills } from '../api.js';
-import { clear, errorBox, field, h, signedOutBox, splitList } from '../dom.js';
+import { clear, errorBox, field, h, showFieldProblems, signedOutBox, splitList } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { codeList, referenceName, referenceSearch } from '../reference-search.js';
 import { regionPicker } from '../region-picker.js';
@@ -123,29 +123,7 @@ function jobForm(job, navigate) {
     };
   }
 
-  function showProblems(error) {
-    for (const { el, message } of boxes.values()) {
-      message.textContent = '';
-      el.classList.remove('invalid');
-      for (const control of el.querySelectorAll('input, select, textarea')) control.removeAttribute('aria-invalid');
-    }
-    clear(general);
-    if (!error) return;
-    const unplaced = [];
-    for (const detail of error.details) {
-      const key = [...boxes.keys()].filter((k) => detail.field === k || detail.field.startsWith(`${k}.`)).sort((a, b) => b.length - a.length)[0];
-      if (!key) {
-        unplaced.push(detail);
-        continue;
-      }
-      const { el, message } = boxes.get(key);
-      message.textContent = [message.textContent, detail.problem].filter(Boolean).join('；');
-      el.classList.add('invalid');
-      for (const control of el.querySelectorAll('input, select, textarea')) control.setAttribute('aria-invalid', 'true');
-    }
-    if (unplaced.length || !error.details.length) general.append(errorBox(error));
-    form.querySelector('[aria-invalid="true"]')?.focus();
-  }
+  const showProblems = (error) => showFieldProblems(form, boxes, general, error);
 
   async function save(event) {
     event.preventDefault();

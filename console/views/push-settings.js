@@ -5,7 +5,7 @@
 // block a value): its field messages are shown under their fields. A save applies to matches
 // stored after it; what was pushed before stays.
 import { getPushSettings, getStation, principal, putPushSettings } from '../api.js';
-import { clear, errorBox, field, h, signedOutBox } from '../dom.js';
+import { clear, errorBox, field, h, showFieldProblems, signedOutBox } from '../dom.js';
 import { formatTime, t } from '../i18n.js';
 
 const TRIGGERS = ['instant', 'crossRegion', 'workerAvailable'];
@@ -107,24 +107,7 @@ function settingsCard(stationId, station, initial) {
     ...Object.fromEntries(Object.keys(LIMITS).map((key) => [key, numbers[key].value.trim() === '' ? null : Number(numbers[key].value)])),
   });
 
-  function showProblems(error) {
-    for (const { el, message } of boxes.values()) {
-      message.textContent = '';
-      el.classList.remove('invalid');
-      el.querySelector('input')?.removeAttribute('aria-invalid');
-    }
-    clear(general);
-    if (!error) return;
-    const placed = error.details.filter((detail) => boxes.has(detail.field));
-    for (const { field: key, problem } of placed) {
-      const { el, message } = boxes.get(key);
-      message.textContent = [message.textContent, problem].filter(Boolean).join('；');
-      el.classList.add('invalid');
-      el.querySelector('input')?.setAttribute('aria-invalid', 'true');
-    }
-    if (placed.length < error.details.length || !error.details.length) general.append(errorBox(error));
-    form.querySelector('[aria-invalid="true"]')?.focus();
-  }
+  const showProblems = (error) => showFieldProblems(form, boxes, general, error);
 
   async function save(event) {
     event.preventDefault();

@@ -1,6 +1,6 @@
 import { isKnownSkill, isMobilePhone, normalisePhone, parseResidentId } from '@laowu/domain';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsUUID, registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { CommaSeparatedUuids } from '@laowu/platform';
+import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 /** A property decorator from a test and a message (one registerDecorator block for all of them). */
 function stringRule(name: string, test: (value: string) => boolean, message: (args?: ValidationArguments) => string) {
@@ -49,10 +49,4 @@ export const IsKnownSkillCode = stringRule(
 export const MAX_WORKER_IDS = 100;
 
 /** `workerIds=a,b,c` in a query: at most MAX_WORKER_IDS UUIDs, a clear 400 naming the field otherwise. */
-export function CommaSeparatedWorkerIds(): PropertyDecorator {
-  return (target, propertyName) => {
-    Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))(target, propertyName);
-    ArrayMaxSize(MAX_WORKER_IDS, { message: `workerIds must hold at most ${MAX_WORKER_IDS} ids` })(target, propertyName);
-    IsUUID('all', { each: true, message: 'workerIds must be comma-separated UUIDs' })(target, propertyName);
-  };
-}
+export const CommaSeparatedWorkerIds = (): PropertyDecorator => CommaSeparatedUuids({ max: MAX_WORKER_IDS });

@@ -1,5 +1,6 @@
 import { contactPhone, isCalendarDate } from '@laowu/domain';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID, registerDecorator, type ValidationOptions } from 'class-validator';
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
@@ -54,4 +55,25 @@ export function IsContactPhone(options?: ValidationOptions): PropertyDecorator {
         defaultMessage: () => '$property must be a mainland mobile number (11 digits starting with 13–19) or a landline with its area code (0834-2345678)',
       },
     });
+}
+
+/** `a,b` or `ids=a&ids=b` (or both) → ['a', 'b']; anything else is left for the validators to refuse. */
+function idList({ value }: { value: unknown }): unknown {
+  const parts = typeof value === 'string' ? [value] : Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
+  if (!parts) return value;
+  return parts.flatMap((part) => part.split(',')).map((id) => id.trim()).filter(Boolean);
+}
+
+/**
+ * Ids in a query string, written `a,b` or `ids=a&ids=b`: `min` to `max` UUIDs as written (an id
+ * written twice counts twice); a 400 naming the field otherwise.
+ */
+export function CommaSeparatedUuids({ min = 0, max }: { min?: number; max: number }): PropertyDecorator {
+  return (target, propertyName) => {
+    Transform(idList)(target, propertyName);
+    IsArray({ message: '$property must be comma-separated UUIDs' })(target, propertyName);
+    if (min > 0) ArrayMinSize(min, { message: `$property must name at least ${min}` })(target, propertyName);
+    ArrayMaxSize(max, { message: `$property must hold at most ${max} ids` })(target, propertyName);
+    IsUUID('all', { each: true, message: '$property must be comma-separated UUIDs' })(target, propertyName);
+  };
 }
