@@ -5,12 +5,12 @@ import { toWorkerDocument, type WorkerDocument } from '../indexing/worker.docume
 import { rateClasses } from '../outcomes/outcome-rates';
 import { type RankingContext } from '../outcomes/ranking-context';
 import { commuteScaleKm } from './factors/distance.factor';
-import { leafCount } from './filter-clauses';
+import { all, either, leafCount } from './filter-clauses';
 import { matchesFilter } from './job-filter.fixtures';
 import { scorePair } from './pair-score';
 import { pointNear, randomJob, randomWorker, Seeded } from './random-matching.fixtures';
 import { DEFAULT_WEIGHTS } from './ranking-weights';
-import { workersReaching } from './worker-score-bound';
+import { classesReaching, workersReaching } from './worker-score-bound';
 
 const WEIGHTS = DEFAULT_WEIGHTS.weights;
 
@@ -95,6 +95,32 @@ describe('workersReaching (the workers that can still score a threshold for a jo
     expect(matchesFilter(filter, willing)).toBe(true);
     expect(matchesFilter(filter, near)).toBe(true);
     expect(matchesFilter(filter, unwilling)).toBe(false);
+  });
+
+  it('groups the classes under the conditions they share: the same workers as the classes one by one, with fewer geo clauses', () => {
+    const rng = new Seeded(4242);
+    const geoClauses = (filter: object) => (JSON.stringify(filter).match(/"geo_(shape|distance)"/g) ?? []).length;
+    let checked = 0;
+    let geoOneByOne = 0;
+    let geoGrouped = 0;
+    for (let j = 0; j < 120; j++) {
+      const job = toJobDocument(randomJob(rng, now.getTime()));
+      const workers = workersAround(rng, job, 30);
+      const scores = workers.map((worker) => scorePair(job, worker, WEIGHTS, now).score);
+      for (const threshold of scores.filter(() => rng.chance(0.15))) {
+        const oneByOne = either(classesReaching(job, WEIGHTS, threshold, now).map((c) => all([...c.bonuses, ...c.losses])));
+        const filter = workersReaching(job, WEIGHTS, threshold, now);
+        for (const worker of workers) {
+          expect(matchesFilter(filter, worker)).toBe(matchesFilter(oneByOne, worker));
+          checked++;
+        }
+        geoOneByOne += geoClauses(oneByOne);
+        geoGrouped += geoClauses(filter);
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
+    // The point of grouping: each shared distance condition's geo clauses evaluated once (measured: 9,030 of 13,012).
+    expect(geoGrouped).toBeLessThan(geoOneByOne * 0.8);
   });
 
   it('stays a query the engine takes: at most 120 leaf clauses whatever the job and threshold', () => {

@@ -21,8 +21,9 @@ import { type RankingWeights } from './ranking-weights';
  *
  * The bonuses split the workers into classes, each with a ceiling C: the most its workers can
  * score. A worker of a class reaches t only if it loses at most C − t on distance AND on age. The
- * filter is, per class that can still reach t, its bonuses' filters and those two conditions. The
- * classes overlap (the class without a bonus is every worker), which is harmless.
+ * filter is, per class that can still reach t, its bonuses' filters and those two conditions, with
+ * the classes sharing a condition grouped under it (grouped). The classes overlap (the class
+ * without a bonus is every worker), which is harmless.
  */
 
 interface Bonus {
@@ -67,32 +68,70 @@ function partsOf(job: JobDocument, weights: RankingWeights, now: Date, context: 
   return { constant, bonuses: [...bonuses.values()].sort((a, b) => b.value - a.value), losses };
 }
 
-/** The classes that can reach `threshold`, each as the conjunction of its bonuses' filters and its loss conditions. */
-function reachingFilter(parts: Parts, threshold: number): Json {
+/** A class of workers that can reach the threshold: its bonuses' filters, and one condition per loss (parts.losses' order). */
+export interface ReachingClass {
+  bonuses: Json[];
+  losses: Json[];
+}
+
+/** The classes that can reach `threshold`, each with the loss conditions its ceiling allows. */
+function reachingClasses(parts: Parts, threshold: number): ReachingClass[] {
   const lossMax = sum(parts.losses.map((l) => l.max));
-  const walk = (i: number, ceiling: number, filters: Json[]): Json[] => {
+  const walk = (i: number, ceiling: number, filters: Json[]): ReachingClass[] => {
     const allowed = ceiling + sum(parts.bonuses.slice(i).map((b) => b.value)) + lossMax - threshold + ROUNDING_MARGIN;
     if (allowed < 0) return [];
-    if (i === parts.bonuses.length) return [all([...filters, ...parts.losses.map((l) => l.bound.within(allowed) ?? MATCH_ALL)])];
+    if (i === parts.bonuses.length) return [{ bonuses: filters, losses: parts.losses.map((l) => l.bound.within(allowed) ?? MATCH_ALL) }];
     const bonus = parts.bonuses[i];
     return [...walk(i + 1, ceiling + bonus.value, [...filters, bonus.filter]), ...walk(i + 1, ceiling, filters)];
   };
-  return either(walk(0, parts.constant, []));
+  return walk(0, parts.constant, []);
+}
+
+/**
+ * The classes as one filter: their disjunction, with the classes that share a loss condition
+ * grouped under it (a ∧ b) ∨ (a ∧ c) = a ∧ (b ∨ c), the first loss (distance) outermost. The same
+ * workers, but each condition is evaluated once: classes of equal ceilings, or of ceilings past a
+ * bound, share their distance condition, and its geo clauses are the costliest leaves at scale
+ * (profiled at 1M workers: the reach polygon's geo_shape first, then the geo_distance bands).
+ */
+function grouped(classes: ReachingClass[], loss = 0): Json {
+  if (!classes.length || loss === classes[0].losses.length) return either(absorbed(classes).map((c) => all(c.bonuses)));
+  const byCondition = new Map<string, ReachingClass[]>();
+  for (const c of classes) {
+    const key = JSON.stringify(c.losses[loss]);
+    byCondition.set(key, [...(byCondition.get(key) ?? []), c]);
+  }
+  return either([...byCondition.values()].map((group) => all([group[0].losses[loss], grouped(group, loss + 1)])));
+}
+
+/**
+ * Classes under the same loss conditions without those whose bonuses include another's: a ∨ (a ∧ b) = a.
+ */
+function absorbed(classes: ReachingClass[]): ReachingClass[] {
+  const keys = classes.map((c) => new Set(c.bonuses.map((b) => JSON.stringify(b))));
+  const includes = (big: Set<string>, small: Set<string>) => big.size > small.size && [...small].every((key) => big.has(key));
+  return classes.filter((_, i) => !keys.some((other, j) => j !== i && includes(keys[i], other)));
 }
 
 /** Most leaf queries in one filter (score-bound.ts measured what each costs the engine). */
 const MAX_FILTER_LEAVES = 120;
 
 /**
- * A filter on workers containing every worker that scores `threshold` or more for this job at
- * `now` under these weights and outcomes; coarser (never smaller) when the fine one would be too
- * big a query: the smallest bonus is then counted for every worker.
+ * The classes of workers that can score `threshold` or more for this job at `now` under these
+ * weights and outcomes, each with its bonuses' filters and loss conditions; coarser (never fewer
+ * workers) when their filter would be too big a query: the smallest bonus is then counted for
+ * every worker. Exported for the spec, which checks the grouping against the classes one by one.
  */
-export function workersReaching(job: JobDocument, weights: RankingWeights, threshold: number, now: Date, context: RankingContext = NO_OUTCOMES): Json {
+export function classesReaching(job: JobDocument, weights: RankingWeights, threshold: number, now: Date, context: RankingContext = NO_OUTCOMES): ReachingClass[] {
   const parts = partsOf(job, weights, now, context);
   for (;;) {
-    const filter = reachingFilter(parts, threshold);
-    if (leafCount(filter) <= MAX_FILTER_LEAVES || !parts.bonuses.length) return filter;
+    const classes = reachingClasses(parts, threshold);
+    if (leafCount(grouped(classes)) <= MAX_FILTER_LEAVES || !parts.bonuses.length) return classes;
     parts.constant += parts.bonuses.pop()!.value;
   }
+}
+
+/** A filter on workers containing every worker that scores `threshold` or more for this job (classesReaching, grouped). */
+export function workersReaching(job: JobDocument, weights: RankingWeights, threshold: number, now: Date, context: RankingContext = NO_OUTCOMES): Json {
+  return grouped(classesReaching(job, weights, threshold, now, context));
 }
