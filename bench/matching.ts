@@ -230,11 +230,13 @@ async function instantPath(brokers: string[], regions: Region[]) {
   const latencies: number[] = [];
   const admin = kafka.admin();
   await admin.connect();
-  const ends = await admin.fetchTopicOffsets(TOPICS.matches);
+  // The instant lane (v1.1) reads gig jobs from its own copy of the job events and writes its matches to its own topic.
+  const matchTopics = [TOPICS.matches, TOPICS.matchesInstant];
+  const ends = await Promise.all(matchTopics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) })));
   await admin.disconnect();
   const reader = kafka.consumer({ groupId: `matching-bench-reader-${randomUUID()}`, maxWaitTimeInMs: 20 });
   await reader.connect();
-  await reader.subscribe({ topics: [TOPICS.matches], fromBeginning: false });
+  await reader.subscribe({ topics: matchTopics, fromBeginning: false });
   const joined = new Promise<void>((resolve) => reader.on(reader.events.GROUP_JOIN, () => resolve()));
   await reader.run({
     eachMessage: async ({ message }) => {
@@ -247,7 +249,7 @@ async function instantPath(brokers: string[], regions: Region[]) {
     },
   });
   await joined;
-  for (const { partition, high } of ends) reader.seek({ topic: TOPICS.matches, partition, offset: high });
+  for (const { topic, offsets } of ends) for (const { partition, high } of offsets) reader.seek({ topic, partition, offset: high });
   const publisher = new EventPublisher(kafka);
   const busy = ['440300', '440100', '441900', '330100'].flatMap((c) => childrenOf(c));
   let unmatched = 0;
@@ -256,7 +258,8 @@ async function instantPath(brokers: string[], regions: Region[]) {
       const tick = performance.now();
       const job = { ...makeJob(pick(busy.length ? busy : regions), Date.now()), kind: 'gig' as const, skills: [], ageRange: undefined, startAt: new Date(Date.now() + DAY).toISOString(), endAt: new Date(Date.now() + 2 * DAY).toISOString() };
       sentAt.set(job.jobId, performance.now());
-      await publisher.send(TOPICS.jobs, [{ key: job.jobId, value: JSON.stringify(createEnvelope(JobChanged, job, { producer: 'matching-bench' })) }]);
+      const message = [{ key: job.jobId, value: JSON.stringify(createEnvelope(JobChanged, job, { producer: 'matching-bench' })) }];
+      await Promise.all([publisher.send(TOPICS.jobs, message), publisher.send(TOPICS.jobsInstant, message)]);
       if ((i + 1) % 50 === 0) log(`instant: ${i + 1}/${INSTANT_JOBS} sent, ${latencies.length} answered`);
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 / INSTANT_RATE - (performance.now() - tick))));
     }

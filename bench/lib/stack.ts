@@ -173,7 +173,7 @@ export async function consumerLag(stack: BenchStack, group: string, topic: strin
 /** CPU seconds (user + system) a process has used so far. */
 
 /** The search engine's own count of shard-level queries and the time it spent in them (every index). */
-export async function searchEngineQueries(stack: BenchStack): Promise<{ queries: number; queryMs: number; since(before: { queries: number; queryMs: number }): { queries: number; meanQueryMs: number } }> {
+export async function searchEngineQueries(stack: Pick<BenchStack, 'search'>): Promise<{ queries: number; queryMs: number; since(before: { queries: number; queryMs: number }): { queries: number; meanQueryMs: number } }> {
   const body = await stack.search.nodeStats('indices', 'search');
   const nodes = Object.values((body as { nodes: Record<string, { indices: { search: { query_total: number; query_time_in_millis: number } } }> }).nodes);
   const queries = nodes.reduce((sum, n) => sum + n.indices.search.query_total, 0);

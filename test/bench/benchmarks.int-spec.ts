@@ -46,6 +46,7 @@ const TINY = {
   ingest: { jobs: 500, concurrency: 2, gigShare: 0.1, perCall: 1000 },
   load: { rate: 20, seconds: 5, sweepRate: 10, sweepSeconds: 3 },
   matchesVsPostgres: { sizes: [300, 1000], requests: 10 },
+  searchShards: { workers: 400, jobs: 400, shards: 2, requests: 6 },
 };
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -194,6 +195,20 @@ function expectMatchesVsPostgres(r: Result): void {
   expect(r.sizes[0].top20Agreement).toBeGreaterThanOrEqual(0.8);
 }
 
+function expectSearchShards(r: Result): void {
+  const { workers, jobs, shards, requests } = TINY.searchShards;
+  expect(r.data).toMatchObject({ workers, jobs, shards: [1, shards], requests });
+  for (const count of [1, shards]) {
+    const variant = `shards${count}`;
+    expectSummary(r.matchesForWorkerMs[variant], requests);
+    expectSummary(r.candidatesForJobMs[variant], requests);
+    // Every search of a request asks each shard once.
+    for (const read of ['matches', 'candidates']) expect(r.enginePerRequest[variant][read].shardQueries).toBeGreaterThanOrEqual(count);
+  }
+  // A shard count moves documents, not the ranking (only the freshness factor moves between the two reads of a request).
+  expect(r.sameListsShare).toBeGreaterThanOrEqual(0.8);
+}
+
 describe('bench/ scripts at a tiny size', () => {
   let resultsDir: string;
   beforeAll(() => (resultsDir = mkdtempSync(join(tmpdir(), 'laowu-bench-'))));
@@ -208,6 +223,7 @@ describe('bench/ scripts at a tiny size', () => {
     ['ingest.ts', 'ingest', expectIngest],
     ['load.ts', 'load', expectLoad],
     ['memory.ts', 'memory', expectMemory],
+    ['search-shards.ts', 'search-shards', expectSearchShards],
   ];
 
   // A rest parameter: jest gives a test function with more parameters than its row has values a done callback, and waits for it.
