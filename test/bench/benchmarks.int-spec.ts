@@ -47,6 +47,7 @@ const TINY = {
   load: { rate: 20, seconds: 5, sweepRate: 10, sweepSeconds: 3 },
   matchesVsPostgres: { sizes: [300, 1000], requests: 10 },
   searchShards: { workers: 400, jobs: 400, shards: 2, requests: 6 },
+  compareMatching: { workers: 400, jobs: 400, requests: 6 },
 };
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -209,6 +210,17 @@ function expectSearchShards(r: Result): void {
   expect(r.sameListsShare).toBeGreaterThanOrEqual(0.8);
 }
 
+/** compare-matching.ts run against this checkout itself: the same code on both sides gives the same lists. */
+function expectCompareMatching(r: Result): void {
+  const { workers, jobs, requests } = TINY.compareMatching;
+  expect(r.data).toEqual({ workers, jobs, requests });
+  for (const side of ['baseline', 'current']) {
+    expectSummary(r.candidatesForJobMs[side], requests);
+    expectSummary(r.matchesForWorkerMs[side], requests);
+  }
+  expect(r.sameListsShare).toBeGreaterThanOrEqual(0.8);
+}
+
 describe('bench/ scripts at a tiny size', () => {
   let resultsDir: string;
   beforeAll(() => (resultsDir = mkdtempSync(join(tmpdir(), 'laowu-bench-'))));
@@ -224,6 +236,7 @@ describe('bench/ scripts at a tiny size', () => {
     ['load.ts', 'load', expectLoad],
     ['memory.ts', 'memory', expectMemory],
     ['search-shards.ts', 'search-shards', expectSearchShards],
+    ['compare-matching.ts', 'compare-matching', expectCompareMatching, { BENCH_BASELINE: ROOT }],
   ];
 
   // A rest parameter: jest gives a test function with more parameters than its row has values a done callback, and waits for it.
