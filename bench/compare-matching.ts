@@ -30,8 +30,9 @@ import { jobsIndex, workersIndex } from '../apps/matching/src/indexing/index-def
 import { writeVersioned } from '../apps/matching/src/indexing/index-writer';
 import { toJobDocument } from '../apps/matching/src/indexing/job.document';
 import { toWorkerDocument } from '../apps/matching/src/indexing/worker.document';
-import { benchCounties, makeJob, makeWorker, Rng } from './lib/data';
+import { benchCounties, countOf, makeJob, makeWorker, Rng, someIds } from './lib/data';
 import { appendBenchmarkLine, fmt, loadTracker, logger, progress, ROOT, runBench, size, summary, writeRunResult } from './lib/report';
+import { timedRankedRead } from './lib/ranked-reads';
 import { startGroupsAtEnds } from './lib/stack';
 
 const WORKERS = size('BENCH_WORKERS', 1_000_000, 400);
@@ -45,9 +46,6 @@ const log = logger('compare-matching');
 type Side = keyof typeof PORTS;
 const SIDES: Side[] = ['baseline', 'current'];
 
-async function countOf(client: SearchClient, alias: string): Promise<number> {
-  return client.count(alias, { match_all: {} }).catch(() => -1);
-}
 
 async function load(client: SearchClient, alias: string, total: number, make: () => { id: string; source: object }) {
   const report = progress(log, `loading ${alias}`, total);
@@ -83,11 +81,6 @@ async function prepare(client: SearchClient): Promise<void> {
   await client.refresh(`${PREFIX}*`);
 }
 
-async function someIds(client: SearchClient, alias: string, idField: string, count: number): Promise<string[]> {
-  const ids = async (query: object) => (await client.search<Record<string, string>>(alias, { query, size: count, _source: [idField] })).hits.map((hit) => hit.source[idField]);
-  const spread = await ids({ prefix: { [idField]: '0' } });
-  return spread.length === count ? spread : ids({ match_all: {} });
-}
 
 const commitOf = (dir: string) => execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
 
@@ -113,14 +106,6 @@ async function untilReady(port: number, child: ChildProcess, logFile: string): P
   throw new Error(`matching on ${port} not ready in 180 s: see ${logFile}`);
 }
 
-async function timedGet(port: number, path: string, token: string): Promise<{ ms: number; ids: string }> {
-  const t0 = performance.now();
-  const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  const body = (await response.json()) as { items?: { jobId?: string; workerId?: string }[] };
-  const ms = performance.now() - t0;
-  if (response.status !== 200) throw new Error(`${path} on ${port}: ${response.status} ${JSON.stringify(body)}`);
-  return { ms, ids: (body.items ?? []).map((item) => item.jobId ?? item.workerId).join() };
-}
 
 async function main(): Promise<void> {
   if (!process.env.BENCH_BASELINE) throw new Error('BENCH_BASELINE: the path of the baseline checkout (e.g. a git worktree of the commit to compare with)');
@@ -151,8 +136,8 @@ async function main(): Promise<void> {
     for (let i = 0; i < requests + WARM_UP; i++) {
       const lists: Partial<Record<Side, string>> = {};
       for (const side of i % 2 ? [...SIDES].reverse() : SIDES) {
-        const c = await timedGet(PORTS[side], `/v1/jobs/${jobIds[i]}/candidates?limit=50`, admin);
-        const m = await timedGet(PORTS[side], `/v1/workers/${workerIds[i]}/matches?limit=20`, admin);
+        const c = await timedRankedRead(`http://127.0.0.1:${PORTS[side]}`, `/v1/jobs/${jobIds[i]}/candidates?limit=50`, admin);
+        const m = await timedRankedRead(`http://127.0.0.1:${PORTS[side]}`, `/v1/workers/${workerIds[i]}/matches?limit=20`, admin);
         if (i >= WARM_UP) {
           samples.candidates[side].push(c.ms);
           samples.matches[side].push(m.ms);

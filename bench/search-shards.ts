@@ -29,8 +29,9 @@ import { writeVersioned } from '../apps/matching/src/indexing/index-writer';
 import { toJobDocument } from '../apps/matching/src/indexing/job.document';
 import { toWorkerDocument } from '../apps/matching/src/indexing/worker.document';
 import { MatchingConfig } from '../apps/matching/src/matching.config';
-import { benchCounties, makeJob, makeWorker, Rng } from './lib/data';
+import { benchCounties, countOf, makeJob, makeWorker, Rng, someIds } from './lib/data';
 import { appendBenchmarkLine, fmt, loadTracker, logger, mb, progress, runBench, size, summary, writeRunResult } from './lib/report';
+import { timedRankedRead } from './lib/ranked-reads';
 import { searchEngineQueries, startGroupsAtEnds } from './lib/stack';
 
 const WORKERS = size('BENCH_WORKERS', 1_000_000, 400);
@@ -47,9 +48,6 @@ const VARIANTS: Variant[] = [1, SHARDS].map((shards) => ({ shards, jobs: `${PREF
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const withShards = (definition: IndexDefinition, shards: number) => ({ settings: { ...definition.settings, number_of_shards: shards }, mappings: definition.mappings });
 
-async function countOf(client: SearchClient, index: string): Promise<number> {
-  return client.count(index, { match_all: {} }).catch(() => -1);
-}
 
 /** Writes the same generated documents into each variant's index, a batch at a time. */
 async function load(client: SearchClient, what: 'workers' | 'jobs', total: number, make: () => { id: string; source: object }) {
@@ -91,12 +89,6 @@ async function prepare(client: SearchClient) {
   return { workers, jobs };
 }
 
-/** Ids to ask for: a spread of the documents (those of a fixed 1/16 of the ids, random UUIDs), or any when that is too few. */
-async function someIds(client: SearchClient, index: string, idField: string, count: number): Promise<string[]> {
-  const ids = async (query: object) => (await client.search<Record<string, string>>(index, { query, size: count, _source: [idField] })).hits.map((hit) => hit.source[idField]);
-  const spread = await ids({ prefix: { [idField]: '0' } });
-  return spread.length === count ? spread : ids({ match_all: {} });
-}
 
 /** Moves both aliases from the pair they are on (none at first) to `to`, in one atomic call. */
 async function pointAliasesAt(client: SearchClient, from: Variant | undefined, to: Variant) {
@@ -111,14 +103,6 @@ async function pointAliasesAt(client: SearchClient, from: Variant | undefined, t
   ]);
 }
 
-async function timedGet(url: string, path: string, token: string): Promise<{ ms: number; ids: string[] }> {
-  const t0 = performance.now();
-  const response = await fetch(url + path, { headers: { authorization: `Bearer ${token}` } });
-  const body = (await response.json()) as { items?: { jobId?: string; workerId?: string }[] };
-  const ms = performance.now() - t0;
-  if (response.status !== 200) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
-  return { ms, ids: (body.items ?? []).map((item) => item.jobId ?? item.workerId ?? '?') };
-}
 
 async function main(): Promise<void> {
   const loadAverage1m = loadTracker();
@@ -161,13 +145,13 @@ async function main(): Promise<void> {
     for (let i = 0; i < requests + 20; i++) {
       const warmUp = i < 20;
       const order = i % 2 ? [1, 0] : [0, 1];
-      const lists: string[][] = [];
+      const lists: string[] = [];
       for (const k of order) {
         await use(VARIANTS[k]);
         const before = await engineCount();
-        const m = await timedGet(url, `/v1/workers/${workerIds[i]}/matches?limit=20`, admin);
+        const m = await timedRankedRead(url, `/v1/workers/${workerIds[i]}/matches?limit=20`, admin);
         const between = await engineCount();
-        const c = await timedGet(url, `/v1/jobs/${jobIds[i]}/candidates?limit=50`, admin);
+        const c = await timedRankedRead(url, `/v1/jobs/${jobIds[i]}/candidates?limit=50`, admin);
         const after = await engineCount();
         if (!warmUp) {
           matches[k].push(m.ms);
@@ -175,9 +159,9 @@ async function main(): Promise<void> {
           addEngine(engine[k].matches, before, between);
           addEngine(engine[k].candidates, between, after);
         }
-        lists[k] = [...m.ids, '|', ...c.ids];
+        lists[k] = `${m.ids}|${c.ids}`;
       }
-      if (!warmUp && lists[0].join() === lists[1].join()) sameLists++;
+      if (!warmUp && lists[0] === lists[1]) sameLists++;
       report(i + 1);
     }
     const loadAverage = loadAverage1m.stop();

@@ -2,6 +2,7 @@
 // WorkerChanged data), so documents go through the app's own mapping (toJobDocument, …).
 import { type JobChangedData, type JobKind, type WorkerChangedData } from '@laowu/contracts';
 import { childrenOf, type Region } from '@laowu/domain';
+import { type SearchClient } from '@laowu/search';
 import { randomUUID } from 'node:crypto';
 
 export const DAY = 86_400_000;
@@ -68,4 +69,16 @@ export function makeWorker(rng: Rng, region: Region, stationId = `station-${regi
     },
     employmentStatus: 'seeking', available: rng.next() < 0.9, updatedAt: new Date().toISOString(),
   };
+}
+
+/** How many documents an index or alias holds (-1 when there is none). */
+export function countOf(client: SearchClient, index: string): Promise<number> {
+  return client.count(index, { match_all: {} }).catch(() => -1);
+}
+
+/** Ids to ask for: a spread of the documents (those of a fixed 1/16 of the ids, random UUIDs), or any when that is too few. */
+export async function someIds(client: SearchClient, index: string, idField: string, count: number): Promise<string[]> {
+  const ids = async (query: object) => (await client.search<Record<string, string>>(index, { query, size: count, _source: [idField] })).hits.map((hit) => hit.source[idField]);
+  const spread = await ids({ prefix: { [idField]: '0' } });
+  return spread.length === count ? spread : ids({ match_all: {} });
 }
