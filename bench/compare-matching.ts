@@ -82,7 +82,9 @@ async function prepare(client: SearchClient): Promise<void> {
 }
 
 
-const commitOf = (dir: string) => execFileSync('git', ['-C', dir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+const git = (dir: string, ...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
+/** The checkout's commit, marked when its tracked files differ from it. */
+const commitOf = (dir: string) => `${git(dir, 'rev-parse', '--short', 'HEAD')}${git(dir, 'status', '--porcelain', '--untracked-files=no') ? '+working tree' : ''}`;
 
 /** One checkout's matching app on `port`, run by ts-node from its own sources. */
 function startMatching(dir: string, port: number, groupId: string, output: number): ChildProcess {
@@ -110,7 +112,7 @@ async function untilReady(port: number, child: ChildProcess, logFile: string): P
 async function main(): Promise<void> {
   if (!process.env.BENCH_BASELINE) throw new Error('BENCH_BASELINE: the path of the baseline checkout (e.g. a git worktree of the commit to compare with)');
   const dirs: Record<Side, string> = { baseline: resolve(process.env.BENCH_BASELINE), current: ROOT };
-  const commits = { baseline: commitOf(dirs.baseline), current: `${commitOf(ROOT)}+working tree` };
+  const commits = { baseline: commitOf(dirs.baseline), current: commitOf(ROOT) };
   const loadAverage1m = loadTracker();
   const client = createSearchClient(process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200');
   await ensureDatabase(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/laowu_bench');

@@ -199,3 +199,21 @@ export function showFieldProblems(form, boxes, general, error) {
   if (unplaced.length || !error.details.length) general.append(errorBox(error));
   form.querySelector('[aria-invalid="true"]')?.focus();
 }
+
+/**
+ * Previous / page / next under a paged list ({ page, pageSize, total } as the APIs page), or
+ * nothing when it fits on one page unless `always`. `id`: ids for the pager and its two buttons
+ * (`<id>-pager`, `<id>-prev`, `<id>-next`).
+ */
+export function pager({ page, pageSize, total }, go, { id, always = false } = {}) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1 && !always) return null;
+  const idOf = (part) => id && `${id}-${part}`;
+  return h(
+    'div.pager',
+    { id: idOf('pager') },
+    h('button', { type: 'button', id: idOf('prev'), disabled: page <= 1, onclick: () => go(page - 1) }, t('common.prev')),
+    h('span', t('common.page', { page, total })),
+    h('button', { type: 'button', id: idOf('next'), disabled: page >= pages, onclick: () => go(page + 1) }, t('common.next')),
+  );
+}

@@ -63,9 +63,10 @@ const SKILL_LEVELS = [1, 2, 3, 4, 5];
 
 /**
  * Chosen codes, each removable: skills with a level (`levels`: 'minimum' for a job, which may take
- * any level; 'exact' for a worker's own), or certificates (no levels).
+ * any level; 'exact' for a worker's own), or certificates (no levels). The `initial` codes show as
+ * codes until `search`, their reference list, names them.
  */
-export function codeList({ id, levels, initial = [] }) {
+export function codeList({ id, levels, initial = [], search }) {
   const chosen = new Map(initial.map((item) => [item.code, { ...item, name: item.code }]));
   const labelOf = (name, code) => `${name} · ${code}`;
   const el = h('ul.chosen-codes', { id: `${id}-chosen` });
@@ -91,16 +92,18 @@ export function codeList({ id, levels, initial = [] }) {
     );
   }
 
+  function rename(code, name) {
+    if (!chosen.has(code)) return;
+    chosen.get(code).name = labelOf(name, code);
+    draw();
+  }
+
   draw();
+  if (search) for (const { code } of initial) referenceName(search, code).then((name) => rename(code, name));
   return {
     el,
     add: (code, name) => {
       if (!chosen.has(code)) chosen.set(code, { code, name: labelOf(name, code), level: levels === 'exact' ? 1 : undefined });
-      draw();
-    },
-    rename: (code, name) => {
-      if (!chosen.has(code)) return;
-      chosen.get(code).name = labelOf(name, code);
       draw();
     },
     values: () => [...chosen.values()],

@@ -4,7 +4,7 @@
 // (有外出务工意愿人员名单) of the coordinator's region. One choice across both, never more workers
 // than seats; a worker on both lists shows once, among the accepted.
 import { acceptedMatches, listPage, listRowsOf } from '../api.js';
-import { badge, clear, errorBox, h, pickList } from '../dom.js';
+import { badge, clear, errorBox, h, pager, pickList } from '../dom.js';
 import { formatTime, label, t } from '../i18n.js';
 
 const PAGE_SIZE = 50;
@@ -86,17 +86,6 @@ export function workerPicker({ regionCode, jobs = [], limit, onChange = () => {}
   };
 }
 
-/** Previous / page / next under a list, or nothing when it fits on one page. */
-function pager(page, total, pageSize, go) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (pages <= 1) return null;
-  return h(
-    'div.pager',
-    h('button', { type: 'button', disabled: page <= 1, onclick: () => go(page - 1) }, t('common.prev')),
-    h('span', t('common.page', { page, total })),
-    h('button', { type: 'button', disabled: page >= pages, onclick: () => go(page + 1) }, t('common.next')),
-  );
-}
 
 function workerFacts(row) {
   return [
@@ -146,7 +135,7 @@ function acceptedSection(regionCode, picks, onLoaded) {
         onToggle: (worker, on) => picks.toggle(worker.workerId, worker.row?.name ?? t('coord.unlistedWorker'), on, true),
         empty: t(jobKey ? 'coord.noAccepted' : 'coord.acceptedPickJobs'),
       }),
-      pager(page, workers.length, PAGE_SIZE, (next) => ((page = next), draw())),
+      pager({ page, pageSize: PAGE_SIZE, total: workers.length }, (next) => ((page = next), draw())),
     );
   }
 
@@ -221,7 +210,7 @@ function willingSection(regionCode, picks, isAccepted) {
           empty: t('coord.noWilling'),
         },
       ),
-      pager(page, total, PAGE_SIZE, load),
+      pager({ page, pageSize: PAGE_SIZE, total }, load),
     );
   }
 

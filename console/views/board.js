@@ -2,7 +2,7 @@
 // #/board/new builds one by picking jobs and workers, #/board/<id> is a batch with its check-in
 // list (tick each worker as they board, then depart and arrive), #/board/<id>/manifest prints it.
 import { addBatchWorkers, batchAction, listBatches, principal, removeBatchWorker } from '../api.js';
-import { badge, clear, errorBox, h, shortId, signedOutBox } from '../dom.js';
+import { badge, clear, errorBox, h, pager, shortId, signedOutBox } from '../dom.js';
 import { formatTime, label, t } from '../i18n.js';
 import { regionLabel } from '../region-picker.js';
 import { batchBuilder } from './board-builder.js';
@@ -41,18 +41,10 @@ function batchList(main) {
   async function load(page) {
     try {
       const result = await listBatches(page, 20);
-      const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
       clear(
         body,
         result.items.length ? batchTable(result.items) : h('p.empty', t('coord.noBatches')),
-        pages > 1
-          ? h(
-              'div.pager',
-              h('button', { type: 'button', disabled: page <= 1, onclick: () => load(page - 1) }, t('common.prev')),
-              h('span', t('common.page', { page, total: result.total })),
-              h('button', { type: 'button', disabled: page >= pages, onclick: () => load(page + 1) }, t('common.next')),
-            )
-          : null,
+        pager({ page, pageSize: result.pageSize, total: result.total }, load),
       );
       body.dataset.state = 'ready';
     } catch (error) {

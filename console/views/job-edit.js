@@ -72,17 +72,15 @@ function jobForm(job, navigate) {
   const relocationQuota = input('relocation-quota', { type: 'number', min: 0, max: 100, step: 1, size: 4, value: job?.relocationQuotaPct ?? '' });
   const sourceRegions = input('source-regions', { value: (job?.crossRegion?.sourceRegionCodes ?? []).join(', '), size: 24, placeholder: '510000, 513400' });
 
-  const skillList = codeList({ id: 'job-skills', levels: 'minimum', initial: (job?.skills ?? []).map((s) => ({ code: s.code, level: s.minLevel })) });
-  const certificateList = codeList({ id: 'job-certificates', initial: (job?.requiredCertificates ?? []).map((c) => ({ code: c.code })) });
+  // The job carries codes only: the names come from the reference lists.
+  const skillList = codeList({ id: 'job-skills', levels: 'minimum', initial: (job?.skills ?? []).map((s) => ({ code: s.code, level: s.minLevel })), search: skills });
+  const certificateList = codeList({ id: 'job-certificates', initial: (job?.requiredCertificates ?? []).map((c) => ({ code: c.code })), search: certificates });
   const skillSearch = referenceSearch({ id: 'job-skill-search', search: skills, describe: (s) => `${s.name} · ${s.code}`, onPick: (s) => skillList.add(s.code, s.name) });
   const certificateSearch = referenceSearch({ id: 'job-certificate-search', search: certificates, describe: (c) => `${c.name} · ${c.code}`, onPick: (c) => certificateList.add(c.code, c.name) });
   const occupation = chosenOne({ id: 'occupation', initial: job?.occupationCode ? { code: job.occupationCode, name: '' } : undefined });
   const occupationSearch = referenceSearch({ id: 'job-occupation-search', search: occupations, describe: (o) => `${o.name} · ${o.code}`, onPick: (o) => occupation.set(o) });
   const brand = chosenOne({ id: 'brand', initial: job?.laborBrand ? { code: job.laborBrand, name: job.laborBrandName ?? job.laborBrand } : undefined });
   const brandSearch = referenceSearch({ id: 'job-brand-search', search: laborBrands, describe: (b) => `${b.name} · ${b.trade}`, onPick: (b) => brand.set(b) });
-  // The job carries codes only: the names come from the reference lists.
-  for (const skill of job?.skills ?? []) referenceName(skills, skill.code).then((name) => skillList.rename(skill.code, name));
-  for (const certificate of job?.requiredCertificates ?? []) referenceName(certificates, certificate.code).then((name) => certificateList.rename(certificate.code, name));
   if (job?.occupationCode) {
     referenceName(occupations, job.occupationCode).then((name) => occupation.value()?.code === job.occupationCode && occupation.set({ code: job.occupationCode, name }));
   }

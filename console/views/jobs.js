@@ -1,7 +1,7 @@
 // An agency's own jobs (GET /v1/jobs): status and kind filters, pages, filled / headcount and
 // status of each; links to the job's page and to posting a new one.
 import { listJobs, principal } from '../api.js';
-import { badge, clear, errorBox, field, h, signedOutBox, wageText } from '../dom.js';
+import { badge, clear, errorBox, field, h, pager, signedOutBox, wageText } from '../dom.js';
 import { formatTime, label, t } from '../i18n.js';
 import { KINDS } from './job-edit.js';
 
@@ -26,7 +26,7 @@ export function render(main) {
     clear(results, h('p.muted', t('common.loading')));
     try {
       const result = await listJobs({ status: last.status, kind: last.kind, page, pageSize: PAGE_SIZE });
-      if (alive) clear(results, jobTable(result), pager(result, load));
+      if (alive) clear(results, jobTable(result), pager(result, load, { id: 'jobs', always: true }));
     } catch (error) {
       if (alive) clear(results, errorBox(error));
     }
@@ -77,13 +77,3 @@ function jobTable({ items, total }) {
   );
 }
 
-function pager({ page, pageSize, total }, load) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  return h(
-    'div.pager',
-    { id: 'jobs-pager' },
-    h('button', { type: 'button', id: 'jobs-prev', disabled: page <= 1, onclick: () => load(page - 1) }, t('common.prev')),
-    h('span', t('common.page', { page, total })),
-    h('button', { type: 'button', id: 'jobs-next', disabled: page >= pages, onclick: () => load(page + 1) }, t('common.next')),
-  );
-}

@@ -1,7 +1,7 @@
 // Job search for a walk-in worker: keywords, region, posting agency, near (geolocation or a typed
 // point), kinds, minimum wage, instant only; facet counts by kind and city (matching POST /v1/search/jobs).
 import { principal, searchJobs } from '../api.js';
-import { errorBox, field, h, jobSummary, signedOutBox, clear } from '../dom.js';
+import { errorBox, field, h, jobSummary, pager, signedOutBox, clear } from '../dom.js';
 import { label, t } from '../i18n.js';
 import { regionPicker } from '../region-picker.js';
 
@@ -85,7 +85,6 @@ export function render(main) {
   }
 
   function draw(result, body) {
-    const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
     clear(results, 
       h('p.total', { id: 'search-total' }, t('search.total', { total: result.total })),
       result.items.length
@@ -96,14 +95,7 @@ export function render(main) {
             ),
           )
         : h('p.empty', t('search.empty')),
-      pages > 1
-        ? h(
-            'div.pager',
-            h('button', { type: 'button', disabled: result.page <= 1, onclick: () => run({ ...body, page: result.page - 1 }) }, t('common.prev')),
-            h('span', t('common.page', { page: result.page, total: result.total })),
-            h('button', { type: 'button', disabled: result.page >= pages, onclick: () => run({ ...body, page: result.page + 1 }) }, t('common.next')),
-          )
-        : null,
+      pager(result, (page) => run({ ...body, page })),
     );
     clear(facets, 
       h('h3', t('search.facets.kinds')),

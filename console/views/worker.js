@@ -8,7 +8,7 @@ import {
 } from '../api.js';
 import { badge, errorBox, field, h, jobSummary, reasonsList, signedOutBox, clear } from '../dom.js';
 import { formatTime, label, t } from '../i18n.js';
-import { codeList, namedCodes, referenceName, referenceSearch } from '../reference-search.js';
+import { codeList, namedCodes, referenceSearch } from '../reference-search.js';
 import { regionLabel, regionPicker } from '../region-picker.js';
 import { STATUSES } from './workers.js';
 
@@ -148,8 +148,7 @@ function profileView(w) {
 function editForm(w, reload) {
   const home = regionPicker({ name: 'edit-home', initial: w.homeRegionCode });
   const residence = regionPicker({ name: 'edit-residence', initial: w.residenceRegionCode });
-  const skillList = codeList({ id: 'edit-skills', levels: 'exact', initial: w.skills });
-  for (const skill of w.skills) referenceName(skills, skill.code).then((name) => skillList.rename(skill.code, name));
+  const skillList = codeList({ id: 'edit-skills', levels: 'exact', initial: w.skills, search: skills });
   const skillSearch = referenceSearch({ id: 'edit-skill-search', search: skills, describe: (s) => `${s.name} · ${s.code}`, onPick: (s) => skillList.add(s.code, s.name) });
   const groups = GROUPS.map((g) => h('input', { type: 'checkbox', name: 'edit-group', value: g, checked: w.priorityGroups.includes(g) }));
   const migrate = h('input', { id: 'edit-migrate', type: 'checkbox', checked: Boolean(w.preferences?.willingToMigrate) });

@@ -57,6 +57,16 @@ describe('coordinator pages in a browser: batch list, builder, check-in, printab
   const coordinatorGet = (path: string) => request(dispatchUrl).get(path).set('Authorization', auth(tokens.coordinator)).expect(200);
   const batch = async (id: string) => (await coordinatorGet(`/v1/dispatch/batches/${id}`)).body;
   const statusOf = (seats: Seat[]) => Object.fromEntries(seats.map((s) => [s.workerId, s.status]));
+  /** The builder's search for a job by its title, repeated until the job's box is there (the job index refreshes on its own schedule). */
+  const builderJobHit = async (title: string, id: string) => {
+    await page.locator('#builder-q').fill(title);
+    const hit = page.locator(`li.job-pick[data-job-id="${id}"] input[type="checkbox"]`);
+    await eventually(async () => {
+      await page.locator('#builder-search').click();
+      await hit.waitFor({ timeout: 5_000 });
+    }, WAIT, 1000);
+    return hit;
+  };
 
   /** Ticks a worker in a picker, paging through the list from its first page until the worker's row shows. */
   async function pick(scope: Locator, workerId: string): Promise<void> {
@@ -176,13 +186,7 @@ describe('coordinator pages in a browser: batch list, builder, check-in, printab
     const onBigBatch = workerIds[3];
     await page.goto(`${consoleUrl}#/board`);
     await page.locator('#batch-new').click();
-    await page.locator('#builder-q').fill(jobTitle);
-    const hit = page.locator(`li.job-pick[data-job-id="${jobId}"] input[type="checkbox"]`);
-    // The job index refreshes on its own schedule: search again until the job is there.
-    await eventually(async () => {
-      await page.locator('#builder-search').click();
-      await hit.waitFor({ timeout: 5_000 });
-    }, WAIT, 1000);
+    const hit = await builderJobHit(jobTitle, jobId);
     // By keyboard: focus the job's box, tick it with the space bar.
     await hit.focus();
     await page.keyboard.press('Space');
@@ -374,12 +378,7 @@ describe('coordinator pages in a browser: batch list, builder, check-in, printab
     expect((await acceptedFor(tokenFor({ sub: `admin-${run}`, role: 'admin', region: '100000' }))).map((m) => m.workerId).sort()).toEqual([accepter, outsider, seatedElsewhere].sort());
 
     await page.goto(`${consoleUrl}#/board/new`);
-    await page.locator('#builder-q').fill(forkliftTitle);
-    const hit = page.locator(`li.job-pick[data-job-id="${forkliftJobId}"] input[type="checkbox"]`);
-    await eventually(async () => {
-      await page.locator('#builder-search').click();
-      await hit.waitFor({ timeout: 5_000 });
-    }, WAIT, 1000);
+    const hit = await builderJobHit(forkliftTitle, forkliftJobId);
     await hit.check();
     const acceptedSection = page.locator('#worker-picker #accepted-picker');
     await acceptedSection.locator('.accepted-rows[data-state="ready"]').waitFor();
